@@ -1,0 +1,1 @@
+"""The command-line layer: typer wrappers over plain functions. The only place that prints."""

@@ -1,0 +1,121 @@
+"""Read the normalised values off a processed Doc as JSON-ready records (see schema/record.schema.json)."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any, Iterator
+
+from spacy.tokens import Doc, Span
+
+from .pipeline import extensions
+
+KINDS = ("document", "actor", "money", "date", "quote", "error")
+
+
+def number(x: float | int | None) -> float | int | None:
+    """JSON-friendly number: integral floats become ints (1.5e9 -> 1500000000); NaN/inf -> None."""
+    if x is None:
+        return None
+    if isinstance(x, float):
+        if not math.isfinite(x):
+            return None
+        if x.is_integer() and abs(x) < 2**63:
+            return int(x)
+    return x
+
+
+def iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def sentence_of(doc: Doc, start_char: int, end_char: int) -> str | None:
+    if not doc.has_annotation("SENT_START") or not len(doc):
+        return None
+    first = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if first is None or not len(first):
+        return None
+    s = doc[first.start].sent
+    e = doc[first.end - 1].sent
+    return doc.text[s.start_char:e.end_char].strip()
+
+
+def _base(kind: str, doc: Doc, start: int, end: int) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "doc": doc._.doc_id,
+        "text": doc.text[start:end],
+        "char_start": start,
+        "char_end": end,
+        "sentence": sentence_of(doc, start, end),
+    }
+
+
+def document_record(doc: Doc) -> dict[str, Any]:
+    return {
+        "kind": "document",
+        "doc": doc._.doc_id,
+        "text": None,
+        "char_start": 0,
+        "char_end": len(doc.text),
+        "sentence": None,
+        "published": iso(doc._.published),
+        "published_source": doc._.published_source,
+        "chars": len(doc.text),
+    }
+
+
+def error_record(doc_id: str | None, message: str) -> dict[str, Any]:
+    return {"kind": "error", "doc": doc_id, "text": None, "char_start": None, "char_end": None,
+            "sentence": None, "error": message}
+
+
+def actor_records(doc: Doc) -> Iterator[dict[str, Any]]:
+    for actor in doc._.actors or ():
+        start, end = actor.mentions[0] if actor.mentions else (0, 0)
+        rec = _base("actor", doc, start, end)
+        rec.update(name=actor.name, label=actor.label, mentions=len(actor.mentions),
+                   aliases=list(actor.aliases), role=actor.role)
+        yield rec
+
+
+def money_record(doc: Doc, span: Span) -> dict[str, Any]:
+    m = span._.money
+    rec = _base("money", doc, span.start_char, span.end_char)
+    rec.update(
+        value=number(m.value), low=number(m.low), high=number(m.high), currency=m.currency,
+        qualifier=m.qualifier, period=m.period, actor=m.actor,
+    )
+    if m.equivalent_of is not None:
+        rec["equivalent_of"] = m.equivalent_of
+    if m.rate_note:
+        rec["rate_note"] = True
+    return rec
+
+
+def date_record(doc: Doc, span: Span) -> dict[str, Any]:
+    d = span._.date
+    rec = _base("date", doc, span.start_char, span.end_char)
+    rec.update(start=iso(d.start), end=iso(d.end), granularity=d.granularity)
+    return rec
+
+
+def quote_record(doc: Doc, span: Span) -> dict[str, Any]:
+    q = span._.quote
+    rec = _base("quote", doc, span.start_char, span.end_char)
+    rec.update(quote=q.quote, speaker=q.speaker, speaker_text=q.speaker_text, cue=q.cue,
+               partial=q.partial)
+    return rec
+
+
+def _group(doc: Doc, name: str) -> list[Span]:
+    return sorted(doc.spans.get(name, ()), key=lambda s: (s.start_char, s.end_char))
+
+
+def doc_records(doc: Doc) -> list[dict[str, Any]]:
+    """All records of one document: the document record first, then actors, money, dates, quotes."""
+    out = [document_record(doc)]
+    out.extend(actor_records(doc))
+    out.extend(money_record(doc, s) for s in _group(doc, extensions.MONEY) if s._.money is not None)
+    out.extend(date_record(doc, s) for s in _group(doc, extensions.DATES) if s._.date is not None)
+    out.extend(quote_record(doc, s) for s in _group(doc, extensions.QUOTES) if s._.quote is not None)
+    return out

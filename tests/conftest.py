@@ -1,0 +1,33 @@
+"""Shared fixtures: the pipeline is loaded once per test session."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from summitclaims import nlp as _nlp
+
+    return _nlp.load()
+
+
+@pytest.fixture(scope="session")
+def run(nlp):
+    """run(text, published=None) -> list of record dicts, as the CLI would print them."""
+    from summitclaims.api import parse_published, process
+    from summitclaims.records import doc_records
+
+    def _run(text, published=None, doc_id="t"):
+        return doc_records(process(nlp, text, parse_published(published), doc_id))
+
+    return _run
+
+
+@pytest.fixture(scope="session")
+def kinds(run):
+    """kinds(text, kind, published=None) -> records of one kind."""
+
+    def _kinds(text, kind, published=None):
+        return [r for r in run(text, published) if r["kind"] == kind]
+
+    return _kinds
