@@ -84,6 +84,7 @@ def money_record(doc: Doc, span: Span) -> dict[str, Any]:
     rec.update(
         value=number(m.value), low=number(m.low), high=number(m.high), currency=m.currency,
         qualifier=m.qualifier, period=m.period, actor=m.actor,
+        usd=number(m.usd), eur=number(m.eur), fx_date=iso(m.fx_date),
     )
     if m.equivalent_of is not None:
         rec["equivalent_of"] = m.equivalent_of

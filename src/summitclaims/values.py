@@ -17,6 +17,9 @@ class Money:
     rate_note: bool = False              # "($1 = 0.9698 euros)": not a claim
     actor: str | None = None             # canonical name of who commits / announces it
     equivalent_of: int | None = None     # char_start of the linked conversion
+    usd: float | None = None             # converted at the ECB rate of fx_date
+    eur: float | None = None
+    fx_date: dt.date | None = None
 
 
 @dataclass
