@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import nlp as _nlp
-from .records import doc_records
+from .records import doc_records, error_record
+
+if TYPE_CHECKING:
+    from .io.readers import Article
 
 
 def parse_published(value: str | dt.date | None) -> dt.date | None:
@@ -47,3 +50,18 @@ def extract(
     """Records (dicts, as in the JSON Schema) for one article's text."""
     nlp = _nlp.load(model)
     return doc_records(process(nlp, text, parse_published(published), doc_id))
+
+
+def extract_articles(
+    nlp: Language, articles: Iterable["Article"], published: dt.date | None = None
+) -> Iterator[tuple["Article", list[dict[str, Any]]]]:
+    """(article, records) per input in order; unreadable inputs give one ``error`` record."""
+    for art in articles:
+        if art.error is not None:
+            yield art, [error_record(art.doc_id, art.error)]
+            continue
+        try:
+            records = doc_records(process(nlp, art.text or "", published, art.doc_id))
+        except Exception as exc:  # a bug of ours on one odd article must not stop the batch
+            records = [error_record(art.doc_id, f"internal error: {type(exc).__name__}: {exc}")]
+        yield art, records

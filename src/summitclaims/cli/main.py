@@ -1,3 +1,56 @@
+"""Entry point: the typer app and the process-level handling of pipes and Ctrl-C."""
+from __future__ import annotations
+
+import os
+import sys
+
 import typer
-app = typer.Typer()
-def main(): app()
+
+from .. import __version__
+from . import extract as _extract
+
+app = typer.Typer(
+    name="summitclaims",
+    help="Extract money, actors, dates and quotes from news articles as normalised JSON records.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"summitclaims {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    """Exit codes: 0 all inputs processed, 1 some inputs failed (the good ones' records are written),
+    2 usage error, 130 interrupted."""
+
+
+app.command("extract", no_args_is_help=False)(_extract.extract_command)
+
+
+def _quiet_stdout() -> None:
+    # The consumer went away (| head): point stdout at /dev/null so the interpreter's final flush
+    # cannot raise a second BrokenPipeError on the way out.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def main() -> None:
+    try:
+        app()
+    except BrokenPipeError:
+        _quiet_stdout()
+        sys.exit(0)
+    except KeyboardInterrupt:
+        sys.stderr.write("Interrupted.\n")
+        sys.exit(130)

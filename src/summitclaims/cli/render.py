@@ -1,0 +1,52 @@
+"""Rich tables for people: one table per kind, rows from every document."""
+from __future__ import annotations
+
+from typing import Any, Iterable, TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+COLUMNS = {
+    "document": ("doc", "published", "published_source", "chars"),
+    "actor": ("doc", "name", "label", "mentions", "role", "aliases"),
+    "money": ("doc", "text", "value", "low", "high", "currency", "qualifier", "period", "actor"),
+    "date": ("doc", "text", "start", "end", "granularity"),
+    "quote": ("doc", "speaker", "quote", "speaker_text", "cue", "partial"),
+    "error": ("doc", "error"),
+}
+TITLES = {"document": "Documents", "actor": "Actors", "money": "Money", "date": "Dates",
+          "quote": "Quotes", "error": "Errors"}
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(value)
+
+
+class TableView:
+    """Collects records, renders at close (tables need every row to size their columns)."""
+
+    def __init__(self, stream: TextIO):
+        self.console = Console(file=stream, soft_wrap=False)
+        self.rows: dict[str, list[dict[str, Any]]] = {k: [] for k in COLUMNS}
+
+    def write(self, records: Iterable[dict[str, Any]]) -> None:
+        for r in records:
+            self.rows.setdefault(r["kind"], []).append(r)
+
+    def close(self) -> None:
+        for kind, cols in COLUMNS.items():
+            rows = self.rows.get(kind) or []
+            if not rows:
+                continue
+            table = Table(title=f"{TITLES[kind]} ({len(rows)})", title_justify="left", show_lines=kind == "quote")
+            for c in cols:
+                table.add_column(c, overflow="fold", max_width=70 if c in ("quote", "error") else None)
+            for r in rows:
+                table.add_row(*(_cell(r.get(c)) for c in cols))
+            self.console.print(table)

@@ -1,0 +1,40 @@
+"""Serialise records to a text stream: JSON Lines or one JSON array, written as they come."""
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable, TextIO
+
+
+def dumps(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, allow_nan=False)
+
+
+class JsonlWriter:
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+
+    def write(self, records: Iterable[dict[str, Any]]) -> None:
+        # one write + flush per document, so a consumer (| head, | jq) sees whole lines as they finish
+        self.stream.write("".join(dumps(r) + "\n" for r in records))
+        self.stream.flush()
+
+    def close(self) -> None:
+        pass
+
+
+class JsonArrayWriter:
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.first = True
+
+    def write(self, records: Iterable[dict[str, Any]]) -> None:
+        parts = []
+        for r in records:
+            parts.append(("[\n" if self.first else ",\n") + dumps(r))
+            self.first = False
+        self.stream.write("".join(parts))
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.write("[]\n" if self.first else "\n]\n")
+        self.stream.flush()
