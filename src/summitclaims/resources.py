@@ -50,3 +50,8 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
 def load_patterns(name: str) -> tuple[dict[str, Any], ...]:
     """Rows of ``patterns/<name>.jsonl``, cached per process (rule data never changes at run time)."""
     return tuple(read_jsonl(patterns_dir() / f"{name}.jsonl"))
+
+
+def record_schema() -> dict[str, Any]:
+    """The JSON Schema of the records (shipped inside the package)."""
+    return json.loads((_HERE / "schema" / "record.schema.json").read_text(encoding="utf-8"))

@@ -1,0 +1,166 @@
+"""CLI behaviour through typer's CliRunner: exit codes, stdout as parseable data, errors on stderr."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summitclaims.cli.main import app
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+ARTICLE = "Paris, February 5, 2025 - Macron announced a 109-billion-euro investment on Monday.\n"
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+def jsonl(out: str) -> list[dict]:
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def test_help_lists_extract(runner):
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    assert "extract" in result.stdout
+
+
+def test_version(runner):
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.startswith("summitclaims ")
+
+
+def test_stdin_gives_document_record_first(runner):
+    result = runner.invoke(app, ["extract", "--format", "jsonl", "--published", "2025-02-11"], input=ARTICLE)
+    assert result.exit_code == 0, result.stderr
+    recs = jsonl(result.stdout)
+    assert recs[0] == {
+        "kind": "document", "doc": "<stdin>", "text": None, "char_start": 0, "char_end": len(ARTICLE),
+        "sentence": None, "published": "2025-02-11", "published_source": "given", "chars": len(ARTICLE),
+    }
+    assert result.stderr == ""
+
+
+def test_dash_reads_stdin(runner):
+    result = runner.invoke(app, ["extract", "-", "-f", "jsonl"], input="Hello.")
+    assert result.exit_code == 0
+    assert jsonl(result.stdout)[0]["doc"] == "<stdin>"
+
+
+def test_piped_output_defaults_to_jsonl(runner, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(f)])
+    assert result.exit_code == 0
+    assert jsonl(result.stdout)[0]["doc"] == str(f)
+
+
+def test_json_format_is_one_array_of_the_same_records(runner, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    as_jsonl = jsonl(runner.invoke(app, ["extract", str(f), "-f", "jsonl"]).stdout)
+    result = runner.invoke(app, ["extract", str(f), "-f", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == as_jsonl
+
+
+def test_json_format_with_only_errors_is_valid_json(runner, tmp_path):
+    result = runner.invoke(app, ["extract", str(tmp_path / "missing.txt"), "-f", "json"])
+    assert result.exit_code == 1
+    assert [r["kind"] for r in json.loads(result.stdout)] == ["error"]
+
+
+def test_table_format_renders_kinds(runner, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(f), "-f", "table"])
+    assert result.exit_code == 0
+    assert "Documents (1)" in result.stdout
+
+
+def test_folder_is_walked_in_sorted_order(runner, tmp_path):
+    (tmp_path / "sub").mkdir()
+    for name in ("b.txt", "a.txt", "sub/c.txt"):
+        (tmp_path / name).write_text("Text.", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path), "-f", "jsonl"])
+    assert result.exit_code == 0
+    docs = [r["doc"] for r in jsonl(result.stdout) if r["kind"] == "document"]
+    assert [Path(d).relative_to(tmp_path).as_posix() for d in docs] == ["a.txt", "b.txt", "sub/c.txt"]
+
+
+def test_output_file(runner, tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["extract", str(src), "-o", str(out)])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert jsonl(out.read_text(encoding="utf-8"))[0]["kind"] == "document"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+# -- bad input: one-line error naming the input, an error record, the others still processed, exit 1
+
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("missing.txt", None, "no such file"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        ("latin1.txt", "café".encode("latin-1"), "not UTF-8"),
+        ("emptydir", "DIR", "no article files"),
+    ],
+)
+def test_bad_input_is_reported_and_others_go_on(runner, tmp_path, name, content, reason):
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    bad = tmp_path / name
+    if content == "DIR":
+        bad.mkdir()
+    elif content is not None:
+        bad.write_bytes(content)
+    result = runner.invoke(app, ["extract", str(bad), str(good), "-f", "jsonl"])
+    assert result.exit_code == 1
+    recs = jsonl(result.stdout)
+    assert recs[0]["kind"] == "error" and recs[0]["doc"] == str(bad) and reason in recs[0]["error"]
+    assert recs[1] == {**recs[1], "kind": "document", "doc": str(good)}
+    err_lines = result.stderr.strip().splitlines()
+    assert len(err_lines) == 1 and err_lines[0].startswith(f"Error: {bad}: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_empty_file_gives_only_a_document_record(runner, tmp_path):
+    f = tmp_path / "empty.txt"
+    f.write_bytes(b"")
+    result = runner.invoke(app, ["extract", str(f), "-f", "jsonl"])
+    assert result.exit_code == 0
+    recs = jsonl(result.stdout)
+    assert [r["kind"] for r in recs] == ["document"] and recs[0]["chars"] == 0
+
+
+def test_utf8_bom_is_not_part_of_the_text(runner, tmp_path):
+    f = tmp_path / "bom.txt"
+    f.write_bytes("\ufeffHello.".encode("utf-8"))
+    recs = jsonl(runner.invoke(app, ["extract", str(f), "-f", "jsonl"]).stdout)
+    assert recs[0]["chars"] == len("Hello.")
+
+
+@pytest.mark.parametrize("value", ["2025-13-01", "yesterday", "11/02/2025"])
+def test_invalid_published_is_a_usage_error(runner, value):
+    result = runner.invoke(app, ["extract", "-", "--published", value], input="x")
+    assert result.exit_code == 2
+    assert "--published" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unknown_model_is_a_clear_error(runner):
+    result = runner.invoke(app, ["extract", "-", "--model", "no_such_model_xyz"], input="x")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: cannot load spaCy model 'no_such_model_xyz'")
+
+
+def test_unknown_format_is_a_usage_error(runner):
+    result = runner.invoke(app, ["extract", "-", "--format", "xml"], input="x")
+    assert result.exit_code == 2
