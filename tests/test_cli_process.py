@@ -1,0 +1,33 @@
+"""Process-level behaviour that CliRunner cannot show: imports, pipes closed early."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def test_help_does_not_import_spacy():
+    code = (
+        "import sys\n"
+        "from summitclaims.cli.main import app\n"
+        "try:\n    app(['extract', '--help'])\nexcept SystemExit:\n    pass\n"
+        "print('SPACY' if 'spacy' in sys.modules else 'NO-SPACY', file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert "--published" in proc.stdout
+    assert proc.stderr.strip().endswith("NO-SPACY")
+
+
+def test_consumer_closing_the_pipe_ends_quietly():
+    args = [sys.executable, "-m", "summitclaims", "extract", "--format", "jsonl"] + [str(SAMPLES)] * 20
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    proc.stdout.close()  # as `| head -1` does
+    _, err = proc.communicate(timeout=120)
+    assert json.loads(first)["kind"] == "document"
+    assert b"Traceback" not in err and b"BrokenPipe" not in err, err.decode()
+    # click ends a run whose reader went away with exit 1 (the output was cut short), silently
+    assert proc.returncode in (0, 1)
