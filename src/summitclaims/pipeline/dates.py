@@ -1,26 +1,59 @@
-"""summitclaims_dates: date mentions resolved against the publication date (stub; contract below).
+"""summitclaims_dates: date mentions resolved against the publication date.
 
-Reads ``doc._.published`` (a ``datetime.date`` or None). When it is None, may find a dateline at the
-top of the text and set ``doc._.published`` and ``doc._.published_source = "text"``.
-Must set ``doc.spans[extensions.DATES]``: spans with ``span._.date`` = ``values.DateValue``.
+Reads ``doc._.published`` (a ``datetime.date`` or None). When it is None, looks for a dateline at the
+top of the text and sets ``doc._.published`` and ``doc._.published_source = "text"``.
+Sets ``doc.spans[extensions.DATES]``: spans with ``span._.date`` = ``values.DateValue``.
+The rules live in ``normalize.dates`` (pure, data in patterns/dates.jsonl); this component adds
+spaCy's sentences and past-tense tags to decide the tense of year-less dates.
 """
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..normalize import dates as _dates
 from . import extensions
 
 
 class DateFinder:
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, use_tagger: bool = True):
         self.name = name
+        self.use_tagger = use_tagger
+        _dates._lexicon()            # load the rule data now, not on the first document
+
+    def _tense_at(self, doc: Doc):
+        text = doc.text
+        tagged = self.use_tagger and doc.has_annotation("TAG")
+        parsed = doc.has_annotation("SENT_START")
+
+        def tense_at(start: int, end: int):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or not len(span) or not parsed:
+                return _dates.guess_tense(text, start, end)
+            sent = span.sent
+            past = [t.idx for t in sent if t.tag_ == "VBD"] if tagged else None
+            return _dates.guess_tense(text, start, end, (sent.start_char, sent.end_char), past)
+
+        return tense_at
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[extensions.DATES] = []
+        text = doc.text
+        if doc._.published is None:
+            line = _dates.find_dateline(text)
+            if line is not None and line.value.start is not None:
+                doc._.published = line.value.start
+                doc._.published_source = "text"
+        spans = []
+        for found in _dates.find(text, doc._.published, self._tense_at(doc)):
+            span = doc.char_span(found.start, found.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            span._.date = found.value          # raw stays the exact matched text
+            spans.append(span)
+        doc.spans[extensions.DATES] = spans
         return doc
 
 
-@Language.factory("summitclaims_dates")
-def make_dates(nlp: Language, name: str) -> DateFinder:
-    return DateFinder(nlp, name)
+@Language.factory("summitclaims_dates", default_config={"use_tagger": True})
+def make_dates(nlp: Language, name: str, use_tagger: bool) -> DateFinder:
+    return DateFinder(nlp, name, use_tagger)

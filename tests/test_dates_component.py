@@ -1,0 +1,60 @@
+"""summitclaims_dates inside the pipeline: records, tense from spaCy tags, the dateline."""
+from __future__ import annotations
+
+import pytest
+
+PUB = "2025-02-11"          # a Tuesday
+
+
+def dates(kinds, text, published=PUB):
+    return [(r["text"], r["start"], r["end"], r["granularity"]) for r in kinds(text, "date", published)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Paris is set to host the summit on February 10-11.",
+     [("February 10-11", "2025-02-10", "2025-02-11", "day")]),
+    ("Speaking in Paris on Monday, she said the race was far from over.",
+     [("Monday", "2025-02-10", "2025-02-10", "day")]),
+    ("Ministers will meet again on Monday to sign the deal.",
+     [("Monday", "2025-02-17", "2025-02-17", "day")]),
+    ("In January, the project promised to invest $500 billion.",
+     [("January", "2025-01-01", "2025-01-31", "month")]),
+    ("Today, the Commission launched InvestAI.", [("Today", "2025-02-11", "2025-02-11", "day")]),
+    ("Revenue in Q4 2024 beat the 2023 figure.",
+     [("Q4 2024", "2024-10-01", "2024-12-31", "quarter"), ("2023", "2023-01-01", "2023-12-31", "year")]),
+    ("The fund will invest $2.5 billion over five years.", []),
+])
+def test_date_records(kinds, text, expected):
+    assert dates(kinds, text) == expected
+
+
+def test_records_carry_exact_text_and_offsets(kinds):
+    text = "The talks ended on Feb. 10, 2025, after two days."
+    (rec,) = kinds(text, "date", PUB)
+    assert text[rec["char_start"]:rec["char_end"]] == rec["text"] == "Feb. 10, 2025"
+    assert rec["sentence"].startswith("The talks")
+
+
+def test_no_publication_date_leaves_relative_dates_unresolved(kinds):
+    assert dates(kinds, "The minister spoke on Monday.", None) == [("Monday", None, None, "day")]
+
+
+def test_dateline_sets_publication_date(run):
+    recs = run("February 5, 2025\nTech News\n\nThe summit is set to open on February 10-11.")
+    doc = recs[0]
+    assert (doc["published"], doc["published_source"]) == ("2025-02-05", "text")
+    got = [(r["text"], r["start"], r["end"]) for r in recs if r["kind"] == "date"]
+    assert got == [("February 5, 2025", "2025-02-05", "2025-02-05"),
+                   ("February 10-11", "2025-02-10", "2025-02-11")]
+
+
+def test_given_publication_date_wins_over_dateline(run):
+    recs = run("February 5, 2025\nThe summit opened yesterday.", "2025-03-01")
+    assert (recs[0]["published"], recs[0]["published_source"]) == ("2025-03-01", "given")
+    assert [r["start"] for r in recs if r["kind"] == "date"] == ["2025-02-05", "2025-02-28"]
+
+
+def test_wire_dateline_without_year_stays_unresolved(run):
+    recs = run("COCOA REVIEW\nSALVADOR, Feb 26 - Showers continued throughout the week.")
+    assert recs[0]["published"] is None
+    assert [(r["text"], r["start"]) for r in recs if r["kind"] == "date"] == [("Feb 26", None)]
