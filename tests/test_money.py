@@ -1,0 +1,333 @@
+"""normalize.money: example tables per case family, and property tests (never raises)."""
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summitclaims.normalize.money import find_money, parse_money
+
+
+def one(text):
+    found = find_money(text)
+    assert len(found) == 1, [(text[s:e], m) for s, e, m in found]
+    start, end, money = found[0]
+    return text[start:end], money
+
+
+# --- symbols, codes and currency words ------------------------------------------------------------
+@pytest.mark.parametrize("text, value, currency", [
+    ("They paid $5.6 million.", 5.6e6, "USD"),
+    ("a fund of €200 billion", 200e9, "EUR"),
+    ("EUR200 billion for chips", 200e9, "EUR"),
+    ("a loan of USD 5m", 5e6, "USD"),
+    ("tickets at 20€ each", 20, "EUR"),
+    ("raised US$4.7 billion", 4.7e9, "USD"),
+    ("a C$2 billion deal", 2e9, "CAD"),
+    ("an A$300 million mine", 300e6, "AUD"),
+    ("profit of £1.2bn", 1.2e9, "GBP"),
+    ("sales of ¥500 billion", 500e9, "JPY"),
+    ("worth Rs 500 crore", 5e9, "INR"),
+    ("worth ₹20 lakh", 2e6, "INR"),
+    ("HK$3bn in bonds", 3e9, "HKD"),
+    ("S$1bn in bonds", 1e9, "SGD"),
+    ("CHF 20 million in fees", 20e6, "CHF"),
+    ("5 billion yuan of credit", 5e9, "CNY"),
+    ("RMB 3bn of credit", 3e9, "CNY"),
+    ("323 million euros for a stake", 323e6, "EUR"),
+    ("361 million pounds sterling", 361e6, "GBP"),
+    ("35 lakh rupees", 3.5e6, "INR"),
+    ("five million yen from the industry", 5e6, "JPY"),
+    ("10,000 swiss francs", 1e4, "CHF"),
+    ("125 million australian dollars of bonds", 125e6, "AUD"),
+    ("an order of $ 75 million", 75e6, "USD"),
+    ("fell to hk $ 10.05 billion", 10.05e9, "HKD"),
+    ("The client estimates 120 MEUR", 120e6, "EUR"),
+])
+def test_currencies(text, value, currency):
+    _, m = one(text)
+    assert m.value == pytest.approx(value)
+    assert m.currency == currency
+
+
+def test_dollar_sign_alone_is_usd():
+    assert one("It costs $20.")[1].currency == "USD"
+
+
+# --- magnitudes and wire style ----------------------------------------------------------------------
+@pytest.mark.parametrize("text, value, currency", [
+    ("net profit 120 mln dlrs", 120e6, "USD"),
+    ("a loss of 1.5 billion stg", 1.5e9, "GBP"),
+    ("$1.5 trillion of debt", 1.5e12, "USD"),
+    ("a €2tn plan", 2e12, "EUR"),
+    ("$50k a head", 50e3, "USD"),
+    ("$3 thousand", 3e3, "USD"),
+    ("$5M seed round", 5e6, "USD"),
+    ("102.0 MLN DLR", 102e6, "USD"),
+    ("Rs 5 lakh crore", 5e12, "INR"),
+])
+def test_magnitudes(text, value, currency):
+    _, m = one(text)
+    assert m.value == pytest.approx(value)
+    assert m.currency == currency
+
+
+def test_fx_quote_shorthand_is_one_amount():
+    text = "The dollar closed at 145.60/70 yen."
+    assert [text[s:e] for s, e, _ in find_money(text)] == []
+
+
+def test_wire_line_breaks_inside_an_amount():
+    text = "net income of 41.89 billion\nyen, and 1.9\nbillion dlrs. It paid 5\n\nDollars are"
+    assert [(text[s:e], m.value) for s, e, m in find_money(text)] == [
+        ("41.89 billion\nyen", 41.89e9), ("1.9\nbillion dlrs", 1.9e9)]
+
+
+def test_float_noise_is_avoided():
+    assert one("it cost $5.6 million")[1].value == 5600000
+
+
+# --- written numbers ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, value", [
+    ("two billion dollars", 2e9),
+    ("a billion euros", 1e9),
+    ("half a billion dollars", 5e8),
+    ("twenty-five million euros", 25e6),
+    ("one hundred million dollars", 100e6),
+    ("a quarter million us dollars", 250e3),
+])
+def test_written_numbers(text, value):
+    assert one(text)[1].value == pytest.approx(value)
+
+
+# --- adjectival and hyphenated ---------------------------------------------------------------------
+@pytest.mark.parametrize("text, raw, value, currency", [
+    ("a 109-billion-euro investment", "109-billion-euro", 109e9, "EUR"),
+    ("a $5-billion deal", "$5-billion", 5e9, "USD"),
+    ("a 6 billion euro fund", "6 billion euro", 6e9, "EUR"),
+    ("a 12-cent-a-share dividend", "12-cent", 0.12, "USD"),
+])
+def test_adjectival(text, raw, value, currency):
+    got, m = one(text)
+    assert got == raw
+    assert m.value == pytest.approx(value)
+    assert m.currency == currency
+
+
+# --- ranges --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, raw, low, high, currency", [
+    ("to invest between 30 billion and 50 billion euros in it", "between 30 billion and 50 billion euros",
+     30e9, 50e9, "EUR"),
+    ("a $30-50bn market", "$30-50bn", 30e9, 50e9, "USD"),
+    ("rose from $1bn to $2bn", "from $1bn to $2bn", 1e9, 2e9, "USD"),
+    ("20 to 25 million euros", "20 to 25 million euros", 20e6, 25e6, "EUR"),
+    ("between $30 and $50 billion", "between $30 and $50 billion", 30e9, 50e9, "USD"),
+    ("costs 160 to 165 dlrs", "160 to 165 dlrs", 160, 165, "USD"),
+    ("a $30bn–$50bn plan", "$30bn–$50bn", 30e9, 50e9, "USD"),
+    ("capital spending of $60 billion to $65 billion", "$60 billion to $65 billion", 60e9, 65e9, "USD"),
+    ("it rose from $1 to 2 million", "from $1 to 2 million", 1e6, 2e6, "USD"),
+])
+def test_ranges(text, raw, low, high, currency):
+    got, m = one(text)
+    assert got == raw
+    assert (m.value, m.low, m.high, m.currency) == (None, pytest.approx(low), pytest.approx(high), currency)
+
+
+@pytest.mark.parametrize("text", [
+    "Deposits rose 35 mln dlrs to 339.04 billion dlrs.",      # a change, not a range
+    "It cut the budget by $5bn to $3bn.",
+    "M-1 rose 1.9 billion dlrs to 738.5 billion.",
+    "quoted at 1.5110-5120 stg",                              # a quote shorthand
+    "$30 billion and $50 billion were pledged",
+    "revenue was €5bn and 2024 was better",
+])
+def test_not_ranges(text):
+    assert all(m.low is None for _, _, m in find_money(text))
+
+
+def test_year_is_not_a_range_low_end():
+    found = find_money("from 2019 to $5 billion")
+    assert [(m.value, m.low) for _, _, m in found] == [(5e9, None)]
+
+
+# --- qualifiers ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, raw, qualifier", [
+    ("plans to invest up to $500 billion", "up to $500 billion", "up_to"),
+    ("as much as €3bn", "as much as €3bn", "up_to"),
+    ("costs could reach $9bn", "could reach $9bn", "up_to"),
+    ("a package totaling around $112 billion", "around $112 billion", "about"),
+    ("about $14 million", "about $14 million", "about"),
+    ("roughly €2bn", "roughly €2bn", "about"),
+    ("nearly $1bn", "nearly $1bn", "about"),
+    ("some $4bn", "some $4bn", "about"),
+    ("almost £300m", "almost £300m", "about"),
+    ("more than 1.2 billion euros", "more than 1.2 billion euros", "more_than"),
+    ("over $5bn", "over $5bn", "more_than"),
+    ("spending exceeding $500 million", "exceeding $500 million", "more_than"),
+    ("above €10m", "above €10m", "more_than"),
+    ("at least 118 mln dlrs", "at least 118 mln dlrs", "at_least"),
+    ("less than £2m", "less than £2m", "less_than"),
+    ("under $400", "under $400", "less_than"),
+    ("below 5 euros", "below 5 euros", "less_than"),
+    ("it costs $7bn", "$7bn", None),
+])
+def test_qualifiers(text, raw, qualifier):
+    got, m = one(text)
+    assert got == raw
+    assert m.qualifier == qualifier
+
+
+# --- periods ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, period", [
+    ("$2.5 billion over five years", "P5Y"),
+    ("up to $500 billion in AI infrastructure over the next four years.", "P4Y"),
+    ("€150 billion for research projects in Europe over five years under the plan", "P5Y"),
+    ("€1.5 billion in research over the next five years, with a goal", "P5Y"),
+    ("$5bn a year", "P1Y"),
+    ("€2bn per year", "P1Y"),
+    ("$3bn annually", "P1Y"),
+    ("$10 million over 18 months", "P18M"),
+    ("$1bn over the next decade", "P10Y"),
+    ("a $2bn-a-year contract", "P1Y"),
+    ("a five-year, €10 billion programme", "P5Y"),
+    ("a 10-year $5bn contract", "P10Y"),
+    ("$5bn a year ago", None),
+    ("$5bn, and over five years the rest", None),
+    ("over five years, $5bn", None),
+])
+def test_periods(text, period):
+    assert one(text)[1].period == period
+
+
+def test_over_is_a_qualifier_before_and_a_period_after():
+    _, m = one("over $5bn over two years")
+    assert (m.qualifier, m.period) == ("more_than", "P2Y")
+
+
+def test_period_stops_at_the_next_amount():
+    found = find_money("$500 million, then up to $2.5 billion over five years")
+    assert [m.period for _, _, m in found] == [None, "P5Y"]
+
+
+# --- minor units, losses -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, value, currency", [
+    ("shares rose 12p", 0.12, "GBP"),
+    ("a 2025 euros fee", 2025, "EUR"),
+    ("a 1,999 euro fee", 1999, "EUR"),
+    ("up 5 cents", 0.05, "USD"),
+    ("470 pence a share", 4.70, "GBP"),
+    ("3 dollars 50 cents", 3.5, "USD"),
+    ("thirteen dollars and forty-five cents", 13.45, "USD"),
+    ("a loss of $3bn", 3e9, "USD"),
+    ("revenue fell by €200m", 200e6, "EUR"),
+])
+def test_minor_units_and_losses(text, value, currency):
+    _, m = one(text)
+    assert m.value == pytest.approx(value)
+    assert m.currency == currency
+
+
+# --- the same amount written three ways -----------------------------------------------------------------
+@pytest.mark.parametrize("text", ["€1.5bn", "1.5 billion euros", "EUR1,500 million", "EUR 1.5 bn"])
+def test_same_value(text):
+    _, m = one(text)
+    assert (m.value, m.currency) == (1500000000, "EUR")
+
+
+# --- not money ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "around 100,000 last-generation chips",
+    "nearly 100 nations",
+    "in 2025",
+    "up 5%",
+    "5.93 mln bags of cocoa",
+    "the euro zone",
+    "He has lost his pen 7 times since Monday.",
+    "All 70 of us.",
+    "at 5pm",
+    "The dollar closed at 145.60/70",
+    "streams 1080p video",
+    "the 2025 euro area budget",
+    "since the 1999 dollar crisis",
+])
+def test_not_money(text):
+    assert find_money(text) == []
+
+
+# --- conversions and exchange-rate notes ------------------------------------------------------------------
+def test_parenthetical_conversion_links_both():
+    text = "a 109 billion euros ($112 billion) plan"
+    (s1, _, a), (s2, _, b) = find_money(text)
+    assert (a.equivalent_of, b.equivalent_of) == (s2, s1)
+    assert (a.currency, b.currency) == ("EUR", "USD")
+
+
+def test_or_conversion_links_both():
+    (s1, _, a), (s2, _, b) = find_money("€1.5bn, or about $1.6bn, was raised")
+    assert (a.equivalent_of, b.equivalent_of) == (s2, s1)
+    assert b.qualifier == "about"
+
+
+def test_same_currency_alternatives_are_not_conversions():
+    found = find_money("$5 million or $10 million")
+    assert all(m.equivalent_of is None for _, _, m in found)
+
+
+def test_rate_note():
+    found = find_money("It paid 3 billion euros. ($1 = 0.9698 euros)")
+    assert [m.rate_note for _, _, m in found] == [False, True, True]
+
+
+# --- parse_money ---------------------------------------------------------------------------------------
+def test_parse_money_keeps_raw():
+    m = parse_money("up to $500 billion")
+    assert (m.raw, m.value, m.currency, m.qualifier) == ("up to $500 billion", 500e9, "USD", "up_to")
+
+
+def test_parse_money_none():
+    assert parse_money("no amount here") is None
+
+
+# --- known misses ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, value", [
+    pytest.param("EUR 1,5 Mrd.", 1.5e9, marks=pytest.mark.xfail(strict=True, reason="German style")),
+    pytest.param("one kuai and five mao five", 1.55,
+                 marks=pytest.mark.xfail(strict=True, reason="mao/fen sub-units")),
+    pytest.param("It costs one dollar and one and one point of credit.", 1.01,
+                 marks=pytest.mark.xfail(strict=True, reason="bare cents only at a clause end")),
+])
+def test_known_misses(text, value):
+    assert one(text)[1].value == pytest.approx(value)
+
+
+# --- properties ------------------------------------------------------------------------------------------
+_ALPHABET = st.sampled_from(list("0123456789 .,-–$€£¥₹()=:;\n") + [
+    "million", "bn", "m", "k", "euros", "dollars", "dlrs", "USD", "EUR", "US$", "C$", "up to",
+    "between", "and", "to", "from", "over", "five", "years", "a year", "cents", "p", "half", "a",
+    "Rs", "crore", "lakh", "hundred", "twenty", "-five", "MUSD", "e9", "1e400", "NaN", "inf",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=25).map("".join))
+def test_never_raises_never_negative_from_pieces(text):
+    _check(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_never_raises_on_any_text(text):
+    _check(text)
+
+
+def _check(text):
+    for start, end, m in find_money(text):
+        assert 0 <= start < end <= len(text)
+        assert m.value is not None or (m.low is not None and m.high is not None)
+        for v in (m.value, m.low, m.high):
+            assert v is None or (math.isfinite(v) and v >= 0)
+        if m.low is not None:
+            assert m.low <= m.high
+    parse_money(text)
