@@ -131,7 +131,7 @@ def test_relative_without_publication_stays_unresolved(raw):
 
 
 @pytest.mark.parametrize("raw", ["100M", "2.5", "11.webp", "01", "10", "five years", "over five years",
-                                 "the next four years", "the past decade", "recently", "", "   ",
+                                 "the past decade", "recently", "", "   ", "4.22",
                                  "February 30", "Q5 2024", "2025-13-01", "$2024"])
 def test_not_dates(raw):
     v = resolve(raw, PUB)
@@ -219,7 +219,6 @@ def test_find_edge_cases(text, expected):
     assert spans(text) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="written-out day numbers are not in the grammar")
 def test_written_out_day_numbers():
     assert spans("They met on May twenty nine, 2024.") == [("May twenty nine, 2024", D(2024, 5, 29), D(2024, 5, 29))]
 

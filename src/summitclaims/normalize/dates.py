@@ -2,19 +2,39 @@
 
 Conventions (news analysts sort by these ranges; all ends inclusive):
 
-- A day-and-month without a year ("February 10-11") takes the year that puts it nearest to the
-  publication date, unless the tense decides: past -> on or before, future -> on or after.
-- A bare month ("in January"), a quarter ("the third quarter") or a weekday ("on Monday") is the
-  most recent one on or before publication unless the tense says future (then on or after).
+- A day-and-month without a year ("February 10-11", "11/20", "the 18th" with a month) takes the year
+  that puts it nearest to the publication date, unless the tense decides: past -> on or before,
+  future -> on or after; "last June 18" is the past one. "February 29" takes the nearest leap year.
+- A bare month ("in January"), a quarter ("the third quarter"), a weekday ("on Monday"), a holiday
+  ("by Christmas") or a day of the month ("on the 18th") is the most recent one on or before
+  publication unless the tense says future (then on or after). "last/next <weekday>" is the nearest
+  one before/after publication, "last <month>" the most recent one (not the one in the previous
+  week, year); "Friday next week", "next week Monday" name the week.
 - Thirds: "early/mid/late 2025" = Jan-Apr / May-Aug / Sep-Dec (granularity month);
   "early/mid/late February" = 1-10 / 11-20 / 21-end (granularity day). "the start/end of" count as
-  early/late. Halves ("H1 2025", "the second half of 2025") have granularity month.
-- "this week" / "last week" are Monday-Sunday ranges with granularity day.
+  early/late; so do "early next year", "the end of this month". Halves ("H1 2025", "the second half
+  of 2025") have granularity month.
+- "this week" / "last week" are Monday-Sunday ranges with granularity day, as is "the week of April 10".
+- "two years ago" / "a month ago" is that whole year / month; "three days ago" that day.
+  "in two weeks" / "three days from now" is that day (in running text "in N weeks" only with a
+  future cue: "rose 5% in two weeks" is a duration). "the rest of the year", "year to date" run from
+  / to the publication date (to date: up to the day before, the last close).
+- Ranges: two dates joined by "to", "until", "-", "and" make one range ("from 10/1/2018 - 10/7/2018",
+  "between January 1987 and December 1992"); in running text only after "from" or "between". Month
+  ranges include their last month ("Jan-Feb 2017" ends on 28 February).
 - Not date records: durations ("five years", "the next four years", "the past decade"), vague
-  phrases ("recently", "earlier this year", "in recent months"), decades ("the 1990s"), ages,
-  times of day, and phrases relative to another date in the story ("the previous year").
+  phrases ("recently", "earlier this year", "later this year", "in recent months"), decades ("the
+  1990s"), ages, times of day, and phrases relative to another date in the story ("the previous
+  year", "the day before", "the following Friday").
+- :func:`resolve` is given a phrase already taken as a date, so it also reads what running text
+  leaves out (``loose`` data in patterns/dates.jsonl and ``loose_rules``): durations anchored on
+  publication ("the next 3 days" = the 3 days after it, "the past two years" = the two years up to
+  the day before), "the day before" / "the following Friday" anchored on publication, "now",
+  "2016 June", "20161016".
 - Without a publication date, relative mentions keep ``start``/``end`` None (never the machine clock).
-- Numeric dates with both parts <= 12 are month-first with "/" (wire style), day-first with ".".
+- Numeric dates with both parts <= 12 are month-first with "/" (wire style), day-first with ".";
+  "4.22" without a year is a decimal, never a date. Two-digit years are 20xx up to 20 years after
+  publication, else 19xx.
 - Fiscal years and quarters are read as calendar ones.
 
 dateparser is only a fallback of :func:`resolve` for strings our grammar does not know; the finder
@@ -119,27 +139,58 @@ class _Lexicon:
         self.ordinal: dict[str, int] = {}
         self.part: dict[str, int] = {}
         self.number: dict[str, int] = {}
+        self.few: dict[str, int] = {}
+        self.daynum: dict[str, int] = {}
+        self.cardinal: set[str] = set()          # written days that need a year in running text
+        self.loose: set[str] = set()             # words only resolve() reads (see patterns)
+        self.holiday: dict[str, dict] = {}
+        tens: dict[str, int] = {}
+        holidays: list[str] = []
         words: dict[str, list[str]] = {}
         ambiguous: set[str] = set()
+        month_aliases: list[str] = []
         for row in rows:
             kind, aliases = row.get("type"), [str(a) for a in row.get("aliases", ())]
             if kind == "month":
                 for a in aliases:
                     self.month[a.lower()] = int(row["value"])
                 self.full_months.append(aliases[0])
+                month_aliases.extend(aliases)
                 if row.get("ambiguous"):
                     ambiguous.update(aliases)
             elif kind == "weekday":
                 for a in aliases + list(row.get("short", ())):
                     self.weekday[a.lower()] = int(row["value"])
                 self.full_weekdays.extend(aliases)
-            elif kind == "day":
+            elif kind in ("day", "loose_day"):
                 self.dayword.update((a.lower(), int(row["offset"])) for a in aliases)
-            elif kind in ("shift", "ordinal", "part", "number"):
+                if kind == "loose_day":
+                    self.loose.update(a.lower() for a in aliases)
+            elif kind in ("shift", "loose_shift"):
+                self.shift.update((a.lower(), int(row["step"])) for a in aliases)
+                if kind == "loose_shift":
+                    self.loose.update(a.lower() for a in aliases)
+            elif kind in ("ordinal", "part", "number", "few"):
                 getattr(self, kind).update((a.lower(), int(row.get("step", row.get("value", 0))))
                                            for a in aliases)
+            elif kind == "daynum":
+                cards = [str(a) for a in row.get("cardinal", ())]
+                self.daynum.update((a.lower(), int(row["value"])) for a in aliases + cards)
+                self.cardinal.update(a.lower() for a in cards)
+            elif kind == "daynum_tens":
+                tens.update((a.lower(), int(row["value"])) for a in aliases)
+            elif kind == "holiday":
+                holidays.extend(aliases)
+                for a in aliases:
+                    self.holiday[_hol_key(a)] = row
             else:
                 words.setdefault(kind, []).extend(aliases)
+        for t, tv in tens.items():                 # twenty-one .. twenty-ninth, thirty-first
+            for u, uv in list(self.daynum.items()):
+                if uv < 10 and tv + uv <= 31:
+                    self.daynum[f"{t} {u}"] = tv + uv
+                    if u in self.cardinal:
+                        self.cardinal.add(f"{t} {u}")
         self.units = {w.lower() for w in words.get("unit", ())}
         self.quantity = {w.lower() for w in words.get("quantity", ())}
         self.cue_re = re.compile(r"^(?:" + _alt(words.get("cue", ["in"])) + r")\s+", re.I)
@@ -149,36 +200,54 @@ class _Lexicon:
 
         M = _alt(self.month, ambiguous)
         MFULL = _alt(self.full_months, ambiguous)
+        MCASE = _alt(month_aliases, ambiguous)                     # "last May", never "this may"
         WD = _alt(self.weekday)
         WDFULL = _alt(self.full_weekdays)
         SHIFT, ORD, PART = _alt(self.shift), _alt(self.ordinal), _alt(self.part)
         CUE = _alt(words.get("cue", ["in"]))
-        NUM = _alt(self.number)
+        NUM = _alt(list(self.number) + list(self.few))
         DAYW = _alt(self.dayword)
+        hol = [re.escape(a).replace(r"\ ", r"[\s-]+").replace("'", "['’]?") for a in holidays]
+        HOL = "(?:" + "|".join(sorted(set(hol), key=len, reverse=True)) + ")"
         DAY = r"[0-3]?\d(?!\d)(?:st|nd|rd|th)?"
+        # a written day is a whole word: "May twenty-first", "the second of August"
+        DAYN = _alt(self.daynum).replace(r"\s+", r"[\s-]+")
+        DAYX = rf"(?:{DAY}|(?<!\S){DAYN}\b)"
         YEAR = r"(?:1[89]|20)\d\d(?!\d)"
         TO = r"\s*(?:-|–|—|to|through|until|and)\s*"
         WDP = rf"(?:{WD}\.?,?\s+)?"
-        self.rules: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in (
-            # Feb. 10 / February 10-11 / March 30 - April 2, 2025 / Tuesday, February 11, 2025
-            ("md", rf"\b{WDP}(?:the\s+)?(?P<m>{M})\.?\s*(?P<d>{DAY})"
-                   rf"(?:{TO}(?:(?P<m2>{M})\.?\s*)?(?P<d2>{DAY}))?(?:,?\s*(?P<y>{YEAR}))?(?![\d:.]\d)"),
+        DOT = r"(?:\.(?=\s*(?-i:[a-z])|\s*[\d,]))?"      # "Feb. 10", but not a full stop
+        UNIT = r"(?P<unit>day|week|month|year)s?"
+        # the word right before a match (searched back from its start, so rules stay cheap to scan)
+        self.before = {k: re.compile(rf"(?<!\w){v}\s+$", re.I) for k, v in (
+            ("m", CUE), ("nd", "(?:on|by|since|until|till|before|after|from|through|starting|ending)"),
+            ("hol", rf"(?:{CUE}|over|around|ahead\s+of|at)"))}
+        # every rule starts on a letter or a digit: the lookahead lets the regex engine skip to
+        # candidate characters instead of trying each alternation at every position (3x faster)
+        digit_first = {"yq", "ymn", "iso", "compact", "num", "nd", "domr"}
+        self.rules: list[tuple[str, re.Pattern]] = [
+            (name, re.compile(("(?=\\d)" if name in digit_first else "(?=[A-Za-z0-9])") + p, re.I)) for name, p in (
+            # Feb. 10 / February 10-11 / March 30 - April 2, 2025 / Tuesday, February 11, 2025 / Oct/2
+            ("md", rf"\b{WDP}(?:the\s+)?(?P<m>{M})\.?(?:\s*|/)(?:the\s+)?(?P<d>{DAYX})"
+                   rf"(?:{TO}(?:(?P<m2>{M})\.?\s*)?(?P<d2>{DAY}))?(?:,?\s*(?:(?:of|in)\s+)?(?P<y>{YEAR}))?(?![\d:.]\d)"),
             # 10 February / the 3rd of March 2025 / 10-11 February / 28 February - 2 March
-            ("dm", rf"(?<![\d.,$€£¥])\b{WDP}(?:the\s+)?(?P<d>{DAY})(?:(?:\s+(?:of\s+)?(?P<m2>{M})\.?)?"
-                   rf"{TO}(?P<d2>{DAY}))?\s*(?:of\s+)?(?P<m>{M})\b\.?(?:,?\s*(?P<y>{YEAR}))?"),
+            ("dm", rf"(?<![\d.,$€£¥])\b{WDP}(?:the\s+)?(?P<d>{DAYX})(?:(?:\s+(?:of\s+)?(?P<m2>{M})\.?)?"
+                   rf"{TO}(?:the\s+)?(?P<d2>{DAY}))?\s*(?P<of>of\s+)?(?P<m>{M})\b{DOT}(?:,?\s*(?:(?:of|in)\s+)?(?P<y>{YEAR}))?"),
             # February 2025 / early January 2025 / mid-March of 2024
             ("my", rf"\b(?:(?P<part>{PART})[\s-]*)?(?P<m>{M})\b\.?(?:\s+of|,)?\s*(?P<y>{YEAR})"),
-            # in January / last May / early February (a bare month needs a cue: "May", "August")
-            ("m", rf"(?:\b(?P<pre>{CUE})\s+)?(?P<span>\b(?:(?P<shift>{SHIFT})\s+|(?P<part>{PART})[\s-]*)?"
-                  rf"(?P<m>{MFULL})\b(?:['’]s)?)"),
-            # Q4 2024 / the third quarter / 4Q24 / fourth-quarter of fiscal 2024 / next quarter
+            # in January / last May / early February / June next year (a bare month needs a cue)
+            ("m", rf"(?P<span>\b(?:(?P<shift>{SHIFT})\s+(?P<ms>{MCASE})\b(?!\.?\s*\d)"
+                  rf"|(?:(?P<part>{PART})[\s-]*)?(?P<m>{MFULL})\b)"
+                  rf"(?:\s+(?:of\s+)?(?P<yshift>{SHIFT})\s+year\b|['’]s)?)"),
+            # Q4 2024 / the third quarter / 4Q24 / fourth-quarter of fiscal 2024 / next quarter / Q3 this year
             ("q", rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|(?:the\s+)?(?P<qo>{ORD})[\s-]+quarter"
-                  rf"|(?P<shift>{SHIFT})\s+quarter)(?!\w)(?:(?:\s*|-)(?:of\s+)?(?:(?:fiscal|FY)\s*)?(?P<y>{YEAR})"
-                  rf"|\s*['’](?P<yy>\d\d)(?!\d))?"),
-            # 2019 Q1 / 2019-H2 (year first, as in tables and filings)
-            ("yq", rf"(?<![\w.,$€£¥#/+-])(?P<y>{YEAR})[\s-]*(?:Q(?P<q>[1-4])|H(?P<h>[12]))\b"),
-            # Jan-Feb 2017 / from May to October 2020 (month ranges need the year)
-            ("mm", rf"\b(?P<m>{M})\.?\s*(?:-|–|—|to|through|until)\s*(?P<m2>{M})\.?,?\s*(?P<y>{YEAR})"),
+                  rf"|(?:the\s+)?(?P<shift>{SHIFT})\s+quarter)(?!\w)(?:(?:\s*|-)(?:of\s+)?(?:(?:fiscal|FY)\s*)?(?P<y>{YEAR})"
+                  rf"|\s*['’](?P<yy>\d\d)(?!\d)|\s+(?:of\s+)?(?:(?P<yshift>{SHIFT})|(?P<the>the))\s+year\b)?"),
+            # 2019 Q1 / 2019-H2 / 2016 the third quarter (year first, as in tables and filings)
+            ("yq", rf"(?<![\w.,$€£¥#/+-])(?P<y>{YEAR})[\s-]*(?:Q(?P<q>[1-4])|H(?P<h>[12])"
+                   rf"|(?P<long>(?:the\s+)?(?P<qo>{ORD})\s+quarter))\b"),
+            # Jan-Feb 2017 / from May to October 2020 / from April to June in 2017 (month ranges need the year)
+            ("mm", rf"\b(?P<m>{M})\.?\s*(?:-|–|—|to|through|until)\s*(?P<m2>{M})\.?,?\s*(?:in\s+|of\s+)?(?P<y>{YEAR})"),
             # H1 2025 / the second half of 2025
             ("h", rf"\b(?:H(?P<h>[12])|(?:the\s+)?(?P<ho>first|second|1st|2nd)\s+half)\b"
                   rf"(?:\s*(?:of\s+)?(?P<y>{YEAR}))?"),
@@ -186,19 +255,64 @@ class _Lexicon:
             ("y", rf"(?<![\w.,$€£¥#/+-])(?:(?P<part>{PART})[\s-]*)?(?:(?:fiscal|FY)\s*)?(?P<y>{YEAR})"
                   rf"(?:\s*[-–—/]\s*(?P<y2>{YEAR}|\d\d(?!\d))|\s+(?:to|through|until)\s+(?P<y3>{YEAR}))?"
                   rf"(?![\d%]|[.,]\d|\.[a-z]|s\b)"),
-            # 2025-02-11 / 2025/2/11
-            ("iso", rf"(?<![\d.])\b(?P<y>{YEAR})(?P<sep>[-/.])(?P<mo>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d.]\d)"),
-            # 11/02/2025 / 11.02.2025
-            ("num", rf"(?<![\d.,/])\b(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>{YEAR})(?![\d.]\d)"),
+            # 2016 June / 2016, Nov (year first: tables; only resolve() reads it)
+            ("ym", rf"(?<![\w.,$€£¥#/+-])(?P<y>{YEAR}),?\s+(?P<m>{M})\b{DOT}(?!\s*\d)"),
+            # 2016/11 / 11/2016 / 2015-3 / 3/2015 / 2016 - 11 (a numeric month)
+            ("ymn", rf"(?<![\w.,$€£¥#/+-])(?:(?P<y>{YEAR})(?P<s1>\s*[-/.]\s*)(?P<mo>1[0-2]|0?[1-9])"
+                    rf"|(?P<mo2>1[0-2]|0?[1-9])(?P<s2>\s*[-/]\s*)(?P<y2>{YEAR}))(?![\d%]|[.,/-]\d)"),
+            # 2025-02-11 / 2025/2/11 / 20250211 / 2019-aug-01
+            ("iso", rf"(?<![\d.])\b(?P<y>{YEAR})(?:(?P<sep>[-/. ]?)(?P<mo>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)"
+                    rf"|[-/](?P<m>{M})[-/](?P<d2>[0-3]?\d))(?![\d.]\d)"),
+            # 20161016 (tables, file names: only resolve() reads it)
+            ("compact", rf"(?<![\d.])\b(?P<y>(?:1[89]|20)\d\d)(?P<mo>[01]\d)(?P<d>[0-3]\d)\b"),
+            # 11/02/2025 / 11.02.2025 / 21-04-2016 / 05/05/89
+            ("num", rf"(?<![\d.,/])\b(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>{YEAR}|\d\d(?!\d))(?![\d.]\d|/\d)"),
+            # 11/20 / on 4/22 / 22/04 (no year: the nearest; in running text only after a cue word;
+            # never "4.22", a decimal)
+            ("nd", rf"(?<![\d.,/$€£¥])(?<![\d.,/]-)\b(?P<a>[0-3]?\d)(?P<sep>[/-])(?P<b>[0-3]?\d)\b"
+                   rf"(?![.,/]?\d|%|-\d+[.-])"),
+            # the 18th / on the 4th / the twenty second / 20th of next month / 29th
+            ("dom", rf"\b(?:(?P<the>the\s+)(?P<d>{DAYX})|(?P<do>\d{{1,2}}(?:st|nd|rd|th)))\b"
+                    rf"(?:\s+(?:of\s+|in\s+)?(?P<shift>{SHIFT})\s+month\b)?"),
+            # from 4 to 22 this month / 4 till 23 of next month
+            ("domr", rf"\b(?P<d>{DAY})\s*(?:-|–|to|till|until|through|and)\s*(?P<d2>{DAY})\s+(?:of\s+|in\s+)?"
+                     rf"(?P<shift>{SHIFT})\s+month\b"),
+            # Friday the 13th / Thursday the twenty first / monday 21
+            ("wdd", rf"\b(?P<wd>{WD})\.?,?\s+(?P<the>the\s+)?(?P<d>{DAYX})(?!\s*(?:of\s+)?{M}\b|[\d/.:-]\d)"),
+            # the second Sunday of May / first Monday in September / third Tuesday
+            ("nth", rf"\b(?:the\s+)?(?P<nth>{ORD}|last)\s+(?P<wd>{WDFULL})(?:\s+(?:of|in)\s+(?P<m>{M})\b{DOT}(?:,?\s*(?P<y>{YEAR}))?)?"),
+            # Christmas / Christmas Eve 2024 / Independence Day of this year
+            ("hol", rf"\b(?P<hol>{HOL})(?!\w)(?:,?\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<yshift>{SHIFT})\s+year\b))?"),
             # today / today's / yesterday / the day after tomorrow
             ("dw", rf"\b(?P<w>{DAYW})\b(?:['’]s)?"),
-            # this week / last year / next month / this quarter
-            ("rel", rf"\b(?P<shift>{SHIFT})\s+(?P<unit>week|month|year)\b(?:['’]s)?"),
+            # this week / last year / next month / this quarter / this calendar year
+            ("rel", rf"\b(?:(?P<shift>{SHIFT})|(?P<the>the))\s+(?:calendar\s+)?(?P<unit>week|month|year)\b(?:['’]s)?"),
+            # year to date / YTD / month-to-date: from the start of the period to publication
+            ("todate", rf"\b(?:(?P<unit>year|month|quarter)[\s-]+to[\s-]+date|(?-i:(?P<ytd>YTD|ytd)))\b"),
+            # late this year / early next month / the end of the year / end of month
+            ("prel", rf"\b(?P<part>{PART})[\s-]*(?:(?P<shift>{SHIFT})|(?P<the>the))?\s*(?P<unit>month|year)\b"),
+            # the rest of the week / rest of this year
+            ("rest", rf"\b(?:the\s+)?(?:rest|remain(?:der|ing))\s+(?:of\s+)?(?:the\s+|this\s+|my\s+|current\s+)*"
+                     rf"(?P<unit>week|month|year)\b"),
             # two years ago / a week ago
-            ("ago", rf"\b(?P<n>\d{{1,2}}|{NUM})\s+(?P<unit>day|week|month|year)s?\s+ago\b"),
+            ("ago", rf"\b(?P<n>\d{{1,2}}|{NUM})\s+{UNIT}\s+ago\b"),
+            # in two weeks / 3 days from today / two days after tomorrow / two sundays from now
+            ("offset", rf"\b(?:in\s+(?P<n>\d{{1,2}}|{NUM})\s+{UNIT}(?!\s+(?:ago|from|after|before|of|time))\b"
+                       rf"|(?P<n2>\d{{1,2}}|{NUM})\s+(?:(?P<unit2>day|week|month|year)s?|(?P<wd>{WDFULL})s)\s+(?P<dir>from|after|before)\s+"
+                       rf"(?P<w>now|today|tomorrow|yesterday))"),
+            # next 3 days / the past two years / last 3year (durations: only resolve() reads them)
+            ("dur", rf"\b(?:the\s+)?(?P<shift>{SHIFT})\s+(?P<n>\d{{1,2}}|{NUM})\s*{UNIT}\b"),
+            # next week Monday / Friday next week / on Tuesday of last week / previous week - Monday
+            ("wk", rf"\b(?:(?P<shift>{SHIFT})\s+week\s*(?:[-–,]\s*|on\s+)?(?P<wd>{WD})\b{DOT}"
+                   rf"|(?P<wd2>{WDFULL})\s+(?:of\s+)?(?:the\s+)?(?P<shift2>{SHIFT})\s+week\b)"),
+            # next week between Wednesday and Friday / this week from Tue to Thur
+            ("wkr", rf"\b(?P<shift>{SHIFT})\s+week\s+(?:between|from)\s+(?P<wd>{WD})\.?\s*(?:and|to|till|until|-)\s*"
+                    rf"(?P<wd2>{WD})\b{DOT}"),
             # on Monday / last Friday / Tuesday's
             ("wd", rf"\b(?:(?P<shift>{SHIFT})\s+)?(?P<wd>{WDFULL})\b(?:['’]s)?"),
         )]
+        # resolve() only: rules whose matches in running text are too often numbers or durations
+        self.loose_rules = {"ym", "domr", "dur", "compact"}
 
 
 @lru_cache(maxsize=1)
@@ -228,6 +342,52 @@ def _part_of_month(y: int, m: int, part: int) -> tuple[dt.date, dt.date]:
     return dt.date(y, m, 21), _month_end(y, m)
 
 
+class _Reject(ValueError):
+    """A match that is not a date here (a loose word in running text...)."""
+
+
+def _add_months_day(x: dt.date, k: int) -> dt.date:
+    y, m = _add_months(x.year, x.month, k)
+    return dt.date(y, m, min(x.day, calendar.monthrange(y, m)[1]))
+
+
+def _nth_weekday(y: int, m: int, wd: int, nth: int) -> dt.date | None:
+    if nth < 0:
+        last = _month_end(y, m)
+        return last - dt.timedelta(days=(last.weekday() - wd) % 7)
+    first = dt.date(y, m, 1) + dt.timedelta(days=(wd - dt.date(y, m, 1).weekday()) % 7)
+    x = first + dt.timedelta(weeks=nth - 1)
+    return x if x.month == m else None
+
+
+def _easter(y: int) -> dt.date:
+    """Gregorian Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(y, month, day + 1)
+
+
+def _year2(s: str, pub: dt.date | None) -> int:
+    """A year of two digits: within 20 years ahead of publication (or of 2020) it is 20xx."""
+    yy = int(s)
+    if len(s) == 4:
+        return yy
+    pivot = ((pub.year if pub else 2020) + 20) % 100
+    return 2000 + yy if yy <= pivot else 1900 + yy
+
+
+# a lower-case word that is not a function word: the name is a modifier ("Christmas sales")
+_NOUN_AFTER = re.compile(r"[\s-]+(?!(?:and|or|but|when|as|this|next|last|of|in|at|on|to|the|with|for|because|after"
+                         r"|before|until|while|if|so|that|which|is|was|will|would|had|has|have|are|were|he|she|it"
+                         r"|they|we|i|a|an)\b)[a-z]")
+
+
 class _Reader:
     """Turns one regex match into (start, end, granularity); None when it is not a date."""
 
@@ -236,20 +396,62 @@ class _Reader:
         self.lex, self.text, self.pub, self.tense, self.strict = lex, text, pub, tense, strict
 
     def read(self, rule: str, m: re.Match):
+        if self.strict and rule in self.lex.loose_rules:
+            return None
         return getattr(self, "_" + rule)(m)
 
     # Each reader returns (start, end, granularity); start/end None = unresolved; None = reject.
     def _year_of(self, m: re.Match) -> int | None:
         return _int(m.group("y"))
 
+    def _shift(self, word: str | None) -> int | None:
+        """Step of a shift word; loose words ("previous") are not dates in running text."""
+        if not word:
+            return None
+        w = _norm(word)
+        if self.strict and w in self.lex.loose:
+            raise _Reject(w)
+        return self.lex.shift.get(w)
+
+    def _count(self, word: str) -> int | None:
+        w = _norm(word)
+        if w.isdigit():
+            return int(w)
+        if w in self.lex.few:
+            if self.strict:
+                raise _Reject(w)
+            return self.lex.few[w]
+        return self.lex.number.get(w)
+
+    def _day(self, s: str | None, m: re.Match, year: bool = False) -> int | None:
+        """Day number from digits or words; written days need care in running text."""
+        if s is None:
+            return None
+        if s[0].isdigit():
+            return _int(s)
+        w = _norm(s)
+        if self.strict:
+            if w in self.lex.cardinal and not year:
+                raise _Reject(w)
+            if re.match(r"\s*[a-z]", self.text[m.end():m.end() + 3]):   # "May second quarter"
+                raise _Reject(w)
+        return self.lex.daynum.get(w)
+
+    def _lean(self, m: re.Match) -> None:
+        """"last June 18" is the past one, "next June 18" the coming one."""
+        w = self._word_before(m.start())
+        if w in ("last", "next"):
+            self.tense = (lambda: "past") if w == "last" else (lambda: "future")
+
     def _md(self, m):
         lex = self.lex
+        self._lean(m)
+        y = self._year_of(m)
         mon = lex.month[m.group("m").lower()]
         mon2 = lex.month[m.group("m2").lower()] if m.group("m2") else mon
-        d1, d2 = _int(m.group("d")), _int(m.group("d2"))
+        d1, d2 = self._day(m.group("d"), m, y is not None), self._day(m.group("d2"), m, y is not None)
         d2 = d2 if d2 is not None else d1
-        y = self._year_of(m)
-        if not (1 <= d1 <= 31 and 1 <= d2 <= 31):
+        if d1 is None or not (1 <= d1 <= 31 and 1 <= d2 <= 31):
             return None
         if (mon2, d2) < (mon, d1):                 # "December 30 - January 2" crosses a year
             return None if mon2 == mon else self._span(y, mon, d1, mon2, d2, cross=True)
@@ -257,15 +459,20 @@ class _Reader:
 
     def _dm(self, m):
         lex = self.lex
+        self._lean(m)
+        y = self._year_of(m)
         mon2 = lex.month[m.group("m").lower()]
         mon = lex.month[m.group("m2").lower()] if m.group("m2") else mon2
-        d1, d2 = _int(m.group("d")), _int(m.group("d2"))
+        words = not m.group("d")[0].isdigit()
+        if self.strict and words and not m.group("of"):        # "the second May Day"
+            return None
+        d1, d2 = self._day(m.group("d"), m, True), self._day(m.group("d2"), m, True)
         d2 = d2 if d2 is not None else d1
-        if not (1 <= d1 <= 31 and 1 <= d2 <= 31):
+        if d1 is None or not (1 <= d1 <= 31 and 1 <= d2 <= 31):
             return None
         if (mon2, d2) < (mon, d1):
-            return None if mon2 == mon else self._span(self._year_of(m), mon, d1, mon2, d2, cross=True)
-        return self._span(self._year_of(m), mon, d1, mon2, d2)
+            return None if mon2 == mon else self._span(y, mon, d1, mon2, d2, cross=True)
+        return self._span(y, mon, d1, mon2, d2)
 
     def _span(self, y, mon, d1, mon2, d2, cross=False):
         def fits(year):
@@ -281,6 +488,12 @@ class _Reader:
             return None
         if self.pub is None:
             return None, None, "day"
+        # "February 29" without a year: the nearest leap year's
+        leap = not _valid_day(self.pub.year, mon, d1) and not _valid_day(self.pub.year + 1, mon, d1) \
+            and not _valid_day(self.pub.year - 1, mon, d1)
+        if leap:
+            y = next(yr for yr in range(self.pub.year, self.pub.year - 8, -1) if _valid_day(yr, mon, d1))
+            return fits(y) + ("day",) if fits(y) else None
         r = _pick_year(self.pub, fits, self.tense(), nearest=True)
         return (r[0], r[1], "day") if r else None
 
@@ -291,18 +504,34 @@ class _Reader:
             return s, e, "day"
         return (*_month_range(y, mon), "month")
 
+    def _ym(self, m):
+        return (*_month_range(self._year_of(m), self.lex.month[m.group("m").lower()]), "month")
+
+    def _ymn(self, m):
+        sep = m.group("s1") or m.group("s2")
+        # running text: only "11/2016"; "1985/6" is a fiscal year, "1978-2" a name, "2016 - 11" a score
+        if self.strict and (sep != "/" or m.group("y")):
+            return None
+        y, mo = int(m.group("y") or m.group("y2")), int(m.group("mo") or m.group("mo2"))
+        return (*_month_range(y, mo), "month")
+
     def _m(self, m):
         lex = self.lex
-        shift = lex.shift.get(_norm(m.group("shift") or ""))
+        shift = self._shift(m.group("shift"))
         part = lex.part.get(_norm(m.group("part") or ""))
-        if self.strict and m.group("pre") is None and shift is None and part is None:
+        yshift = self._shift(m.group("yshift"))
+        if self.strict and shift is None and part is None and yshift is None and not self._cue("m", m.start()):
             return None
-        mon = lex.month[m.group("m").lower()]
+        mon = lex.month[(m.group("m") or m.group("ms")).lower()]
         gran = "day" if part else "month"
         if self.pub is None:
             return None, None, gran
         pub = self.pub
-        if shift == 0:
+        if yshift is not None:
+            if shift is not None:
+                return None
+            y = pub.year + yshift
+        elif shift == 0:
             y = pub.year
         elif shift == -1:
             y = pub.year if mon < pub.month else pub.year - 1
@@ -316,12 +545,17 @@ class _Reader:
     def _q(self, m):
         lex, pub = self.lex, self.pub
         q = _int(m.group("q") or m.group("q2"))
-        shift = lex.shift.get(_norm(m.group("shift") or ""))
+        shift = self._shift(m.group("shift"))
         if m.group("qo"):
             q = lex.ordinal.get(_norm(m.group("qo")))
         y = self._year_of(m)
         if y is None and m.group("yy"):
             y = 2000 + int(m.group("yy"))
+        yshift = self._shift(m.group("yshift"))
+        if yshift is not None or m.group("the"):
+            if pub is None:
+                return None, None, "quarter"
+            y = pub.year + (yshift or 0)
         if shift is not None and y is not None:     # "the last quarter of 2024"
             q, shift = (4 if shift == -1 else None), None
         if q is None and shift is None:
@@ -337,6 +571,11 @@ class _Reader:
 
     def _yq(self, m):
         y = self._year_of(m)
+        if m.group("long"):
+            if self.strict:
+                return None
+            q = self.lex.ordinal.get(_norm(m.group("qo")))
+            return (*_quarter_range(y, q), "quarter") if q else None
         if m.group("q"):
             return (*_quarter_range(y, int(m.group("q"))), "quarter")
         h = int(m.group("h"))
@@ -387,6 +626,19 @@ class _Reader:
         return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
 
     def _iso(self, m):
+        y = int(m.group("y"))
+        if m.group("m"):
+            mo, d = self.lex.month[m.group("m").lower()], int(m.group("d2"))
+        else:
+            if self.strict and m.group("sep") in ("", " "):     # "20250211": an id, a count
+                return None
+            mo, d = int(m.group("mo")), int(m.group("d"))
+        if not _valid_day(y, mo, d):
+            return None
+        x = dt.date(y, mo, d)
+        return x, x, "day"
+
+    def _compact(self, m):
         y, mo, d = int(m.group("y")), int(m.group("mo")), int(m.group("d"))
         if not _valid_day(y, mo, d):
             return None
@@ -394,25 +646,209 @@ class _Reader:
         return x, x, "day"
 
     def _num(self, m):
-        a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
-        day_first = a > 12 or (b <= 12 and m.group("sep") == ".")
+        a, b, ys, sep = int(m.group("a")), int(m.group("b")), m.group("y"), m.group("sep")
+        if self.strict and len(ys) == 2 and sep != "/":          # "3-7-07": a score, a code
+            return None
+        y = _year2(ys, self.pub)
+        day_first = a > 12 or (b <= 12 and sep == ".")
         d, mo = (a, b) if day_first else (b, a)
         if not _valid_day(y, mo, d):
             return None
         x = dt.date(y, mo, d)
         return x, x, "day"
 
-    def _dw(self, m):
+    def _nd(self, m):
+        a, b, sep = int(m.group("a")), int(m.group("b")), m.group("sep")
+        # running text: "a 4/5 vote", "24/7", "7/8 pct": only "on 11/20" with "/" and a cue word,
+        # never a proper fraction of eighths ("from 7/8 to 15/16")
+        if self.strict and (sep != "/" or not self._cue("nd", m.start()) or (a < b and b in (2, 4, 8, 16, 32, 64))
+                            or re.match(r"\s*(?:pct|percent|per|point|%)", self.text[m.end():m.end() + 9], re.I)):
+            return None
+        day_first = a > 12 or (b <= 12 and sep == ".")
+        d, mo = (a, b) if day_first else (b, a)
+        return self._span(None, mo, d, mo, d) if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+    def _dom(self, m):
+        shift = self._shift(m.group("shift"))
+        raw = m.group("d") or m.group("do")
+        if self.strict:
+            # "the 18th" alone is a century, a floor, an amendment: only "on the 18th" at a clause end
+            ordinal = re.search(r"\d(?:st|nd|rd|th)$", raw)
+            if not ordinal or (shift is None and not (m.group("the") and self._cue("nd", m.start())
+                                                      and not re.match(r"\s*\w", self.text[m.end():m.end() + 3]))):
+                return None
+        try:
+            d = self._day(raw, m, True)
+        except _Reject:
+            return None
+        if not d or d > 31:
+            return None
         if self.pub is None:
             return None, None, "day"
-        x = self.pub + dt.timedelta(days=self.lex.dayword[_norm(m.group("w"))])
+        pub = self.pub
+        if shift is not None:
+            y, mo = _add_months(pub.year, pub.month, shift)
+            if not _valid_day(y, mo, d):
+                return None
+            x = dt.date(y, mo, d)
+            return x, x, "day"
+        return self._day_near(d)
+
+    def _day_near(self, d: int, wd: int | None = None):
+        """The day ``d`` of a month (on weekday ``wd``) nearest the publication, per the tense."""
+        pub, tense = self.pub, self.tense()
+        days = []
+        for k in range(-14, 15):
+            y, mo = _add_months(pub.year, pub.month, k)
+            if _valid_day(y, mo, d) and (wd is None or dt.date(y, mo, d).weekday() == wd):
+                days.append(dt.date(y, mo, d))
+        if not days:
+            return None
+        if wd is None:                                # most recent on or before, as a bare month
+            pool = [x for x in days if x >= pub] if tense == "future" else [x for x in days if x <= pub]
+            x = (min(pool) if tense == "future" else max(pool)) if pool else days[0]
+        else:
+            x = min(days, key=lambda x: abs((x - pub).days))
+        return x, x, "day"
+
+    def _domr(self, m):
+        shift = self._shift(m.group("shift"))
+        d1, d2 = _int(m.group("d")), _int(m.group("d2"))
+        if self.pub is None:
+            return None, None, "day"
+        y, mo = _add_months(self.pub.year, self.pub.month, shift or 0)
+        if not (_valid_day(y, mo, d1) and _valid_day(y, mo, d2)) or d2 < d1:
+            return None
+        return dt.date(y, mo, d1), dt.date(y, mo, d2), "day"
+
+    def _wdd(self, m):
+        if self.strict and not m.group("the"):            # "on Friday 13 people died"
+            return None
+        try:
+            d = self._day(m.group("d"), m, True)
+        except _Reject:
+            return None
+        if not d or d > 31:
+            return None
+        if self.pub is None:
+            return None, None, "day"
+        return self._day_near(d, self.lex.weekday[m.group("wd").lower()])
+
+    def _nth(self, m):
+        word = _norm(m.group("nth"))
+        nth = -1 if word in ("last", "final") else self.lex.ordinal.get(word)
+        wd = self.lex.weekday[m.group("wd").lower()]
+        if not nth or (nth < 0 and m.group("m") is None):
+            return None
+        if m.group("m") is None:
+            if self.strict or self.pub is None:       # "a second Sunday of protests"
+                return None if self.strict else (None, None, "day")
+            x = _nth_weekday(self.pub.year, self.pub.month, wd, nth)
+            return (x, x, "day") if x else None
+        mon = self.lex.month[m.group("m").lower()]
+        y = self._year_of(m)
+
+        def fits(yr):
+            x = _nth_weekday(yr, mon, wd, nth)
+            return (x, x) if x else None
+
+        if y is None:
+            if self.pub is None:
+                return None, None, "day"
+            r = _pick_year(self.pub, fits, self.tense(), nearest=True)
+        else:
+            r = fits(y)
+        return (r[0], r[1], "day") if r else None
+
+    def _hol(self, m):
+        row = self.lex.holiday.get(_hol_key(m.group("hol")))
+        y, yshift = self._year_of(m), self._shift(m.group("yshift"))
+        if row is None:
+            return None
+        if self.strict and y is None and yshift is None and (
+                not self._cue("hol", m.start()) or _NOUN_AFTER.match(self.text, m.end())):   # "by Easter shopping"
+            return None
+
+        def fits(yr):
+            if "easter" in row:
+                x = _easter(yr) + dt.timedelta(days=int(row["easter"]))
+            elif "weekday" in row:
+                x = _nth_weekday(yr, int(row["month"]), int(row["weekday"]), int(row["nth"]))
+                if x is None:
+                    return None
+                x += dt.timedelta(days=int(row.get("offset", 0)))
+            else:
+                if not _valid_day(yr, int(row["month"]), int(row["day"])):
+                    return None
+                x = dt.date(yr, int(row["month"]), int(row["day"]))
+            return x, x
+
+        if y is None and yshift is not None and self.pub is not None:
+            y = self.pub.year + yshift
+        if y is not None:
+            r = fits(y)
+        elif self.pub is None:
+            return None, None, "day"
+        else:
+            r = _pick_year(self.pub, fits, self.tense(), nearest=False)
+        return (r[0], r[1], "day") if r else None
+
+    def _dw(self, m):
+        w = _norm(m.group("w"))
+        if self.strict and w in self.lex.loose:
+            return None
+        if self.pub is None:
+            return None, None, "day"
+        x = self.pub + dt.timedelta(days=self.lex.dayword[w])
         return x, x, "day"
 
     def _rel(self, m):
-        if self.strict and self._vague_before(m.start()):
+        if self.strict and (self._vague_before(m.start()) or m.group("the")):   # "the year before"
             return None
-        shift, unit = self.lex.shift[_norm(m.group("shift"))], m.group("unit").lower()
+        if m.group("the") and re.match(r"\s+(?:of|beginning|starting|commencing)\b", self.text[m.end():]):
+            return None                                                   # "the week of April 10"
+        shift, unit = self._shift(m.group("shift")) or 0, m.group("unit").lower()
         return self._period(unit, shift)
+
+    def _todate(self, m):
+        if self._word_before(m.start()) in ("last", "previous", "prior"):   # last year's to-date figure
+            return None
+        if self.pub is None:
+            return None, None, "day"
+        pub, unit = self.pub, (m.group("unit") or "year").lower()
+        if unit == "month":
+            start = pub.replace(day=1)
+        elif unit == "quarter":
+            start = dt.date(pub.year, 3 * ((pub.month - 1) // 3) + 1, 1)
+        else:
+            start = dt.date(pub.year, 1, 1)
+        # figures "to date" stop at the close before publication
+        return start, max(start, pub - dt.timedelta(days=1)), "day"
+
+    def _prel(self, m):
+        shift = self._shift(m.group("shift"))
+        if shift is None and self.strict and self._word_before(m.start()) not in ("at", "by", "until", "till", "before"):
+            return None                 # "at the end of the year" is clear, "end of year bonus" is not
+        if self.pub is None:
+            return None, None, "day" if m.group("unit").lower() == "month" else "month"
+        part = self.lex.part[_norm(m.group("part"))]
+        y = self.pub.year
+        if m.group("unit").lower() == "month":
+            y, mo = _add_months(y, self.pub.month, shift or 0)
+            return (*_part_of_month(y, mo, part), "day")
+        return (*_part_of_year(y + (shift or 0), part), "month")
+
+    def _rest(self, m):
+        if self.pub is None:
+            return None, None, "day"
+        unit, pub = m.group("unit").lower(), self.pub
+        if unit == "week":
+            end = pub + dt.timedelta(days=6 - pub.weekday())
+        elif unit == "month":
+            end = _month_end(pub.year, pub.month)
+        else:
+            end = dt.date(pub.year, 12, 31)
+        return pub, end, "day"
 
     def _period(self, unit: str, shift: int, days: int = 0):
         pub = self.pub
@@ -430,8 +866,7 @@ class _Reader:
         return dt.date(pub.year + shift, 1, 1), dt.date(pub.year + shift, 12, 31), "year"
 
     def _ago(self, m):
-        n = m.group("n").lower()
-        k = int(n) if n.isdigit() else self.lex.number.get(n)
+        k = self._count(m.group("n"))
         if not k:
             return None
         unit = m.group("unit").lower()
@@ -439,12 +874,75 @@ class _Reader:
             return self._period("day", 0, -7 * k)
         return self._period(unit, -k, -k)
 
-    def _wd(self, m):
+    def _offset(self, m):
+        k = self._count(m.group("n") or m.group("n2"))
+        if not k:
+            return None
+        if m.group("n") and self.strict and (self.tense() != "future"      # "rose 5% in two weeks"
+                                             or re.match(r"\s+or\b", self.text[m.end():m.end() + 4])):
+            return None
         if self.pub is None:
             return None, None, "day"
-        shift = self.lex.shift.get(_norm(m.group("shift") or ""))
+        base = self.pub
+        if m.group("w"):
+            base += dt.timedelta(days=self.lex.dayword.get(_norm(m.group("w")), 0))
+        sign = -1 if (m.group("dir") or "").lower() == "before" else 1
+        if m.group("wd"):                              # "two Sundays from now"
+            wd = self.lex.weekday[m.group("wd").lower()]
+            first = base + dt.timedelta(days=(wd - base.weekday()) % 7 or 7)
+            x = first + dt.timedelta(weeks=k - 1)
+            return (x, x, "day") if sign > 0 else None
+        x = self._shifted(base, (m.group("unit") or m.group("unit2")).lower(), sign * k)
+        return x, x, "day"
+
+    @staticmethod
+    def _shifted(x: dt.date, unit: str, k: int) -> dt.date:
+        if unit == "day":
+            return x + dt.timedelta(days=k)
+        if unit == "week":
+            return x + dt.timedelta(weeks=k)
+        return _add_months_day(x, k * (12 if unit == "year" else 1))
+
+    def _dur(self, m):
+        shift, k = self._shift(m.group("shift")), self._count(m.group("n"))
+        if not k or shift not in (-1, 1) or self.pub is None:
+            return None
+        unit, pub = m.group("unit").lower(), self.pub
+        if shift == 1:
+            return pub + dt.timedelta(days=1), self._shifted(pub, unit, k), "day"
+        return self._shifted(pub, unit, -k), pub - dt.timedelta(days=1), "day"
+
+    def _monday(self, shift: int) -> dt.date:
+        return self.pub - dt.timedelta(days=self.pub.weekday()) + dt.timedelta(weeks=shift)
+
+    def _wk(self, m):
+        shift = self._shift(m.group("shift") or m.group("shift2"))
+        if shift is None:
+            return None
+        if self.pub is None:
+            return None, None, "day"
+        x = self._monday(shift) + dt.timedelta(days=self.lex.weekday[(m.group("wd") or m.group("wd2")).lower()])
+        return x, x, "day"
+
+    def _wkr(self, m):
+        shift = self._shift(m.group("shift"))
+        a, b = self.lex.weekday[m.group("wd").lower()], self.lex.weekday[m.group("wd2").lower()]
+        if shift is None or b < a:
+            return None
+        if self.pub is None:
+            return None, None, "day"
+        monday = self._monday(shift)
+        return monday + dt.timedelta(days=a), monday + dt.timedelta(days=b), "day"
+
+    def _wd(self, m):
+        shift = self._shift(m.group("shift"))
+        if self.pub is None:
+            return None, None, "day"
         x = _weekday(self.pub, self.lex.weekday[m.group("wd").lower()], shift, self.tense())
         return x, x, "day"
+
+    def _cue(self, kind: str, pos: int) -> bool:
+        return self.lex.before[kind].search(self.text, max(0, pos - 24), pos) is not None
 
     def _word_before(self, pos: int) -> str:
         words = self.text[max(0, pos - 16):pos].lower().split()
@@ -452,6 +950,10 @@ class _Reader:
 
     def _vague_before(self, pos: int) -> bool:
         return self._word_before(pos) in self.lex.vague
+
+
+def _hol_key(s: str) -> str:
+    return _norm(s.replace("'", "").replace("’", ""))
 
 
 def _norm(s: str) -> str:
@@ -496,6 +998,10 @@ def guess_tense(text: str, start: int, end: int, sent: tuple[int, int] | None = 
 
 def find(text: str, published: dt.date | None = None, tense_at: TenseAt | None = None) -> list[Found]:
     """Every date mention in ``text``, resolved; longest match wins where rules overlap."""
+    return _find(text, published, tense_at, strict=True)
+
+
+def _find(text: str, published: dt.date | None, tense_at: TenseAt | None, strict: bool) -> list[Found]:
     if not text:
         return []
     lex = _lexicon()
@@ -504,9 +1010,16 @@ def find(text: str, published: dt.date | None = None, tense_at: TenseAt | None =
             return guess_tense(text, s, e)
     cands = []
     for rule, rx in lex.rules:
-        for m in rx.finditer(text):
+        if strict and rule in lex.loose_rules:
+            continue
+        # day-month rules search overlapping: when "March six to March 31" is rejected,
+        # "March 31" still counts
+        step = rule in ("md", "dm")
+        m = rx.search(text)
+        while m:
             s, e = m.span("span") if "span" in rx.groupindex else m.span()
             cands.append((s, e, rule, m))
+            m = rx.search(text, m.start() + 1 if step else max(m.end(), m.start() + 1))
     cands.sort(key=lambda c: (c[0] - c[1], c[0]))
     taken: list[tuple[int, int]] = []
     out: list[Found] = []
@@ -521,7 +1034,7 @@ def find(text: str, published: dt.date | None = None, tense_at: TenseAt | None =
             return cache[0]
 
         try:
-            got = _Reader(lex, text, published, tense, strict=True).read(rule, m)
+            got = _Reader(lex, text, published, tense, strict=strict).read(rule, m)
         except (ValueError, OverflowError, KeyError, TypeError):
             got = None
         if got is None:
@@ -529,6 +1042,88 @@ def find(text: str, published: dt.date | None = None, tense_at: TenseAt | None =
         taken.append((s, e))
         out.append(Found(s, e, DateValue(text[s:e], got[0], got[1], got[2])))
     out.sort(key=lambda f: f.start)
+    try:
+        return _week_of(text, _join_ranges(text, out, strict))
+    except (ValueError, OverflowError):
+        return out
+
+
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|till|til|until|through|thru|and)\s*$", re.I)
+_HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d+[/.-]\d+[/.-]\d+")
+_DAY_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|till|until|through)\s*$", re.I)
+_OPENER = re.compile(r"(?:from|between)\s+$", re.I)
+_WEEK_OF = re.compile(r"(?:\bthe\s+)?(?:\bweek\s+(?:of|beginning|starting|commencing)(?:\s+on)?|\bw/c)\s+$", re.I)
+
+
+def _names_date(raw: str) -> bool:
+    """A calendar date (digits or a month name), not a weekday that moves by weeks."""
+    return any(c.isdigit() for c in raw) or any(w in _lexicon().month for w in re.findall(r"[a-z]+", raw.lower()))
+
+
+def _shift_year(x: dt.date, k: int) -> dt.date | None:
+    try:
+        return x.replace(year=x.year + k)
+    except ValueError:                       # 29 February
+        return None
+
+
+def _join_ranges(text: str, found: list[Found], strict: bool) -> list[Found]:
+    """"from 10/1/2018 - 10/7/2018", "between January 1st 2015 and Feb 5th 2018": two dates joined
+    by a connector make one range; a year on one side carries to the other."""
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        gap = text[a.end:b.start] if b else ""
+        va = a.value
+        if b and va.start and b.value.start and va.granularity in ("day", "month") \
+                and b.value.granularity in ("day", "month") and _RANGE_GAP.match(gap) \
+                and (not strict or _OPENER.search(text[max(0, a.start - 9):a.start])):
+            sa, sb, eb = va.start, b.value.start, b.value.end
+            if sa > sb:
+                # a year-less calendar date moves by a year; a weekday ("from Sunday to Thursday") not
+                if _names_date(b.value.raw) and not _HAS_YEAR.search(b.value.raw):
+                    sb, eb = _shift_year(sb, 1), _shift_year(eb, 1)
+                elif _names_date(va.raw) and not _HAS_YEAR.search(va.raw):
+                    sa = _shift_year(sa, -1)
+                else:
+                    sa = None
+            elif not _HAS_YEAR.search(va.raw) and _HAS_YEAR.search(b.value.raw) and sb.year != sa.year:
+                k = sb.year - sa.year - (1 if (sa.month, sa.day) > (sb.month, sb.day) else 0)
+                sa = _shift_year(sa, k)
+            if sa and eb and sa <= eb:
+                gran = "day" if "day" in (va.granularity, b.value.granularity) else "month"
+                out.append(Found(a.start, b.end, DateValue(text[a.start:b.end], sa, eb, gran)))
+                i += 2
+                continue
+        if not strict and va.start and va.granularity == "day" and va.start == va.end:
+            # "from 4 to January 22, 1995": the first day borrows the month of the second
+            d = _DAY_BEFORE.search(text, max(0, a.start - 12), a.start)
+            if d and (not out or out[-1].end <= d.start()):
+                try:
+                    x = va.start.replace(day=int(d.group("d")))
+                except ValueError:
+                    x = None
+                if x and x <= va.start:
+                    out.append(Found(d.start(), a.end, DateValue(text[d.start():a.end], x, va.end, "day")))
+                    i += 1
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _week_of(text: str, found: list[Found]) -> list[Found]:
+    """"the week of April 10th", "w/c Feb 4": the Monday-Sunday week around that day."""
+    out = []
+    for f in found:
+        v = f.value
+        w = _WEEK_OF.search(text, max(0, f.start - 40), f.start) if v.start and v.start == v.end else None
+        if w and (not out or out[-1].end <= w.start()):
+            monday = v.start - dt.timedelta(days=v.start.weekday())
+            f = Found(w.start(), f.end, DateValue(text[w.start():f.end], monday, monday + dt.timedelta(days=6), "day"))
+        out.append(f)
     return out
 
 
@@ -542,13 +1137,23 @@ def resolve(raw: str, published: dt.date | None = None, tense: Tense = None) -> 
     try:
         lex = _lexicon()
         cue = lex.cue_re.match(body)
-        for candidate in (body, body[cue.end():]) if cue else (body,):
+        candidates = (body, body[cue.end():]) if cue else (body,)
+        for candidate in candidates:
             for rule, rx in lex.rules:
                 m = rx.fullmatch(candidate)
                 if m:
-                    got = _Reader(lex, candidate, published, lambda: tense, strict=False).read(rule, m)
+                    try:
+                        got = _Reader(lex, candidate, published, lambda: tense, strict=False).read(rule, m)
+                    except _Reject:
+                        got = None
                     if got:
                         return DateValue(text, *got)
+        for candidate in candidates:       # composed forms: ranges, "the week of ..."
+            found = _find(candidate, published, lambda s, e: tense, strict=False)
+            if len(found) == 1 and found[0].start == 0 and found[0].end == len(candidate) \
+                    and found[0].value.start is not None:
+                v = found[0].value
+                return DateValue(text, v.start, v.end, v.granularity)
         got = _dateparser(body, published, tense)
         if got:
             return DateValue(text, *got)
