@@ -1,0 +1,45 @@
+"""Golden records for the sample articles, compared as parsed JSON.
+
+The goldens are the reviewed output of the pipeline. After an intended change, regenerate them with
+``SUMMITCLAIMS_UPDATE_GOLDEN=1 pytest tests/test_golden.py`` and review the diff before committing.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from summitclaims.api import parse_published, process
+from summitclaims.records import doc_records
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+# Publication dates as the articles' sources give them; None: the tool must find it (or there is none).
+PUBLISHED = {
+    "000_25e82878a2ce5699.txt": None,
+    "001_cb61db7a76a34ded.txt": "2025-02-10",
+    "002_592957d53db73151.txt": None,
+    "003_202237fca8ee8a1a.txt": "2025-02-11",
+    "004_2bdf0ec7640d6463.txt": "2025-02-11",
+}
+
+
+def test_every_sample_has_a_golden_entry():
+    assert sorted(p.name for p in SAMPLES.glob("*.txt")) == sorted(PUBLISHED)
+
+
+@pytest.mark.parametrize("name", sorted(PUBLISHED))
+def test_sample_matches_golden(nlp, name):
+    text = (SAMPLES / name).read_text(encoding="utf-8")
+    got = doc_records(process(nlp, text, parse_published(PUBLISHED[name]), f"samples/{name}"))
+    got = json.loads(json.dumps(got))  # as a consumer parses it
+    path = GOLDEN / (Path(name).stem + ".jsonl")
+    if os.environ.get("SUMMITCLAIMS_UPDATE_GOLDEN"):
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in got), encoding="utf-8")
+    want = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert [r["kind"] for r in got] == [r["kind"] for r in want]
+    for g, w in zip(got, want):
+        assert g == w
