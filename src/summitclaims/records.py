@@ -7,7 +7,7 @@ from typing import Any, Iterator
 
 from spacy.tokens import Doc, Span
 
-from .pipeline import extensions
+from .pipeline import extensions, sents
 
 KINDS = ("document", "actor", "money", "date", "quote", "error")
 
@@ -28,39 +28,39 @@ def iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def sentence_of(doc: Doc, start_char: int, end_char: int) -> str | None:
-    if not doc.has_annotation("SENT_START") or not len(doc):
+def sentence_of(doc: Doc, start_char: int, end_char: int, text: str | None = None) -> str | None:
+    if not len(doc) or not sents.has_sents(doc):
         return None
     first = doc.char_span(start_char, end_char, alignment_mode="expand")
     if first is None or not len(first):
         return None
-    s = doc[first.start].sent
-    e = doc[first.end - 1].sent
-    return doc.text[s.start_char:e.end_char].strip()
+    s = sents.sent(doc, first.start)
+    e = sents.sent(doc, first.end - 1)
+    return (doc.text if text is None else text)[s.start_char:e.end_char].strip()
 
 
-def _base(kind: str, doc: Doc, start: int, end: int) -> dict[str, Any]:
+def _base(kind: str, doc: Doc, start: int, end: int, text: str) -> dict[str, Any]:
     return {
         "kind": kind,
         "doc": doc._.doc_id,
-        "text": doc.text[start:end],
+        "text": text[start:end],
         "char_start": start,
         "char_end": end,
-        "sentence": sentence_of(doc, start, end),
+        "sentence": sentence_of(doc, start, end, text),
     }
 
 
-def document_record(doc: Doc) -> dict[str, Any]:
+def document_record(doc: Doc, text: str) -> dict[str, Any]:
     return {
         "kind": "document",
         "doc": doc._.doc_id,
         "text": None,
         "char_start": 0,
-        "char_end": len(doc.text),
+        "char_end": len(text),
         "sentence": None,
         "published": iso(doc._.published),
         "published_source": doc._.published_source,
-        "chars": len(doc.text),
+        "chars": len(text),
     }
 
 
@@ -69,18 +69,18 @@ def error_record(doc_id: str | None, message: str) -> dict[str, Any]:
             "sentence": None, "error": message}
 
 
-def actor_records(doc: Doc) -> Iterator[dict[str, Any]]:
+def actor_records(doc: Doc, text: str) -> Iterator[dict[str, Any]]:
     for actor in doc._.actors or ():
         start, end = actor.mentions[0] if actor.mentions else (0, 0)
-        rec = _base("actor", doc, start, end)
+        rec = _base("actor", doc, start, end, text)
         rec.update(name=actor.name, label=actor.label, mentions=len(actor.mentions),
                    aliases=list(actor.aliases), role=actor.role)
         yield rec
 
 
-def money_record(doc: Doc, span: Span) -> dict[str, Any]:
+def money_record(doc: Doc, span: Span, text: str) -> dict[str, Any]:
     m = span._.money
-    rec = _base("money", doc, span.start_char, span.end_char)
+    rec = _base("money", doc, span.start_char, span.end_char, text)
     rec.update(
         value=number(m.value), low=number(m.low), high=number(m.high), currency=m.currency,
         qualifier=m.qualifier, period=m.period, actor=m.actor,
@@ -93,16 +93,16 @@ def money_record(doc: Doc, span: Span) -> dict[str, Any]:
     return rec
 
 
-def date_record(doc: Doc, span: Span) -> dict[str, Any]:
+def date_record(doc: Doc, span: Span, text: str) -> dict[str, Any]:
     d = span._.date
-    rec = _base("date", doc, span.start_char, span.end_char)
+    rec = _base("date", doc, span.start_char, span.end_char, text)
     rec.update(start=iso(d.start), end=iso(d.end), granularity=d.granularity)
     return rec
 
 
-def quote_record(doc: Doc, span: Span) -> dict[str, Any]:
+def quote_record(doc: Doc, span: Span, text: str) -> dict[str, Any]:
     q = span._.quote
-    rec = _base("quote", doc, span.start_char, span.end_char)
+    rec = _base("quote", doc, span.start_char, span.end_char, text)
     rec.update(quote=q.quote, speaker=q.speaker, speaker_text=q.speaker_text, cue=q.cue,
                partial=q.partial)
     return rec
@@ -114,9 +114,10 @@ def _group(doc: Doc, name: str) -> list[Span]:
 
 def doc_records(doc: Doc) -> list[dict[str, Any]]:
     """All records of one document: the document record first, then actors, money, dates, quotes."""
-    out = [document_record(doc)]
-    out.extend(actor_records(doc))
-    out.extend(money_record(doc, s) for s in _group(doc, extensions.MONEY) if s._.money is not None)
-    out.extend(date_record(doc, s) for s in _group(doc, extensions.DATES) if s._.date is not None)
-    out.extend(quote_record(doc, s) for s in _group(doc, extensions.QUOTES) if s._.quote is not None)
+    text = doc.text   # rebuilt by spaCy on every access: once per doc
+    out = [document_record(doc, text)]
+    out.extend(actor_records(doc, text))
+    out.extend(money_record(doc, s, text) for s in _group(doc, extensions.MONEY) if s._.money is not None)
+    out.extend(date_record(doc, s, text) for s in _group(doc, extensions.DATES) if s._.date is not None)
+    out.extend(quote_record(doc, s, text) for s in _group(doc, extensions.QUOTES) if s._.quote is not None)
     return out

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize import dates as _dates
-from . import extensions
+from . import extensions, sents
 
 
 class DateFinder:
@@ -30,7 +30,7 @@ class DateFinder:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not len(span) or not parsed:
                 return _dates.guess_tense(text, start, end)
-            sent = span.sent
+            sent = sents.sent(doc, span.start)
             past = [t.idx for t in sent if t.tag_ == "VBD"] if tagged else None
             return _dates.guess_tense(text, start, end, (sent.start_char, sent.end_char), past)
 

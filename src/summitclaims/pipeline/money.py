@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import resources
 from ..normalize import fx
 from ..normalize.money import find_money
-from . import extensions
+from . import extensions, sents
 
 _SUBJ = frozenset(("nsubj", "nsubjpass", "csubj", "csubjpass"))
 _CLIMB = frozenset(("xcomp", "advcl", "acl", "ccomp", "conj", "relcl", "pcomp", "prep", "pobj", "dobj",
@@ -70,6 +70,7 @@ class _Linker:
 
     def __init__(self, doc: Doc, rules: dict[str, dict]):
         self.doc = doc
+        self.text = doc.text      # doc.text is rebuilt on every access
         self.rules = rules
         self.index = _mention_index(doc)
         self.mentions = sorted(
@@ -83,7 +84,7 @@ class _Linker:
         """The most recent mention with one of ``labels`` before ``tok`` (or, for "we", just after)."""
         before = [s for s in self.mentions if s.end <= tok.i and s.label_ in labels]
         if after_ok:
-            sent = tok.sent if self.parsed or self.doc.has_annotation("SENT_START") else None
+            sent = sents.sent(self.doc, tok.i) if self.parsed or self.doc.has_annotation("SENT_START") else None
             limit = tok.idx + 300
             after = [s for s in self.mentions if s.start > tok.i and s.label_ in labels
                      and s.start_char <= limit]
@@ -98,8 +99,8 @@ class _Linker:
         """"it plans to invest": the latest ORG mention of this or the previous sentence."""
         if not self.doc.has_annotation("SENT_START"):
             return None
-        sent = tok.sent
-        floor = self.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+        sent = sents.sent(self.doc, tok.i)
+        floor = sents.sent(self.doc, sent.start - 1).start if sent.start > 0 else 0
         cands = [s for s in self.mentions if floor <= s.start and s.end <= tok.i and s.label_ == "ORG"]
         return cands[-1]._.actor if cands else None
 
@@ -227,7 +228,7 @@ class _Linker:
         return None
 
     def heading(self, span: Span) -> str | None:
-        text = self.doc.text
+        text = self.text
         line_start = text.rfind("\n", 0, span.start_char) + 1
         m = _HEADING.match(text, line_start, span.start_char)
         if not m:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import resources
 from ..normalize.quotes import Passage, find_passages, paragraphs
 from ..values import Quote
-from . import extensions
+from . import extensions, sents
 
 DASHES = frozenset("-\u2013\u2014\u2015\u2012")
 _SENT_END = frozenset(".!?;")
@@ -61,7 +61,7 @@ class QuoteFinder:
         return doc
 
     def _quotes(self, doc: Doc) -> list[Span]:
-        text = doc.text
+        text = self._text = doc.text          # doc.text is rebuilt on every access
         passages = find_passages(text)
         if not passages or not len(doc):
             return []
@@ -147,7 +147,7 @@ class QuoteFinder:
 
     # ------------------------------------------------------------------ attribution after the quote
     def _after(self, doc: Doc, p: Passage, hi: int) -> _Attribution | None:
-        text = doc.text
+        text = self._text
         if not p.closed:
             return None
         j = p.end
@@ -183,7 +183,7 @@ class QuoteFinder:
             if any(w.pos_ in ("VERB", "AUX") or w.text in ",;:" for w in words):
                 return None     # a clause, not a speaker: "…," the minister, who said …
             return _Attribution(words[0].idx, words[-1].idx + len(words[-1]),
-                                doc.text[words[0].idx:words[-1].idx + len(words[-1])], cue, True)
+                                self._text[words[0].idx:words[-1].idx + len(words[-1])], cue, True)
         run = self._name_run(toks[vi + 1:])
         if not run:
             return None
@@ -191,7 +191,7 @@ class QuoteFinder:
                             text[run[0].idx:run[-1].idx + len(run[-1])], cue, True)
 
     def _dash(self, doc: Doc, j: int, hi: int) -> _Attribution | None:
-        text = doc.text
+        text = self._text
         cue = text[j]
         k = j
         while k < hi and (text[k] in DASHES or text[k].isspace()):
@@ -227,7 +227,7 @@ class QuoteFinder:
         toks = self._tokens(doc, lo, p.start)
         if not toks:
             return None
-        sent_start = doc[toks[-1].i].sent.start
+        sent_start = sents.sent(doc, toks[-1].i).start
         toks = [t for t in toks if t.i >= sent_start] or toks[-1:]
         lowers = [t.lower_ for t in toks]
         for phrase in self.phrases:   # "according to her, ..."
@@ -237,7 +237,7 @@ class QuoteFinder:
                     run = self._name_run(toks[k + n:])
                     if run:
                         return _Attribution(run[0].idx, run[-1].idx + len(run[-1]),
-                                            doc.text[run[0].idx:run[-1].idx + len(run[-1])],
+                                            self._text[run[0].idx:run[-1].idx + len(run[-1])],
                                             " ".join(phrase), len(toks) - (k + n + len(run)) <= 1)
         for k in range(len(toks) - 1, -1, -1):
             t = toks[k]
@@ -248,7 +248,7 @@ class QuoteFinder:
                 continue
             a, b = subj
             gap = [x for x in toks[k + 1:] if not x.is_punct and x.lower_ != "that"]
-            return _Attribution(a, b, doc.text[a:b], t.lemma_.lower(), not gap)
+            return _Attribution(a, b, self._text[a:b], t.lemma_.lower(), not gap)
         return None
 
     @staticmethod

@@ -1,0 +1,40 @@
+"""Sentence lookups that cost O(log n) instead of spaCy's ``Token.sent``, which walks the doc.
+
+The sentence starts are computed once per doc and cached in ``doc.user_data``.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span
+
+_KEY = "summitclaims.sent_starts"
+
+
+def starts(doc: Doc) -> list[int]:
+    """Token index of each sentence start ([0] when the doc has no sentence boundaries)."""
+    cached = doc.user_data.get(_KEY)
+    if cached is None or (cached and cached[-1] >= len(doc)):
+        annotated = bool(len(doc)) and doc.has_annotation("SENT_START")
+        doc.user_data[_KEY + ".annotated"] = annotated
+        if annotated:
+            cached = [t.i for t in doc if t.is_sent_start]
+            if not cached or cached[0] != 0:
+                cached = [0] + cached
+        else:
+            cached = [0]
+        doc.user_data[_KEY] = cached
+    return cached
+
+
+def has_sents(doc: Doc) -> bool:
+    """``doc.has_annotation("SENT_START")``, which walks every token, asked once per doc."""
+    return len(starts(doc)) > 1 or bool(doc.user_data.get(_KEY + ".annotated"))
+
+
+def sent(doc: Doc, i: int) -> Span:
+    """The sentence holding token ``i`` (the whole doc when there are no boundaries)."""
+    s = starts(doc)
+    k = bisect_right(s, i) - 1
+    end = s[k + 1] if k + 1 < len(s) else len(doc)
+    return doc[s[k]:end]
