@@ -34,7 +34,8 @@ def test_version(runner):
 
 
 def test_stdin_gives_document_record_first(runner):
-    result = runner.invoke(app, ["extract", "--format", "jsonl", "--published", "2025-02-11"], input=ARTICLE)
+    result = runner.invoke(app, ["extract", "--format", "jsonl", "--published", "2025-02-11", "--quiet"],
+                           input=ARTICLE)
     assert result.exit_code == 0, result.stderr
     recs = jsonl(result.stdout)
     assert recs[0] == {
@@ -110,7 +111,8 @@ def test_output_file(runner, tmp_path):
     [
         ("missing.txt", None, "no such file"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
-        ("latin1.txt", "café".encode("latin-1"), "not UTF-8"),
+        ("utf16.txt", b"\xff\xfeA\x00\x00\xd8", "invalid UTF-16"),
+        ("broken.txt.gz", b"\x1f\x8b\x08\x00garbage", "broken gzip"),
         ("emptydir", "DIR", "no article files"),
     ],
 )
@@ -127,9 +129,10 @@ def test_bad_input_is_reported_and_others_go_on(runner, tmp_path, name, content,
     recs = jsonl(result.stdout)
     assert recs[0]["kind"] == "error" and recs[0]["doc"] == str(bad) and reason in recs[0]["error"]
     assert recs[1] == {**recs[1], "kind": "document", "doc": str(good)}
-    err_lines = result.stderr.strip().splitlines()
+    err_lines = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
     assert len(err_lines) == 1 and err_lines[0].startswith(f"Error: {bad}: ")
     assert "Traceback" not in result.stderr
+    assert "1 errors" in result.stderr.splitlines()[-1]   # the closing summary
 
 
 def test_empty_file_gives_only_a_document_record(runner, tmp_path):
@@ -164,3 +167,39 @@ def test_unknown_model_is_a_clear_error(runner):
 def test_unknown_format_is_a_usage_error(runner):
     result = runner.invoke(app, ["extract", "-", "--format", "xml"], input="x")
     assert result.exit_code == 2
+
+
+def test_windows_1252_is_read_with_a_warning(runner, tmp_path):
+    f = tmp_path / "cp1252.txt"
+    f.write_bytes("Caf\u00e9 \u201cquoted\u201d costs \u20ac5 million.".encode("cp1252"))
+    result = runner.invoke(app, ["extract", str(f), "-f", "jsonl"])
+    assert result.exit_code == 0
+    assert result.stderr.startswith(f"Warning: {f}: not UTF-8")
+    money = [r for r in jsonl(result.stdout) if r["kind"] == "money"]
+    assert [(m["value"], m["currency"]) for m in money] == [(5000000, "EUR")]
+
+
+def test_utf16_with_bom(runner, tmp_path):
+    f = tmp_path / "u16.txt"
+    f.write_bytes("The deal is worth $5 million.".encode("utf-16"))
+    recs = jsonl(runner.invoke(app, ["extract", str(f), "-f", "jsonl"]).stdout)
+    assert [r["value"] for r in recs if r["kind"] == "money"] == [5000000]
+
+
+def test_strict_stops_at_the_first_bad_input(runner, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "missing.txt"), str(good), "--strict", "-f", "jsonl"])
+    assert result.exit_code == 1
+    assert [r["kind"] for r in jsonl(result.stdout)] == ["error"]
+
+
+def test_quiet_leaves_stderr_empty(runner):
+    result = runner.invoke(app, ["extract", "-", "-q", "-f", "jsonl"], input="Hello.")
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_closing_summary_counts_records(runner):
+    result = runner.invoke(app, ["extract", "-", "-f", "jsonl"], input=ARTICLE)
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("summitclaims: 1 documents, ") and "0 errors" in last

@@ -53,15 +53,46 @@ def extract(
 
 
 def extract_articles(
-    nlp: Language, articles: Iterable["Article"], published: dt.date | None = None
+    nlp: Language,
+    articles: Iterable["Article"],
+    published: dt.date | None = None,
+    *,
+    kinds: frozenset[str] | None = None,
+    keep_text: bool = False,
 ) -> Iterator[tuple["Article", list[dict[str, Any]]]]:
-    """(article, records) per input in order; unreadable inputs give one ``error`` record."""
-    for art in articles:
-        if art.error is not None:
-            yield art, [error_record(art.doc_id, art.error)]
-            continue
-        try:
-            records = doc_records(process(nlp, art.text or "", published, art.doc_id))
-        except Exception as exc:  # a bug of ours on one odd article must not stop the batch
-            records = [error_record(art.doc_id, f"internal error: {type(exc).__name__}: {exc}")]
-        yield art, records
+    """(article, records) per input in order, in this process; unreadable inputs give one
+    ``error`` record. For several processes see ``summitclaims.batch.run``."""
+    from .batch import RunOptions, _chunks, process_chunk
+
+    opts = RunOptions(published=published, kinds=kinds, keep_text=keep_text)
+    for chunk in _chunks(articles, opts.batch_size):
+        yield from zip(chunk, process_chunk(nlp, chunk, opts))
+
+
+def extract_many(
+    items: Iterable[str | tuple],
+    jobs: int = 1,
+    *,
+    published: str | dt.date | None = None,
+    kinds: Iterable[str] | str | None = None,
+    model: str | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Records for many articles, in order: ``items`` are texts or ``(id, text[, published])``
+    tuples; ``jobs`` processes (0 = every core)."""
+    from .batch import RunOptions, parse_kinds, run
+    from .io.readers import Article
+
+    def articles() -> Iterator[Article]:
+        for n, item in enumerate(items, 1):
+            if isinstance(item, str):
+                yield Article(str(n), text=item)
+                continue
+            doc_id, text, *rest = item
+            art = Article(str(doc_id) if doc_id is not None else str(n), text=text)
+            if rest and rest[0]:
+                art.published, art.published_source = parse_published(rest[0]), "given"
+            yield art
+
+    opts = RunOptions(published=parse_published(published), kinds=parse_kinds(kinds))
+    for _, records in run(articles(), opts, model=model, jobs=jobs):
+        yield from records

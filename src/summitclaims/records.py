@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from .pipeline import extensions, sents
 
 KINDS = ("document", "actor", "money", "date", "quote", "error")
+KIND_ORDER = ("actor", "money", "date", "quote")    # after the document record, in this order
 
 
 def number(x: float | int | None) -> float | int | None:
@@ -112,12 +113,18 @@ def _group(doc: Doc, name: str) -> list[Span]:
     return sorted(doc.spans.get(name, ()), key=lambda s: (s.start_char, s.end_char))
 
 
-def doc_records(doc: Doc) -> list[dict[str, Any]]:
-    """All records of one document: the document record first, then actors, money, dates, quotes."""
+def doc_records(doc: Doc, kinds: frozenset[str] | None = None) -> list[dict[str, Any]]:
+    """Records of one document: the document record first, then actors, money, dates, quotes
+    (only the ``kinds`` asked for, when given)."""
     text = doc.text   # rebuilt by spaCy on every access: once per doc
     out = [document_record(doc, text)]
-    out.extend(actor_records(doc, text))
-    out.extend(money_record(doc, s, text) for s in _group(doc, extensions.MONEY) if s._.money is not None)
-    out.extend(date_record(doc, s, text) for s in _group(doc, extensions.DATES) if s._.date is not None)
-    out.extend(quote_record(doc, s, text) for s in _group(doc, extensions.QUOTES) if s._.quote is not None)
+    want = KIND_ORDER if kinds is None else kinds
+    if "actor" in want:
+        out.extend(actor_records(doc, text))
+    if "money" in want:
+        out.extend(money_record(doc, s, text) for s in _group(doc, extensions.MONEY) if s._.money is not None)
+    if "date" in want:
+        out.extend(date_record(doc, s, text) for s in _group(doc, extensions.DATES) if s._.date is not None)
+    if "quote" in want:
+        out.extend(quote_record(doc, s, text) for s in _group(doc, extensions.QUOTES) if s._.quote is not None)
     return out

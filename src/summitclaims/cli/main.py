@@ -8,6 +8,7 @@ import typer
 
 from .. import __version__
 from . import extract as _extract
+from . import show as _show
 
 app = typer.Typer(
     name="summitclaims",
@@ -33,6 +34,17 @@ def _root(
 
 
 app.command("extract", no_args_is_help=False)(_extract.extract_command)
+app.command("show")(_show.show_command)
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the records."""
+    import json
+
+    from ..resources import record_schema
+
+    typer.echo(json.dumps(record_schema(), indent=2, ensure_ascii=False))
 
 
 def _quiet_stdout() -> None:

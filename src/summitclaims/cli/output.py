@@ -6,7 +6,7 @@ import sys
 import tempfile
 from enum import Enum
 from pathlib import Path
-from typing import Optional, TextIO
+from typing import Iterable, Optional, TextIO
 
 import typer
 
@@ -15,6 +15,7 @@ class Format(str, Enum):
     table = "table"
     jsonl = "jsonl"
     json = "json"
+    csv = "csv"
 
 
 FORMAT_OPTION = typer.Option(
@@ -58,3 +59,31 @@ class Target:
             os.replace(self.tmp, self.output)
         else:
             os.unlink(self.tmp)
+
+
+def write_json(stream: TextIO, obj: object) -> None:
+    """One JSON document (indented: it is read by people as often as by scripts)."""
+    import json
+
+    stream.write(json.dumps(obj, ensure_ascii=False, allow_nan=False, indent=2) + "\n")
+
+
+def write_jsonl(stream: TextIO, rows: Iterable[object]) -> None:
+    """One JSON object a line."""
+    import json
+
+    for row in rows:
+        stream.write(json.dumps(row, ensure_ascii=False, allow_nan=False) + "\n")
+
+
+def human_amount(value: Optional[float], currency: Optional[str] = None) -> str:
+    """1.09e11, 'EUR' -> 'EUR 109 bn': short enough for a table cell."""
+    if value is None:
+        return ""
+    for size, unit in ((1e12, " tn"), (1e9, " bn"), (1e6, " m"), (1e3, " k")):
+        if abs(value) >= size:
+            text = f"{value / size:,.2f}".rstrip("0").rstrip(".") + unit
+            break
+    else:
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{currency} {text}" if currency else text

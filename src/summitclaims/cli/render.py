@@ -1,7 +1,8 @@
 """Rich tables for people: one table per kind, rows from every document."""
 from __future__ import annotations
 
-from typing import Any, Iterable, TextIO
+from contextlib import contextmanager
+from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from rich.console import Console
 from rich.table import Table
@@ -50,3 +51,40 @@ class TableView:
             for r in rows:
                 table.add_row(*(_cell(r.get(c)) for c in cols))
             self.console.print(table)
+
+
+def make_writer(fmt: str, stream: TextIO):
+    """The writer for an output format: table (people), jsonl, json, csv (scripts)."""
+    from ..io import writers
+
+    if fmt == "table":
+        return TableView(stream)
+    if fmt == "csv":
+        from ..resources import record_schema
+
+        return writers.CsvWriter(stream, writers.schema_columns(record_schema()))
+    return (writers.JsonlWriter if fmt == "jsonl" else writers.JsonArrayWriter)(stream)
+
+
+@contextmanager
+def progress(show: bool) -> Iterator[Callable[[], None]]:
+    """A Rich progress line on stderr (documents, docs/s, elapsed) or, when not shown, a no-op."""
+    if not show:
+        yield lambda: None
+        return
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    with Progress(
+        SpinnerColumn(), TextColumn("extracting"), MofNCompleteColumn(), TextColumn("docs"),
+        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=console, transient=True,
+    ) as bar:
+        task = bar.add_task("extract", total=None, rate="")
+
+        def advance() -> None:
+            bar.advance(task)
+            t = bar.tasks[task]
+            if t.elapsed:
+                bar.update(task, rate=f"{t.completed / t.elapsed:.1f} docs/s")
+
+        yield advance

@@ -1,17 +1,28 @@
-"""Turn the paths a user gives into articles to process, in a stable order, without ever raising.
+"""Turn what the user gives (files, folders, JSONL, HTML, .gz, stdin) into articles, without raising.
 
-Every input yields one ``Article``: either text, or an ``error`` saying why it could not be read,
-so one bad file never stops the others.
+Every input yields ``Article`` objects in a stable order: either text to process, or an ``error``
+saying why it could not be read, so one bad file (or one bad JSONL line) never stops the others.
+Nothing here prints: warnings travel on the article for the CLI to show.
 """
 from __future__ import annotations
 
+import datetime as dt
+import gzip
+import io
+import json
 import sys
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import Any, BinaryIO, Iterable, Iterator
 
 STDIN = "<stdin>"
-ARTICLE_GLOB = "*.txt"
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+DEFAULT_GLOBS = tuple(f"*{s}{gz}" for s in TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES for gz in ("", ".gz"))
+INPUT_FORMATS = ("auto", "text", "html", "jsonl")
+_BINARY_PROBE = 8192
 
 
 @dataclass
@@ -19,54 +30,233 @@ class Article:
     doc_id: str
     text: str | None = None
     error: str | None = None
+    published: dt.date | None = None          # from the input itself (JSONL key, HTML metadata)
+    published_source: str | None = None       # "given" (JSONL key) | "text" (found in the page)
+    meta: dict[str, Any] | None = None        # other JSONL keys; the HTML title
+    warnings: list[str] = field(default_factory=list)
 
 
-def decode(data: bytes) -> tuple[str | None, str | None]:
-    """(text, None) or (None, reason). UTF-8, with or without BOM; NUL bytes mean binary."""
-    if b"\x00" in data[:8192]:
-        return None, "binary file (NUL bytes), not article text"
+@dataclass
+class ReadOptions:
+    input_format: str = "auto"                 # auto | text | html | jsonl
+    text_key: str = "text"
+    id_key: str = "id"
+    published_key: str = "published"
+    globs: tuple[str, ...] = DEFAULT_GLOBS
+
+
+# -- decoding -------------------------------------------------------------------------------------
+
+def decode(data: bytes) -> tuple[str | None, str | None, str | None]:
+    """(text, error, warning). UTF-8 (BOM or not), UTF-16 with BOM; Windows-1252 as a fallback with a
+    warning; NUL bytes outside UTF-16 mean a binary file."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), None, None
+        except UnicodeDecodeError as exc:
+            return None, f"invalid UTF-16 text (byte offset {exc.start})", None
+    if b"\x00" in data[:_BINARY_PROBE]:
+        return None, "binary file (NUL bytes), not article text", None
     try:
-        return data.decode("utf-8-sig"), None
+        return data.decode("utf-8-sig"), None, None
     except UnicodeDecodeError as exc:
-        return None, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
-
-
-def read_article(path: Path, doc_id: str) -> Article:
+        where = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
+    # cp1252 leaves five bytes undefined; latin-1 maps every byte, so the fallback never fails
     try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    return text, None, f"not UTF-8 ({where}); read as Windows-1252"
+
+
+def _gunzip(data: bytes) -> tuple[bytes | None, str | None]:
+    try:
+        return gzip.decompress(data), None
+    except (OSError, EOFError, zlib.error) as exc:
+        return None, f"broken gzip data: {exc}"
+
+
+# -- formats --------------------------------------------------------------------------------------
+
+def _kind_of(name: str, data: bytes | None, input_format: str) -> str:
+    if input_format != "auto":
+        return input_format
+    lower = name.lower()
+    if lower.endswith(".gz"):
+        lower = lower[:-3]
+    if lower.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if lower.endswith(HTML_SUFFIXES):
+        return "html"
+    if lower.endswith(TEXT_SUFFIXES) or data is None:
+        return "text"
+    return sniff(data)
+
+
+def sniff(data: bytes) -> str:
+    """Guess the format of unnamed content (stdin, files with no known suffix)."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"{"):
+        first = data.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
+        try:
+            if isinstance(json.loads(first), dict):
+                return "jsonl"
+        except ValueError:
+            pass
+    if head.startswith((b"<!doctype html", b"<html")) or (head.startswith(b"<") and b"<body" in data[:65536].lower()):
+        return "html"
+    return "text"
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """ISO date or datetime (``2025-02-11``, ``2025-02-11T10:00:00Z``) -> date; raises ValueError."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"invalid date {value!r}")
+    s = value.strip()
+    try:
+        return dt.date.fromisoformat(s[:10])
+    except ValueError:
+        raise ValueError(f"invalid date {value!r}: expected YYYY-MM-DD") from None
+
+
+def html_article(doc_id: str, html: str) -> Article:
+    """Main text, title and date of a web page, with trafilatura (imported only when needed)."""
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover - a declared dependency
+        return Article(doc_id, error="HTML input needs the trafilatura package")
+    try:
+        found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                            include_tables=True, favor_precision=False)
+    except Exception as exc:  # trafilatura/lxml can raise many kinds on broken markup
+        return Article(doc_id, error=f"cannot parse HTML: {type(exc).__name__}: {exc}")
+    if found is None:
+        return Article(doc_id, text="", warnings=["no main text found in the HTML"])
+    meta = found.as_dict() if hasattr(found, "as_dict") else dict(found)
+    art = Article(doc_id, text=meta.get("text") or "")
+    title = meta.get("title")
+    if title:
+        art.meta = {"title": title}
+    try:
+        art.published = parse_date(meta.get("date"))
+        art.published_source = "text" if art.published else None
+    except ValueError:
+        pass
+    return art
+
+
+def jsonl_articles(name: str, lines: Iterable[bytes], opts: ReadOptions) -> Iterator[Article]:
+    """One article per JSONL line; a bad line is an error record naming its line number."""
+    seen = False
+    for n, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        seen = True
+        where = f"{name}:{n}"
+        try:
+            row = json.loads(raw.decode("utf-8-sig") if n == 1 else raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            yield Article(where, error=f"line {n}: not UTF-8 (byte offset {exc.start})")
+            continue
+        except ValueError as exc:
+            yield Article(where, error=f"line {n}: not valid JSON ({str(exc).split(':')[0]})")
+            continue
+        if not isinstance(row, dict):
+            yield Article(where, error=f"line {n}: not a JSON object")
+            continue
+        text = row.get(opts.text_key)
+        if not isinstance(text, str):
+            what = "no" if text is None else "a non-string"
+            yield Article(where, error=f"line {n}: {what} {opts.text_key!r} key")
+            continue
+        doc_id = row.get(opts.id_key)
+        art = Article(str(doc_id) if doc_id not in (None, "") else where, text=text)
+        try:
+            art.published = parse_date(row.get(opts.published_key))
+            art.published_source = "given" if art.published else None
+        except ValueError as exc:
+            art.warnings.append(f"line {n}: {exc}; ignored")
+        meta = {k: v for k, v in row.items() if k not in (opts.text_key, opts.id_key, opts.published_key)}
+        art.meta = meta or None
+        yield art
+    if not seen:
+        yield Article(name, error="no JSON lines")
+
+
+def _from_bytes(name: str, data: bytes, opts: ReadOptions) -> Iterator[Article]:
+    if name.lower().endswith(".gz") or data[:2] == b"\x1f\x8b":
+        data, error = _gunzip(data)
+        if error:
+            yield Article(name, error=error)
+            return
+    kind = _kind_of(name, data, opts.input_format)
+    if kind == "jsonl":
+        yield from jsonl_articles(name, io.BytesIO(data), opts)
+        return
+    text, error, warning = decode(data)
+    if error:
+        yield Article(name, error=error)
+        return
+    art = html_article(name, text) if kind == "html" else Article(name, text=text)
+    if warning:
+        art.warnings.insert(0, warning)
+    yield art
+
+
+def _read_file(path: Path, name: str, opts: ReadOptions) -> Iterator[Article]:
+    try:
+        if _kind_of(name, None, opts.input_format) == "jsonl":   # streamed: may not fit in memory
+            opener = gzip.open if name.lower().endswith(".gz") else open
+            with opener(path, "rb") as fh:
+                yield from jsonl_articles(name, fh, opts)
+            return
         data = path.read_bytes()
-    except OSError as exc:
-        return Article(doc_id, error=exc.strerror or str(exc))
-    text, error = decode(data)
-    return Article(doc_id, text=text, error=error)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Article(name, error=getattr(exc, "strerror", None) or str(exc))
+        return
+    yield from _from_bytes(name, data, opts)
 
 
-def read_stream(stream: BinaryIO, doc_id: str = STDIN) -> Article:
+def read_stream(stream: BinaryIO, opts: ReadOptions | None = None, name: str = STDIN) -> Iterator[Article]:
+    opts = opts or ReadOptions()
     try:
+        if opts.input_format == "jsonl":
+            yield from jsonl_articles(name, stream, opts)
+            return
         data = stream.read()
     except OSError as exc:
-        return Article(doc_id, error=exc.strerror or str(exc))
-    text, error = decode(data)
-    return Article(doc_id, text=text, error=error)
+        yield Article(name, error=exc.strerror or str(exc))
+        return
+    if opts.input_format == "auto" and data[:2] != b"\x1f\x8b" and sniff(data) == "jsonl":
+        yield from jsonl_articles(name, io.BytesIO(data), opts)
+        return
+    yield from _from_bytes(name, data, opts)
 
 
-def _folder_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob(ARTICLE_GLOB) if p.is_file())
+def folder_files(folder: Path, globs: Iterable[str]) -> list[Path]:
+    found = {p for g in globs for p in folder.rglob(g) if p.is_file()}
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
 
 
-def iter_articles(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Article]:
-    """Articles for each path in order: files, folders (recursive, sorted ``*.txt``), ``-`` for stdin."""
+def iter_articles(
+    paths: Iterable[str], stdin: BinaryIO | None = None, opts: ReadOptions | None = None
+) -> Iterator[Article]:
+    """Articles for each path in order: files, folders (recursive, sorted), ``-`` for stdin."""
+    opts = opts or ReadOptions()
     for given in paths:
         if given == "-":
-            yield read_stream(stdin if stdin is not None else sys.stdin.buffer)
+            yield from read_stream(stdin if stdin is not None else sys.stdin.buffer, opts)
             continue
         path = Path(given)
         if path.is_dir():
-            files = _folder_files(path)
+            files = folder_files(path, opts.globs)
             if not files:
-                yield Article(given, error=f"no article files ({ARTICLE_GLOB}) in folder")
+                yield Article(given, error=f"no article files ({', '.join(opts.globs)}) in folder")
             for f in files:
-                yield read_article(f, str(Path(given) / f.relative_to(path)))
+                yield from _read_file(f, str(Path(given) / f.relative_to(path)), opts)
         elif path.exists():
-            yield read_article(path, given)
+            yield from _read_file(path, given, opts)
         else:
             yield Article(given, error="no such file or directory")

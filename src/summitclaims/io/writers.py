@@ -38,3 +38,43 @@ class JsonArrayWriter:
     def close(self) -> None:
         self.stream.write("[]\n" if self.first else "\n]\n")
         self.stream.flush()
+
+
+def schema_columns(schema: dict[str, Any]) -> list[str]:
+    """Every property of every record kind in the schema, in first-seen order: the CSV header."""
+    cols: list[str] = []
+    for kind in schema.get("$defs", {}).values():
+        for name in kind.get("properties", {}):
+            if name not in cols:
+                cols.append(name)
+    if "meta" not in cols:
+        cols.append("meta")
+    return cols
+
+
+class CsvWriter:
+    """One flat row per record; lists and objects as JSON text; absent fields empty."""
+
+    def __init__(self, stream: TextIO, columns: list[str]):
+        import csv
+
+        self.stream = stream
+        self.columns = columns
+        self.writer = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        self.writer.writeheader()
+
+    @staticmethod
+    def _cell(value: Any) -> Any:
+        if isinstance(value, (list, dict)):
+            return json.dumps(value, ensure_ascii=False)
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return "" if value is None else value
+
+    def write(self, records: Iterable[dict[str, Any]]) -> None:
+        for r in records:
+            self.writer.writerow({k: self._cell(v) for k, v in r.items()})
+        self.stream.flush()
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,177 @@
+"""Batch extraction: articles in, (article, records) out, in input order, streaming, on N processes.
+
+Each worker process holds one pipeline and runs spaCy's ``nlp.pipe`` over a chunk of articles,
+returning plain record dicts. We fan out chunks ourselves rather than through ``nlp.pipe(n_process=)``
+because spaCy ships docs between processes as msgpack, which cannot carry our extension values
+(dataclasses, dates); records are plain JSON and cheap to send back. At most ``2 * jobs`` chunks are
+in flight, so memory stays flat however long the input is.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import signal
+from collections import deque
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any, Iterable, Iterator
+
+from spacy.language import Language
+
+from . import nlp as _nlp
+from .io.readers import Article
+from .records import KIND_ORDER, doc_records, error_record
+
+KIND_NAMES = {
+    "actor": "actor", "actors": "actor",
+    "money": "money",
+    "date": "date", "dates": "date",
+    "quote": "quote", "quotes": "quote",
+}
+
+
+def parse_kinds(spec: str | Iterable[str] | None) -> frozenset[str] | None:
+    """"money,dates" -> {"money", "date"}; None or empty -> None (every kind). Raises ValueError."""
+    if spec is None:
+        return None
+    items = spec.split(",") if isinstance(spec, str) else list(spec)
+    kinds = set()
+    for item in (i.strip().lower() for i in items):
+        if not item:
+            continue
+        if item not in KIND_NAMES:
+            raise ValueError(f"unknown kind {item!r}: choose from actors, money, dates, quotes")
+        kinds.add(KIND_NAMES[item])
+    return frozenset(kinds) or None
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    published: dt.date | None = None       # default for articles that do not carry their own
+    kinds: frozenset[str] | None = None    # None: every kind
+    keep_text: bool = False                # put the article text on the document record
+    batch_size: int = 16
+
+
+def _make_doc(nlp: Language, art: Article, opts: RunOptions):
+    doc = nlp.make_doc(art.text or "")
+    doc._.doc_id = art.doc_id
+    if art.published is not None:
+        doc._.published, doc._.published_source = art.published, art.published_source or "given"
+    elif opts.published is not None:
+        doc._.published, doc._.published_source = opts.published, "given"
+    return doc
+
+
+def _records(doc, art: Article, opts: RunOptions) -> list[dict[str, Any]]:
+    records = doc_records(doc, opts.kinds)
+    head = records[0]
+    if art.meta:
+        head["meta"] = art.meta
+    if opts.keep_text:
+        head["text"] = doc.text
+    return records
+
+
+def _internal_error(art: Article, exc: BaseException) -> list[dict[str, Any]]:
+    return [error_record(art.doc_id, f"internal error: {type(exc).__name__}: {exc}")]
+
+
+def process_chunk(nlp: Language, arts: list[Article], opts: RunOptions) -> list[list[dict[str, Any]]]:
+    """Records for each article of a chunk. A failure on one article costs only that article."""
+    out: list[list[dict[str, Any]] | None] = [None] * len(arts)
+    todo = []
+    for i, art in enumerate(arts):
+        if art.error is not None:
+            out[i] = [error_record(art.doc_id, art.error)]
+            continue
+        try:
+            todo.append((i, _make_doc(nlp, art, opts)))
+        except Exception as exc:      # e.g. longer than nlp.max_length
+            out[i] = _internal_error(arts[i], exc)
+    names = _nlp.pipes_for(nlp, opts.kinds)
+    try:
+        done = list(_pipe(nlp, (d for _, d in todo), names, opts.batch_size))
+        for (i, _), doc in zip(todo, done):
+            out[i] = _records(doc, arts[i], opts)
+    except Exception:
+        # one article broke the batch: redo them one by one, on fresh docs
+        for i, _ in todo:
+            try:
+                doc = next(iter(_pipe(nlp, [_make_doc(nlp, arts[i], opts)], names, 1)))
+                out[i] = _records(doc, arts[i], opts)
+            except Exception as exc:
+                out[i] = _internal_error(arts[i], exc)
+    return out  # type: ignore[return-value]
+
+
+def _pipe(nlp: Language, docs: Iterable, names: list[str], batch_size: int) -> Iterable:
+    """Like ``nlp.pipe`` over the named components only (disabled ones included, e.g. the
+    sentencizer that stands in for the parser when --only skips it)."""
+    for name in names:
+        proc = nlp.get_pipe(name)
+        if hasattr(proc, "pipe"):
+            docs = proc.pipe(docs, batch_size=batch_size)
+        else:
+            docs = map(proc, docs)
+    return docs
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+# -- worker processes -----------------------------------------------------------------------------
+_WORKER_NLP: Language | None = None
+
+
+def _init_worker(model: str | None, actors_files: tuple[str, ...]) -> None:
+    global _WORKER_NLP
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
+    _WORKER_NLP = _nlp.load(model, actors_files)    # already loaded when forked: no cost
+
+
+def _work(arts: list[Article], opts: RunOptions) -> list[list[dict[str, Any]]]:
+    assert _WORKER_NLP is not None
+    return process_chunk(_WORKER_NLP, arts, opts)
+
+
+def resolve_jobs(jobs: int) -> int:
+    """0 means every core."""
+    return max(1, os.cpu_count() or 1) if jobs <= 0 else jobs
+
+
+def run(
+    articles: Iterable[Article],
+    opts: RunOptions | None = None,
+    *,
+    model: str | None = None,
+    actors_files: tuple[str, ...] = (),
+    jobs: int = 1,
+) -> Iterator[tuple[Article, list[dict[str, Any]]]]:
+    """(article, records) for every article, in input order, as each chunk finishes."""
+    opts = opts or RunOptions()
+    jobs = resolve_jobs(jobs)
+    nlp = _nlp.load(model, actors_files)          # in the parent: forked workers share it
+    if jobs == 1:
+        for chunk in _chunks(articles, opts.batch_size):
+            yield from zip(chunk, process_chunk(nlp, chunk, opts))
+        return
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(model, actors_files)) as pool:
+        pending: deque = deque()
+        for chunk in _chunks(articles, opts.batch_size):
+            pending.append((chunk, pool.apply_async(_work, (chunk, opts))))
+            while len(pending) >= 2 * jobs:
+                done, result = pending.popleft()
+                yield from zip(done, result.get())
+        while pending:
+            done, result = pending.popleft()
+            yield from zip(done, result.get())
+
+
+__all__ = ["KIND_ORDER", "RunOptions", "parse_kinds", "process_chunk", "run"]

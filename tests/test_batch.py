@@ -1,0 +1,117 @@
+"""Batch behaviour: --only, --jobs (order, identical output), csv, the library API, spaCy factories."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import summitclaims
+from summitclaims.cli.main import app
+from summitclaims.io.writers import schema_columns
+from summitclaims.resources import record_schema
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+ARTICLE = "Paris, Feb 10 - Iliad said on Monday it would invest 3 billion euros, CEO Thomas Reynaud said."
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+def recs(out):
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("only, kinds", [
+    ("money", {"money"}),
+    ("money,dates", {"money", "date"}),
+    ("quotes", {"quote"}),
+    ("actors", {"actor"}),
+])
+def test_only_emits_just_those_kinds(runner, only, kinds):
+    result = runner.invoke(app, ["extract", str(SAMPLES), "-f", "jsonl", "--only", only, "-q"])
+    assert result.exit_code == 0
+    got = {r["kind"] for r in recs(result.stdout)} - {"document"}
+    assert got == kinds
+
+
+def test_only_money_matches_the_full_run_but_for_the_actor(runner):
+    full = [r for r in recs(runner.invoke(app, ["extract", str(SAMPLES), "-f", "jsonl", "-q"]).stdout)
+            if r["kind"] == "money"]
+    fast = [r for r in recs(runner.invoke(app, ["extract", str(SAMPLES), "-f", "jsonl", "-q",
+                                                "--only", "money"]).stdout)]
+    fast = [r for r in fast if r["kind"] == "money"]
+    strip = lambda rs: [{k: v for k, v in r.items() if k not in ("actor", "sentence")} for r in rs]  # noqa: E731
+    assert strip(fast) == strip(full)
+    assert all(r["actor"] is None for r in fast)     # linking needs the actors kind
+
+
+def test_only_rejects_unknown_kinds(runner):
+    result = runner.invoke(app, ["extract", "-", "--only", "money,prices"], input="x")
+    assert result.exit_code == 2 and "prices" in result.stderr
+
+
+def test_jobs_two_gives_identical_output_in_input_order(runner, tmp_path):
+    for n in range(12):   # more articles than one chunk per worker
+        (tmp_path / f"{n:02d}.txt").write_text(f"Article {n}: Iliad pledged {n + 1} billion euros.", encoding="utf-8")
+    one = runner.invoke(app, ["extract", str(tmp_path), str(SAMPLES), "-f", "jsonl", "-q"])
+    two = runner.invoke(app, ["extract", str(tmp_path), str(SAMPLES), "-f", "jsonl", "-q", "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout
+    ids = [r["doc"] for r in recs(two.stdout) if r["kind"] == "document"]
+    assert ids[:12] == [str(tmp_path / f"{n:02d}.txt") for n in range(12)]
+
+
+def test_csv_has_the_schema_columns_and_one_row_per_record(runner):
+    as_json = recs(runner.invoke(app, ["extract", str(SAMPLES), "-f", "jsonl", "-q"]).stdout)
+    result = runner.invoke(app, ["extract", str(SAMPLES), "-f", "csv", "-q"])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == schema_columns(record_schema())
+    assert len(rows) == len(as_json)
+    for row, rec in zip(rows, as_json):
+        assert row["kind"] == rec["kind"] and row["char_start"] == str(rec["char_start"])
+        if rec["kind"] == "actor":
+            assert json.loads(row["aliases"]) == rec["aliases"]
+        if rec["kind"] == "quote":
+            assert row["partial"] == ("true" if rec["partial"] else "false")
+
+
+def test_schema_command_prints_the_schema(runner):
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0 and json.loads(result.stdout) == record_schema()
+
+
+def test_extract_many_over_texts_and_tuples():
+    items = [ARTICLE, ("b", "The EU pledged €50 billion on Monday.", "2025-02-11")]
+    records = list(summitclaims.extract_many(items))
+    heads = [r for r in records if r["kind"] == "document"]
+    assert [(h["doc"], h["published"]) for h in heads] == [("1", None), ("b", "2025-02-11")]
+    assert {(r["doc"], r["value"]) for r in records if r["kind"] == "money"} == {("1", 3e9), ("b", 5e10)}
+    assert [r for r in records if r["kind"] == "date" and r["doc"] == "b"][0]["start"] == "2025-02-10"
+
+
+def test_extract_many_with_two_jobs_matches_one():
+    items = [(f"d{n}", f"Orange said it would spend {n + 1} million euros in Paris.") for n in range(20)]
+    assert list(summitclaims.extract_many(items, jobs=2)) == list(summitclaims.extract_many(items))
+
+
+def test_components_are_spacy_factories_through_the_entry_point():
+    # a fresh interpreter that never imports summitclaims itself: spaCy finds the factories
+    code = (
+        "import spacy\n"
+        "nlp = spacy.blank('en')\n"
+        "nlp.add_pipe('summitclaims_money'); nlp.add_pipe('summitclaims_dates')\n"
+        "doc = nlp('It pledged $5 million on 10 February 2025.')\n"
+        "print([s._.money.value for s in doc.spans['sc_money']], [str(s._.date.start) for s in doc.spans['sc_dates']])\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[5000000.0] ['2025-02-10']"
