@@ -31,3 +31,23 @@ def test_consumer_closing_the_pipe_ends_quietly():
     assert b"Traceback" not in err and b"BrokenPipe" not in err, err.decode()
     # click ends a run whose reader went away with exit 1 (the output was cut short), silently
     assert proc.returncode in (0, 1)
+
+
+def test_ctrl_c_exits_130_without_traceback_and_leaves_no_partial_output(tmp_path):
+    import signal
+    import time
+
+    out = tmp_path / "records.jsonl"
+    out.write_text("previous good output\n", encoding="utf-8")
+    args = [sys.executable, "-m", "summitclaims", "extract", "-o", str(out)] + [str(SAMPLES)] * 200
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline and not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):
+        time.sleep(0.1)       # wait until it is writing
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err.decode()
+    assert b"Traceback" not in err and err.decode().strip().endswith("Interrupted.")
+    assert out.read_text(encoding="utf-8") == "previous good output\n"   # not clobbered
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -12,6 +12,7 @@ import datetime as dt
 import multiprocessing
 import os
 import signal
+from bisect import bisect_right
 from collections import deque
 from dataclasses import dataclass
 from itertools import islice
@@ -52,6 +53,7 @@ class RunOptions:
     kinds: frozenset[str] | None = None    # None: every kind
     keep_text: bool = False                # put the article text on the document record
     batch_size: int = 16
+    piece_chars: int = 100_000             # longer articles run in paragraph-aligned pieces
 
 
 def _make_doc(nlp: Language, art: Article, opts: RunOptions):
@@ -78,19 +80,100 @@ def _internal_error(art: Article, exc: BaseException) -> list[dict[str, Any]]:
     return [error_record(art.doc_id, f"internal error: {type(exc).__name__}: {exc}")]
 
 
+def split_points(text: str, limit: int) -> list[int]:
+    """Start offsets of pieces of at most ``limit`` chars, cut at paragraph breaks outside quotes
+    (else at a line break, else at a space), so sentences and quotes never straddle two pieces."""
+    if len(text) <= limit:
+        return [0]
+    from .normalize.quotes import find_passages
+
+    inside = sorted((p.start, p.end) for p in find_passages(text))
+    starts_q = [a for a, _ in inside]
+
+    def in_quote(i: int) -> bool:
+        k = bisect_right(starts_q, i) - 1
+        return k >= 0 and inside[k][0] < i < inside[k][1]
+
+    points = [0]
+    while len(text) - points[-1] > limit:
+        lo, hi = points[-1] + 1, points[-1] + limit
+        cut = None
+        for sep in ("\n\n", "\n", " "):
+            j = text.rfind(sep, lo, hi)
+            while j > lo and in_quote(j + len(sep)):
+                j = text.rfind(sep, lo, j)
+            if j > lo:
+                cut = j + len(sep)
+                break
+        points.append(cut if cut is not None else hi)
+    return points
+
+
+def _shift(rec: dict[str, Any], offset: int) -> dict[str, Any]:
+    for key in ("char_start", "char_end", "equivalent_of"):
+        if rec.get(key) is not None:
+            rec[key] += offset
+    return rec
+
+
+def _process_long(nlp: Language, art: Article, opts: RunOptions, names: list[str]) -> list[dict[str, Any]]:
+    """An article longer than ``piece_chars``: pieces run one by one (memory stays bounded), their
+    records shifted back to article offsets and the actors of all pieces merged into one record each."""
+    text = art.text or ""
+    points = split_points(text, opts.piece_chars) + [len(text)]
+    head: dict[str, Any] | None = None
+    actors: dict[tuple[str, str], dict[str, Any]] = {}
+    rest: dict[str, list[dict[str, Any]]] = {k: [] for k in KIND_ORDER if k != "actor"}
+    published = None
+    for a, b in zip(points, points[1:]):
+        piece = Article(art.doc_id, text=text[a:b], published=art.published or published,
+                        published_source=art.published_source or ("text" if published else None))
+        doc = next(iter(_pipe(nlp, [_make_doc(nlp, piece, opts)], names, 1)))
+        if published is None and doc._.published is not None and art.published is None:
+            published = doc._.published      # a dateline found in the first piece holds for the rest
+        records = doc_records(doc, opts.kinds)
+        if head is None:
+            head = records[0]
+        for rec in records[1:]:
+            _shift(rec, a)
+            if rec["kind"] != "actor":
+                rest[rec["kind"]].append(rec)
+                continue
+            seen = actors.get((rec["name"], rec["label"]))
+            if seen is None:
+                actors[(rec["name"], rec["label"])] = rec
+            else:
+                seen["mentions"] += rec["mentions"]
+                seen["aliases"] += [x for x in rec["aliases"] if x not in seen["aliases"]]
+                seen["role"] = seen["role"] or rec["role"]
+    assert head is not None
+    head.update(char_end=len(text), chars=len(text))
+    if art.meta:
+        head["meta"] = art.meta
+    if opts.keep_text:
+        head["text"] = text
+    return [head, *actors.values(), *(r for k in rest for r in rest[k])]
+
+
 def process_chunk(nlp: Language, arts: list[Article], opts: RunOptions) -> list[list[dict[str, Any]]]:
     """Records for each article of a chunk. A failure on one article costs only that article."""
     out: list[list[dict[str, Any]] | None] = [None] * len(arts)
+    names = _nlp.pipes_for(nlp, opts.kinds)
     todo = []
     for i, art in enumerate(arts):
         if art.error is not None:
             out[i] = [error_record(art.doc_id, art.error)]
             continue
+        if len(art.text or "") > opts.piece_chars:
+            try:
+                out[i] = _process_long(nlp, art, opts, names)
+            except Exception as exc:
+                out[i] = _internal_error(art, exc)
+            continue
         try:
             todo.append((i, _make_doc(nlp, art, opts)))
         except Exception as exc:      # e.g. longer than nlp.max_length
             out[i] = _internal_error(arts[i], exc)
-    names = _nlp.pipes_for(nlp, opts.kinds)
     try:
         done = list(_pipe(nlp, (d for _, d in todo), names, opts.batch_size))
         for (i, _), doc in zip(todo, done):

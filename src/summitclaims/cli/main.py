@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 import typer
@@ -9,6 +10,8 @@ import typer
 from .. import __version__
 from . import extract as _extract
 from . import show as _show
+from . import diff as _diff
+from . import summarise as _summarise
 
 app = typer.Typer(
     name="summitclaims",
@@ -35,6 +38,8 @@ def _root(
 
 app.command("extract", no_args_is_help=False)(_extract.extract_command)
 app.command("show")(_show.show_command)
+app.command("diff")(_diff.diff_command)
+app.command("summarise")(_summarise.summarise_command)
 
 
 @app.command("schema")
@@ -57,12 +62,21 @@ def _quiet_stdout() -> None:
         pass
 
 
+class _Interrupted(BaseException):
+    """Ctrl-C. Not a KeyboardInterrupt, which click would turn into 'Aborted!' and exit 1."""
+
+
+def _on_sigint(signum, frame):  # noqa: ARG001
+    raise _Interrupted()
+
+
 def main() -> None:
+    signal.signal(signal.SIGINT, _on_sigint)
     try:
         app()
     except BrokenPipeError:
         _quiet_stdout()
         sys.exit(0)
-    except KeyboardInterrupt:
+    except (_Interrupted, KeyboardInterrupt):
         sys.stderr.write("Interrupted.\n")
         sys.exit(130)
