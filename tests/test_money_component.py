@@ -161,3 +161,45 @@ def test_component_without_mentions_group(nlp):
     nlp.get_pipe("summitclaims_money")(doc)      # no parse, no mentions: must not fail
     (span,) = doc.spans[extensions.MONEY]
     assert isinstance(span, Span) and span._.money.actor is None
+
+
+# --- receivers are not committers -------------------------------------------------------------------------
+@pytest.mark.parametrize("text, mentions, expected", [
+    # the subject receives: nobody named as giver
+    ("Ruritania will receive 109 billion euros.", [("Ruritania", "GPE", "Ruritania")], None),
+    # the giver is named by "from"
+    ("Ruritania will receive 10 billion euros from Contoso.",
+     [("Ruritania", "GPE", "Ruritania"), ("Contoso", "ORG", "Contoso")], "Contoso"),
+    # through a control verb
+    ("Ruritania is set to receive €4 billion.", [("Ruritania", "GPE", "Ruritania")], None),
+    # passive of a giving verb: the subject receives, the agent gives
+    ("Tailspin was awarded a $5 million contract by Contoso.",
+     [("Tailspin", "ORG", "Tailspin"), ("Contoso", "ORG", "Contoso")], "Contoso"),
+    ("Tailspin was awarded $5 million last year.", [("Tailspin", "ORG", "Tailspin")], None),
+    # the active giver stays the actor
+    ("Contoso will give Ruritania €2 billion.",
+     [("Contoso", "ORG", "Contoso"), ("Ruritania", "GPE", "Ruritania")], "Contoso"),
+    # raising money is the raiser's claim
+    ("Contoso said it raised 120 mln dlrs in new debt.", [("Contoso", "ORG", "Contoso")], "Contoso"),
+])
+def test_receiver_is_not_the_actor(nlp, text, mentions, expected):
+    doc = _doc(nlp, text, mentions)
+    found = _actors(doc)
+    assert len(found) == 1, found
+    assert found[0][1] == expected
+
+
+def test_wire_dateline_is_not_an_actor(nlp):
+    text = "LAKEVIEW, Ore., March 17 - Shr 14 cts vs 15 cts\n    Net 5.2 mln dlrs vs 4.1 mln"
+    doc = _doc(nlp, text, [("LAKEVIEW", "GPE", "Lakeview")])
+    assert {actor for _, actor in _actors(doc)} == {None}
+
+
+@pytest.mark.parametrize("text, mentions, expected", [
+    ("Lakeview sugar prices fell 3.50 dlrs a tonne.", [("Lakeview", "GPE", "Lakeview")], None),
+    ("Ruritanian banks will lend €5 billion.", [("Ruritanian", "NORP", "Ruritania")], None),
+    ("Ruritania will lend €5 billion.", [("Ruritania", "GPE", "Ruritania")], "Ruritania"),
+])
+def test_place_modifier_is_not_the_actor(nlp, text, mentions, expected):
+    doc = _doc(nlp, text, mentions)
+    assert [a for _, a in _actors(doc)] == [expected]

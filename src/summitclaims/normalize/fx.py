@@ -14,6 +14,11 @@ from functools import lru_cache
 from ..values import Money
 
 _LOOKBACK_DAYS = 10          # longest gap in the ECB series (Easter, Christmas) is a few days
+# The euro's legacy currencies have no ECB series but irrevocable rates (units per euro, fixed on
+# 1999-01-01; GRD 2001): "5 billion marks" in a 2024 article converts through the euro.
+_LEGACY_PER_EUR = {"DEM": 1.95583, "FRF": 6.55957, "ITL": 1936.27, "ESP": 166.386, "NLG": 2.20371,
+                   "BEF": 40.3399, "FIM": 5.94573, "ATS": 13.7603, "PTE": 200.482, "IEP": 0.787564,
+                   "LUF": 40.3399, "GRD": 340.75}
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +76,11 @@ def _convert(c, amount: float, currency: str, target: str, day: dt.date) -> floa
 
 
 def convert(money: Money, published: dt.date | None) -> Money:
-    """Fill ``money.usd``, ``money.eur`` and ``money.fx_date`` in place (and return it)."""
+    """Fill ``money.usd``, ``money.eur`` and ``money.fx_date`` in place (and return it).
+
+    Ranges (``low``/``high``, no ``value``) and exchange-rate notes stay unconverted: the record has
+    one usd/eur field, and a midpoint would be a figure nobody wrote. ``convert_amount`` gives the
+    converted ends to a caller that wants them."""
     if published is None or money.value is None or not money.currency or money.rate_note:
         return money
     if isinstance(published, dt.datetime):
@@ -79,12 +88,22 @@ def convert(money: Money, published: dt.date | None) -> Money:
     c = converter()
     if c is None:
         return money
-    day = _rate_date(c, money.currency, published)
+    currency, amount = money.currency, money.value
+    if currency in _LEGACY_PER_EUR:
+        currency, amount = "EUR", amount / _LEGACY_PER_EUR[currency]
+    day = _rate_date(c, currency, published)
     if day is None:
         return money
-    usd = _convert(c, money.value, money.currency, "USD", day)
-    eur = _convert(c, money.value, money.currency, "EUR", day)
+    usd = _convert(c, amount, currency, "USD", day)
+    eur = _convert(c, amount, currency, "EUR", day)
     if usd is None or eur is None:
         return money
     money.usd, money.eur, money.fx_date = usd, eur, day
     return money
+
+
+def convert_amount(amount: float, currency: str | None,
+                   published: dt.date | None) -> tuple[float | None, float | None, dt.date | None]:
+    """(usd, eur, rate date) of one amount, e.g. a range's end; Nones when it cannot be converted."""
+    m = convert(Money(raw="", value=amount, currency=currency), published)
+    return m.usd, m.eur, m.fx_date

@@ -8,6 +8,13 @@ How it works: single amounts (a currency before or after a number, with magnitud
 ranges are then formed around them ("between 30 billion and 50 billion euros", "$30-50bn"), a
 qualifier is looked for just before ("up to"), a period just after in the same clause ("over five
 years"), and conversions / exchange-rate notes are linked ("109 billion euros ($112 billion)").
+Wire comparisons give bare amounts the currency they are compared with ("136.6 mln dlrs from 127.4
+mln"). European / machine-translated numbers ("1,5 Mrd.", "1.234,5 million", "10 000 euros") are
+read with price-parser deciding the decimal separator; price-parser does not find amounts (it drops
+magnitudes and reads one price per string).
+Exchange-rate notes ("($1 = 0.9698 euros)") are kept, both sides marked ``rate_note`` (no period,
+no actor, no conversion): a consumer drops them with one test, and they document the rate used.
+Currency words shared by several countries ("crowns", "pesos", "francs") give ``currency`` None.
 """
 from __future__ import annotations
 
@@ -75,7 +82,7 @@ class _Rules:
                 codes_upper += [c.upper(), "M" + c.upper()]
                 if row.get("codes_any_case"):
                     codes_any += [c.lower(), "m" + c.lower()]
-            for w in row.get("words", ()):
+            for w in _with_wire_forms(row.get("words", ())):
                 self.words[_fold(w)] = unit
                 words.append(w)
             for w in row.get("minor", ()):
@@ -85,7 +92,7 @@ class _Rules:
                 self.suffix[_fold(w)] = minor
                 attached.append(w)
                 self.attached_not_after[_fold(w)] = {Decimal(n) for n in row.get("attached_not_after", ())}
-            self.singular_words.update(_fold(w) for w in row.get("singular", ()))
+            self.singular_words.update(_fold(w) for w in _with_wire_forms(row.get("singular", ())))
 
         self.mag: dict[str, float] = {}
         full, abbr, short = [], [], []
@@ -110,7 +117,14 @@ class _Rules:
         self.period_phrases = {_fold(r["phrase"]): r["period"] for r in period_rows if r.get("kind") == "phrase"}
 
         # --- numbers and magnitudes -------------------------------------------------------------
-        digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+        # English "1,234.5"; also European / machine-translated "1.234,5", "1,5" (a comma and one or
+        # two digits is a decimal comma) and "10 000" (space-grouped thousands, never before a
+        # magnitude: "on July 6 100 mln dlrs" is a date, then 100 mln).
+        digits = (r"(?:\d{1,3}(?:\.\d{3})+,\d+(?![\d])"
+                  r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+                  r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d]|[.,]\d)(?!\s*(?i:thousand|million|mln|billion|bn|bln|trillion|milliard|mrd|crore|lakh)\b)"
+                  r"|\d+,\d{1,2}(?![\d]|[.,]\d)"
+                  r"|\d+(?:\.\d+)?|\.\d+)")
         units = [w for w, v in self.numwords.items() if v < 20 or v == 12]
         tens = [w for w, v in self.numwords.items() if v >= 20 and v % 10 == 0 and w != "dozen"]
         one = _alt(units + tens)
@@ -127,7 +141,7 @@ class _Rules:
         words_nm = (rf"|(?<![A-Za-z])(?i:{wordnum})(?![A-Za-z]){mag_word}{{0,2}}"
                     rf"|(?<![A-Za-z]){frac}(?:{mag_word}){{1,2}})")
         self.nummag_src = rf"(?:(?<![\w.,/]){digits}(?![\d]){mag}{{0,2}}" + words_nm
-        nm_pre = rf"(?:{digits}(?![\d]){mag}{{0,2}}" + words_nm
+        nm_pre = rf"(?:{digits}(?![\d]|[.,]\d){mag}{{0,2}}" + words_nm
         self.nummag = re.compile(
             rf"(?P<num>{digits}|(?i:{wordnum})|{frac})(?P<mags>{mag}{{0,2}})$")
         self.mag_tokens = re.compile(rf"(?i:{_alt(full + abbr)})|{_alt(short)}|[KMB]")
@@ -166,6 +180,15 @@ class _Rules:
             rf"(?:(?<![A-Za-z])(?P<kw>(?i:between|from))\s+)?{low}\s*(?P<conn>-|–|—|(?i:to|and)(?![A-Za-z]))\s*$")
         # The high end written bare after a found amount ("$30-50bn", "$1 to 2 million").
         self.range_fwd = re.compile(rf"\s*(?P<conn>-|–|—|(?i:to|and)(?![A-Za-z]))\s*(?P<hnum>{nm_pre})(?P<hsuf>{cur_suf})?")
+        # Wire style "rose to 136.6 mln dlrs from 127.4 mln": a bare number with a magnitude after a
+        # comparison word, shortly after an amount, is in that amount's currency.
+        self.carry = re.compile(
+            rf"(?<![A-Za-z])(?i:from|against|versus|vs\.?|compared{_SP}(?:with|to)|(?:up|down){_SP}from)"
+            rf"{_SP}(?P<num>{digits})(?![\d]|[.,]\d)(?P<mags>{mag_word})"
+            r"(?=\s*(?:[.,;:)]|$)|\s+(?i:in|a|an|the|for|at|on|last|previously|earlier|during|year|and|or|to)\b)")
+        self.sentence_break = re.compile(r"[.!?;]\s+[A-Z\"“]|\n[ \t]*\n|\d")
+        # "a $100 million-plus deal", "$1bn+": a trailing plus is "more than".
+        self.plus_after = re.compile(r"(?:-?(?i:plus)(?![A-Za-z])|\+(?![\w]))")
         self.conn_end = re.compile(r"(?:-|–|—|(?<![A-Za-z])(?i:to|and))\s*$")
         self.last_word = re.compile(r"([A-Za-z]+)\W*$")
         self.kw_before = re.compile(r"(?i:\b(?:between|from))\s+$")
@@ -205,10 +228,7 @@ class _Rules:
         if not s:
             return None
         if s[0].isdigit() or s[0] == ".":
-            try:
-                return Decimal(s.replace(",", ""))
-            except InvalidOperation:
-                return None
+            return _digits_value(s)
         f = _fold(s)
         if f in self.fractions:
             return Decimal(str(self.fractions[f]))
@@ -243,6 +263,44 @@ class _Rules:
 
 def _fold(s: str) -> str:
     return " ".join(s.lower().split())
+
+
+def _with_wire_forms(words) -> list[str]:
+    """Each "... dollar(s)" name plus its wire-copy form "... dlr(s)" ("12 mln Taiwan dlrs")."""
+    out = list(words)
+    out += [w.replace("dollars", "dlrs").replace("dollar", "dlr") for w in words if "dollar" in w.lower()]
+    return out
+
+
+_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
+_EURO_STYLE = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d+$|^\d+,\d{1,2}$")
+
+
+def _digits_value(s: str) -> Decimal | None:
+    """Value of a digit string the finder matched; price-parser decides which separator is the
+    decimal one in European / machine-translated numbers ("1.234,5", "1,5")."""
+    s = s.translate(_SPACES)
+    if _EURO_STYLE.match(s):
+        amount = _price_amount(s)
+        if amount is not None:
+            return amount
+        s = s.replace(".", "").replace(",", ".")
+    try:
+        return Decimal(s.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _price_amount(s: str) -> Decimal | None:
+    try:
+        from price_parser import Price
+    except ImportError:     # an optional speed-up of nothing: the fallback is the same rule
+        return None
+    try:
+        amount = Price.fromstring(s).amount
+    except Exception:  # noqa: BLE001 - a parser bug must not break extraction
+        return None
+    return amount if isinstance(amount, Decimal) else None
 
 
 @lru_cache(maxsize=1)
@@ -487,6 +545,29 @@ def _money(text: str, h: _Hit) -> Money:
                  qualifier=h.qualifier, period=h.period)
 
 
+def _carry_currency(r: _Rules, text: str, hits: list[_Hit]) -> list[_Hit]:
+    """Add the bare comparison amounts of wire copy: "136.6 mln dlrs from 127.4 mln" -> 127.4 mln dlrs.
+
+    Only right after an amount (nothing but words between, same sentence) and only with a magnitude,
+    so that "5 mln dlrs vs 17 pct" or a later unrelated "from 20 mln" is left alone."""
+    if not hits:
+        return hits
+    out: list[_Hit] = []
+    for i, h in enumerate(hits):
+        out.append(h)
+        if h.low is not None or h.factor is None:
+            continue
+        stop = hits[i + 1].start if i + 1 < len(hits) else len(text)
+        m = r.carry.search(text, h.end, min(stop, h.end + 60))
+        if not m or r.sentence_break.search(text, h.end, m.start()):
+            continue
+        num, factor = r.nummag_value(m.group("num") + m.group("mags"))
+        if num is None or factor is None:
+            continue
+        out.append(_Hit(m.start("num"), m.end("mags"), h.unit, num, factor))
+    return out
+
+
 def _find(text: str) -> list[tuple[int, int, Money]]:
     r = rules()
     hits: list[_Hit] = []
@@ -509,6 +590,7 @@ def _find(text: str) -> list[tuple[int, int, Money]]:
         fwd = _try_range_fwd(r, text, h, text[max(0, h.start - 20):h.start])
         hits.append(fwd or h)
     hits = _merge_minor(r, text, hits)
+    hits = _carry_currency(r, text, hits)
     # A forward range may now overlap the next hit; drop hits swallowed by their predecessor.
     clean: list[_Hit] = []
     for h in hits:
@@ -516,6 +598,10 @@ def _find(text: str) -> list[tuple[int, int, Money]]:
             continue
         clean.append(h)
     for i, h in enumerate(clean):
+        plus = r.plus_after.match(text, h.end)
+        if plus and h.low is None:
+            h.qualifier = "more_than"
+            h.end = plus.end()
         q = r.qual_back.search(text, max(0, h.start - 30), h.start)
         if q and (i == 0 or q.start() >= clean[i - 1].end):
             h.qualifier = r.qualifiers.get(_fold(q.group("q")))

@@ -33,12 +33,16 @@ _RELATIVE = frozenset(("that", "which", "who", "whom", "whose"))
 _LABEL_RANK = {"PERSON": 0, "ORG": 0, "GPE": 1, "LOC": 2, "NORP": 3}
 _MAX_CLIMB = 14
 # "AMAZON: The U.S. retail giant pledged ...": a heading that names the actor of its line.
+# "MILWAUKEE, WIS., March 17 - Shr 14 cts": a wire dateline names where, never who.
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Za-z.'’ -]{1,40},(?:[ \t]*[A-Za-z.' ]{2,20},)?[ \t]*"
+    r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,[ \t]*\d{4})?[ \t]*(?:-|–|—|\(\w+\))")
 _HEADING = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–]\s*)?(?P<h>[A-Z][A-Za-z0-9&.'’ -]{0,40}?)[ \t]*:[ \t]")
 
 
 def _rules() -> dict[str, dict]:
     out: dict[str, dict] = {"descriptor": {}, "naming": {}, "first_person": {}, "third_person": {},
-                            "neuter": {}}
+                            "neuter": {}, "receiver": {}, "giver": {}}
     for row in resources.load_patterns("money_actors"):
         kind = row.get("kind")
         if kind in out and row.get("word"):
@@ -72,9 +76,12 @@ class _Linker:
         self.doc = doc
         self.text = doc.text      # doc.text is rebuilt on every access
         self.rules = rules
-        self.index = _mention_index(doc)
+        datelines = [m.span() for m in _DATELINE.finditer(self.text[:2000])]
+        self.index = {i: s for i, s in _mention_index(doc).items()
+                      if not any(a <= s.start_char < b for a, b in datelines)}
         self.mentions = sorted(
-            (s for s in doc.spans.get(extensions.MENTIONS, ()) if s._.actor), key=lambda s: s.start)
+            (s for s in doc.spans.get(extensions.MENTIONS, ()) if s._.actor
+             and not any(a <= s.start_char < b for a, b in datelines)), key=lambda s: s.start)
         self.parsed = doc.has_annotation("DEP")
 
     def mention(self, tok: Token) -> Span | None:
@@ -124,7 +131,10 @@ class _Linker:
         if owner:
             return owner
         descriptor = self.rules["descriptor"].get(tok.lemma_.lower()) or self.rules["descriptor"].get(low)
-        best = self.best_in_subtree(tok, skip_places=descriptor == "ORG")
+        # "London sugar prices fell 3.50 dlrs", "a Texas jury awarded ...": a place that only
+        # modifies a common noun says where, not who.
+        modifier_only = descriptor is None and tok.pos_ == "NOUN"
+        best = self.best_in_subtree(tok, skip_places=descriptor == "ORG", skip_modifiers=modifier_only)
         if best is not None:
             return best
         if descriptor and any(c.dep_ in ("det", "poss") for c in tok.children):
@@ -132,7 +142,8 @@ class _Linker:
             return self.nearest(tok, labels)
         return None
 
-    def best_in_subtree(self, head: Token, skip_places: bool = False) -> str | None:
+    def best_in_subtree(self, head: Token, skip_places: bool = False,
+                        skip_modifiers: bool = False) -> str | None:
         """The mention closest to ``head`` in its phrase; a name given by "dubbed X" wins."""
         best = None
         best_key = None
@@ -142,7 +153,8 @@ class _Linker:
             if span is None or id(span) in seen or t.dep_ in ("relcl",):
                 continue
             seen.add(id(span))
-            if skip_places and span.label_ in ("GPE", "LOC", "NORP"):
+            if span.label_ in ("GPE", "LOC", "NORP") and (skip_places or (
+                    skip_modifiers and span.root.dep_ in ("compound", "amod") and span.root.head.i == head.i)):
                 continue
             root = span.root
             depth, named, x = 0, False, root
@@ -181,6 +193,7 @@ class _Linker:
             return owner
         tok = root
         from_noun = False
+        received = False
         for _ in range(_MAX_CLIMB):
             if tok.pos_ in ("VERB", "AUX") or (tok.dep_ == "ROOT" and tok.pos_ != "NOUN"):
                 if tok.lemma_ == "be" and from_noun:
@@ -189,8 +202,20 @@ class _Linker:
                 # passive: "was announced by Nvidia" names the actor in the agent
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                 by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                lemma = tok.lemma_.lower()
+                # "France will receive 109 billion euros (from the EU)", "Contoso was awarded $5m":
+                # the subject receives; the actor is the giver, when the text names one.
+                if lemma in self.rules["receiver"] or (
+                        lemma in self.rules["giver"] and subj is not None and subj.dep_ == "nsubjpass"
+                        and not span.start <= subj.i < span.end):
+                    giver = self.giver(tok) if by is None else self.resolve_np(by)
+                    if giver is not None:
+                        return giver
+                    received = True
                 if by is not None and (subj is None or subj.dep_ == "nsubjpass"):
                     subj = by
+                if subj is not None and received:
+                    return None
                 if subj is not None:
                     if heading and self.mention(subj) is None and subj.pos_ != "PRON":
                         return heading
@@ -210,6 +235,16 @@ class _Linker:
                 break
             tok = tok.head
         return heading
+
+    def giver(self, verb: Token) -> str | None:
+        """"receive ... from the EU": the object of a "from" / "by" attached to the verb or its object."""
+        for t in (verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))):
+            for prep in t.children:
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by"):
+                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return self.resolve_np(obj)
+        return None
 
     def participle_actor(self, verb: Token) -> str | None:
         """The named noun a participle hangs on: "companies like Iliad, pledging ..." -> Iliad;

