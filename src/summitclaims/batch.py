@@ -22,6 +22,7 @@ from spacy.language import Language
 
 from . import nlp as _nlp
 from .io.readers import Article
+from .pipeline import sents
 from .records import KIND_ORDER, doc_records, error_record
 
 KIND_NAMES = {
@@ -58,6 +59,7 @@ class RunOptions:
 
 def _make_doc(nlp: Language, art: Article, opts: RunOptions):
     doc = nlp.make_doc(art.text or "")
+    sents.remember_text(doc, art.text or "")
     doc._.doc_id = art.doc_id
     if art.published is not None:
         doc._.published, doc._.published_source = art.published, art.published_source or "given"
@@ -72,7 +74,7 @@ def _records(doc, art: Article, opts: RunOptions) -> list[dict[str, Any]]:
     if art.meta:
         head["meta"] = art.meta
     if opts.keep_text:
-        head["text"] = doc.text
+        head["text"] = art.text or ""
     return records
 
 

@@ -37,7 +37,7 @@ def sentence_of(doc: Doc, start_char: int, end_char: int, text: str | None = Non
         return None
     s = sents.sent(doc, first.start)
     e = sents.sent(doc, first.end - 1)
-    return (doc.text if text is None else text)[s.start_char:e.end_char].strip()
+    return (sents.text(doc) if text is None else text)[s.start_char:e.end_char].strip()
 
 
 def _base(kind: str, doc: Doc, start: int, end: int, text: str) -> dict[str, Any]:
@@ -116,7 +116,7 @@ def _group(doc: Doc, name: str) -> list[Span]:
 def doc_records(doc: Doc, kinds: frozenset[str] | None = None) -> list[dict[str, Any]]:
     """Records of one document: the document record first, then actors, money, dates, quotes
     (only the ``kinds`` asked for, when given)."""
-    text = doc.text   # rebuilt by spaCy on every access: once per doc
+    text = sents.text(doc)
     out = [document_record(doc, text)]
     want = KIND_ORDER if kinds is None else kinds
     if "actor" in want:

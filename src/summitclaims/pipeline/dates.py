@@ -22,7 +22,7 @@ class DateFinder:
         _dates._lexicon()            # load the rule data now, not on the first document
 
     def _tense_at(self, doc: Doc):
-        text = doc.text
+        text = sents.text(doc)
         tagged = self.use_tagger and doc.has_annotation("TAG")
         parsed = doc.has_annotation("SENT_START")
 
@@ -37,7 +37,7 @@ class DateFinder:
         return tense_at
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = sents.text(doc)
         if doc._.published is None:
             line = _dates.find_dateline(text)
             if line is not None and line.value.start is not None:

@@ -74,7 +74,7 @@ class _Linker:
 
     def __init__(self, doc: Doc, rules: dict[str, dict]):
         self.doc = doc
-        self.text = doc.text      # doc.text is rebuilt on every access
+        self.text = sents.text(doc)
         self.rules = rules
         datelines = [m.span() for m in _DATELINE.finditer(self.text[:2000])]
         self.index = {i: s for i, s in _mention_index(doc).items()
@@ -291,7 +291,7 @@ class MoneyFinder:
         self.rules = _rules()
 
     def __call__(self, doc: Doc) -> Doc:
-        found = find_money(doc.text)
+        found = find_money(sents.text(doc))
         linker = _Linker(doc, self.rules) if self.link_actors and found else None
         spans: list[Span] = []
         moved: dict[int, int] = {}

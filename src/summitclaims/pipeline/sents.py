@@ -9,6 +9,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span
 
 _KEY = "summitclaims.sent_starts"
+_TEXT_KEY = "summitclaims.text"
 
 
 def starts(doc: Doc) -> list[int]:
@@ -25,6 +26,21 @@ def starts(doc: Doc) -> list[int]:
             cached = [0]
         doc.user_data[_KEY] = cached
     return cached
+
+
+def text(doc: Doc) -> str:
+    """``doc.text``, which spaCy rebuilds from the tokens on every access, once per doc. The batch
+    runner stores the text it made the doc from; other callers pay for one rebuild."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is None:
+        cached = doc.text
+        doc.user_data[_TEXT_KEY] = cached
+    return cached
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record the text a doc was just made from (``nlp.make_doc(text)``), sparing the rebuild."""
+    doc.user_data[_TEXT_KEY] = text
 
 
 def has_sents(doc: Doc) -> bool:
