@@ -1,0 +1,167 @@
+"""`summitclaims diff A B`: what two articles (or folders, or record files) say alike and apart."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Dict, List, Optional, TextIO
+
+import typer
+
+from .output import FORMAT_OPTION, OUTPUT_OPTION, Format, Target, human_amount, resolve_format, write_json, write_jsonl
+
+SECTIONS = (("same", "same", "green"), ("conflict", "conflicts", "red"),
+            ("only_a", "only in A", "yellow"), ("only_b", "only in B", "yellow"))
+
+
+def _published(value: Optional[str]) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _fraction(value: float) -> float:
+    if not 0 <= value < 1:
+        raise typer.BadParameter(f"{value} is not a fraction in [0, 1)")
+    return value
+
+
+PUBLISHED_OPTION = typer.Option(
+    None, "--published", metavar="YYYY-MM-DD", callback=_published,
+    help="Publication date of article inputs (record files carry their own).",
+)
+MODEL_OPTION = typer.Option(None, "--model", help="spaCy pipeline for article inputs.")
+TOL_OPTION = typer.Option(0.02, "--tolerance", callback=_fraction,
+                          help="Relative difference under which two amounts in one currency are the same.")
+FX_TOL_OPTION = typer.Option(0.03, "--fx-tolerance", callback=_fraction,
+                             help="Relative difference of USD values under which amounts in two currencies are the same.")
+
+
+def load_nlp(model: Optional[str]):
+    """A loader the record reader calls only if some input is an article (exit 2 if it fails)."""
+    def _load():
+        from ..nlp import ModelError, load
+
+        try:
+            return load(model)
+        except ModelError as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            raise typer.Exit(2)
+
+    return _load
+
+
+def report_errors(errors: List[Dict[str, Any]]) -> None:
+    for e in errors:
+        typer.echo(f"Error: {e.get('doc')}: {e.get('error')}", err=True)
+
+
+def diff_command(
+    a: str = typer.Argument(..., metavar="A", help="An article, a folder of articles, or a JSONL file of records."),
+    b: str = typer.Argument(..., metavar="B", help="The same for the other side."),
+    fmt: Optional[Format] = FORMAT_OPTION,
+    output: Optional[Path] = OUTPUT_OPTION,
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit with 1 when anything differs, as git diff does."),
+    published: Optional[str] = PUBLISHED_OPTION,
+    model: Optional[str] = MODEL_OPTION,
+    tol: float = TOL_OPTION,
+    fx_tol: float = FX_TOL_OPTION,
+) -> None:
+    """Pair the money claims, quotes, actors and dates of A and B: same, conflicts, only in A, only in B.
+
+    Exit codes: 0 done (with --exit-code: nothing differs), 1 something differs (--exit-code only),
+    2 an input could not be read or a usage error.
+    """
+    fmt = resolve_format(fmt, output)
+    if fmt is Format.csv:
+        raise typer.BadParameter("diff writes table, json or jsonl", param_hint="'--format'")
+
+    from ..compare.diff import Side, diff_sides, differs
+    from ..compare.load import iter_records
+
+    loader = load_nlp(model)
+    sides = []
+    for path in (a, b):
+        sides.append(Side(tol, fx_tol).add(iter_records([path], published, nlp_loader=loader)))
+    errors = sides[0].errors + sides[1].errors
+    if errors:
+        report_errors(errors)
+        raise typer.Exit(2)
+    rows = diff_sides(sides[0], sides[1], tol=tol, fx_tol=fx_tol)
+    with Target(output) as stream:
+        if fmt is Format.json:
+            write_json(stream, rows)
+        elif fmt is Format.jsonl:
+            write_jsonl(stream, rows)
+        else:
+            render(stream, rows, a, b)
+    if exit_code and differs(rows):
+        raise typer.Exit(1)
+
+
+# --- Rich view ---------------------------------------------------------------------------------
+
+def _surface(kind: str, side: Optional[Dict[str, Any]]) -> "tuple[str, str]":
+    """(surface text, normalised note) of one side of a row."""
+    if not side:
+        return "", ""
+    if kind == "money":
+        cur = side.get("currency")
+        if side.get("value") is not None:
+            norm = human_amount(side["value"], cur)
+        else:
+            norm = f"{human_amount(side.get('low'), cur)} - {human_amount(side.get('high'))}"
+        return str(side.get("text")), f"{norm} · {', '.join(side.get('actors') or []) or 'no actor'}"
+    if kind == "quote":
+        q = str(side.get("quote") or "")
+        q = q if len(q) <= 160 else q[:157] + "..."
+        return f"“{q}”", str(side.get("speaker") or "no speaker")
+    if kind == "actor":
+        return str(side.get("name")), str(side.get("label"))
+    if kind == "date":
+        start, end = side.get("start"), side.get("end")
+        return str(side.get("text")), str(start if start == end else f"{start}..{end}")
+    return str(side.get("text")), ""
+
+
+def _where(side: Optional[Dict[str, Any]]) -> str:
+    if not side:
+        return ""
+    more = f" ×{side['count']}" if side.get("count", 1) > 1 else ""
+    docs = f" in {side['docs']} docs" if side.get("docs", 1) > 1 else ""
+    return f"{side.get('doc')}:{side.get('char_start')}{more}{docs}"
+
+
+def render(stream: TextIO, rows: List[Dict[str, Any]], a: str, b: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=stream, soft_wrap=False)
+    counts = {s: sum(1 for r in rows if r["status"] == s) for s, _, _ in SECTIONS}
+    head = Text.assemble(("A ", "bold"), a, ("  B ", "bold"), b, "  ")
+    head.append("  ".join(f"{title}: {counts[s]}" for s, title, _ in SECTIONS))
+    console.print(head)
+    for status, title, colour in SECTIONS:
+        section = [r for r in rows if r["status"] == status]
+        if not section:
+            continue
+        table = Table(title=f"{title} ({len(section)})", title_justify="left", title_style=f"bold {colour}",
+                      show_lines=True)
+        sides = [n for n in ("a", "b") if not (n == "a" and status == "only_b") and not (n == "b" and status == "only_a")]
+        table.add_column("kind")
+        for n in sides:
+            table.add_column(n.upper(), overflow="fold", max_width=60)
+        table.add_column("reason", overflow="fold", max_width=40)
+        for r in section:
+            cells: List[Any] = [r["kind"]]
+            for n in sides:
+                main, note = _surface(r["kind"], r[n])
+                cell = Text(main)
+                cell.append(f"\n{note}\n{_where(r[n])}", style="dim")
+                cells.append(cell)
+            cells.append(Text(r["reason"]))
+            table.add_row(*cells)
+        console.print(table)

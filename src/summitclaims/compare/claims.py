@@ -1,0 +1,90 @@
+"""Records -> claims: documents grouped, money mentions of one document folded into claims.
+
+An article often states one amount several times ("€200 billion" in the lead, "200 billion euros"
+in a quote) and names its actor only once, or gives a conversion beside it ("€109bn ($112bn)").
+Within one document, money mentions whose amounts match (see ``amounts.match``) or that are the
+linked conversion of another (``equivalent_of``) are one claim; the claim's actors are every actor
+its mentions name.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Set, Tuple
+
+from .amounts import FX_TOL, TOL, Amount, AmountIndex, amount_of, fill_usd, parse_day
+
+Record = Dict[str, Any]
+
+
+class DocClaim:
+    __slots__ = ("doc", "amount", "actors", "mentions", "published")
+
+    def __init__(self, doc: Optional[str], amount: Amount, published: Optional[dt.date]):
+        self.doc = doc
+        self.amount = amount
+        self.actors: Set[str] = set()
+        self.mentions: List[Record] = []
+        self.published = published
+
+
+def iter_docs(records: Iterable[Record]) -> Iterator[Tuple[Optional[Record], List[Record]]]:
+    """(document record or None, the document's other records), for runs of one ``doc`` id.
+
+    Records written by ``extract`` come document by document, each led by its ``document`` record.
+    """
+    head: Optional[Record] = None
+    body: List[Record] = []
+    current: Any = object()
+    for rec in records:
+        kind = rec.get("kind")
+        doc = rec.get("doc")
+        if kind == "document" or doc != current:
+            if head is not None or body:
+                yield head, body
+            head, body, current = None, [], doc
+            if kind == "document":
+                head = rec
+                continue
+        body.append(rec)
+    if head is not None or body:
+        yield head, body
+
+
+def doc_money_claims(records: Iterable[Record], published: Optional[dt.date] = None,
+                     tol: float = TOL, fx_tol: float = FX_TOL) -> List[DocClaim]:
+    """The money claims of one document's records, in order of first mention."""
+    claims: List[DocClaim] = []
+    index: AmountIndex[DocClaim] = AmountIndex(tol, fx_tol)
+    by_start: Dict[int, DocClaim] = {}   # char_start -> claim, for equivalent_of links
+    wanted: Dict[int, DocClaim] = {}     # char_start a mention named as its twin -> that mention's claim
+    for rec in records:
+        if rec.get("kind") != "money":
+            continue
+        amount = amount_of(rec)
+        if amount is None:
+            continue
+        fill_usd(amount, published or parse_day(rec.get("fx_date")))
+        link = rec.get("equivalent_of")
+        claim = by_start.get(link) if isinstance(link, int) else None
+        if claim is None and isinstance(rec.get("char_start"), int):
+            claim = wanted.get(rec["char_start"])     # an earlier mention named this one as its twin
+        if claim is None:
+            claim = next((c for _, c in index.near(amount, limit=1)), None)
+        if claim is None:
+            claim = DocClaim(rec.get("doc"), amount, published)
+            claims.append(claim)
+            index.add(amount, claim)
+        elif claim.amount.usd_lo is None and amount.usd_lo is not None and claim.amount.currency == amount.currency:
+            claim.amount = amount
+        claim.mentions.append(rec)
+        if isinstance(rec.get("char_start"), int):
+            by_start[rec["char_start"]] = claim
+        if isinstance(link, int):
+            wanted.setdefault(link, claim)
+        if rec.get("actor"):
+            claim.actors.add(rec["actor"])
+    return claims
+
+
+def published_of(head: Optional[Record]) -> Optional[dt.date]:
+    return parse_day(head.get("published")) if head else None

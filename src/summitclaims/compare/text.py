@@ -1,0 +1,76 @@
+"""Text keys for comparing records: folded quote text, and the topic words around an amount."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import FrozenSet, Iterable, List, Optional
+
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+def fold(text: Optional[str]) -> str:
+    """Quote text folded for comparison: NFKC, case, punctuation and spacing gone."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_NON_WORD.sub(" ", text).split()).replace("_", " ").strip()
+
+
+def shingles(folded: str, n: int = 3) -> List[str]:
+    """Word n-grams of a folded text (the whole text when shorter): the blocking keys for quotes."""
+    words = folded.split()
+    if len(words) <= n:
+        return [folded] if folded else []
+    return [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
+
+
+# Words that say nothing about what an amount is for: function words, reporting verbs, money and
+# magnitude words. Verbs like "invest", "raise", "pledge" stay: they are the topic.
+_STOP = frozenset("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers him his how i if in into is it its itself just me more most my no nor
+not now of off on once only or other our ours out over own same she should so some such than that
+the their theirs them then there these they this those through to too under until up very was we
+were what when where which while who whom why will with would you your yours said says say saying
+told tells according added adding new year years month months week weeks day days today yesterday
+total totalling worth around nearly almost roughly approximately least exceeding some per cent
+percent billion billions million millions trillion thousand bn mn m k euro euros dollar dollars
+pound pounds yen yuan franc francs usd eur gbp us u.s one two three four five six seven eight nine
+ten hundred mr ms mrs dr monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december
+""".split())
+
+WINDOW_BEFORE = 6
+WINDOW_AFTER = 8
+
+
+def _stem(w: str) -> str:
+    # plural "investments" meets "investment"; nothing cleverer is needed for a topic overlap
+    if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def topic_terms(sentence: Optional[str], mention: Optional[str], skip: Iterable[str] = ()) -> FrozenSet[str]:
+    """Content words near ``mention`` in ``sentence``: a few before it, more after it.
+
+    ``skip`` holds names (the actors) whose words are left out: the actor is compared separately.
+    """
+    if not sentence:
+        return frozenset()
+    pos = sentence.find(mention) if mention else -1
+    if pos < 0:
+        before, after = "", sentence
+    else:
+        before, after = sentence[:pos], sentence[pos + len(mention or ""):]
+    skipped = {w.casefold() for name in skip if name for w in _WORD.findall(name)}
+    b = [w.casefold() for w in _WORD.findall(before)]
+    a = [w.casefold() for w in _WORD.findall(after)]
+
+    def keep(words: List[str]) -> List[str]:
+        return [_stem(w.replace("’", "'")) for w in words
+                if len(w) > 2 and w not in _STOP and w not in skipped]
+
+    return frozenset(keep(b)[-WINDOW_BEFORE:] + keep(a)[:WINDOW_AFTER])

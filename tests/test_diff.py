@@ -1,0 +1,216 @@
+"""diff: amount matching, quote matching, conflicts, the samples, and scale."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summitclaims.compare import amounts as am
+from summitclaims.compare.diff import diff, differs
+from summitclaims.compare.text import fold, topic_terms
+from test_diff_records import actor, date, document, money, quote
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def A(x, cur="EUR", usd=None, hi=None):
+    return am.Amount(cur, x, x if hi is None else hi, usd, usd if hi is None else None)
+
+
+# --- amounts -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("x, y, expected", [
+    # same currency: relative tolerance
+    (A(1.5e9), A(1.5e9), True),
+    (A(1.5e9), A(1.52e9), True),
+    (A(1.5e9), A(1.6e9), False),
+    (A(0), A(0), True),
+    # across currencies: USD values
+    (A(109e9, "EUR", 112.49e9), A(112e9, "USD", 112e9), True),
+    (A(109e9, "EUR", 112.49e9), A(120e9, "USD", 120e9), False),
+    (A(109e9, "EUR", None), A(112e9, "USD", 112e9), False),      # no USD value: no cross-currency match
+    (A(5e9, "EUR", 5.2e9), A(5e9, "GBP", 6.0e9), False),        # same number, other currency
+    # ranges
+    (A(30e9, hi=50e9), A(30e9, hi=50e9), True),
+    (A(30e9, hi=50e9), A(30e9, hi=60e9), False),
+    (A(40e9), A(30e9, hi=50e9), False),
+])
+def test_amount_match(x, y, expected):
+    assert am.match(x, y) is expected
+    assert am.match(y, x) is expected
+
+
+def test_index_finds_neighbours_across_bucket_edges():
+    idx = am.AmountIndex()
+    for v in (99.0, 100.0, 101.5, 104.0, 1000.0):
+        idx.add(A(v, "USD", v), v)
+    assert sorted(item for _, item in idx.near(A(100.0, "USD", 100.0))) == [99.0, 100.0, 101.5]
+
+
+def test_fill_usd_uses_the_rate_of_the_day():
+    import datetime as dt
+
+    a = A(109e9)
+    assert am.fill_usd(a, dt.date(2025, 2, 10))
+    assert a.usd_lo == pytest.approx(112.49e9, rel=0.01)
+    b = A(1e6, "XYZ")
+    assert not am.fill_usd(b, dt.date(2025, 2, 10))
+
+
+@given(st.dictionaries(st.sampled_from(["value", "low", "high", "usd", "currency", "rate_note"]),
+                       st.one_of(st.none(), st.floats(), st.integers(), st.text(max_size=4), st.booleans())))
+def test_amount_of_never_raises(rec):
+    a = am.amount_of(rec)
+    assert a is None or (a.lo >= 0 and a.hi >= 0)
+
+
+# --- text keys ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("a, b", [
+    ("We want AI to be a force for good.", "we want AI to be a force for good"),
+    ("“AI needs people’s trust,” ", "AI needs people's trust"),
+    ("Safety  is in\nthe interest of business", "Safety is in the interest of business."),
+])
+def test_fold_ignores_case_punctuation_and_spacing(a, b):
+    assert fold(a) == fold(b)
+
+
+def test_topic_terms_are_the_content_words_near_the_amount():
+    terms = topic_terms("Acme will invest €5 billion in new data centres in France, Acme said.", "€5 billion", ["Acme"])
+    assert {"invest", "data", "centre", "france"} <= terms
+    assert not terms & {"acme", "billion", "will", "said", "new"}
+
+
+# --- money pairing -----------------------------------------------------------------------------
+
+def rows_of(rows, status, kind="money"):
+    return [r for r in rows if r["status"] == status and r["kind"] == kind]
+
+
+@pytest.mark.parametrize("a_rec, b_rec, status", [
+    # same currency, rewritten
+    (money("a", "€1.5bn", 1.5e9, actor="Acme"), money("b", "1.5 billion euros", 1.5e9, actor="Acme"), "same"),
+    # across currencies through usd
+    (money("a", "109 billion euros", 109e9, actor="Emmanuel Macron", usd=112.49e9),
+     money("b", "$112 billion", 112e9, "USD", actor="Emmanuel Macron", usd=112e9), "same"),
+    # actor named on one side only
+    (money("a", "€150 billion", 150e9), money("b", "150 billion euros", 150e9, actor="Acme"), "same"),
+    # same amount, other actor: not the same claim
+    (money("a", "€2 billion", 2e9, actor="Acme"), money("b", "€2 billion", 2e9, actor="Globex"), "only_a"),
+    # same actor, different amount, unrelated sentences: no conflict
+    (money("a", "€2 billion", 2e9, actor="Acme", sentence="Acme will spend €2 billion on chip factories."),
+     money("b", "€9 billion", 9e9, actor="Acme", sentence="Acme reported revenue of €9 billion last quarter."),
+     "only_a"),
+    # same actor and topic, different amount: a conflict
+    (money("a", "€5 billion", 5e9, actor="Acme", sentence="Acme will invest €5 billion in data centres in France."),
+     money("b", "€7 billion", 7e9, actor="Acme", sentence="Acme is to invest €7 billion in French data centres."),
+     "conflict"),
+])
+def test_money_pairs(a_rec, b_rec, status):
+    rows = diff([document("a"), a_rec], [document("b"), b_rec])
+    got = [r for r in rows if r["kind"] == "money"]
+    assert got[0]["status"] == status, got
+    if status in ("same", "conflict"):
+        assert len(got) == 1 and got[0]["a"]["text"] == a_rec["text"] and got[0]["b"]["text"] == b_rec["text"]
+    else:
+        assert {r["status"] for r in got} == {"only_a", "only_b"}
+
+
+def test_restatements_fold_into_one_row_with_counts():
+    a = [document("a"), money("a", "€200 billion", 200e9, actor="Ursula von der Leyen", start=10),
+         money("a", "200 billion euros", 200e9, start=90)]
+    b = [document("b"), money("b", "€200 billion", 200e9, actor="Ursula von der Leyen")]
+    rows = diff(a, b)
+    same = rows_of(rows, "same")
+    assert len(same) == 1 and same[0]["a"]["count"] == 2 and same[0]["b"]["count"] == 1
+    assert not differs(r for r in rows if r["kind"] == "money")
+
+
+def test_only_rows_say_when_the_other_side_has_the_amount_for_someone_else():
+    rows = diff([document("a"), money("a", "€2 billion", 2e9, actor="Acme")],
+                [document("b"), money("b", "€2 billion", 2e9, actor="Globex")])
+    assert rows_of(rows, "only_a")[0]["reason"] == "B has this amount for Globex"
+
+
+def test_undated_articles_convert_at_the_other_sides_date():
+    a = [document("a", None), money("a", "109-billion-euro", 109e9, actor="Emmanuel Macron")]
+    b = [document("b", "2025-02-10"), money("b", "$112 billion", 112e9, "USD", actor="Emmanuel Macron", usd=112e9)]
+    assert len(rows_of(diff(a, b), "same")) == 1
+
+
+# --- quotes, actors, dates ---------------------------------------------------------------------
+
+FULL = "We want AI to be a force for good. AI needs competition, but AI also needs collaboration."
+
+
+@pytest.mark.parametrize("qa, qb, status", [
+    ((FULL, "Ursula von der Leyen"), (FULL.upper().replace(",", ""), "Ursula von der Leyen"), "same"),
+    ((FULL, "Ursula von der Leyen"), ("We want AI to be a force for good", "Ursula von der Leyen"), "same"),
+    ((FULL, "Ursula von der Leyen"), (FULL, None), "same"),
+    ((FULL, "Ursula von der Leyen"), (FULL, "Emmanuel Macron"), "conflict"),
+    ((FULL, "Ursula von der Leyen"), ("Taxes will go down next year for everyone.", "Ursula von der Leyen"), "only_a"),
+    (("force for good", "X"), (FULL, "X"), "only_a"),                  # three words: too short for a partial match
+])
+def test_quote_pairs(qa, qb, status):
+    rows = [r for r in diff([document("a"), quote("a", *qa)], [document("b"), quote("b", *qb)]) if r["kind"] == "quote"]
+    assert rows[0]["status"] == status, rows
+
+
+def test_actors_and_dates_are_same_or_only():
+    a = [document("a"), actor("a", "Acme", "ORG"), actor("a", "Jane Doe"), date("a", "Monday", "2025-02-10")]
+    b = [document("b"), actor("b", "ACME", "ORG"), date("b", "on 10 February", "2025-02-10"),
+         date("b", "Tuesday", "2025-02-11")]
+    got = {(r["status"], r["kind"], (r["a"] or r["b"])["text"]) for r in diff(a, b)}
+    assert got == {("same", "actor", "Acme"), ("only_a", "actor", "Jane Doe"), ("same", "date", "Monday"),
+                   ("only_b", "date", "Tuesday")}
+
+
+def test_row_shape_is_stable():
+    rows = diff([document("a"), money("a", "€1bn", 1e9)], [document("b")])
+    assert rows and all(set(r) == {"status", "kind", "a", "b", "reason"} for r in rows)
+    assert rows[0]["b"] is None and rows[0]["a"]["count"] == 1 and rows[0]["a"]["docs"] == 1
+
+
+def test_identical_sides_do_not_differ():
+    recs = [document("a"), money("a", "€1bn", 1e9, actor="Acme"), quote("a", FULL, "Jane Doe"),
+            actor("a", "Acme", "ORG"), date("a", "Monday", "2025-02-10")]
+    rows = diff(recs, recs)
+    assert rows and not differs(rows)
+
+
+# --- the samples (real extraction) -------------------------------------------------------------
+
+def test_samples_003_and_004_share_the_investai_figures(run):
+    def recs(name, published):
+        path = next(SAMPLES.glob(f"{name}_*.txt"))
+        return run(path.read_text(encoding="utf-8"), published, doc_id=path.name)
+
+    rows = diff(recs("003", "2025-02-11"), recs("004", "2025-02-11"))
+    same = {(r["a"]["currency"], r["a"]["value"]) for r in rows_of(rows, "same")}
+    assert {("EUR", 200e9), ("EUR", 50e9), ("EUR", 150e9)} <= same
+
+
+# --- scale -------------------------------------------------------------------------------------
+
+def _side(doc_prefix, n_docs, shift):
+    out = []
+    for d in range(n_docs):
+        doc = f"{doc_prefix}{d}"
+        out.append(document(doc))
+        for k in range(8):
+            v = float((d * 8 + k + shift) % 5000 + 1) * 1e6
+            out.append(money(doc, f"€{v:g}", v, actor=f"Actor {k}", usd=v * 1.03,
+                             sentence=f"Actor {k} will invest €{v:g} in project {d % 97}."))
+        out.append(quote(doc, f"Quote number {d} says something rather specific about item {d % 13}.", f"Actor {d % 7}"))
+    return out
+
+
+def test_large_sides_pair_in_near_linear_time():
+    a, b = _side("a", 2000, 0), _side("b", 2000, 3)
+    t = time.perf_counter()
+    rows = diff(a, b)
+    assert time.perf_counter() - t < 20
+    assert rows_of(rows, "same") and rows_of(rows, "same", "quote")
