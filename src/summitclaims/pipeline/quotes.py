@@ -116,7 +116,7 @@ class QuoteFinder:
         return doc
 
     def _quotes(self, doc: Doc) -> list[Span]:
-        text = self._text = doc.text          # doc.text is rebuilt on every access
+        text = self._text = sents.text(doc)
         passages = find_passages(text)
         if not passages or not len(doc):
             return []
