@@ -67,11 +67,22 @@ def test_roles_table():
 
 def test_noise_and_cue_tables():
     for row in resources.load_patterns("actor_noise"):
-        assert row["kind"] in {"word", "head"} and row["text"] == row["text"].lower()
+        assert row["kind"] in {"word", "head", "alone"} and row["text"] == row["text"].lower()
     kinds = {row["kind"] for row in resources.load_patterns("actor_cues")}
-    assert kinds == {"org_cue", "state_noun", "demonym", "org_suffix", "group"}
+    assert kinds == {"org_cue", "state_noun", "demonym", "org_suffix", "group", "member", "legal_suffix", "body"}
     for row in resources.load_patterns("actor_cues"):
         if row["kind"] == "demonym":
             assert row["country"]
     for row in resources.load_patterns("actor_short"):
         assert row["label"] in LABELS and row["id"] and row["pattern"] and row["context"]
+
+
+def test_us_state_abbreviations():
+    rows = resources.load_patterns("actor_us_states")
+    assert len(rows) == 51                                # 50 states and D.C.
+    seen = set()
+    for row in rows:
+        assert row["state"] and isinstance(row["sure"], bool) and row["abbr"], row
+        for ab in row["abbr"]:
+            assert ab.rstrip(".") not in seen, ab            # one state per abbreviation
+            seen.add(ab.rstrip("."))

@@ -46,7 +46,7 @@ def build(nlp: Language, actors_files: tuple[str | Path, ...] = ()) -> Language:
     # (an overwriting entity ruler would turn "Michael Jordan" into Jordan, GPE).
     patterns = list(resources.load_patterns("actors")) + list(resources.load_patterns("actor_countries"))
     for path in actors_files:
-        patterns.extend(resources.read_jsonl(path))
+        patterns.extend(actors.read_gazetteer(path))     # checked: errors name file and line
     where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
     exact, caseless = actors.ruler_patterns(nlp, patterns)
     try:

@@ -36,6 +36,8 @@ def strip_possessive(text: str) -> str:
         return text[:-2]
     if text[-1:] in ("'", "’") and text[-2:-1].lower() == "s":
         return text[:-1]
+    if text[-2:] == '"s' and text[-3:-2].isalpha():       # old wire style: 'Ecuador"s'
+        return text[:-2]
     return text
 
 
@@ -134,3 +136,51 @@ def is_camel(token: str) -> bool:
     """Internal capital after lower case ("InvestAI", "GigaFactories"): brand/product-style names."""
     token = str(token or "")
     return bool(re.search(r"[a-z][A-Z]", token))
+
+
+# Words skipped when reading initials: "Organisation for Economic Co-operation and Development" -> OECD.
+_INITIAL_SKIP = frozenset("of for and the de des du la le et & in on to".split())
+_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]{1,7}$")
+
+
+def is_acronym(text: str) -> bool:
+    """"IBM", "OECD", "U.N." (2-8 capitals); not "Inc" nor a word in capitals of one letter."""
+    return bool(_ACRONYM.match(str(text or "").strip()))
+
+
+def initials(name: str) -> str:
+    """Capital initials of a name's words, function words skipped; hyphenated words give one
+    letter ("Co-operation" -> C); a dotted abbreviation gives its letters ("U.S." -> US)."""
+    out = []
+    for tok in name_tokens(str(name or "").replace("/", " ")):
+        if tok.lower() in _INITIAL_SKIP or tok[:1].islower():
+            continue
+        letters = tok.replace(".", "") if re.fullmatch(r"(?:[A-Za-z]\.)+", tok) else tok[:1]
+        if not letters[:1].isalpha():
+            continue
+        out.append(letters.upper())
+    return "".join(out)
+
+
+def strip_legal_suffix(name: str, suffixes) -> str:
+    """"Ford Motor Co" -> "Ford Motor", "Goldman, Sachs and Co" -> "Goldman, Sachs": a comparison
+    form; nothing stripped when that would leave nothing."""
+    toks = name_tokens(name)
+    end = len(toks)
+    while end > 1 and toks[end - 1].lower().rstrip(",") in suffixes:
+        end -= 1
+        if end > 1 and toks[end - 1].lower() in ("and", "&"):
+            end -= 1
+    return " ".join(toks[:end]).rstrip(" ,") if end else str(name or "")
+
+
+def title_case(text: str) -> str:
+    """A name written in capitals in its usual case ("SANTA CRUZ" -> "Santa Cruz"); other text as is."""
+    text = _WS.sub(" ", str(text or "")).strip()
+    if not text.isupper():
+        return text
+    out = []
+    for i, w in enumerate(text.split()):
+        low = w.lower()
+        out.append(low if i and (low in PARTICLES or low in ("of", "and", "upon", "on")) else w.title())
+    return " ".join(out)                                 # "RIO DE JANEIRO" -> "Rio de Janeiro"

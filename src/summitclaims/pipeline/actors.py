@@ -15,8 +15,10 @@ NORP, except before a state noun ("the French government"), which is a mention o
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -25,6 +27,7 @@ from spacy.util import filter_spans
 
 from .. import resources
 from ..normalize import actors as names
+from ..normalize.quotes import is_hard_wrapped
 from ..values import Actor
 from . import extensions
 
@@ -36,6 +39,57 @@ _RULER_KEYS = ("label", "pattern", "id")
 _NORP_SHAPE = re.compile(r"^[A-Z][a-z]+(?:[ie]ans?|ese|ish|i|ic|ch)$")   # "Italian", "Thai", "Dutch"
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?=\S)")
 _STOP_ROLE = frozenset(",;:()[]{}\"“”«»|•–—")
+# in hard-wrapped newswire only a blank line or an indented line ends a paragraph (and a name)
+_WRAPPED_BREAK = re.compile(r"\n[ \t]*\n|\n[ \t]+")
+_TRAILING_FUNCTION = frozenset(("and", "&", "of", "for", "the", "on", "in"))   # "Donaldson, Lufkin and"
+_ORG_FILLER = frozenset(("bros", "bros.", "brothers", "and", "&", "of", "the"))
+_OFFICE_TITLES = frozenset(("secretary", "minister", "undersecretary", "under-secretary"))
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "SANTA CRUZ, Calif., Feb 26 -" / "LONDON, March 3 (Reuters) -": the city of a newswire dateline
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})"
+    r"(?:,[ \t]*([A-Z][A-Za-z.]{1,6}))?,[ \t]+" + _MONTHS + r"[ \t]+\d{1,2}\b"
+)
+
+
+def read_gazetteer(path) -> list[dict]:
+    """A user gazetteer (``--actors FILE``), same format as patterns/actors.jsonl, checked row by row
+    so a mistake is reported once, naming file and line, before any model work."""
+    rows = []
+    for n, row in _numbered_rows(path):
+        label, pat, canon = row.get("label"), row.get("pattern"), row.get("id")
+        if label not in LABELS:
+            problem = f"label must be one of {', '.join(LABELS)}, not {label!r}"
+        elif not (isinstance(pat, str) and pat.strip()) and not (
+            isinstance(pat, list) and pat and all(isinstance(t, dict) for t in pat)
+        ):
+            problem = "pattern must be a non-empty string (or a list of token patterns)"
+        elif not (isinstance(canon, str) and canon.strip()):
+            problem = "id (the canonical name) must be a non-empty string"
+        else:
+            rows.append(row)
+            continue
+        raise resources.PatternFileError(f"{path}:{n}: {problem}")
+    return rows
+
+
+def _numbered_rows(path):
+    """(line number, object) of a JSONL rule file; errors name file and line."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise resources.PatternFileError(f"{path}: cannot read: {exc}") from None
+    for n, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line or line.startswith("//"):
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise resources.PatternFileError(f"{path}:{n}: not valid JSON: {exc.msg}") from None
+        if not isinstance(row, dict):
+            raise resources.PatternFileError(f"{path}:{n}: expected a JSON object")
+        yield n, row
 
 
 def ruler_patterns(nlp: Language, rows) -> tuple[list[dict], list[dict]]:
@@ -72,16 +126,21 @@ class _Cluster:
 
 
 class ActorLinker:
-    def __init__(self, nlp: Language, name: str, noise: str, cues: str, roles: str, short: str):
+    def __init__(self, nlp: Language, name: str, noise: str, cues: str, roles: str, short: str,
+                 states: str = "actor_us_states"):
         self.name = name
         self._text = ""                                  # text of the doc being processed
+        self._wrapped = False                            # that text is hard-wrapped newswire
         self.alias: dict[str, tuple[str, str, bool]] = {}
         self.ambiguous: set[str] = set()
-        self.noise_words, self.heads = set(), set()
+        self.noise_words, self.heads, self.alone = set(), set(), set()
         for row in resources.load_patterns(noise):
-            (self.noise_words if row.get("kind") == "word" else self.heads).add(names.fold(row.get("text", "")))
+            kind = row.get("kind")
+            (self.noise_words if kind == "word" else self.alone if kind == "alone" else self.heads).add(
+                names.fold(row.get("text", "")))
         self.org_cues, self.state_nouns, self.demonyms = set(), set(), {}
-        self.org_suffixes, self.groups = set(), set()
+        self.org_suffixes, self.groups, self.legal, self.members = set(), set(), set(), set()
+        self.bodies: set[str] = set()
         for row in resources.load_patterns(cues):
             kind, text = row.get("kind"), row.get("text", "")
             if kind == "org_cue":
@@ -94,6 +153,16 @@ class ActorLinker:
                 self.org_suffixes.add(text.lower())
             elif kind == "group":
                 self.groups.add(names.fold(text))
+            elif kind == "member":
+                self.members.add(names.fold(text))
+            elif kind == "body":
+                self.bodies.add(text.lower())
+            elif kind == "legal_suffix":
+                self.legal.add(text.lower())
+        self.states: dict[str, tuple[str, bool]] = {}      # "Calif" -> ("California", sure)
+        for row in resources.load_patterns(states):
+            for ab in row.get("abbr", ()):
+                self.states[ab.rstrip(".")] = (row["state"], bool(row.get("sure")))
         self.titles: set[str] = set()
         self.roles: list[dict] = []
         self.role_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -127,8 +196,8 @@ class ActorLinker:
         """Drop what is not the name: text after a line break, bullets, articles, titles,
         a sentence-initial common word ("Initial EU"), possessives and edge punctuation."""
         prefix = None
-        for i in range(start, end):                      # entities never cross a line
-            if "\n" in doc[i].text or "\n" in doc[i].whitespace_ or doc[i].is_space:
+        for i in range(start, end):                      # entities never cross a line (a paragraph if wrapped)
+            if self._breaks(doc[i]):
                 if i == start or doc[i].is_space:
                     end = i if i > start else end
                 else:
@@ -136,8 +205,12 @@ class ActorLinker:
                 break
         while start < end and (doc[start].is_space or not any(c.isalnum() for c in doc[start].text)):
             start += 1
-        while start < end and doc[start].lower_ in _DETS:
-            start += 1
+        while start < end and (doc[start].lower_ in _DETS or (label != "PERSON" and doc[start].like_num)):
+            start += 1                                   # "the 31,781,461 Caesars World Inc" shares
+        for i in range(start, end):                      # "Coffee Organization (ICO": the bracket is not the name
+            if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i + 1, end)):
+                end = i
+                break
         if label == "PERSON":
             t0 = start
             while start < end - 1 and doc[start].lower_ in self.titles:
@@ -146,7 +219,9 @@ class ActorLinker:
                 prefix = doc[t0:start].text
         while end > start:
             last = doc[end - 1]
-            if last.text in ("(", ")") or last.is_space or last.lower_ in ("'s", "’s", "'", "’") or (
+            if last.text in ("(", ")") or last.is_space or last.lower_ in ("'s", "’s", "'", "’") \
+                    or (label != "PERSON" and last.lower_ in _TRAILING_FUNCTION) \
+                    or not any(c.isalnum() for c in last.text) or (
                 last.is_punct and not (len(last.text) > 1 and last.text.endswith("."))   # keep "U.S."
             ):
                 end -= 1
@@ -154,13 +229,25 @@ class ActorLinker:
                 break
         if (
             end - start > 1 and doc[start].is_sent_start and doc[start].tag_ not in _PROPER_TAGS
-            and label != "PERSON"
+            and label != "PERSON" and not names.is_acronym(doc[start].text)     # "BCI Holdings Corp said"
         ):
             start += 1
         return start, end, prefix
 
+    def _breaks(self, tok) -> bool:
+        """The token ends a name: a line break; in hard-wrapped text only a blank or indented line
+        ("Ali\nTigrel" is one name there), or any other whitespace token."""
+        if not tok.is_space and "\n" not in tok.whitespace_:
+            return False
+        if self._wrapped and "\n" in tok.text and tok.text.strip(" \t\n") == "":
+            return bool(_WRAPPED_BREAK.search(tok.text))
+        return True
+
     def _lookup(self, text: str):
-        hit = self.alias.get(names.fold(names.clean_surface(text)))
+        key = names.fold(names.clean_surface(text))
+        hit = self.alias.get(key)
+        if hit is None and " " in key:                  # "International Business Machines Corp"
+            hit = self.alias.get(names.fold(names.strip_legal_suffix(key, self.legal)))
         if hit and " " not in text.strip() and text.islower():
             return None                                   # "orange" is not Orange
         return hit
@@ -175,7 +262,21 @@ class ActorLinker:
         if m.label == "NORP" and names.fold(text) not in self.demonyms and names.fold(text) not in self.groups \
                 and not _NORP_SHAPE.search(text):
             return True                                  # "Routine", "Arbitrageurs"
-        words = [t.lower_ for t in span]
+        words = [t.lower_ for t in span if not t.is_space]
+        if m.label == "ORG" and all(w in self.legal or w in self.org_suffixes or w in self.alone or w in _ORG_FILLER
+                                    for w in words):
+            return True                                  # "Bros Inc", "Holdings Corp": the name was cut off
+        full = self._text
+        if span.start_char and full[span.start_char - 1] == "<" and full[span.end_char:span.end_char + 1] == ">" \
+                and text.isupper() and len(words) <= 2:
+            return True                                  # "<ERIC ST>": a newswire ticker symbol
+        if names.fold(text) in self.alone or (
+            m.label == "ORG" and len(words) == 1 and names.fold(text) in self.demonyms
+        ):
+            return True                                  # "National", "State", "Korean" as an ORG
+        if len(words) == 1 and m.start >= 2 and doc[m.start - 1].lower_ == "of" \
+                and doc[m.start - 2].lower_ in _OFFICE_TITLES:
+            return True                                  # "Secretary of State", "Minister of Finance": a title
         if names.fold(text) in self.noise_words or any(w in self.noise_words for w in words[:-1]):
             return True
         if words[-1] in self.heads and m.label != "NORP":
@@ -186,7 +287,6 @@ class ActorLinker:
             return True
         if m.label == "PERSON" and span[-1].tag_ == "NNPS":
             return True
-        full = self._text                                # doc.text is rebuilt on every access
         line_start = full.rfind("\n", 0, span.start_char) + 1
         line_end = full.find("\n", span.end_char)
         line = full[line_start:line_end if line_end >= 0 else len(full)]
@@ -210,10 +310,13 @@ class ActorLinker:
     # ---- the component ---------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         self._text = doc.text
+        self._wrapped = is_hard_wrapped(self._text)
         raw_ents = [e for e in doc.ents if e.label_ in LABELS]
         mentions = self._candidates(doc, raw_ents)
+        mentions = self._datelines(doc, mentions)
         mentions = self._titles(doc, mentions)
         mentions = self._short_forms(doc, mentions)
+        mentions = self._join_orgs(doc, mentions)
         self._appositions(doc, mentions)
         mentions = self._resolve_people(doc, mentions)
         self._write(doc, mentions, raw_ents)
@@ -240,7 +343,16 @@ class ActorLinker:
             start, end, prefix = self._trim(doc, e.start, e.end, e.label_)
             if start >= end:
                 continue
-            model.append(_Mention(start, end, e.label_, None, "model", role=prefix))
+            label = e.label_
+            if end < len(doc) and doc[end].lower_ in self.legal and doc[end].text[:1].isupper() \
+                    and not self._breaks(doc[end - 1]):
+                end, label = end + 1, "ORG"               # "Wrather Corp": the model stopped short
+            if label != "PERSON":                        # "National Security Adviser Brent Scowcroft"
+                k = next((i for i in range(start + 1, end - 2) if doc[i].lower_ in self.titles), None)
+                tail = [t for t in doc[k + 1:end] if not t.is_space] if k is not None else []
+                if len(tail) >= 2 and all(t.is_title and t.is_alpha for t in tail):
+                    start, label, prefix = tail[0].i, "PERSON", doc[start:k + 1].text
+            model.append(_Mention(start, end, label, None, "model", role=prefix))
         model = self._merge_particles(doc, model) + self._bylines(doc, taken)
         out = list(gaz)
         for m in model:
@@ -256,6 +368,12 @@ class ActorLinker:
                         g.role = g.role or m.role
                     continue
             text = doc[m.start:m.end].text
+            state = self._state(text)
+            if state is not None:                        # "Calif", "N.Y.": a state, or nothing
+                if state[1] or self._after_place(doc, m.start):
+                    m.canon, m.label, m.alias_hit = state[0], "GPE", True
+                    out.append(m)
+                continue
             hit = self._lookup(text)
             if hit:
                 m.canon, m.label, m.alias_hit = hit[0], hit[1], True
@@ -267,6 +385,10 @@ class ActorLinker:
                     m.label = "ORG"                      # "software firm Qlik", "Sedio N.V."
                 if self._noise(doc, m) or self._inside_name(doc, m.start, m.end):
                     continue
+                if m.label == "NORP" and names.fold(text) in self.members and m.start and (
+                    doc[m.start - 1].lower_ in _DETS or doc[m.start - 1].ent_type_ in ("GPE", "LOC")
+                ):
+                    continue                             # "the Texas Democrat", "a Republican": a person
                 if m.label == "NORP":
                     nxt = doc[m.end].lower_ if m.end < len(doc) else ""
                     country = self.demonyms.get(names.fold(text))
@@ -281,6 +403,102 @@ class ActorLinker:
             if m.canon:
                 out.append(m)
         return out
+
+    def _state(self, text: str):
+        """("California", sure) for "Calif", "Calif.", "CALIF."; else None."""
+        key = text.strip().rstrip(".")
+        hit = self.states.get(key)
+        if hit is None and key.isupper() and len(key) > 2 and "." not in key:
+            hit = self.states.get(key.title())        # "OAK BROOK, ILL., March 9"
+        return hit
+
+    @staticmethod
+    def _after_place(doc: Doc, i: int) -> bool:
+        """"Elkhart, Ind.": a comma right after a capitalised word."""
+        return i >= 2 and doc[i - 1].text == "," and doc[i - 2].text[:1].isupper() and doc[i - 2].is_alpha
+
+    def _datelines(self, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+        """The city (and state) of a newswire dateline near the top, "SANTA CRUZ, Calif., Feb 26 -":
+        always a place, whatever the model said, named in its usual case ("Santa Cruz")."""
+        m = _DATELINE.search(self._text, 0, 600)
+        if m is None:
+            return mentions
+        found = []
+        city = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if city is not None and len(city) and not names.fold(city.text) in self.alone:
+            hit = self._lookup(city.text)
+            canon = hit[0] if hit and hit[1] in ("GPE", "LOC") else names.title_case(city.text)
+            found.append(_Mention(city.start, city.end, "GPE", canon, "dateline", alias_hit=True))
+        if m.group(2):
+            st = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+            state = self._state(m.group(2))
+            if st is not None and state is not None:
+                found.append(_Mention(st.start, st.end, "GPE", state[0], "dateline", alias_hit=True))
+        if not found:
+            return mentions
+        return [x for x in mentions if not any(x.start < f.end and f.start < x.end for f in found)] + found
+
+    def _join_orgs(self, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+        """One organisation per article: "International Business Machines Corp (IBM)", later "IBM"
+        (initials, or the acronym in brackets after the name), "Ford Motor Co" ... "Ford" (a shorter
+        form that only one longer name here starts with), legal suffixes ignored."""
+        orgs = [m for m in mentions if m.label == "ORG" and m.canon]
+        if not orgs:
+            return mentions
+        fulls: dict[str, str] = {}                       # comparison key -> canonical
+        for m in sorted(orgs, key=lambda m: -len(m.canon)):
+            fulls.setdefault(names.fold(names.strip_legal_suffix(m.canon, self.legal)), m.canon)
+        bracket: dict[str, str] = {}
+        known = {m.start: m for m in mentions if m.alias_hit and m.source == "gazetteer"}
+        for m in orgs:                                   # "Long Name (LN)": the bracket names it
+            if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")" \
+                    and names.is_acronym(doc[m.end + 1].text) and not names.is_acronym(m.canon):
+                g = known.get(m.end + 1)
+                if g is not None and g.label == "ORG" and not m.alias_hit:
+                    m.canon, m.alias_hit = g.canon, True    # "... Exporting Countries (OPEC)": the gazetteer's
+                else:
+                    bracket.setdefault(doc[m.end + 1].text, m.canon)
+        acronyms = dict(bracket)
+        for key, canon in fulls.items():                 # initials of a name here
+            if " " in key:
+                for form in {canon, names.strip_legal_suffix(canon, self.legal)}:
+                    ini = names.initials(form)
+                    if len(ini) >= 2:
+                        acronyms.setdefault(ini, canon)
+        for m in mentions:                               # "Wrather" tagged a place beside "Wrather Corp"
+            if m.label in ("GPE", "LOC", "PERSON") and m.source == "model" and not m.alias_hit and m.canon \
+                    and fulls.get(names.fold(m.canon), m.canon) != m.canon:
+                m.label, m.canon = "ORG", fulls[names.fold(m.canon)]
+        for m in mentions:                               # "FFCC" tagged a place after "... Council (FFCC)"
+            if m.label != "ORG" and m.source == "model" and not m.alias_hit and m.end - m.start == 1 \
+                    and acronyms.get(doc[m.start].text) is not None:
+                m.label = "ORG"
+                orgs.append(m)
+        for m in orgs:
+            if m.source != "model" or m.alias_hit:
+                continue                                 # the gazetteer's names stay as they are
+            text = names.clean_surface(doc[m.start:m.end].text)
+            if names.is_acronym(text) and text in acronyms and acronyms[text] != m.canon:
+                m.canon = acronyms[text]
+                continue
+            key = names.fold(names.strip_legal_suffix(m.canon, self.legal))
+            if fulls.get(key, m.canon) != m.canon:       # "Ford Motor Co." = "Ford Motor Co"
+                m.canon = fulls[key]
+                continue
+            longer = {c for k, c in fulls.items() if k.startswith(key + " ")}
+            if len(longer) == 1 and doc[m.start].text[:1].isupper() and key == names.fold(m.canon) \
+                    and key not in self.bodies:          # "House" is not "House Agriculture Subcommittee"
+                # (a name with its own legal suffix, "Gelco Corp", is a company of its own)
+                m.canon = longer.pop()
+        # an acronym defined in brackets is a mention wherever it recurs, also where the model missed it
+        if bracket:
+            occupied = {i for m in mentions for i in range(m.start, m.end)}
+            for tok in doc:
+                canon = bracket.get(tok.text)
+                if canon is not None and tok.i not in occupied:
+                    mentions.append(_Mention(tok.i, tok.i + 1, "ORG", canon, "model", alias_hit=True))
+                    occupied.add(tok.i)
+        return mentions
 
     def _bylines(self, doc: Doc, taken) -> list[_Mention]:
         """A line opening "Aliza Waqar, Marketing Writer" or "By Jane Doe": a person the model often misses."""
@@ -384,8 +602,13 @@ class ActorLinker:
                 continue
             # before the name: title words, optionally led by an organisation / place / nationality
             i = m.start
-            while i > 0 and doc[i - 1].lower_ in self.titles and "\n" not in doc[i - 1].whitespace_:
-                i -= 1
+            while i > 0:
+                if doc[i - 1].lower_ in self.titles:
+                    i -= 1
+                elif i >= 3 and doc[i - 2].lower_ == "of" and doc[i - 1].is_title and doc[i - 3].lower_ in self.titles:
+                    i -= 2                               # "Secretary of State George Shultz"
+                else:
+                    break
             if i < m.start:
                 j = i
                 owner = by_end.get(i)
@@ -533,7 +756,7 @@ class ActorLinker:
             if alias and alias not in a.aliases:
                 a.aliases.append(alias)
             if m.role and not a.role:
-                a.role = m.role
+                a.role = " ".join(m.role.split())       # a wrapped line inside the title
         doc.spans[extensions.MENTIONS] = group
         doc._.actors = list(actors.values())
         # doc.ents: the cleaned mentions replace the model's actor entities; other labels stay
@@ -555,7 +778,8 @@ class ActorLinker:
         "cues": "actor_cues",
         "roles": "roles",
         "short": "actor_short",
+        "states": "actor_us_states",
     },
 )
-def make_actors(nlp: Language, name: str, noise: str, cues: str, roles: str, short: str) -> ActorLinker:
-    return ActorLinker(nlp, name, noise, cues, roles, short)
+def make_actors(nlp: Language, name: str, noise: str, cues: str, roles: str, short: str, states: str) -> ActorLinker:
+    return ActorLinker(nlp, name, noise, cues, roles, short, states)

@@ -1,0 +1,74 @@
+"""`summitclaims extract --actors FILE` end to end: a user gazetteer adds canonical actors; a broken
+file is one clear error naming file and line (exit 2, no traceback)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from summitclaims.cli.main import app
+
+ARTICLE = "Analysts said on Monday that Quillwort would hire 200 engineers in Lyon. Quillwort declined to comment.\n"
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+def actor_names(out: str) -> dict[str, dict]:
+    recs = [json.loads(line) for line in out.splitlines() if line.strip()]
+    return {r["name"]: r for r in recs if r["kind"] == "actor"}
+
+
+def extract(runner, *args, text=ARTICLE):
+    return runner.invoke(app, ["extract", "--format", "jsonl", "--quiet", "--published", "2025-02-11", *args],
+                         input=text)
+
+
+def test_a_user_gazetteer_adds_a_canonical_actor(runner, tmp_path):
+    gaz = tmp_path / "mine.jsonl"
+    gaz.write_text(
+        "// my companies\n"
+        + json.dumps({"label": "ORG", "pattern": "Quillwort", "id": "Quillwort Analytics"}) + "\n"
+        + json.dumps({"label": "ORG", "pattern": "Quillwort Analytics", "id": "Quillwort Analytics"}) + "\n",
+        encoding="utf-8",
+    )
+    result = extract(runner, "--actors", str(gaz))
+    assert result.exit_code == 0, result.stderr
+    found = actor_names(result.stdout)
+    assert found["Quillwort Analytics"]["label"] == "ORG"
+    assert found["Quillwort Analytics"]["mentions"] == 2
+    assert "Quillwort" not in found and "Lyon" in found
+
+
+def test_without_the_gazetteer_the_name_is_unknown(runner):
+    result = extract(runner)
+    assert result.exit_code == 0, result.stderr
+    assert "Quillwort Analytics" not in actor_names(result.stdout)
+
+
+@pytest.mark.parametrize("line,problem", [
+    ('{"label": "ORG", "pattern": "Zorblax", "id": "Zorblax Robotics"', "not valid JSON"),
+    ('["ORG", "Zorblax"]', "expected a JSON object"),
+    ('{"label": "COMPANY", "pattern": "Zorblax", "id": "Zorblax Robotics"}', "label must be one of"),
+    ('{"label": "ORG", "id": "Zorblax Robotics"}', "pattern must be"),
+    ('{"label": "ORG", "pattern": "Zorblax", "id": ""}', "id (the canonical name)"),
+])
+def test_a_malformed_gazetteer_is_one_clear_error(runner, tmp_path, line, problem):
+    gaz = tmp_path / "broken.jsonl"
+    good = json.dumps({"label": "ORG", "pattern": "Acme", "id": "Acme Corp"})
+    gaz.write_text(f"// comment\n{good}\n{line}\n{good}\n", encoding="utf-8")
+    result = extract(runner, "--actors", str(gaz))
+    assert result.exit_code == 2
+    err = result.stderr
+    assert f"{gaz}:3:" in err and problem in err, err
+    assert "Traceback" not in err and err.count("\n") <= 2
+    assert result.stdout.strip() == ""
+
+
+def test_a_missing_gazetteer_is_a_usage_error(runner, tmp_path):
+    result = extract(runner, "--actors", str(tmp_path / "nope.jsonl"))
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr and "nope.jsonl" in result.stderr
