@@ -29,7 +29,7 @@ from .. import resources
 from ..normalize import actors as names
 from ..normalize.quotes import is_hard_wrapped
 from ..values import Actor
-from . import extensions
+from . import extensions, sents
 
 GAZ_KEY = "sc_gazetteer"                 # span group filled by the gazetteer span ruler
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
@@ -309,7 +309,7 @@ class ActorLinker:
 
     # ---- the component ---------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        self._text = doc.text
+        self._text = sents.text(doc)
         self._wrapped = is_hard_wrapped(self._text)
         raw_ents = [e for e in doc.ents if e.label_ in LABELS]
         mentions = self._candidates(doc, raw_ents)
