@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import nlp as _nlp
-from .records import doc_records, error_record
+from .records import doc_records
 
 if TYPE_CHECKING:
     from .io.readers import Article

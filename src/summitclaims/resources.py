@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 _HERE = Path(__file__).resolve().parent
 
@@ -26,12 +26,16 @@ def patterns_dir() -> Path:
 
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
     """Read a JSONL rule file: one object a line, blank lines and ``//`` comments skipped."""
+    return [row for _, row in numbered_rows(path)]
+
+
+def numbered_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) of a JSONL rule file; errors name file and line."""
     path = Path(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise PatternFileError(f"{path}: cannot read: {exc}") from None
-    rows = []
     for n, line in enumerate(lines, 1):
         line = line.strip()
         if not line or line.startswith("//"):
@@ -42,8 +46,7 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
             raise PatternFileError(f"{path}:{n}: not valid JSON: {exc.msg}") from None
         if not isinstance(row, dict):
             raise PatternFileError(f"{path}:{n}: expected a JSON object")
-        rows.append(row)
-    return rows
+        yield n, row
 
 
 @lru_cache(maxsize=None)

@@ -1,7 +1,6 @@
 """`summitclaims extract`: a thin wrapper over summitclaims.batch.run."""
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import time
 from collections import Counter
@@ -10,18 +9,9 @@ from typing import List, Optional
 
 import typer
 
-from .output import FORMAT_OPTION, OUTPUT_OPTION, Format, Target, resolve_format
+from .output import FORMAT_OPTION, OUTPUT_OPTION, Format, Target, parse_date_option, resolve_format
 
 INPUT_FORMATS = ("auto", "text", "html", "jsonl")
-
-
-def _published(value: Optional[str]) -> Optional[dt.date]:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
 def _input_format(value: str) -> str:
@@ -48,7 +38,7 @@ def extract_command(
         help="Articles: text, HTML or JSONL files (.gz too) and folders (recursive); '-' or nothing reads stdin.",
     ),
     published: Optional[str] = typer.Option(
-        None, "--published", metavar="YYYY-MM-DD", callback=_published,
+        None, "--published", metavar="YYYY-MM-DD", callback=parse_date_option,
         help="Publication date for articles that carry none, to resolve relative dates; "
              "default: a dateline at the top of the text, else none.",
     ),

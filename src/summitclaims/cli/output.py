@@ -1,6 +1,7 @@
 """The output options every command shares, and a file target written through a temporary file."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -25,6 +26,16 @@ OUTPUT_OPTION = typer.Option(
     None, "--output", "-o", help="Write to FILE (atomically: a failed run leaves no half file).",
     dir_okay=False, writable=True,
 )
+
+
+def parse_date_option(value: Optional[str]) -> Optional[dt.date]:
+    """Callback for --published: an ISO date or a usage error."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
 def resolve_format(fmt: Optional[Format], output: Optional[Path]) -> Format:

@@ -1,11 +1,12 @@
 """`summitclaims show`: an article with its money, dates, actors and quotes highlighted."""
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Optional
 
 import typer
+
+from .output import parse_date_option
 
 STYLES = {   # Rich styles for the terminal; the same labels colour the displaCy page
     "MONEY": ("bold green", "#a3e4a1"),
@@ -69,20 +70,14 @@ def render_html(docs) -> str:
 
 def show_command(
     path: str = typer.Argument(..., metavar="FILE", help="An article (text, HTML, JSONL: every article in it), or '-'."),
-    published: Optional[str] = typer.Option(None, "--published", metavar="YYYY-MM-DD",
+    published: Optional[str] = typer.Option(None, "--published", metavar="YYYY-MM-DD", callback=parse_date_option,
                                             help="Publication date, to resolve relative dates."),
     html: Optional[Path] = typer.Option(None, "--html", metavar="OUT.html", dir_okay=False,
                                         help="Write the same view as an HTML page (spaCy's displaCy)."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to build on."),
 ) -> None:
     """Show an article in the terminal with money, dates, actors and quotes highlighted."""
-    when = None
-    if published is not None:
-        try:
-            when = dt.date.fromisoformat(published)
-        except ValueError:
-            raise typer.BadParameter(f"{published!r} is not a date in YYYY-MM-DD form",
-                                     param_hint="'--published'") from None
+    when = published
     from rich.console import Console
 
     from .. import batch

@@ -15,10 +15,8 @@ NORP, except before a state noun ("the French government"), which is a mention o
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -56,7 +54,7 @@ def read_gazetteer(path) -> list[dict]:
     """A user gazetteer (``--actors FILE``), same format as patterns/actors.jsonl, checked row by row
     so a mistake is reported once, naming file and line, before any model work."""
     rows = []
-    for n, row in _numbered_rows(path):
+    for n, row in resources.numbered_rows(path):
         label, pat, canon = row.get("label"), row.get("pattern"), row.get("id")
         if label not in LABELS:
             problem = f"label must be one of {', '.join(LABELS)}, not {label!r}"
@@ -71,25 +69,6 @@ def read_gazetteer(path) -> list[dict]:
             continue
         raise resources.PatternFileError(f"{path}:{n}: {problem}")
     return rows
-
-
-def _numbered_rows(path):
-    """(line number, object) of a JSONL rule file; errors name file and line."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise resources.PatternFileError(f"{path}: cannot read: {exc}") from None
-    for n, line in enumerate(lines, 1):
-        line = line.strip()
-        if not line or line.startswith("//"):
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise resources.PatternFileError(f"{path}:{n}: not valid JSON: {exc.msg}") from None
-        if not isinstance(row, dict):
-            raise resources.PatternFileError(f"{path}:{n}: expected a JSON object")
-        yield n, row
 
 
 def ruler_patterns(nlp: Language, rows) -> tuple[list[dict], list[dict]]:
