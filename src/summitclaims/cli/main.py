@@ -12,6 +12,7 @@ from . import extract as _extract
 from . import show as _show
 from . import diff as _diff
 from . import summarise as _summarise
+from . import spark as _spark
 
 app = typer.Typer(
     name="summitclaims",
@@ -40,6 +41,7 @@ app.command("extract", no_args_is_help=False)(_extract.extract_command)
 app.command("show")(_show.show_command)
 app.command("diff")(_diff.diff_command)
 app.command("summarise")(_summarise.summarise_command)
+app.command("spark-extract")(_spark.spark_extract_command)
 
 
 @app.command("schema")
