@@ -214,3 +214,24 @@ def test_large_sides_pair_in_near_linear_time():
     rows = diff(a, b)
     assert time.perf_counter() - t < 20
     assert rows_of(rows, "same") and rows_of(rows, "same", "quote")
+
+
+
+# --- the amount index: first() answers as near() does ------------------------------------------
+
+_amounts = st.builds(
+    lambda cur, lo, width, usd: am.Amount(cur, lo, lo * (1 + width), None if usd is None else lo * usd,
+                                          None if usd is None else lo * (1 + width) * usd),
+    st.sampled_from([None, "EUR", "USD"]), st.sampled_from([0.0, 1e9, 1.01e9, 1.02e9, 1.03e9, 2e9, 2.05e9]),
+    st.sampled_from([0.0, 0.0, 0.5]), st.sampled_from([None, 1.0, 1.02, 1.05]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_amounts, max_size=10), _amounts)
+def test_index_first_is_the_first_near_match(stored, probe):
+    idx = am.AmountIndex()
+    for i, a in enumerate(stored):
+        idx.add(a, i)
+    hits = [i for _, i in idx.near(probe)]
+    assert all(am.match(probe, stored[i]) for i in hits)
+    assert idx.first(probe) == (hits[0] if hits else None)

@@ -96,6 +96,19 @@ def test_odd_records_never_raise(recs):
     json.dumps(diff(recs, list(reversed(recs))))
 
 
+@pytest.mark.parametrize("rec", [
+    # JSON values of an unexpected type where summarise keys a table: skipped, never a TypeError
+    actor("d1", ["Acme"], "ORG"), dict(actor("d1", "Acme", ["ORG"]), mentions="3", role={"r": 1}),
+    dict(quote("d1", "Words words words", "Jane"), speaker=["Jane"]),
+    dict(date("d1", "On Monday", "2025-02-10", sentence="They announced €3bn."), start=["2025-02-10"]),
+    dict(date("d1", "On Monday", "2025-02-10"), sentence={"s": 1}),
+    money("d1", ["€2bn"], 2e9, actor=["Acme"], sentence=["x"], qualifier=["about"]),
+])
+def test_odd_json_types_are_skipped_not_raised(rec):
+    s = summarise([document("d1"), rec, money("d1", "€3bn", 3e9, actor="Acme")], top=0)
+    assert s["records"] == 3 and any(c["actor"] == "Acme" and c["value"] == 3e9 for c in s["clusters"])
+
+
 # --- the samples -------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

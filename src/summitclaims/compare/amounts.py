@@ -49,7 +49,13 @@ def amount_of(rec: Dict[str, Any]) -> Optional[Amount]:
     if rec.get("rate_note"):
         return None
     cur = rec.get("currency") or None
-    value = _num(rec.get("value"))
+    value = rec.get("value")
+    if value.__class__ is float and value >= 0 and value != math.inf:    # the common case, no calls
+        usd = rec.get("usd")
+        if usd.__class__ is not float or not (0 <= usd < math.inf):
+            usd = _num(usd)
+        return Amount(cur, value, value, usd, usd)
+    value = _num(value)
     if value is not None:
         usd = _num(rec.get("usd"))
         return Amount(cur, value, value, usd, usd)
@@ -63,8 +69,15 @@ def amount_of(rec: Dict[str, Any]) -> Optional[Amount]:
 
 def rel(a: float, b: float) -> float:
     """Relative difference to the larger of the two (0 for two zeros)."""
-    big = max(abs(a), abs(b))
-    return 0.0 if big == 0 else abs(a - b) / big
+    d = a - b
+    if a < 0:
+        a = -a
+    if b < 0:
+        b = -b
+    big = a if a > b else b     # no max()/abs() calls: this runs for every candidate pair
+    if big == 0:
+        return 0.0
+    return (d if d >= 0 else -d) / big
 
 
 def same_currency_match(x: Amount, y: Amount, tol: float = TOL) -> bool:
@@ -78,11 +91,15 @@ def usd_match(x: Amount, y: Amount, fx_tol: float = FX_TOL) -> bool:
 
 
 def match(x: Amount, y: Amount, tol: float = TOL, fx_tol: float = FX_TOL) -> bool:
-    if x.is_range != y.is_range:
+    # written out (no property or helper calls): this runs for every candidate pair
+    if (x.lo != x.hi) != (y.lo != y.hi):
         return False
     if x.currency is not None and x.currency == y.currency:
-        return same_currency_match(x, y, tol)
-    return usd_match(x, y, fx_tol)
+        return rel(x.lo, y.lo) <= tol and rel(x.hi, y.hi) <= tol
+    a, b = x.usd_lo, y.usd_lo
+    if a is None or b is None or x.usd_hi is None or y.usd_hi is None:
+        return False
+    return rel(a, b) <= fx_tol and rel(x.usd_hi, y.usd_hi) <= fx_tol
 
 
 def distance(x: Amount, y: Amount) -> float:
@@ -99,13 +116,17 @@ def _bucket(x: float, width: float) -> int:
     return -(10 ** 9) if x <= 0 else math.floor(math.log(x) / width)
 
 
+@lru_cache(maxsize=16)
+def _widths(tol: float, fx_tol: float) -> Tuple[float, float]:
+    return -math.log1p(-min(tol, 0.5)), -math.log1p(-min(fx_tol, 0.5))
+
+
 class AmountIndex(Generic[T]):
     """Items by amount; ``near(amount)`` yields the items that may match (check with ``match``)."""
 
     def __init__(self, tol: float = TOL, fx_tol: float = FX_TOL):
         self.tol, self.fx_tol = tol, fx_tol
-        self.w = -math.log1p(-min(tol, 0.5))
-        self.fw = -math.log1p(-min(fx_tol, 0.5))
+        self.w, self.fw = _widths(tol, fx_tol)
         self.native: Dict[Tuple[Optional[str], int], List[Tuple[Amount, T]]] = {}
         self.usd: Dict[int, List[Tuple[Amount, T]]] = {}
 
@@ -113,6 +134,24 @@ class AmountIndex(Generic[T]):
         self.native.setdefault((amount.currency, _bucket(amount.lo, self.w)), []).append((amount, item))
         if amount.usd_lo is not None:
             self.usd.setdefault(_bucket(amount.usd_lo, self.fw), []).append((amount, item))
+
+    def first(self, amount: Amount) -> Optional[T]:
+        """The first item ``near`` would yield, or None: the hot path of clustering, no generator."""
+        b = _bucket(amount.lo, self.w)
+        if amount.currency:
+            native = self.native
+            for k in (b - 1, b, b + 1):
+                for other, item in native.get((amount.currency, k)) or ():
+                    if match(amount, other, self.tol, self.fx_tol):
+                        return item
+        if amount.usd_lo is not None:
+            fb = _bucket(amount.usd_lo, self.fw)
+            usd = self.usd
+            for k in (fb - 1, fb, fb + 1):
+                for other, item in usd.get(k) or ():
+                    if match(amount, other, self.tol, self.fx_tol):
+                        return item
+        return None
 
     def near(self, amount: Amount, limit: int = 0) -> Iterator[Tuple[Amount, T]]:
         """Matching (amount, item) pairs, each once; at most ``limit`` when limit > 0."""

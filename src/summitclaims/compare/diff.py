@@ -35,7 +35,7 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 from rapidfuzz import fuzz
 
 from . import amounts as am
-from .claims import DocClaim, Record, doc_money_claims, iter_docs, published_of
+from .claims import DocClaim, Record, doc_money_claims, iter_docs, no_gc, published_of
 from .text import fold, shingles, topic_terms
 
 STATUSES = ("same", "conflict", "only_a", "only_b")
@@ -111,6 +111,10 @@ class Side:
         self._undated: List[am.Amount] = []
 
     def add(self, records: Iterable[Record]) -> "Side":
+        with no_gc():
+            return self._add(records)
+
+    def _add(self, records: Iterable[Record]) -> "Side":
         for head, body in iter_docs(records):
             published = published_of(head)
             if head is not None:
@@ -421,10 +425,11 @@ def diff_sides(A: Side, B: Side, *, tol: float = am.TOL, fx_tol: float = am.FX_T
     latest = max((d for d in (A.latest, B.latest) if d), default=None)
     A.fill_usd(latest)
     B.fill_usd(latest)
-    rows = _money_rows(A, B, tol, fx_tol) + _quote_rows(A, B, quote_ratio)
-    rows += _set_rows("actor", A.actors, B.actors, ACTOR_FIELDS)
-    rows += _set_rows("date", A.dates, B.dates, DATE_FIELDS)
-    rows.sort(key=_order)
+    with no_gc():
+        rows = _money_rows(A, B, tol, fx_tol) + _quote_rows(A, B, quote_ratio)
+        rows += _set_rows("actor", A.actors, B.actors, ACTOR_FIELDS)
+        rows += _set_rows("date", A.dates, B.dates, DATE_FIELDS)
+        rows.sort(key=_order)
     return rows
 
 

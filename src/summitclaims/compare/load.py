@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional
 
-try:  # optional: about 3x faster than the json module on record lines
+try:  # a dependency (1.5x the json module's speed on record lines); json stays as a fallback
     import orjson as _orjson
 
     loads: Callable[[bytes], Any] = _orjson.loads
@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover - depends on the environment
 
 KINDS = ("document", "actor", "money", "date", "quote", "error")
 _SNIFF_BYTES = 1 << 20
+_KIND_SET = frozenset(KINDS)
 
 Record = Dict[str, Any]
 
@@ -59,16 +60,16 @@ def read_records(path: str | Path) -> Iterator[Record]:
     except OSError as exc:
         yield _error(name, exc.strerror or str(exc))
         return
+    kinds = _KIND_SET
     with f:
         for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
             try:
                 rec = loads(line)
             except JSON_ERRORS:
-                yield _error(name, f"line {n}: not JSON")
+                if line.strip():     # blank lines fail to parse too: tested only then, not per line
+                    yield _error(name, f"line {n}: not JSON")
                 continue
-            if not isinstance(rec, dict) or rec.get("kind") not in KINDS:
+            if rec.__class__ is not dict or rec.get("kind") not in kinds:
                 yield _error(name, f"line {n}: not a summitclaims record")
                 continue
             yield rec

@@ -16,12 +16,12 @@ an amount restated in ten articles is one claim, not ten.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
-from collections import Counter
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from . import amounts as am
-from .claims import DocClaim, Record, doc_money_claims, iter_docs, published_of
+from .claims import DocClaim, Record, doc_money_claims, no_gc
 
 _KEEP_DOCS = 10
 _KEEP_VARIANTS = 12
@@ -36,50 +36,45 @@ def _n(x: Optional[float]) -> Optional[float]:
     return int(x) if float(x).is_integer() and abs(x) < 2 ** 63 else round(x, 2)
 
 
-class _Seen:
-    """Counts distinct documents of records that arrive document by document."""
-    __slots__ = ("documents", "_last")
-
-    def __init__(self) -> None:
-        self.documents = 0
-        self._last: Any = object()
-
-    def doc(self, doc: Any) -> bool:
-        if doc == self._last:
-            return False
-        self._last = doc
-        self.documents += 1
-        return True
+_NO_DOC: Any = object()
 
 
-class Cluster(_Seen):
-    __slots__ = ("id", "actor", "amount", "mentions", "docs", "variants", "qualifiers", "native",
-                 "usd", "merged", "dated")
+class Cluster:
+    __slots__ = ("id", "actor", "amount", "mentions", "documents", "_last", "docs", "variants", "qualifiers",
+                 "native", "usd", "merged", "dated")
 
     def __init__(self, cid: int, actor: Optional[str], amount: am.Amount):
-        super().__init__()
         self.id = cid
         self.actor = actor
         self.amount = amount
         self.mentions = 0
-        self.docs: List[str] = []
-        self.variants: Counter = Counter()
-        self.qualifiers: set = set()
+        self.documents = 0
+        self._last = _NO_DOC
+        self.docs: List[Any] = []
+        self.variants: Dict[str, int] = {}                    # as written -> mentions, first seen first
+        self.qualifiers: Optional[set] = None
         self.native: Dict[Optional[str], List[float]] = {}    # currency -> [min lo, max hi]
         self.usd: Optional[List[float]] = None                # [min, max]
         self.merged = False
         self.dated = amount.usd_lo is not None
 
     def add(self, claim: DocClaim) -> None:
-        if self.doc(claim.doc) and len(self.docs) < _KEEP_DOCS:
-            self.docs.append(claim.doc)
+        if claim.doc != self._last:
+            self._last = claim.doc
+            self.documents += 1
+            if len(self.docs) < _KEEP_DOCS:
+                self.docs.append(claim.doc)
         self.mentions += len(claim.mentions)
+        variants = self.variants
         for m in claim.mentions:
             t = m.get("text")
-            if t and (t in self.variants or len(self.variants) < _KEEP_VARIANTS):
-                self.variants[t] += 1
-            if m.get("qualifier"):
-                self.qualifiers.add(m["qualifier"])
+            if t and type(t) is str and (t in variants or len(variants) < _KEEP_VARIANTS):
+                variants[t] = variants.get(t, 0) + 1
+            q = m.get("qualifier")
+            if q and type(q) is str:
+                if self.qualifiers is None:
+                    self.qualifiers = set()
+                self.qualifiers.add(q)
         self._span(claim.amount)
 
     def _span(self, a: am.Amount) -> None:
@@ -87,7 +82,10 @@ class Cluster(_Seen):
         if r is None:
             self.native[a.currency] = [a.lo, a.hi]
         else:
-            r[0], r[1] = min(r[0], a.lo), max(r[1], a.hi)
+            if a.lo < r[0]:
+                r[0] = a.lo
+            if a.hi > r[1]:
+                r[1] = a.hi
         if a.usd_lo is not None:
             if self.usd is None:
                 self.usd = [a.usd_lo, a.usd_hi]
@@ -104,8 +102,9 @@ class Cluster(_Seen):
         self.mentions += other.mentions
         for t, n in other.variants.items():
             if t in self.variants or len(self.variants) < _KEEP_VARIANTS:
-                self.variants[t] += n
-        self.qualifiers |= other.qualifiers
+                self.variants[t] = self.variants.get(t, 0) + n
+        if other.qualifiers:
+            self.qualifiers = (self.qualifiers or set()) | other.qualifiers
         for cur, (lo, hi) in other.native.items():
             self._span(am.Amount(cur, lo, hi))
         if other.usd is not None:
@@ -123,61 +122,82 @@ class Cluster(_Seen):
 
     def as_dict(self, tol: float, fx_tol: float) -> Dict[str, Any]:
         a = self.amount
+        v = self.variants
         return {
             "actor": self.actor, "currency": a.currency,
             "value": None if a.is_range else _n(a.lo), "low": _n(a.lo) if a.is_range else None,
             "high": _n(a.hi) if a.is_range else None, "usd": _n(a.usd_lo) if not a.is_range else None,
             "sources": self.documents, "mentions": self.mentions, "docs": list(self.docs),
-            "variants": [t for t, _ in self.variants.most_common()],
-            "qualifiers": sorted(self.qualifiers), "agree": self.agree(tol, fx_tol),
+            # most written first; sorted() is stable, so ties keep the order first seen
+            "variants": sorted(v, key=v.__getitem__, reverse=True),
+            "qualifiers": sorted(self.qualifiers or ()), "agree": self.agree(tol, fx_tol),
         }
 
 
-class _Actor(_Seen):
-    __slots__ = ("name", "labels", "roles", "mentions", "money", "quotes", "clusters")
+def _most_common(counts: Optional[Dict[str, int]]) -> Optional[str]:
+    # max() keeps the first of equal counts: the value seen first wins a tie
+    return max(counts.items(), key=lambda kv: kv[1])[0] if counts else None
+
+
+class _Actor:
+    __slots__ = ("name", "documents", "last", "labels", "roles", "mentions", "money", "quotes")
 
     def __init__(self, name: str):
-        super().__init__()
         self.name = name
-        self.labels: Counter = Counter()
-        self.roles: Counter = Counter()
+        self.documents = 0
+        self.last: Any = _NO_DOC
+        self.labels: Optional[Dict[str, int]] = None     # plain dicts made on first use: most actors
+        self.roles: Optional[Dict[str, int]] = None      # have one label and no role
         self.mentions = 0
         self.money = 0
         self.quotes = 0
-        self.clusters: List[Cluster] = []
 
 
-class _Speaker(_Seen):
-    __slots__ = ("quotes", "sample", "score")
+class _Speaker:
+    __slots__ = ("quotes", "documents", "last", "sample", "score")
 
     def __init__(self) -> None:
-        super().__init__()
         self.quotes = 0
+        self.documents = 0
+        self.last: Any = _NO_DOC
         self.sample: Optional[Dict[str, Any]] = None
-        self.score = -1.0
+        self.score = -1
 
     def offer(self, rec: Record) -> None:
         # a whole quote of a sentence or two says more about a speaker than a fragment
+        base = 0 if rec.get("partial") else 100
+        if base + 40 <= self.score:     # cannot win: skip counting the words
+            return
         words = len(str(rec.get("quote") or "").split())
-        score = (0 if rec.get("partial") else 100) + min(words, 40) - max(0, words - 40)
+        score = base + min(words, 40) - max(0, words - 40)
         if score > self.score:
             self.score = score
             self.sample = {"quote": rec.get("quote"), "doc": rec.get("doc")}
 
 
-class _Day(_Seen):
-    __slots__ = ("start", "end", "granularity", "money", "quotes", "examples")
+class _Day:
+    __slots__ = ("start", "end", "granularity", "documents", "last", "money", "quotes", "examples")
 
     def __init__(self, start: Any, end: Any, granularity: Any):
-        super().__init__()
         self.start, self.end, self.granularity = start, end, granularity
+        self.documents = 0
+        self.last: Any = _NO_DOC
         self.money = 0
         self.quotes = 0
         self.examples: List[Dict[str, Any]] = []
 
 
+def _key(x: Any) -> bool:
+    # names, sentences and dates become dict keys: only strings (odd JSON values are skipped)
+    return type(x) is str
+
+
 class Summariser:
-    """``add(records)`` as often as needed, then ``result(top)``."""
+    """``add(records)`` as often as needed, then ``result(top)``.
+
+    The hot loop is written out inline (no per-record helper calls, no per-document record lists
+    except money, quotes and dates): over a million records, every call per record costs a second.
+    """
 
     def __init__(self, tol: float = am.TOL, fx_tol: float = am.FX_TOL):
         self.tol, self.fx_tol = tol, fx_tol
@@ -198,69 +218,132 @@ class Summariser:
         a = self.actors.get(name)
         if a is None:
             a = self.actors[name] = _Actor(name)
-        a.doc(doc)
+        if doc != a.last:
+            a.last = doc
+            a.documents += 1
         return a
 
     def add(self, records: Iterable[Record]) -> "Summariser":
-        for head, body in iter_docs(records):
-            self.records += len(body) + (head is not None)
-            if head is not None:
-                self.documents += 1
-            published = published_of(head)
-            if published and (self.latest is None or published > self.latest):
-                self.latest = published
-            self._doc(body, published)
-        return self
+        with no_gc():
+            return self._add(records)
 
-    def _doc(self, body: List[Record], published: Optional[dt.date]) -> None:
+    def _add(self, records: Iterable[Record]) -> "Summariser":
+        actors, speakers = self.actors, self.speakers
+        new_actor, new_speaker = _Actor, _Speaker
+        doc: Any = _NO_DOC
+        published: Optional[dt.date] = None
+        started = False
+        money: List[Record] = []
+        quotes: List[Record] = []
         dated: Dict[str, List[Record]] = {}
-        for rec in body:
+        n = 0
+        for rec in records:
+            n += 1
             kind = rec.get("kind")
-            if kind == "actor" and rec.get("name"):
-                a = self._actor(rec["name"], rec.get("doc"))
-                a.mentions += rec.get("mentions") or 1
-                if rec.get("label"):
-                    a.labels[rec["label"]] += 1
-                if rec.get("role"):
-                    a.roles[rec["role"]] += 1
+            d = rec.get("doc")
+            if d != doc or kind == "document" or not started:
+                # a document's records come in one run, led by its ``document`` record
+                if started and (money or dated):
+                    self._doc(money, quotes, dated, published)
+                    money, quotes, dated = [], [], {}
+                elif quotes:
+                    quotes = []
+                started, doc, published = True, d, None
+                if kind == "document":
+                    self.documents += 1
+                    published = am.parse_day(rec.get("published"))
+                    if published and (self.latest is None or published > self.latest):
+                        self.latest = published
+                    continue
+            if kind == "actor":
+                name = rec.get("name")
+                if name and type(name) is str:
+                    a = actors.get(name)
+                    if a is None:
+                        a = actors[name] = new_actor(name)
+                    if doc != a.last:
+                        a.last = doc
+                        a.documents += 1
+                    m = rec.get("mentions")
+                    a.mentions += (m or 1) if type(m) is int else 1
+                    label = rec.get("label")
+                    if label and type(label) is str:
+                        if a.labels is None:
+                            a.labels = {label: 1}
+                        else:
+                            a.labels[label] = a.labels.get(label, 0) + 1
+                    role = rec.get("role")
+                    if role and type(role) is str:
+                        if a.roles is None:
+                            a.roles = {role: 1}
+                        else:
+                            a.roles[role] = a.roles.get(role, 0) + 1
+            elif kind == "money":
+                money.append(rec)
             elif kind == "quote":
+                quotes.append(rec)
                 speaker = rec.get("speaker")
-                if speaker:
-                    s = self.speakers.get(speaker)
+                if speaker and type(speaker) is str:
+                    s = speakers.get(speaker)
                     if s is None:
-                        s = self.speakers[speaker] = _Speaker()
-                    s.doc(rec.get("doc"))
+                        s = speakers[speaker] = new_speaker()
+                    if doc != s.last:
+                        s.last = doc
+                        s.documents += 1
                     s.quotes += 1
                     s.offer(rec)
-                    self._actor(speaker, rec.get("doc")).quotes += 1
-            elif kind == "date" and rec.get("sentence") and (rec.get("start") or rec.get("end")):
-                dated.setdefault(rec["sentence"], []).append(rec)
+                    a = actors.get(speaker)
+                    if a is None:
+                        a = actors[speaker] = new_actor(speaker)
+                    if doc != a.last:
+                        a.last = doc
+                        a.documents += 1
+                    a.quotes += 1
+            elif kind == "date":
+                sentence = rec.get("sentence")
+                start, end = rec.get("start"), rec.get("end")
+                if (sentence and type(sentence) is str and (start or end)
+                        and (start is None or type(start) is str) and (end is None or type(end) is str)):
+                    lst = dated.get(sentence)
+                    if lst is None:
+                        dated[sentence] = [rec]
+                    else:
+                        lst.append(rec)
             elif kind == "error":
                 self.error_count += 1
                 if len(self.errors) < _KEEP_ERRORS:
                     self.errors.append({"doc": rec.get("doc"), "error": rec.get("error")})
-        for claim in doc_money_claims(body, published, self.tol, self.fx_tol):
+        if started and (money or dated):
+            self._doc(money, quotes, dated, published)
+        self.records += n
+        return self
+
+    def _doc(self, money: List[Record], quotes: List[Record], dated: Dict[str, List[Record]],
+             published: Optional[dt.date]) -> None:
+        for claim in doc_money_claims(money, published, self.tol, self.fx_tol):
+            k = len(claim.mentions)
             for actor in sorted(claim.actors) or (None,):
                 self._cluster(actor, claim).add(claim)
                 if actor is None:
-                    self.unattributed += len(claim.mentions)
+                    self.unattributed += k
                 else:
-                    self._actor(actor, claim.doc).money += len(claim.mentions)
+                    self._actor(actor, claim.doc).money += k
             if dated:
                 for m in claim.mentions:
-                    for d in dated.get(m.get("sentence") or "", ()):
+                    s = m.get("sentence")
+                    for d in dated.get(s, ()) if type(s) is str else ():
                         self._dated(d, m, "money", ", ".join(sorted(claim.actors)) or None)
         if dated:
-            for rec in body:
-                if rec.get("kind") == "quote":
-                    for d in dated.get(rec.get("sentence") or "", ()):
-                        self._dated(d, rec, "quote", rec.get("speaker"))
+            for rec in quotes:
+                s = rec.get("sentence")
+                for d in dated.get(s, ()) if type(s) is str else ():
+                    self._dated(d, rec, "quote", rec.get("speaker"))
 
     def _cluster(self, actor: Optional[str], claim: DocClaim) -> Cluster:
         idx = self._index.get(actor)
         if idx is None:
             idx = self._index[actor] = am.AmountIndex(self.tol, self.fx_tol)
-        c = next((c for _, c in idx.near(claim.amount, limit=1)), None)
+        c = idx.first(claim.amount)
         if c is None:
             c = Cluster(len(self.clusters), actor, claim.amount)
             self.clusters.append(c)
@@ -276,7 +359,10 @@ class Summariser:
         day = self.days.get(key)
         if day is None:
             day = self.days[key] = _Day(d.get("start"), d.get("end"), d.get("granularity"))
-        day.doc(m.get("doc"))
+        doc = m.get("doc")
+        if doc != day.last:
+            day.last = doc
+            day.documents += 1
         if kind == "money":
             day.money += 1
         else:
@@ -287,13 +373,15 @@ class Summariser:
 
     def _merge_undated(self) -> None:
         """Convert undated clusters at the latest publication date; merge those that now match."""
+        late_actors = {c.actor for c in self.clusters if not c.dated}
+        if not late_actors:
+            return
         by_actor: Dict[Optional[str], List[Cluster]] = {}
         for c in self.clusters:
-            by_actor.setdefault(c.actor, []).append(c)
+            if c.actor in late_actors:
+                by_actor.setdefault(c.actor, []).append(c)
         for clusters in by_actor.values():
             late = [c for c in clusters if not c.dated]
-            if not late:
-                continue
             idx: am.AmountIndex[Cluster] = am.AmountIndex(self.tol, self.fx_tol)
             for c in clusters:
                 if c.dated:
@@ -317,21 +405,25 @@ class Summariser:
         if not self._done:
             self._done = True
             self._merge_undated()
-            for c in self.clusters:
-                if c.actor is not None and not c.merged:
-                    self.actors[c.actor].clusters.append(c)
         clusters = [c for c in self.clusters if not c.merged]
         top = max(0, top)
 
-        def cut(rows: List[Any]) -> List[Any]:
-            return rows[:top] if top else rows
+        def best(rows: Iterable[Any], key: Any) -> List[Any]:
+            # the first ``top`` of sorted(rows, key): a heap when only a few of many are wanted
+            return heapq.nsmallest(top, rows, key=key) if top else sorted(rows, key=key)
 
+        chosen = best(self.actors.values(), key=lambda a: (-a.documents, -a.money, -a.mentions, a.name))
+        owned: Dict[str, List[Cluster]] = {a.name: [] for a in chosen}
+        for c in clusters:
+            lst = owned.get(c.actor) if c.actor is not None else None
+            if lst is not None:
+                lst.append(c)
         actors = []
-        for a in sorted(self.actors.values(), key=lambda a: (-a.documents, -a.money, -a.mentions, a.name)):
+        for a in chosen:
             totals: Dict[str, float] = {}
             usd = 0.0
             ranges = 0
-            for c in a.clusters:
+            for c in owned[a.name]:
                 if c.amount.is_range:
                     ranges += 1
                     continue
@@ -339,24 +431,23 @@ class Summariser:
                 totals[cur] = totals.get(cur, 0.0) + c.amount.lo
                 usd += c.amount.usd_lo or 0.0
             actors.append({
-                "name": a.name, "label": a.labels.most_common(1)[0][0] if a.labels else None,
-                "role": a.roles.most_common(1)[0][0] if a.roles else None,
+                "name": a.name, "label": _most_common(a.labels), "role": _most_common(a.roles),
                 "documents": a.documents, "mentions": a.mentions, "money": a.money,
-                "claims": len(a.clusters), "totals": {k: _n(v) for k, v in sorted(totals.items())},
+                "claims": len(owned[a.name]), "totals": {k: _n(v) for k, v in sorted(totals.items())},
                 "total_usd": _n(usd), "ranges": ranges, "quotes": a.quotes,
             })
-        ranked = sorted(clusters, key=lambda c: (-c.documents, -c.mentions, -(c.amount.usd_lo or 0), c.id))
-        speakers = sorted(self.speakers.items(), key=lambda kv: (-kv[1].quotes, -kv[1].documents, kv[0]))
-        days = sorted(self.days.values(), key=lambda d: (-(d.money + d.quotes), str(d.start)))
-        days = sorted(cut(days), key=lambda d: (str(d.start), str(d.end)))
+        ranked = best(clusters, key=lambda c: (-c.documents, -c.mentions, -(c.amount.usd_lo or 0), c.id))
+        speakers = best(self.speakers.items(), key=lambda kv: (-kv[1].quotes, -kv[1].documents, kv[0]))
+        days = best(self.days.values(), key=lambda d: (-(d.money + d.quotes), str(d.start)))
+        days.sort(key=lambda d: (str(d.start), str(d.end)))
         return {
             "documents": self.documents, "records": self.records, "errors": self.error_count,
             "error_samples": self.errors, "fx_fallback_date": self.latest.isoformat() if self.latest else None,
             "unattributed_money": self.unattributed,
-            "actors": cut(actors),
-            "clusters": [c.as_dict(self.tol, self.fx_tol) for c in cut(ranked)],
+            "actors": actors,
+            "clusters": [c.as_dict(self.tol, self.fx_tol) for c in ranked],
             "speakers": [{"name": n, "quotes": s.quotes, "documents": s.documents, "sample": s.sample}
-                         for n, s in cut(speakers)],
+                         for n, s in speakers],
             "timeline": [{"start": d.start, "end": d.end, "granularity": d.granularity, "money": d.money,
                           "quotes": d.quotes, "documents": d.documents, "examples": d.examples} for d in days],
         }
