@@ -1,25 +1,15 @@
 """`summitclaims diff A B`: what two articles (or folders, or record files) say alike and apart."""
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any, Dict, List, Optional, TextIO
 
 import typer
 
-from .output import FORMAT_OPTION, OUTPUT_OPTION, Format, Target, human_amount, resolve_format, write_json, write_jsonl
+from .output import FORMAT_OPTION, OUTPUT_OPTION, Format, Target, human_amount, parse_date_option, resolve_format, write_json, write_jsonl
 
 SECTIONS = (("same", "same", "green"), ("conflict", "conflicts", "red"),
             ("only_a", "only in A", "yellow"), ("only_b", "only in B", "yellow"))
-
-
-def _published(value: Optional[str]) -> Optional[dt.date]:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
 def _fraction(value: float) -> float:
@@ -29,7 +19,7 @@ def _fraction(value: float) -> float:
 
 
 PUBLISHED_OPTION = typer.Option(
-    None, "--published", metavar="YYYY-MM-DD", callback=_published,
+    None, "--published", metavar="YYYY-MM-DD", callback=parse_date_option,
     help="Publication date of article inputs (record files carry their own).",
 )
 MODEL_OPTION = typer.Option(None, "--model", help="spaCy pipeline for article inputs.")

@@ -5,7 +5,6 @@ without the ``spark`` extra.
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 import threading
@@ -15,6 +14,8 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+
+from .output import parse_date_option
 
 INPUT_FORMATS = ("auto", "jsonl", "parquet", "text", "html")
 OUTPUT_FORMATS = ("parquet", "jsonl")
@@ -28,16 +29,6 @@ def _choice(options: tuple[str, ...]):
         return value
 
     return check
-
-
-def _published(value: Optional[str]) -> Optional[str]:
-    if value is not None:
-        try:
-            dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
-        return value.strip()
-    return None
 
 
 def _local_kind(path: str) -> Optional[str]:
@@ -182,7 +173,7 @@ def spark_extract_command(
     text_key: str = typer.Option("text", "--text-key", help="JSONL/Parquet: the text column."),
     id_key: str = typer.Option("id", "--id-key", help="JSONL/Parquet: the id column."),
     published_key: str = typer.Option("published", "--published-key", help="JSONL/Parquet: the date column."),
-    published: Optional[str] = typer.Option(None, "--published", metavar="YYYY-MM-DD", callback=_published,
+    published: Optional[str] = typer.Option(None, "--published", metavar="YYYY-MM-DD", callback=parse_date_option,
                                             help="Publication date for articles that carry none."),
     only: Optional[str] = typer.Option(None, "--only", metavar="KINDS", help="Comma list of actors, money, dates, quotes."),
     keep_text: bool = typer.Option(False, "--keep-text", help="Put the article text on the document record."),
