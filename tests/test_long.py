@@ -15,7 +15,7 @@ PUBLISHED = dt.date(2025, 2, 11)
 
 def run(text, piece_chars, published=PUBLISHED):
     opts = batch.RunOptions(published=published, piece_chars=piece_chars)
-    return next(batch.run([Article("long", text=text)], opts))[1]
+    return [r for _, part in batch.run([Article("long", text=text)], opts) for r in part]
 
 
 @pytest.mark.parametrize("limit", [50, 300, 1000])
@@ -65,3 +65,17 @@ def test_a_piece_without_any_break_is_still_cut():
     text = "x" * 2500
     assert batch.split_points(text, 1000) == [0, 1000, 2000]
     assert run(text, 1000)[0]["chars"] == 2500
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_long_article_streams_in_parts_in_input_order(jobs):
+    arts = [Article("a", text="Iliad pledged 3 billion euros."), Article("long", text=SAMPLE),
+            Article("z", text="Orange pledged 1 billion euros.")]
+    opts = batch.RunOptions(published=PUBLISHED, piece_chars=700)
+    parts = list(batch.run(arts, opts, jobs=jobs))
+    assert [a.doc_id for a, _ in parts][0] == "a" and parts[-1][0].doc_id == "z"
+    long_parts = [recs for a, recs in parts if a.doc_id == "long"]
+    assert len(long_parts) == len(batch.split_points(SAMPLE, 700)) + 1     # pieces, then the actors
+    assert long_parts[0][0]["kind"] == "document"
+    assert {r["kind"] for r in long_parts[-1]} == {"actor"}
+    assert all(r["kind"] != "actor" for part in long_parts[:-1] for r in part)

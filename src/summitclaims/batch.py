@@ -15,7 +15,6 @@ import signal
 from bisect import bisect_right
 from collections import deque
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any, Iterable, Iterator
 
 from spacy.language import Language
@@ -118,28 +117,37 @@ def _shift(rec: dict[str, Any], offset: int) -> dict[str, Any]:
     return rec
 
 
-def _process_long(nlp: Language, art: Article, opts: RunOptions, names: list[str]) -> list[dict[str, Any]]:
-    """An article longer than ``piece_chars``: pieces run one by one (memory stays bounded), their
-    records shifted back to article offsets and the actors of all pieces merged into one record each."""
+def iter_long(nlp: Language, art: Article, opts: RunOptions, names: list[str] | None = None
+              ) -> Iterator[list[dict[str, Any]]]:
+    """An article longer than ``piece_chars``, as successive lists of records: the document record
+    with the first piece's money, dates and quotes, then each further piece's, then the actors of all
+    pieces merged (one record each). Pieces run one by one and their records are given up as they
+    come, so memory stays bounded however long the article; offsets refer to the whole article."""
+    names = _nlp.pipes_for(nlp, opts.kinds) if names is None else names
     text = art.text or ""
     points = split_points(text, opts.piece_chars) + [len(text)]
-    head: dict[str, Any] | None = None
     actors: dict[tuple[str, str], dict[str, Any]] = {}
-    rest: dict[str, list[dict[str, Any]]] = {k: [] for k in KIND_ORDER if k != "actor"}
     published = None
-    for a, b in zip(points, points[1:]):
+    for n, (a, b) in enumerate(zip(points, points[1:])):
         piece = Article(art.doc_id, text=text[a:b], published=art.published or published,
                         published_source=art.published_source or ("text" if published else None))
         doc = next(iter(_pipe(nlp, [_make_doc(nlp, piece, opts)], names, 1)))
         if published is None and doc._.published is not None and art.published is None:
             published = doc._.published      # a dateline found in the first piece holds for the rest
         records = doc_records(doc, opts.kinds)
-        if head is None:
+        out = []
+        if n == 0:
             head = records[0]
+            head.update(char_end=len(text), chars=len(text))
+            if art.meta:
+                head["meta"] = art.meta
+            if opts.keep_text:
+                head["text"] = text
+            out.append(head)
         for rec in records[1:]:
             _shift(rec, a)
             if rec["kind"] != "actor":
-                rest[rec["kind"]].append(rec)
+                out.append(rec)
                 continue
             seen = actors.get((rec["name"], rec["label"]))
             if seen is None:
@@ -148,13 +156,13 @@ def _process_long(nlp: Language, art: Article, opts: RunOptions, names: list[str
                 seen["mentions"] += rec["mentions"]
                 seen["aliases"] += [x for x in rec["aliases"] if x not in seen["aliases"]]
                 seen["role"] = seen["role"] or rec["role"]
-    assert head is not None
-    head.update(char_end=len(text), chars=len(text))
-    if art.meta:
-        head["meta"] = art.meta
-    if opts.keep_text:
-        head["text"] = text
-    return [head, *actors.values(), *(r for k in rest for r in rest[k])]
+        yield out
+    if actors:
+        yield list(actors.values())
+
+
+def is_long(art: Article, opts: RunOptions) -> bool:
+    return art.error is None and len(art.text or "") > opts.piece_chars
 
 
 def process_chunk(nlp: Language, arts: list[Article], opts: RunOptions) -> list[list[dict[str, Any]]]:
@@ -168,7 +176,7 @@ def process_chunk(nlp: Language, arts: list[Article], opts: RunOptions) -> list[
             continue
         if len(art.text or "") > opts.piece_chars:
             try:
-                out[i] = _process_long(nlp, art, opts, names)
+                out[i] = [r for part in iter_long(nlp, art, opts, names) for r in part]
             except Exception as exc:
                 out[i] = _internal_error(art, exc)
             continue
@@ -203,9 +211,21 @@ def _pipe(nlp: Language, docs: Iterable, names: list[str], batch_size: int) -> I
     return docs
 
 
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
+def _chunks(items: Iterable[Article], size: int, opts: RunOptions | None = None) -> Iterator[list[Article]]:
+    """Lists of up to ``size`` articles; with ``opts``, a long article travels alone."""
+    chunk: list[Article] = []
+    for art in items:
+        if opts is not None and is_long(art, opts):
+            if chunk:
+                yield chunk
+                chunk = []
+            yield [art]
+            continue
+        chunk.append(art)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
         yield chunk
 
 
@@ -224,6 +244,14 @@ def _work(arts: list[Article], opts: RunOptions) -> list[list[dict[str, Any]]]:
     return process_chunk(_WORKER_NLP, arts, opts)
 
 
+def _stream_long(nlp: Language, art: Article, opts: RunOptions) -> Iterator[tuple[Article, list[dict[str, Any]]]]:
+    try:
+        for part in iter_long(nlp, art, opts):
+            yield art, part
+    except Exception as exc:
+        yield art, _internal_error(art, exc)
+
+
 def resolve_jobs(jobs: int) -> int:
     """0 means every core."""
     return max(1, os.cpu_count() or 1) if jobs <= 0 else jobs
@@ -237,19 +265,30 @@ def run(
     actors_files: tuple[str, ...] = (),
     jobs: int = 1,
 ) -> Iterator[tuple[Article, list[dict[str, Any]]]]:
-    """(article, records) for every article, in input order, as each chunk finishes."""
+    """(article, records) in input order, as each chunk finishes: one pair per article, or several
+    successive pairs for an article longer than ``opts.piece_chars`` (see ``iter_long``)."""
     opts = opts or RunOptions()
     jobs = resolve_jobs(jobs)
     nlp = _nlp.load(model, actors_files)          # in the parent: forked workers share it
     if jobs == 1:
-        for chunk in _chunks(articles, opts.batch_size):
-            yield from zip(chunk, process_chunk(nlp, chunk, opts))
+        for chunk in _chunks(articles, opts.batch_size, opts):
+            if is_long(chunk[0], opts):
+                yield from _stream_long(nlp, chunk[0], opts)
+            else:
+                yield from zip(chunk, process_chunk(nlp, chunk, opts))
         return
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(model, actors_files)) as pool:
         pending: deque = deque()
-        for chunk in _chunks(articles, opts.batch_size):
+        for chunk in _chunks(articles, opts.batch_size, opts):
+            if is_long(chunk[0], opts):
+                # streamed here, in order: what is in flight goes out first
+                while pending:
+                    done, result = pending.popleft()
+                    yield from zip(done, result.get())
+                yield from _stream_long(nlp, chunk[0], opts)
+                continue
             pending.append((chunk, pool.apply_async(_work, (chunk, opts))))
             while len(pending) >= 2 * jobs:
                 done, result = pending.popleft()

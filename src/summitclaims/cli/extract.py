@@ -101,6 +101,7 @@ def extract_command(
     opts = batch.RunOptions(published=published, kinds=batch.parse_kinds(only), keep_text=keep_text)
     counts: Counter = Counter()
     failed = docs = 0
+    previous = None
     started = time.perf_counter()
     show_progress = not quiet and sys.stderr.isatty()
     with Target(output) as stream, progress(show_progress) as advance:
@@ -111,14 +112,15 @@ def extract_command(
                 typer.echo(f"Warning: {article.doc_id}: {w}", err=True)
             writer.write(records)
             counts.update(r["kind"] for r in records)
+            docs += sum(r["kind"] == "document" for r in records)
             if records and records[0]["kind"] == "error":
                 failed += 1
                 typer.echo(f"Error: {article.doc_id}: {records[0]['error']}", err=True)
                 if strict:
                     break
-            else:
-                docs += 1
-            advance()
+            if article is not previous:      # a long article comes in several parts
+                advance()
+                previous = article
         writer.close()
     if not quiet:
         kinds = ", ".join(f"{k} {counts[k]}" for k in batch.KIND_ORDER if counts[k])
