@@ -1241,6 +1241,27 @@ def find_dateline(text: str) -> Found | None:
     return None
 
 
+def _first_full_year(lex: _Lexicon, text: str, start: int) -> int | None:
+    """The year of the first complete date after ``start`` ("February 22, 1987"): only the rules
+    that read a day with its year, not the whole finder, as this runs on every wire article."""
+    best: tuple[int, int] | None = None
+    rules = dict(lex.rules)
+    for rule in ("md", "dm", "iso", "num"):
+        rx = rules.get(rule)
+        m = rx.search(text, start) if rx is not None else None
+        while m and (best is None or m.start() < best[0]):
+            if "y" in rx.groupindex and m.group("y"):
+                try:
+                    got = _Reader(lex, text, None, lambda: None, strict=False).read(rule, m)
+                except (ValueError, OverflowError, KeyError, TypeError):
+                    got = None
+                if got and got[0] and got[2] == "day":
+                    best = (m.start(), got[0].year)
+                    break
+            m = rx.search(text, m.start() + 1)
+    return best[1] if best else None
+
+
 def _wire_dateline(lex: _Lexicon, text: str, line: str, pos: int) -> Found | None:
     head = re.match(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:\s*\([^)]{1,40}\))?,\s+", line)
     if not head:
@@ -1255,10 +1276,7 @@ def _wire_dateline(lex: _Lexicon, text: str, line: str, pos: int) -> Found | Non
     if m.group("y"):
         year = int(m.group("y"))
     else:
-        for f in find(text[e:], None, lambda a, b: None):
-            if f.value.granularity == "day" and f.value.start:
-                year = f.value.start.year
-                break
+        year = _first_full_year(lex, text, e)
     reader = _Reader(lex, text, None, lambda: None, strict=False)
     mon, d = lex.month[m.group("m").lower()], _int(m.group("d"))
     if year is None or not _valid_day(year, mon, d):
