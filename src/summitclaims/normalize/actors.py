@@ -5,6 +5,7 @@ Total functions: any string in, a string (or bool) out, never an exception.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 
 from rapidfuzz.distance import Levenshtein
@@ -23,10 +24,18 @@ _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 def fold(text: str) -> str:
     """Lower case, accents and quote marks dropped, spaces collapsed: a comparison key."""
-    text = unicodedata.normalize("NFKD", str(text or ""))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = "".join(" " if ch in QUOTES else ch for ch in text)
-    return _WS.sub(" ", text).strip().lower()
+    return _fold(text if isinstance(text, str) else str(text or ""))
+
+
+_QUOTE_TO_SPACE = str.maketrans({q: " " for q in QUOTES})
+
+
+@lru_cache(maxsize=1 << 16)     # the same names are folded many times per article
+def _fold(text: str) -> str:
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _WS.sub(" ", text.translate(_QUOTE_TO_SPACE)).strip().lower()
 
 
 def strip_possessive(text: str) -> str:
