@@ -23,7 +23,7 @@ def _input_format(value: str) -> str:
 def _only(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
-    from ..batch import parse_kinds   # light: no spaCy import at module level there? keep lazy anyway
+    from ..batch import parse_kinds   # imports spaCy: only when --only is given, never for --help
 
     try:
         parse_kinds(value)
