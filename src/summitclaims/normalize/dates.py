@@ -47,7 +47,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from .. import resources
 from ..values import DateValue
@@ -313,6 +313,125 @@ class _Lexicon:
         )]
         # resolve() only: rules whose matches in running text are too often numbers or durations
         self.loose_rules = {"ym", "domr", "dur", "compact"}
+
+        # Where a match can begin. Every rule starts at a word start, so _scan tries each rule only
+        # at the words it can begin with instead of at every character (that scan was most of the
+        # finder's time). A text word must equal a rule word's leading letters, or, for the words
+        # in ``prefix`` (the pattern lets letters follow: "midyear", "Valentines"), begin with them.
+        # Digits are keyed by run length (a year has four, a day one or two, 20250211 eight) and
+        # the character after: (s)pace, (a) letter, (p) one of "/.-", (o)ther or the end.
+        # tests/test_dates_scan.py checks the result equals a plain search over the whole text.
+        def digits(lengths: str, after: str = "sapo") -> list[str]:
+            return ["#" + n + c for n in lengths for c in after]
+
+        wd, month, shift = list(self.weekday), list(self.month), list(self.shift)
+        ordinal, part, num = list(self.ordinal), list(self.part), list(self.number) + list(self.few)
+        apostrophe = [h for h in holidays if "'" in h]
+        starts = {
+            "md": wd + ["the"] + month, "dm": wd + ["the"] + list(self.daynum) + digits("12"),
+            "my": part + month, "m": shift + part + month + month_aliases,
+            "q": ["q", "the"] + ordinal + shift + digits("1", "a"), "mm": month,
+            "h": ["h", "the", "first", "second"] + digits("1", "a"),
+            "y": part + ["fiscal", "fy"] + digits("4"), "yq": digits("4", "spa"), "ym": digits("4", "so"),
+            "ymn": digits("124", "sp"), "iso": digits("4", "sp"), "compact": digits("8", "spo"),
+            "num": digits("12", "p"), "nd": digits("12", "p"), "domr": digits("12"),
+            "dom": ["the"] + digits("12", "a"), "wdd": wd, "nth": ["the", "last"] + ordinal, "hol": holidays,
+            "dw": list(self.dayword), "rel": shift + ["the"], "todate": ["year", "month", "quarter", "ytd"],
+            "prel": part, "rest": ["the", "rest", "remainder", "remaining"], "ago": num + digits("12", "s"),
+            "offset": ["in"] + num + digits("12", "s"), "dur": ["the"] + shift,
+            "wk": shift + list(self.full_weekdays), "wkr": shift, "wd": shift + list(self.full_weekdays),
+        }
+        prefix = {"md": month, "mm": month, "my": part, "m": part, "y": part, "prel": part, "hol": apostrophe}
+        self.starts: dict[str, set[int]] = {}
+        self.prefix_starts: dict[str, set[int]] = {}
+        for i, (name, _) in enumerate(self.rules):
+            for table, words in ((self.starts, starts[name]), (self.prefix_starts, prefix.get(name, ()))):
+                for w in words:
+                    head = w if w.startswith("#") else _head(w)
+                    if head:
+                        table.setdefault(head, set()).add(i)
+        self.rules_at: dict[str, tuple[int, ...]] = {}      # cache: a text word -> the rules it may start
+
+
+# a word start as re.I sees it: these fold onto the ASCII letters the rules are written in
+_FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
+# a digit run takes the character after it along, for the key
+_WORD_START = re.compile(r"(?<!\w)(?:\d+(?:\D|$)|[^\W\d_]+)")
+
+
+def _head(word: str) -> str | None:
+    """The letters a text word must begin with to start a match of this rule word."""
+    m = re.match(r"[a-z]+", word.lower())
+    return m.group() if m else None
+
+
+def _rules_at(word: str, lex: _Lexicon) -> tuple[int, ...]:
+    if word[0].isdecimal():
+        after = word[-1]
+        run = len(word) - (not after.isdecimal())
+        cls = ("o" if after.isdecimal() else "s" if after.isspace() else "a" if after.isalpha()
+               else "p" if after in "/.-" else "o")
+        return tuple(sorted(lex.starts.get(f"#{run}{cls}", ())))
+    key = word.translate(_FOLD).lower()
+    found = set(lex.starts.get(key, ()))
+    for k in range(1, len(key) + 1):
+        found |= lex.prefix_starts.get(key[:k], set())
+    return tuple(sorted(found))
+
+
+# the text last scanned and its starts: the dateline and then the finder read the same article
+_last_starts: tuple = (None, None)
+
+
+def _starts(text: str, lex: _Lexicon) -> list[list[int]]:
+    """For each rule, the word starts in ``text`` where it may match."""
+    global _last_starts
+    last = _last_starts
+    if last[0] is text:
+        return last[1]
+    at: list[list[int]] = [[] for _ in lex.rules]
+    cache = lex.rules_at
+    for w in _WORD_START.finditer(text):
+        word = w.group()
+        rules = cache.get(word)
+        if rules is None:
+            if len(cache) > 100_000:
+                cache.clear()
+            rules = cache[word] = _rules_at(word, lex)
+        if rules:
+            p = w.start()
+            for i in rules:
+                at[i].append(p)
+    _last_starts = (text, at)
+    return at
+
+
+def _matches(text: str, rx: re.Pattern, starts: list[int], step: bool, begin: int = 0) -> Iterator[re.Match]:
+    """What ``rx.search`` finds from ``begin`` on, and again from each match's start + 1 (``step``)
+    or its end, trying only ``starts``."""
+    nxt = begin
+    for p in starts:
+        if p < nxt:
+            continue
+        m = rx.match(text, p)
+        if m:
+            yield m
+            nxt = m.start() + 1 if step else max(m.end(), m.start() + 1)
+
+
+def _scan(text: str, lex: _Lexicon, strict: bool) -> list[tuple[int, int, str, re.Match]]:
+    """Every rule's matches, as ``rx.search`` from each match on would find them."""
+    cands = []
+    for (rule, rx), starts in zip(lex.rules, _starts(text, lex)):
+        if not starts or (strict and rule in lex.loose_rules):
+            continue
+        # day-month rules search overlapping: when "March six to March 31" is rejected,
+        # "March 31" still counts
+        span = "span" in rx.groupindex
+        for m in _matches(text, rx, starts, rule in ("md", "dm")):
+            s, e = m.span("span") if span else m.span()
+            cands.append((s, e, rule, m))
+    return cands
 
 
 @lru_cache(maxsize=1)
@@ -1008,18 +1127,7 @@ def _find(text: str, published: dt.date | None, tense_at: TenseAt | None, strict
     if tense_at is None:
         def tense_at(s, e):
             return guess_tense(text, s, e)
-    cands = []
-    for rule, rx in lex.rules:
-        if strict and rule in lex.loose_rules:
-            continue
-        # day-month rules search overlapping: when "March six to March 31" is rejected,
-        # "March 31" still counts
-        step = rule in ("md", "dm")
-        m = rx.search(text)
-        while m:
-            s, e = m.span("span") if "span" in rx.groupindex else m.span()
-            cands.append((s, e, rule, m))
-            m = rx.search(text, m.start() + 1 if step else max(m.end(), m.start() + 1))
+    cands = _scan(text, lex, strict)
     cands.sort(key=lambda c: (c[0] - c[1], c[0]))
     taken: list[tuple[int, int]] = []
     out: list[Found] = []
@@ -1245,11 +1353,12 @@ def _first_full_year(lex: _Lexicon, text: str, start: int) -> int | None:
     """The year of the first complete date after ``start`` ("February 22, 1987"): only the rules
     that read a day with its year, not the whole finder, as this runs on every wire article."""
     best: tuple[int, int] | None = None
-    rules = dict(lex.rules)
-    for rule in ("md", "dm", "iso", "num"):
-        rx = rules.get(rule)
-        m = rx.search(text, start) if rx is not None else None
-        while m and (best is None or m.start() < best[0]):
+    for (rule, rx), starts in zip(lex.rules, _starts(text, lex)):
+        if rule not in ("md", "dm", "iso", "num"):
+            continue
+        for m in _matches(text, rx, starts, True, start):
+            if best is not None and m.start() >= best[0]:
+                break
             if "y" in rx.groupindex and m.group("y"):
                 try:
                     got = _Reader(lex, text, None, lambda: None, strict=False).read(rule, m)
@@ -1258,7 +1367,6 @@ def _first_full_year(lex: _Lexicon, text: str, start: int) -> int | None:
                 if got and got[0] and got[2] == "day":
                     best = (m.start(), got[0].year)
                     break
-            m = rx.search(text, m.start() + 1)
     return best[1] if best else None
 
 
