@@ -174,6 +174,32 @@ class _Rules:
             rf"|(?P<snum>{nm})(?P<suf>{cur_suf})"
         )
         self.single = re.compile(single)
+        # Where a single amount can begin, so that _singles tries `single` there only instead of
+        # at every character (that scan was most of the finder's time): a digit run or ".5" not
+        # after a word, a dot or a slash; the first character of a symbol; a word that is a code,
+        # a letter-led symbol's letters ("US" of "US$"), a number word, or a fraction that a
+        # magnitude may follow unspaced ("amillion"). tests/test_money_scan.py checks the result
+        # equals single.finditer.
+        words_at, fractions, syms = set(), set(), set()
+        for w in [*prefix_cs, *prefix_spaced, *codes_upper, *codes_any, *units, *tens, *self.fractions]:
+            head = re.match(r"[a-z]+", w.lower())
+            if head:
+                words_at.add(head.group())
+                if head.group() == w.lower() and w in self.fractions:
+                    fractions.add(w.lower())
+            else:
+                syms.update({w[0], w[0].lower(), w[0].upper()})
+        self.start_words = frozenset(words_at)
+        self.start_fractions = tuple(sorted(fractions))
+        self.start_mags = tuple(sorted({m.group() for w in full + abbr + short
+                                        if (m := re.match(r"[a-z]+", w.lower()))}))
+        sym_class = "|[" + "".join(re.escape(c) for c in sorted(syms)) + "]" if syms else ""
+        self.cand = re.compile(rf"\d+|\.(?=\d){sym_class}|([A-Za-z]+)")
+        self.word_ok: dict[str, bool] = {}
+        self.number_chars = "0123456789" if "." in syms else "0123456789."
+        # "75 USD million" may begin inside a digit run ("1234,567 USD million" at "234"); texts
+        # with a code between a number and a magnitude are scanned whole
+        self.code_mag = re.compile(rf"\d{_SP}{cur_code}{_SP}(?i:{_alt(full + abbr)})(?![A-Za-z])")
         # The low end of a range, written before a found amount (which is the high end).
         low = rf"(?:(?P<lpre>{cur_pre}){_SP}?(?P<lpnum>{nm_pre})|(?P<lnum>{nm})(?P<lsuf>{cur_suf})?)"
         self.range_back = re.compile(
@@ -263,6 +289,46 @@ class _Rules:
 
 def _fold(s: str) -> str:
     return " ".join(s.lower().split())
+
+
+# Characters that a case-insensitive pattern matches to ASCII letters ("\u212a", the Kelvin sign,
+# to k): a text with any of them is scanned whole
+_FOLDED = ("\u017f", "\u0131", "\u0130", "\u212a")
+_AFTER_NUMBER = frozenset(".,/_")        # a number after these (or a letter or digit) is not an amount's start
+
+
+def _starts_amount(r: _Rules, word: str) -> bool:
+    key = word.lower()
+    if key in r.start_words:
+        return True
+    return any(key.startswith(f) and key[len(f):].startswith(r.start_mags) for f in r.start_fractions)
+
+
+def _singles(r: _Rules, text: str):
+    """``r.single.finditer(text)``, trying only the places where an amount can begin."""
+    if r.code_mag.search(text) or any(c in text for c in _FOLDED):
+        yield from r.single.finditer(text)
+        return
+    rx, ok, pos = r.single, r.word_ok, 0
+    for c in r.cand.finditer(text):
+        p = c.start()
+        if p < pos:
+            continue
+        word = c.group(1)
+        if word is not None:
+            good = ok.get(word)
+            if good is None:
+                if len(ok) > 100_000:
+                    ok.clear()
+                good = ok[word] = _starts_amount(r, word)
+            if not good:
+                continue
+        elif p and c.group()[0] in r.number_chars and (text[p - 1].isalnum() or text[p - 1] in _AFTER_NUMBER):
+            continue
+        m = rx.match(text, p)
+        if m:
+            yield m
+            pos = m.end()
 
 
 def _with_wire_forms(words) -> list[str]:
@@ -571,7 +637,7 @@ def _carry_currency(r: _Rules, text: str, hits: list[_Hit]) -> list[_Hit]:
 def _find(text: str) -> list[tuple[int, int, Money]]:
     r = rules()
     hits: list[_Hit] = []
-    for m in r.single.finditer(text):
+    for m in _singles(r, text):
         h = _single(r, m)
         if h is None:
             continue

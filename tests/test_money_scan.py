@@ -1,0 +1,73 @@
+"""The money finder tries its amount regex only where an amount can begin (normalize/money.py
+``_singles``). That is a speed-up, not a change: it must find exactly what ``single.finditer``
+finds, which these tests check on tricky strings, the samples and generated text made of the
+rules' own words joined every which way."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summitclaims.normalize import money
+
+R = money.rules()
+SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
+
+
+def plain(text: str) -> list:
+    return [(m.span(), m.groups()) for m in R.single.finditer(text)]
+
+
+def scanned(text: str) -> list:
+    return [(m.span(), m.groups()) for m in money._singles(R, text)]
+
+
+TRICKY = [
+    "a million dollars", "amillion dollars", "abn euros", "halfbn dollars", "half a billion euros",
+    "a quarter of a million pounds", "three quarters of a billion dollars", ".5 million dollars",
+    "x.5 million dollars", "1.5 billion euros", "x5 dollars", "5USD", "US$5", "USD5bn", "éUSD 5",
+    "HK $ 5 million", "HK$5", "Rs 500 crore", "Rs500", "EUR1,500 million", "€1.5bn", "20€", "12p",
+    "75 USD million", "1234,567 USD million", "12.5 EUR bn", "five million yen", "twenty-five dollars",
+    "ſix million dollars", "ſix dollars", "\u212aES 5 million", "İN 5", "120 mln dlrs from 127.4 mln",
+    "$30-50bn", "between $1 and $2 million", "3 dollars 50 cents", "1/2 dollars", ",5 euros", "_5 dollars",
+    "٢٠ dollars", "5\u00a0000 euros", "$1 = 0.9698 euros", "109 billion euros ($112 billion)",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_tricky(text):
+    assert scanned(text) == plain(text)
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_samples(path):
+    text = path.read_text(encoding="utf-8")
+    assert scanned(text) == plain(text)
+
+
+def test_found_amounts_unchanged_on_a_tricky_text():
+    text = " ".join(TRICKY)
+    found = money.find_money(text)
+    assert [t[:2] for t in found] and scanned(text) == plain(text)
+
+
+WORDS = sorted({*R.start_words, *R.start_mags, "dollars", "euros", "dlrs", "mln", "billion", "million",
+                "cents", "pence", "and", "to", "from", "said", "us", "a", "of", "per", "year"})
+PIECES = st.one_of(
+    st.sampled_from(WORDS),
+    st.sampled_from(WORDS).map(str.upper),
+    st.sampled_from(WORDS).map(str.title),
+    st.integers(0, 999).map(str), st.integers(0, 10**7).map(lambda n: f"{n:,}"),
+    st.floats(0, 1000, allow_nan=False).map(lambda f: f"{f:.2f}"),
+    st.sampled_from(["$", "€", "£", "¥", "US$", "HK$", "Rs.", "ſ", "ı", "İ", "\u212a", "é", "_", "٢", "½"]),
+)
+SEPS = st.sampled_from(["", " ", "  ", "-", "/", ".", ",", ", ", " - ", "–", "\n", "\n\n", "(", ") ", "+"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(PIECES, SEPS), max_size=12))
+def test_generated(parts):
+    text = "".join(p + s for p, s in parts)
+    assert scanned(text) == plain(text)
