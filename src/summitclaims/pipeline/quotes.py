@@ -120,7 +120,7 @@ class QuoteFinder:
         passages = find_passages(text)
         if not passages or not len(doc):
             return []
-        self._starts = [t.idx for t in doc]
+        self._starts = doc.to_array("IDX").tolist()
         self._gender: dict[str, str] = {}       # actor -> pronoun gender seen in this doc
         paras = paragraphs(text)
         para_starts = [s for s, _ in paras]
@@ -461,8 +461,15 @@ class QuoteFinder:
         # subjects of reporting verbs the actors component has no mention for (a name split by a
         # hard line wrap, an unknown company): still someone "he" or "the bank" may refer back to
         covered = {i for m in mentions for i in range(m.start, m.end)}
-        for t in doc:
-            if t.dep_ not in _SUBJ or t.pos_ != "PROPN" or t.i in covered or not self._is_verb(t.head):
+        # only proper-noun subjects qualify: pick them from the arrays, not by making every token
+        strings = doc.vocab.strings
+        subj = {strings[d] for d in _SUBJ}
+        propn = strings["PROPN"]
+        for i, (dep, pos) in enumerate(doc.to_array(["DEP", "POS"]).tolist()):
+            if dep not in subj or pos != propn or i in covered:
+                continue
+            t = doc[i]
+            if not self._is_verb(t.head):
                 continue
             if self._quoted(t.idx, t.idx + 1):
                 continue
