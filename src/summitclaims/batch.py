@@ -8,6 +8,7 @@ in flight, so memory stays flat however long the input is.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import multiprocessing
 import os
@@ -131,10 +132,11 @@ def iter_long(nlp: Language, art: Article, opts: RunOptions, names: list[str] | 
     for n, (a, b) in enumerate(zip(points, points[1:])):
         piece = Article(art.doc_id, text=text[a:b], published=art.published or published,
                         published_source=art.published_source or ("text" if published else None))
-        doc = next(iter(_pipe(nlp, [_make_doc(nlp, piece, opts)], names, 1)))
-        if published is None and doc._.published is not None and art.published is None:
-            published = doc._.published      # a dateline found in the first piece holds for the rest
-        records = doc_records(doc, opts.kinds)
+        with _zone(nlp, b - a):
+            doc = next(iter(_pipe(nlp, [_make_doc(nlp, piece, opts)], names, 1)))
+            if published is None and doc._.published is not None and art.published is None:
+                published = doc._.published      # a dateline found in the first piece holds for the rest
+            records = doc_records(doc, opts.kinds)
         out = []
         if n == 0:
             head = records[0]
@@ -165,8 +167,37 @@ def is_long(art: Article, opts: RunOptions) -> bool:
     return art.error is None and len(art.text or "") > opts.piece_chars
 
 
+# spaCy keeps every new word it meets in the shared vocab, so memory grows with the input. Inside
+# nlp.memory_zone() what a chunk adds is dropped when the chunk is done (its records are plain
+# dicts by then); but the tokenizer does not cache inside a zone, so each process first reads this
+# much text outside one, filling the cache with the common words (bounded, the same for any input).
+_WARM_CHARS = 500_000
+_warmed = 0
+_zoned = False          # zones do not nest: an inner one would drop what the outer chunk still uses
+
+
+@contextlib.contextmanager
+def _zone(nlp: Language, chars: int) -> Iterator[None]:
+    global _warmed, _zoned
+    if _zoned or _warmed < _WARM_CHARS:
+        _warmed += chars
+        yield
+        return
+    _zoned = True
+    try:
+        with nlp.memory_zone():
+            yield
+    finally:
+        _zoned = False
+
+
 def process_chunk(nlp: Language, arts: list[Article], opts: RunOptions) -> list[list[dict[str, Any]]]:
     """Records for each article of a chunk. A failure on one article costs only that article."""
+    with _zone(nlp, sum(len(a.text or "") for a in arts)):
+        return _process_chunk(nlp, arts, opts)
+
+
+def _process_chunk(nlp: Language, arts: list[Article], opts: RunOptions) -> list[list[dict[str, Any]]]:
     out: list[list[dict[str, Any]] | None] = [None] * len(arts)
     names = _nlp.pipes_for(nlp, opts.kinds)
     todo = []
