@@ -395,7 +395,7 @@ def _starts(text: str, lex: _Lexicon) -> list[list[int]]:
         word = w.group()
         rules = cache.get(word)
         if rules is None:
-            if len(cache) > 100_000:
+            if len(cache) > 20_000:          # bounded: memory must not grow with the input
                 cache.clear()
             rules = cache[word] = _rules_at(word, lex)
         if rules:

@@ -318,7 +318,7 @@ def _singles(r: _Rules, text: str):
         if word is not None:
             good = ok.get(word)
             if good is None:
-                if len(ok) > 100_000:
+                if len(ok) > 20_000:         # bounded: memory must not grow with the input
                     ok.clear()
                 good = ok[word] = _starts_amount(r, word)
             if not good:

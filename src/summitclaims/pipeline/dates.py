@@ -26,12 +26,19 @@ class DateFinder:
         tagged = self.use_tagger and doc.has_annotation("TAG")
         parsed = doc.has_annotation("SENT_START")
 
+        past: list[int] | None = None
+
         def tense_at(start: int, end: int):
+            nonlocal past
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not len(span) or not parsed:
                 return _dates.guess_tense(text, start, end)
             sent = sents.sent(doc, span.start)
-            past = [t.idx for t in sent if t.tag_ == "VBD"] if tagged else None
+            if tagged and past is None:
+                # char offsets of the doc's past-tense verbs, read once from arrays; guess_tense
+                # keeps those in the date's sentence
+                vbd = doc.vocab.strings["VBD"]
+                past = [idx for tag, idx in doc.to_array(["TAG", "IDX"]).tolist() if tag == vbd]
             return _dates.guess_tense(text, start, end, (sent.start_char, sent.end_char), past)
 
         return tense_at
