@@ -65,7 +65,7 @@ def extract_articles(
     from .batch import RunOptions, _chunks, process_chunk
 
     opts = RunOptions(published=published, kinds=kinds, keep_text=keep_text)
-    for chunk in _chunks(articles, opts.batch_size):
+    for chunk in _chunks(articles, opts.batch_size, opts):
         yield from zip(chunk, process_chunk(nlp, chunk, opts))
 
 

@@ -55,6 +55,10 @@ class RunOptions:
     keep_text: bool = False                # put the article text on the document record
     batch_size: int = 16
     piece_chars: int = 100_000             # longer articles run in paragraph-aligned pieces
+    # the model's working memory grows with the text of a whole batch (about 2.5 MB per 1,000
+    # chars with en_core_web_sm): a batch holds at most this many chars (a longer article runs
+    # alone), so that a few long articles together do not set the peak memory of the whole run
+    batch_chars: int = 24_000
 
 
 def _make_doc(nlp: Language, art: Article, opts: RunOptions):
@@ -243,19 +247,26 @@ def _pipe(nlp: Language, docs: Iterable, names: list[str], batch_size: int) -> I
 
 
 def _chunks(items: Iterable[Article], size: int, opts: RunOptions | None = None) -> Iterator[list[Article]]:
-    """Lists of up to ``size`` articles; with ``opts``, a long article travels alone."""
+    """Lists of up to ``size`` articles; with ``opts``, a long article travels alone and a list
+    holds at most ``opts.batch_chars`` chars (or one article)."""
     chunk: list[Article] = []
+    chars = 0
     for art in items:
         if opts is not None and is_long(art, opts):
             if chunk:
                 yield chunk
-                chunk = []
+                chunk, chars = [], 0
             yield [art]
             continue
+        n = len(art.text or "")
+        if chunk and opts is not None and chars + n > opts.batch_chars:
+            yield chunk
+            chunk, chars = [], 0
         chunk.append(art)
+        chars += n
         if len(chunk) >= size:
             yield chunk
-            chunk = []
+            chunk, chars = [], 0
     if chunk:
         yield chunk
 
