@@ -50,6 +50,7 @@ from functools import lru_cache
 from typing import Callable, Iterator, Optional
 
 from .. import resources
+from .casefold import FOLD_TO_ASCII
 from ..values import DateValue
 
 Tense = Optional[str]            # "past" | "future" | None
@@ -353,8 +354,6 @@ class _Lexicon:
         self.rules_at: dict[str, tuple[int, ...]] = {}      # cache: a text word -> the rules it may start
 
 
-# a word start as re.I sees it: these fold onto the ASCII letters the rules are written in
-_FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
 # a digit run takes the character after it along, for the key
 _WORD_START = re.compile(r"(?<!\w)(?:\d+(?:\D|$)|[^\W\d_]+)")
 
@@ -372,7 +371,7 @@ def _rules_at(word: str, lex: _Lexicon) -> tuple[int, ...]:
         cls = ("o" if after.isdecimal() else "s" if after.isspace() else "a" if after.isalpha()
                else "p" if after in "/.-" else "o")
         return tuple(sorted(lex.starts.get(f"#{run}{cls}", ())))
-    key = word.translate(_FOLD).lower()
+    key = word.translate(FOLD_TO_ASCII).lower()     # a word as re.I sees it
     found = set(lex.starts.get(key, ()))
     for k in range(1, len(key) + 1):
         found |= lex.prefix_starts.get(key[:k], set())

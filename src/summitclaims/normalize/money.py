@@ -25,6 +25,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from .. import resources
+from .casefold import TO_ASCII
 from ..values import Money
 
 # A space inside an amount: wire copy breaks lines anywhere, but a blank line ends the amount.
@@ -291,10 +292,8 @@ def _fold(s: str) -> str:
     return " ".join(s.lower().split())
 
 
-# Characters that a case-insensitive pattern matches to ASCII letters ("\u212a", the Kelvin sign,
-# to k): a text with any of them is scanned whole
-_FOLDED = ("\u017f", "\u0131", "\u0130", "\u212a")
-_AFTER_NUMBER = frozenset(".,/_")        # a number after these (or a letter or digit) is not an amount's start
+# a number right after these (or after a letter or digit) does not begin an amount
+_AFTER_NUMBER = frozenset(".,/_")
 
 
 def _starts_amount(r: _Rules, word: str) -> bool:
@@ -306,7 +305,8 @@ def _starts_amount(r: _Rules, word: str) -> bool:
 
 def _singles(r: _Rules, text: str):
     """``r.single.finditer(text)``, trying only the places where an amount can begin."""
-    if r.code_mag.search(text) or any(c in text for c in _FOLDED):
+    # a code between number and magnitude may start mid-run; folding letters defeat the word check
+    if r.code_mag.search(text) or any(c in text for c in TO_ASCII):
         yield from r.single.finditer(text)
         return
     rx, ok, pos = r.single, r.word_ok, 0
