@@ -44,6 +44,7 @@ TRICKY = [
     "year-to-date", "YTD", "the rest of the year", "remainder of the week", "last Friday's",
     "next week Monday", "Friday the 13th", "the second Sunday of May", "Q4 2024", "2016 June",
     "3 days from today", "remaining year", "from 4 to 22 this month", "Feb. 10", "Tuesday, February 11, 2025",
+    "1st sunday", "the 22nd Monday of May", "2nd quarter",
     "X2025", "_2025", "a2025", "٢٠٢٥", "2025\u00a0Q1", "Twenty-first of June", "the twenty second",
 ]
 

@@ -358,19 +358,25 @@ class _Lexicon:
 _WORD_START = re.compile(r"(?<!\w)(?:\d+(?:\D|$)|[^\W\d_]+)")
 
 
+def _digit_key(run: int, after: str) -> str:
+    """A digit run's key: its length and the character after it ("" at the end)."""
+    cls = "s" if after.isspace() else "a" if after.isalpha() else "p" if after and after in "/.-" else "o"
+    return f"#{run}{cls}"
+
+
 def _head(word: str) -> str | None:
-    """The letters a text word must begin with to start a match of this rule word."""
-    m = re.match(r"[a-z]+", word.lower())
+    """What a text word must begin with to start a match of this rule word: its letters, or the
+    key of its digits ("1st" -> "#1a")."""
+    m = re.match(r"(\d+)(.?)|[a-z]+", word.lower())
+    if m and m.group(1):
+        return _digit_key(len(m.group(1)), m.group(2))
     return m.group() if m else None
 
 
 def _rules_at(word: str, lex: _Lexicon) -> tuple[int, ...]:
     if word[0].isdecimal():
-        after = word[-1]
-        run = len(word) - (not after.isdecimal())
-        cls = ("o" if after.isdecimal() else "s" if after.isspace() else "a" if after.isalpha()
-               else "p" if after in "/.-" else "o")
-        return tuple(sorted(lex.starts.get(f"#{run}{cls}", ())))
+        after = "" if word[-1].isdecimal() else word[-1]
+        return tuple(sorted(lex.starts.get(_digit_key(len(word) - len(after), after), ())))
     key = word.translate(FOLD_TO_ASCII).lower()     # a word as re.I sees it
     found = set(lex.starts.get(key, ()))
     for k in range(1, len(key) + 1):
