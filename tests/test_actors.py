@@ -12,7 +12,7 @@ def actors(nlp):
     from summitclaims.api import process
 
     def _actors(text):
-        return {a.name: a for a in process(nlp, text)._.actors}
+        return {a.name: a for a in process(nlp, text)._.sc_actors}
 
     return _actors
 
@@ -24,7 +24,7 @@ def mentions(nlp):
 
     def _mentions(text):
         doc = process(nlp, text)
-        return [(s.text, s._.actor, s.label_) for s in doc.spans[extensions.MENTIONS]]
+        return [(s.text, s._.sc_actor, s.label_) for s in doc.spans[extensions.MENTIONS]]
 
     return _mentions
 
@@ -149,9 +149,9 @@ def test_title_mention_from_the_table_is_a_mention_not_an_actor(nlp):
     from summitclaims.api import process
 
     doc = process(nlp, "On Sunday the French president announced a new fund for startups.")
-    spans = [(s.text, s._.actor) for s in doc.spans[extensions.MENTIONS]]
+    spans = [(s.text, s._.sc_actor) for s in doc.spans[extensions.MENTIONS]]
     assert ("French president", "Emmanuel Macron") in spans
-    assert "Emmanuel Macron" not in {a.name for a in doc._.actors}
+    assert "Emmanuel Macron" not in {a.name for a in doc._.sc_actors}
 
 
 def test_org_short_form_in_context(mentions):
@@ -256,5 +256,5 @@ def test_mention_labels_are_in_the_contract(nlp):
     assert doc.spans[extensions.MENTIONS]
     for span in doc.spans[extensions.MENTIONS]:
         assert span.label_ in {"PERSON", "ORG", "GPE", "LOC", "NORP"}
-        assert span._.actor
-    assert {a.name for a in doc._.actors} >= {"European Union", "France", "Mistral AI", "Europe", "Elon Musk"}
+        assert span._.sc_actor
+    assert {a.name for a in doc._.sc_actors} >= {"European Union", "France", "Mistral AI", "Europe", "Elon Musk"}

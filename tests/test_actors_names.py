@@ -71,5 +71,5 @@ def test_component_never_raises(nlp, text):
 
     doc = process(nlp, text)
     for span in doc.spans[extensions.MENTIONS]:
-        assert span._.actor and span.label_ in {"PERSON", "ORG", "GPE", "LOC", "NORP"}
-    assert all(a.mentions for a in doc._.actors)
+        assert span._.sc_actor and span.label_ in {"PERSON", "ORG", "GPE", "LOC", "NORP"}
+    assert all(a.mentions for a in doc._.sc_actors)

@@ -34,7 +34,7 @@ def actors(nlp):
     from summitclaims.api import process
 
     def _actors(text):
-        return {a.name: a for a in process(nlp, text)._.actors}
+        return {a.name: a for a in process(nlp, text)._.sc_actors}
 
     return _actors
 
@@ -207,7 +207,7 @@ def test_known_miss_description_joins_the_person(nlp):
     from summitclaims.api import process
 
     doc = process(nlp, "James Wright met bankers on Monday. The Texas Democrat said rates were too high.")
-    assert any(s._.actor == "James Wright" and "Democrat" in s.text for s in doc.spans["sc_mentions"])
+    assert any(s._.sc_actor == "James Wright" and "Democrat" in s.text for s in doc.spans["sc_mentions"])
 
 
 @pytest.mark.xfail(strict=True, reason="a company name with 'and' is cut by the model")

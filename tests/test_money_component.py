@@ -66,7 +66,7 @@ def _doc(nlp, text, mentions):
     for words, label, actor in mentions:
         start = text.index(words)
         span = doc.char_span(start, start + len(words), label=label, alignment_mode="expand")
-        span._.actor = actor
+        span._.sc_actor = actor
         spans.append(span)
     doc.spans[extensions.MENTIONS] = spans
     nlp.get_pipe("summitclaims_money")(doc)
@@ -74,7 +74,7 @@ def _doc(nlp, text, mentions):
 
 
 def _actors(doc):
-    return [(s.text, s._.money.actor) for s in doc.spans[extensions.MONEY]]
+    return [(s.text, s._.sc_money.actor) for s in doc.spans[extensions.MONEY]]
 
 
 def test_actor_of_looks_up_the_covering_mention(nlp):
@@ -151,16 +151,16 @@ def test_table_row_label_is_not_an_actor(nlp):
 
 def test_rate_notes_have_no_actor(nlp):
     doc = _doc(nlp, "Contoso paid $5 million. ($1 = 0.95 euros)", [("Contoso", "ORG", "Contoso")])
-    assert [(s._.money.rate_note, s._.money.actor) for s in doc.spans[extensions.MONEY]] == [
+    assert [(s._.sc_money.rate_note, s._.sc_money.actor) for s in doc.spans[extensions.MONEY]] == [
         (False, "Contoso"), (True, None), (True, None)]
 
 
 def test_component_without_mentions_group(nlp):
     doc = nlp.make_doc("Contoso paid $5 million.")
-    doc._.published = dt.date(2025, 2, 11)
+    doc._.sc_published = dt.date(2025, 2, 11)
     nlp.get_pipe("summitclaims_money")(doc)      # no parse, no mentions: must not fail
     (span,) = doc.spans[extensions.MONEY]
-    assert isinstance(span, Span) and span._.money.actor is None
+    assert isinstance(span, Span) and span._.sc_money.actor is None
 
 
 # --- receivers are not committers -------------------------------------------------------------------------

@@ -148,12 +148,12 @@ def resolve(nlp):
             start = 0
             while (i := text.find(surface, start)) >= 0:
                 span = doc.char_span(i, i + len(surface), label=label, alignment_mode="expand")
-                span._.actor = canonical
+                span._.sc_actor = canonical
                 spans.append(span)
                 start = i + len(surface)
         doc.spans[extensions.MENTIONS] = spans
         doc = finder(doc)
-        return [(s._.quote.quote, s._.quote.speaker) for s in doc.spans[extensions.QUOTES]]
+        return [(s._.sc_quote.quote, s._.sc_quote.speaker) for s in doc.spans[extensions.QUOTES]]
 
     return _resolve
 

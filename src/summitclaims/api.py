@@ -30,9 +30,9 @@ def parse_published(value: str | dt.date | None) -> dt.date | None:
 
 def make_doc(nlp: Language, text: str, published: dt.date | None = None, doc_id: str | None = None) -> Doc:
     doc = nlp.make_doc(text)
-    doc._.doc_id = doc_id
-    doc._.published = published
-    doc._.published_source = "given" if published else None
+    doc._.sc_doc_id = doc_id
+    doc._.sc_published = published
+    doc._.sc_published_source = "given" if published else None
     return doc
 
 

@@ -64,11 +64,11 @@ class RunOptions:
 def _make_doc(nlp: Language, art: Article, opts: RunOptions):
     doc = nlp.make_doc(art.text or "")
     sents.remember_text(doc, art.text or "")
-    doc._.doc_id = art.doc_id
+    doc._.sc_doc_id = art.doc_id
     if art.published is not None:
-        doc._.published, doc._.published_source = art.published, art.published_source or "given"
+        doc._.sc_published, doc._.sc_published_source = art.published, art.published_source or "given"
     elif opts.published is not None:
-        doc._.published, doc._.published_source = opts.published, "given"
+        doc._.sc_published, doc._.sc_published_source = opts.published, "given"
     return doc
 
 
@@ -138,8 +138,8 @@ def iter_long(nlp: Language, art: Article, opts: RunOptions, names: list[str] | 
                         published_source=art.published_source or ("text" if published else None))
         with _zone(nlp, b - a):
             doc = next(iter(_pipe(nlp, [_make_doc(nlp, piece, opts)], names, 1)))
-            if published is None and doc._.published is not None and art.published is None:
-                published = doc._.published      # a dateline found in the first piece holds for the rest
+            if published is None and doc._.sc_published is not None and art.published is None:
+                published = doc._.sc_published      # a dateline found in the first piece holds for the rest
             records = doc_records(doc, opts.kinds)
         out = []
         if n == 0:

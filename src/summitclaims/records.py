@@ -43,7 +43,7 @@ def sentence_of(doc: Doc, start_char: int, end_char: int, text: str | None = Non
 def _base(kind: str, doc: Doc, start: int, end: int, text: str) -> dict[str, Any]:
     return {
         "kind": kind,
-        "doc": doc._.doc_id,
+        "doc": doc._.sc_doc_id,
         "text": text[start:end],
         "char_start": start,
         "char_end": end,
@@ -54,13 +54,13 @@ def _base(kind: str, doc: Doc, start: int, end: int, text: str) -> dict[str, Any
 def document_record(doc: Doc, text: str) -> dict[str, Any]:
     return {
         "kind": "document",
-        "doc": doc._.doc_id,
+        "doc": doc._.sc_doc_id,
         "text": None,
         "char_start": 0,
         "char_end": len(text),
         "sentence": None,
-        "published": iso(doc._.published),
-        "published_source": doc._.published_source,
+        "published": iso(doc._.sc_published),
+        "published_source": doc._.sc_published_source,
         "chars": len(text),
     }
 
@@ -71,7 +71,7 @@ def error_record(doc_id: str | None, message: str) -> dict[str, Any]:
 
 
 def actor_records(doc: Doc, text: str) -> Iterator[dict[str, Any]]:
-    for actor in doc._.actors or ():
+    for actor in doc._.sc_actors or ():
         start, end = actor.mentions[0] if actor.mentions else (0, 0)
         rec = _base("actor", doc, start, end, text)
         rec.update(name=actor.name, label=actor.label, mentions=len(actor.mentions),
@@ -80,7 +80,7 @@ def actor_records(doc: Doc, text: str) -> Iterator[dict[str, Any]]:
 
 
 def money_record(doc: Doc, span: Span, text: str) -> dict[str, Any]:
-    m = span._.money
+    m = span._.sc_money
     rec = _base("money", doc, span.start_char, span.end_char, text)
     rec.update(
         value=number(m.value), low=number(m.low), high=number(m.high), currency=m.currency,
@@ -95,14 +95,14 @@ def money_record(doc: Doc, span: Span, text: str) -> dict[str, Any]:
 
 
 def date_record(doc: Doc, span: Span, text: str) -> dict[str, Any]:
-    d = span._.date
+    d = span._.sc_date
     rec = _base("date", doc, span.start_char, span.end_char, text)
     rec.update(start=iso(d.start), end=iso(d.end), granularity=d.granularity)
     return rec
 
 
 def quote_record(doc: Doc, span: Span, text: str) -> dict[str, Any]:
-    q = span._.quote
+    q = span._.sc_quote
     rec = _base("quote", doc, span.start_char, span.end_char, text)
     rec.update(quote=q.quote, speaker=q.speaker, speaker_text=q.speaker_text, cue=q.cue,
                partial=q.partial)
@@ -122,9 +122,9 @@ def doc_records(doc: Doc, kinds: frozenset[str] | None = None) -> list[dict[str,
     if "actor" in want:
         out.extend(actor_records(doc, text))
     if "money" in want:
-        out.extend(money_record(doc, s, text) for s in _group(doc, extensions.MONEY) if s._.money is not None)
+        out.extend(money_record(doc, s, text) for s in _group(doc, extensions.MONEY) if s._.sc_money is not None)
     if "date" in want:
-        out.extend(date_record(doc, s, text) for s in _group(doc, extensions.DATES) if s._.date is not None)
+        out.extend(date_record(doc, s, text) for s in _group(doc, extensions.DATES) if s._.sc_date is not None)
     if "quote" in want:
-        out.extend(quote_record(doc, s, text) for s in _group(doc, extensions.QUOTES) if s._.quote is not None)
+        out.extend(quote_record(doc, s, text) for s in _group(doc, extensions.QUOTES) if s._.sc_quote is not None)
     return out

@@ -46,3 +46,43 @@ class Actor:
     aliases: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)   # (char_start, char_end)
     role: str | None = None
+
+
+# -- msgpack: spaCy serialises doc.user_data (where extension values live) with srsly's msgpack, for
+# DocBin(store_user_data=True), Doc.to_bytes and nlp.pipe(n_process=N). These hooks carry our values
+# and dates through it as tagged maps; untagged data passes on to the next hook in the chain.
+_TAG = "__summitclaims__"
+_TYPES = {cls.__name__: cls for cls in (Money, DateValue, Quote, Actor)}
+
+
+def _encode(obj, chain=None):
+    name = type(obj).__name__
+    if _TYPES.get(name) is type(obj):
+        fields = {k: getattr(obj, k) for k in obj.__dataclass_fields__}
+        return {_TAG: name, "fields": fields}
+    if isinstance(obj, dt.date) and not isinstance(obj, dt.datetime):
+        return {_TAG: "date", "iso": obj.isoformat()}
+    return obj if chain is None else chain(obj)
+
+
+def _decode(obj, chain=None):
+    tag = obj.get(_TAG) if isinstance(obj, dict) else None
+    if tag == "date":
+        return dt.date.fromisoformat(obj["iso"])
+    if tag in _TYPES:
+        value = _TYPES[tag](**obj["fields"])
+        if isinstance(value, Actor):
+            # msgpack gives arrays back as lists or tuples, depending on the reader
+            value.aliases = list(value.aliases)
+            value.mentions = [tuple(m) for m in value.mentions]
+        return value
+    return obj if chain is None else chain(obj)
+
+
+def register_msgpack() -> None:
+    """Idempotent: register the hooks with srsly (imported here, as only spaCy users need it)."""
+    from srsly import msgpack_decoders, msgpack_encoders
+
+    if "summitclaims" not in msgpack_encoders.get_all():
+        msgpack_encoders.register("summitclaims", func=_encode)
+        msgpack_decoders.register("summitclaims", func=_decode)

@@ -27,15 +27,15 @@ def _highlights(doc):
 
     out = []
     for s in doc.spans.get(extensions.QUOTES, ()):
-        q = s._.quote
+        q = s._.sc_quote
         out.append((s.start_char, s.end_char, "QUOTE", f"{q.speaker or '?'}" if q else ""))
     for s in doc.spans.get(extensions.MENTIONS, ()):
-        out.append((s.start_char, s.end_char, s.label_, s._.actor or ""))
+        out.append((s.start_char, s.end_char, s.label_, s._.sc_actor or ""))
     for s in doc.spans.get(extensions.MONEY, ()):
-        m = s._.money
+        m = s._.sc_money
         out.append((s.start_char, s.end_char, "MONEY", f"{m.currency or ''} {m.value if m.value is not None else (m.low, m.high)}" if m else ""))
     for s in doc.spans.get(extensions.DATES, ()):
-        d = s._.date
+        d = s._.sc_date
         out.append((s.start_char, s.end_char, "DATE", f"{d.start}..{d.end}" if d and d.start else ""))
     return out
 
@@ -47,7 +47,7 @@ def render_terminal(doc, console) -> None:
     text = Text(doc.text)
     for start, end, label, _ in _highlights(doc):
         text.stylize(STYLES.get(label, ("bold", ""))[0], start, end)
-    title = f"{doc._.doc_id}  published {doc._.published or 'unknown'}"
+    title = f"{doc._.sc_doc_id}  published {doc._.sc_published or 'unknown'}"
     console.print(Panel(text, title=title, title_align="left"))
     legend = Text("  ").join(Text(label, style=style) for label, (style, _) in STYLES.items())
     console.print(legend)

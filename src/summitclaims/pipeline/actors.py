@@ -4,8 +4,8 @@ Inputs: ``doc.ents`` (the statistical NER) and ``doc.spans[GAZ_KEY]`` (matches o
 ``summitclaims_gazetteer`` span ruler, ``span.id_`` = canonical name).  Sets:
 - ``doc.spans[extensions.MENTIONS]``: every mention of an actor (names, surnames, typos of a name
   in the article, title mentions such as "the Commission President", organisation short forms
-  such as "the Commission"), ``span._.actor`` = canonical name, ``span.label_`` in LABELS;
-- ``doc._.actors``: ``values.Actor`` per distinct actor, in order of first mention;
+  such as "the Commission"), ``span._.sc_actor`` = canonical name, ``span.label_`` in LABELS;
+- ``doc._.sc_actors``: ``values.Actor`` per distinct actor, in order of first mention;
 - ``doc.ents``: the cleaned actor mentions plus the model's other entities (DATE, MONEY, ...).
 
 Conventions: a title mention resolved only from the office-holders table (nobody in the article
@@ -722,7 +722,7 @@ class ActorLinker:
         group = []
         for sp in sorted(spans, key=lambda s: s.start):
             m = by_pos[(sp.start, sp.end)]
-            sp._.actor = m.canon
+            sp._.sc_actor = m.canon
             group.append(sp)
             if m.world:
                 continue
@@ -737,7 +737,7 @@ class ActorLinker:
             if m.role and not a.role:
                 a.role = " ".join(m.role.split())       # a wrapped line inside the title
         doc.spans[extensions.MENTIONS] = group
-        doc._.actors = list(actors.values())
+        doc._.sc_actors = list(actors.values())
         # doc.ents: the cleaned mentions replace the model's actor entities; other labels stay
         keep = [e for e in doc.ents if e.label_ not in LABELS]
         taken = set()

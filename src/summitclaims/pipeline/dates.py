@@ -1,8 +1,8 @@
 """summitclaims_dates: date mentions resolved against the publication date.
 
-Reads ``doc._.published`` (a ``datetime.date`` or None). When it is None, looks for a dateline at the
-top of the text and sets ``doc._.published`` and ``doc._.published_source = "text"``.
-Sets ``doc.spans[extensions.DATES]``: spans with ``span._.date`` = ``values.DateValue``.
+Reads ``doc._.sc_published`` (a ``datetime.date`` or None). When it is None, looks for a dateline at the
+top of the text and sets ``doc._.sc_published`` and ``doc._.sc_published_source = "text"``.
+Sets ``doc.spans[extensions.DATES]``: spans with ``span._.sc_date`` = ``values.DateValue``.
 The rules live in ``normalize.dates`` (pure, data in patterns/dates.jsonl); this component adds
 spaCy's sentences and past-tense tags to decide the tense of year-less dates.
 """
@@ -45,17 +45,17 @@ class DateFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = sents.text(doc)
-        if doc._.published is None:
+        if doc._.sc_published is None:
             line = _dates.find_dateline(text)
             if line is not None and line.value.start is not None:
-                doc._.published = line.value.start
-                doc._.published_source = "text"
+                doc._.sc_published = line.value.start
+                doc._.sc_published_source = "text"
         spans = []
-        for found in _dates.find(text, doc._.published, self._tense_at(doc)):
+        for found in _dates.find(text, doc._.sc_published, self._tense_at(doc)):
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            span._.date = found.value          # raw stays the exact matched text
+            span._.sc_date = found.value          # raw stays the exact matched text
             spans.append(span)
         doc.spans[extensions.DATES] = spans
         return doc

@@ -1,7 +1,7 @@
 """summitclaims_money: monetary amounts, normalised and linked to actors.
 
 Sets ``doc.spans[extensions.MONEY]``: token-aligned spans (including the qualifier, "up to $500
-billion") with ``span._.money`` = ``values.Money``. The amounts come from the pure finder
+billion") with ``span._.sc_money`` = ``values.Money``. The amounts come from the pure finder
 ``normalize.money.find_money``; this component adds what needs the parse:
 
 - ``actor``: the canonical name (from ``doc.spans[MENTIONS]``) of who commits, pledges, invests,
@@ -54,7 +54,7 @@ def _mention_index(doc: Doc) -> dict[int, Span]:
     """token index -> the actor mention covering it (first one wins)."""
     index: dict[int, Span] = {}
     for span in doc.spans.get(extensions.MENTIONS, ()):
-        if not span._.actor:
+        if not span._.sc_actor:
             continue
         for i in range(span.start, span.end):
             index.setdefault(i, span)
@@ -66,7 +66,7 @@ def _actor_of(doc: Doc, token: Token, index: dict[int, Span] | None = None) -> s
     if index is None:
         index = _mention_index(doc)
     span = index.get(token.i)
-    return span._.actor if span is not None else None
+    return span._.sc_actor if span is not None else None
 
 
 class _Linker:
@@ -80,7 +80,7 @@ class _Linker:
         self.index = {i: s for i, s in _mention_index(doc).items()
                       if not any(a <= s.start_char < b for a, b in datelines)}
         self.mentions = sorted(
-            (s for s in doc.spans.get(extensions.MENTIONS, ()) if s._.actor
+            (s for s in doc.spans.get(extensions.MENTIONS, ()) if s._.sc_actor
              and not any(a <= s.start_char < b for a, b in datelines)), key=lambda s: s.start)
         self.parsed = doc.has_annotation("DEP")
 
@@ -97,10 +97,10 @@ class _Linker:
                      and s.start_char <= limit]
             in_sent = [s for s in before if sent is not None and s.start >= sent.start]
             if in_sent:
-                return in_sent[-1]._.actor
+                return in_sent[-1]._.sc_actor
             if after:
-                return after[0]._.actor
-        return before[-1]._.actor if before else None
+                return after[0]._.sc_actor
+        return before[-1]._.sc_actor if before else None
 
     def recent_org(self, tok: Token) -> str | None:
         """"it plans to invest": the latest ORG mention of this or the previous sentence."""
@@ -109,13 +109,13 @@ class _Linker:
         sent = sents.sent(self.doc, tok.i)
         floor = sents.sent(self.doc, sent.start - 1).start if sent.start > 0 else 0
         cands = [s for s in self.mentions if floor <= s.start and s.end <= tok.i and s.label_ == "ORG"]
-        return cands[-1]._.actor if cands else None
+        return cands[-1]._.sc_actor if cands else None
 
     # -- noun phrases ----------------------------------------------------------------------------
     def resolve_np(self, tok: Token) -> str | None:
         span = self.mention(tok)
         if span is not None:
-            return span._.actor
+            return span._.sc_actor
         low = tok.lower_
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$", "WP", "WDT", "DT"):
             if low in self.rules["third_person"]:
@@ -170,7 +170,7 @@ class _Linker:
                     break
             key = (not named, depth, _LABEL_RANK.get(span.label_, 4), span.start)
             if best_key is None or key < best_key:
-                best, best_key = span._.actor, key
+                best, best_key = span._.sc_actor, key
         return best
 
     def possessor(self, tok: Token) -> str | None:
@@ -253,13 +253,13 @@ class _Linker:
         if prev is not None and prev.text in (",", "(", "—", "–") and verb.i > 1:
             before = self.mention(self.doc[verb.i - 2])
             if before is not None:
-                return before._.actor
+                return before._.sc_actor
         if verb.dep_ == "acl":
             noun = verb.head
             for t in [noun, *(c for c in noun.children if c.dep_ in ("compound", "poss", "appos"))]:
                 found = self.mention(t)
                 if found is not None:
-                    return found._.actor
+                    return found._.sc_actor
         return None
 
     def heading(self, span: Span) -> str | None:
@@ -276,7 +276,7 @@ class _Linker:
             for t in hs:
                 found = self.mention(t)
                 if found is not None:
-                    return found._.actor
+                    return found._.sc_actor
         letters = [c for c in h if c.isalpha()]
         if len(letters) >= 2 and all(c.isupper() for c in letters) and len(h.split()) <= 4:
             return h.title()
@@ -303,18 +303,18 @@ class MoneyFinder:
             if linker is not None and not money.rate_note:
                 money.actor = linker.link(span)
             if self.convert:
-                fx.convert(money, doc._.published)
-            span._.money = money
+                fx.convert(money, doc._.sc_published)
+            span._.sc_money = money
             spans.append(span)
         by_start = {s.start_char: s for s in spans}
         for span in spans:
-            m = span._.money
+            m = span._.sc_money
             if m.equivalent_of is not None:
                 m.equivalent_of = moved.get(m.equivalent_of)
                 other = by_start.get(m.equivalent_of) if m.equivalent_of is not None else None
                 if other is not None:
                     # a conversion names the same actor as the amount it converts
-                    m.actor = m.actor or other._.money.actor
+                    m.actor = m.actor or other._.sc_money.actor
         doc.spans[extensions.MONEY] = spans
         return doc
 

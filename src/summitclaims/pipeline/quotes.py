@@ -1,7 +1,7 @@
 """summitclaims_quotes: direct quotations with their resolved speaker.
 
 Sets ``doc.spans[extensions.QUOTES]``: each span covers the quotation including its marks, with
-``span._.quote`` = ``values.Quote``. Passages come from ``normalize.quotes.find_passages``; this
+``span._.sc_quote`` = ``values.Quote``. Passages come from ``normalize.quotes.find_passages``; this
 component decides which passages are quotes (not scare quotes or names), finds the attribution
 around them and maps the speaker words to the actor mentions (``doc.spans[extensions.MENTIONS]``).
 
@@ -163,7 +163,7 @@ class QuoteFinder:
                               partial=partial)
                 else:
                     q = Quote(quote=inner, partial=partial)
-            span._.quote = q
+            span._.sc_quote = q
             out.append(span)
             prev = (last_para, q)
         return out
@@ -452,11 +452,11 @@ class QuoteFinder:
         text = self._text
         out = []
         for m in mentions:
-            if not m._.actor or m.label_ not in ("PERSON", "ORG", "GPE") or self._quoted(m.start_char, m.end_char):
+            if not m._.sc_actor or m.label_ not in ("PERSON", "ORG", "GPE") or self._quoted(m.start_char, m.end_char):
                 continue
             before = text[max(0, m.start_char - 12):m.start_char].split()
             title = before[-1].lower().rstrip(".") if before else ""
-            out.append(_Cand(m.start_char, m._.actor, m.label_, self.titles.get(title),
+            out.append(_Cand(m.start_char, m._.sc_actor, m.label_, self.titles.get(title),
                              m.root.dep_ in _SUBJ))
         # subjects of reporting verbs the actors component has no mention for (a name split by a
         # hard line wrap, an unknown company): still someone "he" or "the bank" may refer back to
@@ -544,7 +544,7 @@ class QuoteFinder:
         span = doc.char_span(attr.start, attr.end, alignment_mode="expand")
         root = span.root if span is not None and len(span) else None
         covering = [m for m in self._mentions if m.start_char < attr.end and attr.start < m.end_char
-                    and m._.actor and (m.label_ in ("PERSON", "ORG")
+                    and m._.sc_actor and (m.label_ in ("PERSON", "ORG")
                                        or (m.label_ == "GPE" and root is not None and m.start <= root.i < m.end))]
         if covering:
             rank = {"PERSON": 0, "ORG": 1}
@@ -552,8 +552,8 @@ class QuoteFinder:
             best = covering[0]
             if best.label_ != "PERSON" and root is not None and root.pos_ == "NOUN" and not best.start <= root.i < best.end \
                     and self.nouns.get(root.lower_, ("PERSON",))[0] == "PERSON":
-                return best._.actor, "PERSON"     # "a spokesman for IBM": IBM, and later "he" too
-            return best._.actor, best.label_
+                return best._.sc_actor, "PERSON"     # "a spokesman for IBM": IBM, and later "he" too
+            return best._.sc_actor, best.label_
         if span is None or root is None:
             return None, "?"
         first = span[0].lower_
