@@ -125,8 +125,10 @@ def html_article(doc_id: str, html: str) -> Article:
     """Main text, title and date of a web page, with trafilatura (imported only when needed)."""
     try:
         import trafilatura
-    except ImportError:  # pragma: no cover - a declared dependency
-        return Article(doc_id, error="HTML input needs the trafilatura package")
+    except ImportError as exc:
+        # a declared dependency, so this is a broken install: say what is really missing
+        # (trafilatura itself, or a package it imports such as lxml_html_clean)
+        return Article(doc_id, error=f"HTML input needs trafilatura, which cannot be imported: {exc}")
     try:
         found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                             include_tables=True, favor_precision=False)
