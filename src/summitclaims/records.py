@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import math
 from typing import Any, Iterator
 
@@ -13,16 +15,16 @@ KINDS = ("document", "actor", "money", "date", "quote", "error")
 KIND_ORDER = ("actor", "money", "date", "quote")    # after the document record, in this order
 
 
-def number(x: float | int | None) -> float | int | None:
-    """JSON-friendly number: integral floats become ints (1.5e9 -> 1500000000); NaN/inf -> None."""
+def number(x: float | int | None) -> float | None:
+    """An amount as a float, always (1500000000.0, 2.55); NaN/inf -> None.
+
+    One JSON type per column: readers that infer a column's type from its first rows (DuckDB's
+    read_json_auto, polars, sqlite-utils) otherwise take whole amounts for an integer column and
+    then round, refuse or store as text the fractional ones further down."""
     if x is None:
         return None
-    if isinstance(x, float):
-        if not math.isfinite(x):
-            return None
-        if x.is_integer() and abs(x) < 2**63:
-            return int(x)
-    return x
+    x = float(x)
+    return x if math.isfinite(x) else None
 
 
 def iso(d: dt.date | None) -> str | None:
@@ -107,6 +109,39 @@ def quote_record(doc: Doc, span: Span, text: str) -> dict[str, Any]:
     rec.update(quote=q.quote, speaker=q.speaker, speaker_text=q.speaker_text, cue=q.cue,
                partial=q.partial)
     return rec
+
+
+# What makes a record itself, beyond its document and kind: offsets, and the normalised value, so
+# that a re-run with other rules that reads the same words differently gets a new id.
+_ID_FIELDS = {
+    "document": (),
+    "error": ("error",),
+    "actor": ("name", "label"),
+    "money": ("char_start", "char_end", "value", "low", "high", "currency"),
+    "date": ("char_start", "char_end", "start", "end"),
+    "quote": ("char_start", "char_end"),
+}
+
+
+def record_id(rec: dict[str, Any], occurrence: int = 0) -> str:
+    """16 hex digits, the same for the same record on any machine and any ``--jobs``.
+    ``occurrence`` > 0 tells apart the documents of a run that share a document id."""
+    kind = rec.get("kind")
+    key = [rec.get("doc"), kind, occurrence] + [rec.get(f) for f in _ID_FIELDS.get(kind, ())]
+    blob = json.dumps(key, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.blake2b(blob.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def assign_ids(records: list[dict[str, Any]], occurrence: int = 0) -> list[dict[str, Any]]:
+    """Set ``id`` on each record (first key, for people reading JSONL), in place."""
+    for rec in records:
+        rid = record_id(rec, occurrence)
+        rec.pop("id", None)
+        items = list(rec.items())
+        rec.clear()
+        rec["id"] = rid
+        rec.update(items)
+    return records
 
 
 def _group(doc: Doc, name: str) -> list[Span]:

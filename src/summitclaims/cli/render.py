@@ -24,6 +24,8 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, list):
         return ", ".join(map(str, value))
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:,.0f}"     # amounts are floats in the records; a table shows 5,000,000
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return f"{value:,}"
     return str(value)
@@ -54,11 +56,15 @@ class TableView:
 
 
 def make_writer(fmt: str, stream: TextIO):
-    """The writer for an output format: table (people), jsonl, json, csv (scripts)."""
+    """The writer for an output format: table (people), jsonl, json, csv, parquet (scripts)."""
     from ..io import writers
 
     if fmt == "table":
         return TableView(stream)
+    if fmt == "parquet":
+        from ..io.arrow import ParquetWriter
+
+        return ParquetWriter(stream)
     if fmt == "csv":
         from ..resources import record_schema
 
