@@ -124,7 +124,8 @@ def test_record_schema_is_typed():
     assert schema["aliases"] == T.ArrayType(T.StringType())
     assert schema["partial"] == T.BooleanType()
     assert schema["meta"] == T.StringType() and schema["seq"] == T.LongType()
-    assert list(schema)[:3] == ["kind", "doc", "text"]
+    assert list(schema)[:4] == ["id", "kind", "doc", "text"]
+    assert schema["producer"] == T.StringType()
 
 
 def test_samples_equal_extract(spark):
@@ -192,12 +193,13 @@ def test_cli_jsonl_in_parquet_out(spark, tmp_path):
     want = _extract(iter_articles([str(src)]))
     for doc in want:
         expect = [_normal(r) for r in json.loads(json.dumps(want[doc]))]
-        for r in expect:     # dates come back as dates, meta as JSON text
+        for r in expect:     # dates come back as dates, meta and producer as JSON text
             for k in ("published", "start", "end", "fx_date"):
                 if k in r:
                     r[k] = dt.date.fromisoformat(r[k])
-            if "meta" in r:
-                r["meta"] = json.dumps(r["meta"])
+            for k in ("meta", "producer"):
+                if k in r:
+                    r[k] = json.dumps(r[k], ensure_ascii=False)
         assert got[doc] == expect, doc
     again = CliRunner().invoke(app, ["spark-extract", str(src), str(out), "--master", "local[2]", "-q"])
     assert again.exit_code == 1 and "already exists" in again.output

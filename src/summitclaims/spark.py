@@ -4,11 +4,10 @@ Each partition goes through ``mapInArrow`` to one Python worker, which loads the
 process (``nlp.load`` is cached and Spark reuses its Python workers) and runs ``batch.process_chunk``
 over the partition's articles, so the records are exactly those of ``summitclaims extract``.
 
-Output columns: the properties of the JSON Schema in its order (``writers.schema_columns``), typed
-from the schema (``format: date`` -> DateType, integer -> LongType, number -> DoubleType, boolean,
-arrays of strings, strings), ``meta`` as JSON text (its keys vary per input), and ``seq``: the
-record's position within its document (0 = the document record), so ``orderBy("doc", "seq")`` gives
-the records of ``extract`` in its order.
+Output columns: those of ``extract -f parquet`` (``summitclaims.io.arrow``): the properties of the
+JSON Schema in its order, typed from the schema, ``meta`` and ``producer`` as JSON text, and ``seq``,
+the record's position within its document, so ``orderBy("doc", "seq")`` gives the records of
+``extract`` in its order.
 
 Requires the ``spark`` extra (``pip install 'summitclaims[spark]'``).
 """
@@ -29,59 +28,20 @@ from pyspark.sql import functions as F
 from pyspark.sql import types as T
 
 from .io.readers import DEFAULT_GLOBS, Article, ReadOptions, parse_date
-from .io.writers import schema_columns
+from .io.arrow import SEQ, record_columns, records_to_arrow
 from .resources import record_schema
 
-SEQ = "seq"
 # the articles between reading and extraction (internal): one row per article, or per unreadable input
 _ARTICLE_FIELDS = ("id", "text", "published", "published_source", "meta", "error")
 ARTICLE_SCHEMA = T.StructType([T.StructField(n, T.StringType()) for n in _ARTICLE_FIELDS])
 CORRUPT = "_corrupt_record"
 
 
-# -- the record schema as Spark and Arrow types ---------------------------------------------------
-
-def _column_kind(defs: Iterable[dict[str, Any]]) -> str:
-    """One of date, long, double, bool, strings, string for a property seen in these kind defs."""
-    types: set[str] = set()
-    for d in defs:
-        if d.get("format") == "date":
-            return "date"
-        t = d.get("type")
-        types.update(t if isinstance(t, list) else [t] if t else [])
-        if "const" in d or "enum" in d:
-            types.add("string")
-    types.discard("null")
-    if types == {"integer"}:
-        return "long"
-    if types <= {"number", "integer"} and types:
-        return "double"
-    if types == {"boolean"}:
-        return "bool"
-    if types == {"array"}:
-        return "strings"
-    return "string"
-
-
-def record_columns(schema: dict[str, Any] | None = None) -> list[tuple[str, str]]:
-    """(column, kind) for every output column, in order."""
-    schema = schema or record_schema()
-    kinds = list(schema.get("$defs", {}).values())
-    out = []
-    for name in schema_columns(schema):
-        defs = [k["properties"][name] for k in kinds if name in k.get("properties", {})]
-        out.append((name, _column_kind(defs) if name != "meta" else "string"))
-    out.append((SEQ, "long"))
-    return out
-
+# -- the record schema as Spark types (the columns are io.arrow's, shared with extract -f parquet) --
 
 _SPARK_TYPES = {
     "date": T.DateType(), "long": T.LongType(), "double": T.DoubleType(), "bool": T.BooleanType(),
     "strings": T.ArrayType(T.StringType()), "string": T.StringType(),
-}
-_ARROW_TYPES = {
-    "date": pa.date32(), "long": pa.int64(), "double": pa.float64(), "bool": pa.bool_(),
-    "strings": pa.list_(pa.string()), "string": pa.string(),
 }
 
 
@@ -90,35 +50,9 @@ def record_schema_spark(schema: dict[str, Any] | None = None) -> T.StructType:
     return T.StructType([T.StructField(n, _SPARK_TYPES[k]) for n, k in record_columns(schema)])
 
 
-def _cell(kind: str, value: Any) -> Any:
-    if value is None:
-        return None
-    if kind == "date":
-        return dt.date.fromisoformat(value) if isinstance(value, str) else value
-    if kind == "double":
-        return float(value)
-    if kind == "string" and not isinstance(value, str):   # meta, or anything structured
-        return json.dumps(value, ensure_ascii=False)
-    return value
-
-
-def records_to_arrow(rows: list[list[dict[str, Any]]], columns: list[tuple[str, str]]) -> pa.RecordBatch:
-    """Records of several documents (each list in extract's order) as one Arrow batch."""
-    cols: dict[str, list[Any]] = {n: [] for n, _ in columns}
-    for records in rows:
-        for seq, rec in enumerate(records):
-            for name, kind in columns:
-                cols[name].append(seq if name == SEQ else _cell(kind, rec.get(name)))
-    arrow_schema = pa.schema([(n, _ARROW_TYPES[k]) for n, k in columns])
-    return pa.RecordBatch.from_arrays([pa.array(cols[n], type=_ARROW_TYPES[k]) for n, k in columns],
-                                      schema=arrow_schema)
-
-
 def to_record(row: dict[str, Any] | Any, schema: dict[str, Any] | None = None) -> dict[str, Any]:
     """A records-DataFrame row back as the record dict ``extract`` writes: the kind's properties
-    (its optional ones only when set), dates as ISO text, integral amounts as ints, ``meta`` parsed."""
-    from .records import number
-
+    (its optional ones only when set), dates as ISO text, ``meta`` parsed."""
     schema = schema or record_schema()
     data = row.asDict() if hasattr(row, "asDict") else dict(row)
     kind = schema["$defs"].get(data.get("kind"), {})
@@ -130,11 +64,10 @@ def to_record(row: dict[str, Any] | Any, schema: dict[str, Any] | None = None) -
             continue
         if isinstance(value, dt.date):
             value = value.isoformat()
-        elif isinstance(value, float):
-            value = number(value)
         rec[name] = list(value) if isinstance(value, (list, tuple)) else value
-    if data.get("meta") is not None:
-        rec["meta"] = json.loads(data["meta"])
+    for name in ("meta", "producer"):
+        if data.get(name) is not None:
+            rec[name] = json.loads(data[name])
     return rec
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, TextIO
 
+from ..columns import schema_columns  # noqa: F401  (the CSV header; kept importable here)
+
 
 def dumps(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, allow_nan=False)
@@ -38,18 +40,6 @@ class JsonArrayWriter:
     def close(self) -> None:
         self.stream.write("[]\n" if self.first else "\n]\n")
         self.stream.flush()
-
-
-def schema_columns(schema: dict[str, Any]) -> list[str]:
-    """Every property of every record kind in the schema, in first-seen order: the CSV header."""
-    cols: list[str] = []
-    for kind in schema.get("$defs", {}).values():
-        for name in kind.get("properties", {}):
-            if name not in cols:
-                cols.append(name)
-    if "meta" not in cols:
-        cols.append("meta")
-    return cols
 
 
 class CsvWriter:
