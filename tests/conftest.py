@@ -13,12 +13,15 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def run(nlp):
-    """run(text, published=None) -> list of record dicts, as the CLI would print them."""
-    from summitclaims.api import parse_published, process
-    from summitclaims.records import doc_records
+    """run(text, published=None) -> list of record dicts, as the CLI would print them (through
+    the one path every entry point takes: batch.process_chunk)."""
+    from summitclaims.api import parse_published
+    from summitclaims.batch import RunOptions, process_chunk
+    from summitclaims.io.readers import Article
 
     def _run(text, published=None, doc_id="t"):
-        return doc_records(process(nlp, text, parse_published(published), doc_id))
+        opts = RunOptions(published=parse_published(published))
+        return process_chunk(nlp, [Article(doc_id, text=text)], opts)[0]
 
     return _run
 

@@ -8,7 +8,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import nlp as _nlp
-from .records import doc_records
 
 if TYPE_CHECKING:
     from .io.readers import Article
@@ -48,8 +47,12 @@ def extract(
     model: str | None = None,
 ) -> list[dict[str, Any]]:
     """Records (dicts, as in the JSON Schema) for one article's text."""
+    from .batch import RunOptions, process_chunk
+    from .io.readers import Article
+
     nlp = _nlp.load(model)
-    return doc_records(process(nlp, text, parse_published(published), doc_id))
+    art = Article(doc_id, text=text)   # type: ignore[arg-type]  (None: records carry doc null)
+    return process_chunk(nlp, [art], RunOptions(published=parse_published(published)))[0]
 
 
 def extract_articles(

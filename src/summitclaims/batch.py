@@ -23,7 +23,7 @@ from spacy.language import Language
 from . import nlp as _nlp
 from .io.readers import Article
 from .pipeline import sents
-from .records import KIND_ORDER, doc_records, error_record
+from .records import KIND_ORDER, assign_ids, doc_records, error_record
 
 KIND_NAMES = {
     "actor": "actor", "actors": "actor",
@@ -72,18 +72,27 @@ def _make_doc(nlp: Language, art: Article, opts: RunOptions):
     return doc
 
 
-def _records(doc, art: Article, opts: RunOptions) -> list[dict[str, Any]]:
-    records = doc_records(doc, opts.kinds)
-    head = records[0]
+def _head(nlp: Language, head: dict[str, Any], art: Article, opts: RunOptions) -> None:
+    """What the document record carries beyond the doc: provenance, meta, the text if asked."""
+    head["producer"] = _nlp.producer(nlp)
     if art.meta:
         head["meta"] = art.meta
     if opts.keep_text:
         head["text"] = art.text or ""
-    return records
+
+
+def _records(nlp: Language, doc, art: Article, opts: RunOptions) -> list[dict[str, Any]]:
+    records = doc_records(doc, opts.kinds)
+    _head(nlp, records[0], art, opts)
+    return assign_ids(records)
+
+
+def _error(doc_id: str | None, message: str) -> list[dict[str, Any]]:
+    return assign_ids([error_record(doc_id, message)])
 
 
 def _internal_error(art: Article, exc: BaseException) -> list[dict[str, Any]]:
-    return [error_record(art.doc_id, f"internal error: {type(exc).__name__}: {exc}")]
+    return _error(art.doc_id, f"internal error: {type(exc).__name__}: {exc}")
 
 
 def split_points(text: str, limit: int) -> list[int]:
@@ -145,10 +154,7 @@ def iter_long(nlp: Language, art: Article, opts: RunOptions, names: list[str] | 
         if n == 0:
             head = records[0]
             head.update(char_end=len(text), chars=len(text))
-            if art.meta:
-                head["meta"] = art.meta
-            if opts.keep_text:
-                head["text"] = text
+            _head(nlp, head, art, opts)
             out.append(head)
         for rec in records[1:]:
             _shift(rec, a)
@@ -162,9 +168,9 @@ def iter_long(nlp: Language, art: Article, opts: RunOptions, names: list[str] | 
                 seen["mentions"] += rec["mentions"]
                 seen["aliases"] += [x for x in rec["aliases"] if x not in seen["aliases"]]
                 seen["role"] = seen["role"] or rec["role"]
-        yield out
+        yield assign_ids(out)
     if actors:
-        yield list(actors.values())
+        yield assign_ids(list(actors.values()))
 
 
 def is_long(art: Article, opts: RunOptions) -> bool:
@@ -207,7 +213,7 @@ def _process_chunk(nlp: Language, arts: list[Article], opts: RunOptions) -> list
     todo = []
     for i, art in enumerate(arts):
         if art.error is not None:
-            out[i] = [error_record(art.doc_id, art.error)]
+            out[i] = _error(art.doc_id, art.error)
             continue
         if len(art.text or "") > opts.piece_chars:
             try:
@@ -222,13 +228,13 @@ def _process_chunk(nlp: Language, arts: list[Article], opts: RunOptions) -> list
     try:
         done = list(_pipe(nlp, (d for _, d in todo), names, opts.batch_size))
         for (i, _), doc in zip(todo, done):
-            out[i] = _records(doc, arts[i], opts)
+            out[i] = _records(nlp, doc, arts[i], opts)
     except Exception:
         # one article broke the batch: redo them one by one, on fresh docs
         for i, _ in todo:
             try:
                 doc = next(iter(_pipe(nlp, [_make_doc(nlp, arts[i], opts)], names, 1)))
-                out[i] = _records(doc, arts[i], opts)
+                out[i] = _records(nlp, doc, arts[i], opts)
             except Exception as exc:
                 out[i] = _internal_error(arts[i], exc)
     return out  # type: ignore[return-value]
@@ -310,7 +316,28 @@ def run(
     """(article, records) in input order, as each chunk finishes: one pair per article, or several
     successive pairs for an article longer than ``opts.piece_chars`` (see ``iter_long``)."""
     opts = opts or RunOptions()
-    jobs = resolve_jobs(jobs)
+    yield from _unique_ids(_run(articles, opts, model, actors_files, resolve_jobs(jobs)))
+
+
+def _unique_ids(pairs: Iterator[tuple[Article, list[dict[str, Any]]]]) -> Iterator[tuple[Article, list[dict[str, Any]]]]:
+    """Record ids are unique in a run: the records of a document whose id an earlier document of
+    the run already had (two files of one name in different runs of JSONL, say) get ids qualified
+    by its occurrence. Only document ids are kept, not record ids."""
+    seen: dict[str, int] = {}
+    previous = None
+    occurrence = 0
+    for art, records in pairs:
+        if art is not previous:          # the parts of a long article are one document
+            occurrence = seen.get(art.doc_id, -1) + 1
+            seen[art.doc_id] = occurrence
+            previous = art
+        if occurrence:
+            assign_ids(records, occurrence)
+        yield art, records
+
+
+def _run(articles: Iterable[Article], opts: RunOptions, model: str | None, actors_files: tuple[str, ...],
+         jobs: int) -> Iterator[tuple[Article, list[dict[str, Any]]]]:
     nlp = _nlp.load(model, actors_files)          # in the parent: forked workers share it
     if jobs == 1:
         for chunk in _chunks(articles, opts.batch_size, opts):

@@ -1,6 +1,7 @@
 """Build the summitclaims pipeline on top of a spaCy model, once per process."""
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 from functools import lru_cache
 from pathlib import Path
@@ -68,7 +69,34 @@ def build(nlp: Language, actors_files: tuple[str | Path, ...] = ()) -> Language:
     for name in COMPONENTS:
         nlp.add_pipe(name)
     nlp.get_pipe("summitclaims_actors").add_gazetteer(patterns)   # extra --actors files too
+    nlp.meta.setdefault("summitclaims", {})["rules"] = rules_hash(actors_files)
     return nlp
+
+
+@lru_cache(maxsize=8)
+def rules_hash(actors_files: tuple[str | Path, ...] = ()) -> str:
+    """12 hex digits over the bytes of every rule table in use: patterns/*.jsonl and --actors files."""
+    h = hashlib.blake2b(digest_size=6)
+    files = sorted(resources.patterns_dir().glob("*.jsonl")) + [Path(p) for p in actors_files]
+    for path in files:
+        h.update(path.name.encode("utf-8") + b"\0")
+        try:
+            h.update(path.read_bytes())
+        except OSError:          # unreadable files were refused when the pipeline was built
+            pass
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def producer(nlp: Language) -> dict[str, str]:
+    """What made the records: {"summitclaims": version, "model": "lang_name-version", "rules": hash}.
+    A pipeline not built by ``build`` (components added by hand) gets the hash of the shipped rules."""
+    from . import __version__
+
+    meta = nlp.meta
+    ours = meta.get("summitclaims") or {}
+    model = f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}"
+    return {"summitclaims": __version__, "model": model, "rules": ours.get("rules") or rules_hash()}
 
 
 # which of our components each record kind needs; actors and quotes also need the statistical model
