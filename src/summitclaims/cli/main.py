@@ -4,8 +4,10 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from enum import Enum
 
 import typer
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from .. import __version__
 from . import extract as _extract
@@ -14,11 +16,39 @@ from . import diff as _diff
 from . import summarise as _summarise
 from . import spark as _spark
 
+class _Plain:
+    """Help without Python types as metavars: typer labels the --help flag <bool> and a PATH...
+    argument <list[str]>, though the flag takes no value and the argument is named already."""
+
+    def get_help_option(self, ctx):
+        opt = super().get_help_option(ctx)  # type: ignore[misc]
+        if opt is not None:
+            opt.metavar = ""
+        return opt
+
+    def format_help(self, ctx, formatter):
+        for param in self.params:  # type: ignore[attr-defined]
+            if isinstance(param, TyperArgument) and param.metavar:
+                param.display_type_rich = lambda ctx: None
+            elif getattr(param, "is_flag", False) and param.metavar is None:
+                param.metavar = ""
+        return super().format_help(ctx, formatter)  # type: ignore[misc]
+
+
+class _Group(_Plain, TyperGroup):
+    pass
+
+
+class _Command(_Plain, TyperCommand):
+    pass
+
+
 app = typer.Typer(
     name="summitclaims",
+    cls=_Group,
     help="Extract money, actors, dates and quotes from news articles as normalised JSON records.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 
@@ -31,27 +61,46 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+    version: bool = typer.Option(False, "--version", "-V", metavar="", callback=_version, is_eager=True,
+                                 help="Show the version."),
 ) -> None:
     """Exit codes: 0 all inputs processed, 1 some inputs failed (the good ones' records are written),
     2 usage error, 130 interrupted."""
 
 
-app.command("extract", no_args_is_help=False)(_extract.extract_command)
-app.command("show")(_show.show_command)
-app.command("diff")(_diff.diff_command)
-app.command("summarise")(_summarise.summarise_command)
-app.command("spark-extract")(_spark.spark_extract_command)
+app.command("extract", no_args_is_help=False, cls=_Command)(_extract.extract_command)
+app.command("show", cls=_Command)(_show.show_command)
+app.command("diff", cls=_Command)(_diff.diff_command)
+app.command("summarise", cls=_Command)(_summarise.summarise_command)
+app.command("spark-extract", cls=_Command)(_spark.spark_extract_command)
 
 
-@app.command("schema")
-def schema_command() -> None:
-    """Print the JSON Schema of the records."""
+class SchemaForm(str, Enum):
+    json_schema = "json-schema"
+    columns = "columns"
+    sql = "sql"
+
+
+@app.command("schema", cls=_Command)
+def schema_command(
+    form: SchemaForm = typer.Option(
+        SchemaForm.json_schema, "--as", case_sensitive=False,
+        help="json-schema: the contract; columns: {column: DuckDB type} of the flat table, for "
+             "read_json(columns=...); sql: a SQLite CREATE TABLE for the records.",
+    ),
+) -> None:
+    """Print the schema of the records: the JSON Schema, or the flat table's typed columns."""
     import json
 
+    from .. import columns
     from ..resources import record_schema
 
-    typer.echo(json.dumps(record_schema(), indent=2, ensure_ascii=False))
+    if form is SchemaForm.sql:
+        typer.echo(columns.create_table_sql(), nl=False)
+    elif form is SchemaForm.columns:
+        typer.echo(json.dumps(columns.duckdb_columns(), indent=2))
+    else:
+        typer.echo(json.dumps(record_schema(), indent=2, ensure_ascii=False))
 
 
 def _quiet_stdout() -> None:
@@ -64,6 +113,38 @@ def _quiet_stdout() -> None:
         pass
 
 
+class _PipeClosed(BaseException):
+    """The reader of stdout went away. A BaseException, so that neither click (which turns a
+    BrokenPipeError into exit 1, the code for failed inputs) nor an ``except Exception`` on the way
+    catches it before ``main``."""
+
+
+class _GuardedStream:
+    """stdout (and its binary buffer) turning BrokenPipeError into _PipeClosed."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, data):
+        try:
+            return self._stream.write(data)
+        except BrokenPipeError:
+            raise _PipeClosed() from None
+
+    def flush(self):
+        try:
+            return self._stream.flush()
+        except BrokenPipeError:
+            raise _PipeClosed() from None
+
+    @property
+    def buffer(self):
+        return _GuardedStream(self._stream.buffer)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
 class _Interrupted(BaseException):
     """Ctrl-C. Not a KeyboardInterrupt, which click would turn into 'Aborted!' and exit 1."""
 
@@ -74,9 +155,12 @@ def _on_sigint(signum, frame):  # noqa: ARG001
 
 def main() -> None:
     signal.signal(signal.SIGINT, _on_sigint)
+    if sys.stdout is not None:
+        sys.stdout = _GuardedStream(sys.stdout)
     try:
         app()
-    except BrokenPipeError:
+    except (BrokenPipeError, _PipeClosed):
+        # | head: the reader has what it wanted; as for ripgrep or sqlite-utils, that is success
         _quiet_stdout()
         sys.exit(0)
     except (_Interrupted, KeyboardInterrupt):

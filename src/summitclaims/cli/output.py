@@ -2,30 +2,64 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import io
 import os
+import stat
 import sys
 import tempfile
 from enum import Enum
 from pathlib import Path
-from typing import Iterable, Optional, TextIO
+from typing import Any, Iterable, Optional, TextIO
 
 import typer
 
 
 class Format(str, Enum):
+    """What ``extract`` writes."""
     table = "table"
     jsonl = "jsonl"
     json = "json"
     csv = "csv"
+    parquet = "parquet"
 
 
-FORMAT_OPTION = typer.Option(
-    None, "--format", "-f", help="Output format (default: table on a terminal, jsonl otherwise)."
-)
-OUTPUT_OPTION = typer.Option(
-    None, "--output", "-o", help="Write to FILE (atomically: a failed run leaves no half file).",
-    dir_okay=False, writable=True,
-)
+class ReportFormat(str, Enum):
+    """What ``diff`` and ``summarise`` write."""
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+BINARY_FORMATS = frozenset({"parquet"})
+# -o FILE names its format by suffix (a further .gz compresses the text formats)
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv",
+                  ".parquet": "parquet", ".pq": "parquet"}
+
+
+def output_option(default_format: str) -> Any:
+    return typer.Option(
+        None, "--output", "-o", metavar="FILE", callback=_output_path,
+        help=f"Write to FILE, atomically (a failed run leaves FILE as it was); its suffix picks the "
+             f"format unless --format is given (.jsonl .json .csv .parquet, .gz for the text ones; "
+             f"else {default_format}); '-' is stdout.",
+    )
+
+
+def format_option(piped: str) -> Any:
+    """--format; its choices come from the parameter's Enum type (Format or ReportFormat)."""
+    return typer.Option(
+        None, "--format", "-f", case_sensitive=False,
+        help=f"Output format. Default: from the -o suffix, else table on a terminal and {piped} otherwise.",
+    )
+
+
+def _output_path(value: Optional[Path]) -> Optional[Path]:
+    if value is None or str(value) == "-":
+        return None
+    if value.is_dir():
+        raise typer.BadParameter(f"{value}: is a folder", param_hint="'--output'")
+    return value
 
 
 def parse_date_option(value: Optional[str]) -> Optional[dt.date]:
@@ -38,35 +72,85 @@ def parse_date_option(value: Optional[str]) -> Optional[dt.date]:
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
-def resolve_format(fmt: Optional[Format], output: Optional[Path]) -> Format:
+def _suffixes(output: Path) -> tuple[str, bool]:
+    """(format suffix, gzip?) of a file name: out.jsonl.gz -> (".jsonl", True)."""
+    name = output.name.lower()
+    gz = name.endswith(".gz")
+    return Path(name[:-3] if gz else name).suffix, gz
+
+
+def resolve_format(fmt: Optional[Enum], output: Optional[Path], piped: str = "jsonl",
+                   allowed: Optional[type[Enum]] = None) -> str:
+    """The format to write: --format, else the -o suffix (among ``allowed``), else table on a
+    terminal and ``piped`` otherwise. Raises BadParameter for parquet to a terminal or in .gz."""
+    choices = {m.value for m in (allowed or Format)}
     if fmt is not None:
-        return fmt
-    return Format.table if output is None and sys.stdout.isatty() else Format.jsonl
+        name = fmt.value
+    elif output is not None:
+        suffix, _ = _suffixes(output)
+        name = SUFFIX_FORMATS.get(suffix, piped)
+        name = name if name in choices else piped
+    else:
+        name = "table" if sys.stdout.isatty() else piped
+    if name in BINARY_FORMATS:
+        if output is None and sys.stdout.isatty():
+            raise typer.BadParameter(f"{name} is binary: give -o FILE or pipe it", param_hint="'--format'")
+        if output is not None and _suffixes(output)[1]:
+            raise typer.BadParameter(f"{output}: {name} is compressed already; drop the .gz",
+                                     param_hint="'--output'")
+    return name
+
+
+def _new_file_mode(path: Path) -> int:
+    """The mode open() would give: an existing file keeps its own, a new one the umask's."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 class Target:
-    """stdout, or FILE written via a temp file in the same folder and renamed on success."""
+    """stdout, or FILE written via a temp file in the same folder and renamed on success; a .gz
+    FILE is compressed (text formats), reproducibly (no time stamp in the header)."""
 
-    def __init__(self, output: Optional[Path]):
+    def __init__(self, output: Optional[Path], binary: bool = False):
         self.output = output
+        self.binary = binary
         self.tmp: Optional[str] = None
-        self.stream: TextIO = sys.stdout
+        self.stream: Any = sys.stdout.buffer if binary else sys.stdout
+        self._opened: list[Any] = []
 
-    def __enter__(self) -> TextIO:
-        if self.output is not None:
-            folder = self.output.parent if str(self.output.parent) else Path(".")
-            try:
-                fd, self.tmp = tempfile.mkstemp(prefix=f".{self.output.name}.", suffix=".tmp", dir=folder)
-            except OSError as exc:
-                raise typer.BadParameter(f"{self.output}: {exc.strerror or exc}", param_hint="'--output'")
-            self.stream = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+    def __enter__(self) -> Any:
+        if self.output is None:
+            if self.binary:
+                sys.stdout.flush()
+            return self.stream
+        folder = self.output.parent if str(self.output.parent) else Path(".")
+        try:
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.output.name}.", suffix=".tmp", dir=folder)
+        except OSError as exc:
+            raise typer.BadParameter(f"{self.output}: {exc.strerror or exc}", param_hint="'--output'")
+        raw: Any = os.fdopen(fd, "wb")
+        self._opened.append(raw)
+        if _suffixes(self.output)[1] and not self.binary:
+            raw = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
+            self._opened.append(raw)
+        self.stream = raw if self.binary else io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+        if not self.binary:
+            self._opened.append(self.stream)
         return self.stream
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if self.tmp is None:
+            if self.binary and self.output is None:
+                self.stream.flush()
             return
-        self.stream.close()
+        for f in reversed(self._opened):     # text wrapper, then gzip, then the file
+            f.close()
         if exc_type is None:
+            os.chmod(self.tmp, _new_file_mode(self.output))
             os.replace(self.tmp, self.output)
         else:
             os.unlink(self.tmp)

@@ -7,16 +7,16 @@ from typing import Any, Dict, List, Optional, TextIO
 import typer
 
 from .diff import FX_TOL_OPTION, MODEL_OPTION, PUBLISHED_OPTION, TOL_OPTION, load_nlp, report_errors
-from .output import FORMAT_OPTION, OUTPUT_OPTION, Format, Target, human_amount, write_json, write_jsonl
+from .output import ReportFormat, Target, format_option, human_amount, output_option, resolve_format, write_json, write_jsonl
 
 _BAR = 24
 
 
 def summarise_command(
     paths: List[str] = typer.Argument(..., metavar="PATH", help="Articles, folders of articles, or JSONL record files."),
-    top: int = typer.Option(20, "--top", "-n", min=0, help="Rows per section (0: all)."),
-    fmt: Optional[Format] = FORMAT_OPTION,
-    output: Optional[Path] = OUTPUT_OPTION,
+    top: int = typer.Option(20, "--top", "-n", min=0, metavar="N", help="Rows per section (0: all)."),
+    fmt: Optional[ReportFormat] = format_option("json"),
+    output: Optional[Path] = output_option("json"),
     published: Optional[str] = PUBLISHED_OPTION,
     model: Optional[str] = MODEL_OPTION,
     tol: float = TOL_OPTION,
@@ -24,16 +24,10 @@ def summarise_command(
 ) -> None:
     """Roll records up: per actor, money claims clustered across documents, top speakers, a timeline.
 
-    Default format: tables on a terminal, json otherwise; jsonl gives one object a line with a
-    "section" field. Exit codes: 0 done, 1 some inputs could not be read (the rest is summarised),
+    jsonl gives one object a line with a "section" field. Exit codes: 0 done, 1 some inputs could not be read (the rest is summarised),
     2 usage error.
     """
-    import sys
-
-    if fmt is None:
-        fmt = Format.table if output is None and sys.stdout.isatty() else Format.json
-    if fmt is Format.csv:
-        raise typer.BadParameter("summarise writes table, json or jsonl", param_hint="'--format'")
+    fmt = resolve_format(fmt, output, "json", ReportFormat)
 
     from ..compare.load import iter_records
     from ..compare.summarise import Summariser
@@ -42,9 +36,9 @@ def summarise_command(
     if summary["error_samples"]:
         report_errors(summary["error_samples"])
     with Target(output) as stream:
-        if fmt is Format.json:
+        if fmt == "json":
             write_json(stream, summary)
-        elif fmt is Format.jsonl:
+        elif fmt == "jsonl":
             write_jsonl(stream, _lines(summary))
         else:
             render(stream, summary)
