@@ -241,13 +241,14 @@ def _css() -> str:
 
 def _article_html(n: int, art: ShownArticle) -> str:
     title = _title_of(art)
-    meta = [f'<span class="sc-id">{_esc(art.doc_id)}</span>']
+    # an untitled article is headed by its id already
+    meta = [f'<span class="sc-id">{_esc(art.doc_id)}</span>'] if title != art.doc_id else []
     if art.published is not None:
         when = art.published.isoformat()
         source = _SOURCES.get(art.published_source or "", art.published_source or "")
         meta.append(f'published <time datetime="{when}">{when}</time>' + (f" ({_esc(source)})" if source else ""))
     else:
-        meta.append("published: unknown")
+        meta.append("published unknown")
     body = (f'<div class="sc-text">{_text_html(art.text, art.highlights)}</div>' if art.text
             else '<div class="sc-text"></div><p class="sc-empty">(no text)</p>')
     return (f'<article id="sc-{n}">\n<header><h2>{_esc(title)}</h2>\n'
