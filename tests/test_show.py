@@ -135,7 +135,8 @@ def test_show_html_hover_notes_and_header(tmp_path):
     money = [t for t in titles if t.startswith("MONEY: ")]
     # converted at the ECB rate of the publication date; the rate itself is not this test's business
     assert len(money) == 1 and money[0].startswith("MONEY: EUR 5,000,000,000 · ≈ USD ")
-    assert money[0].endswith(" (ECB 2025-02-11) · actor: Ursula von der Leyen\nQUOTE: speaker: Ursula von der Leyen · cue: say")
+    assert money[0].endswith(" (ECB 2025-02-11) · actor: Ursula von der Leyen\n"
+                             "QUOTE: speaker: Ursula von der Leyen · cue: say")
     assert "DATE: 2025-02-10" in titles
     assert "PERSON: Ursula von der Leyen" in titles
     assert any(t.startswith("QUOTE: speaker: Ursula von der Leyen") for t in titles)
@@ -245,3 +246,12 @@ def test_show_html_escapes_notes_ids_labels_and_titles():
     page = _read(raw)
     assert page.title == evil and page.h2 == evil and page.texts == [evil]
     assert page.marks == [{"class": "sc", "data-label": f"X{evil}", "title": f"X{evil}: {evil}"}]
+
+
+def test_show_html_ranges_sharing_a_start_nest_longest_outside():
+    text = "$5 billion from Acme Corp today"
+    highlights = [(0, 2, "MONEY", "USD 5"), (0, 25, "QUOTE", "q"), (16, 25, "ORG", "Acme"), (16, 20, "PERSON", "p")]
+    page = _read(render_page([ShownArticle("d", text, highlights)]))
+    # one element per range: nothing had to be split
+    assert sorted(m["data-label"] for m in page.marks) == sorted(h[2] for h in highlights)
+    assert [m["data-label"] for m in page.marks] == ["QUOTE", "MONEY", "ORG", "PERSON"]
