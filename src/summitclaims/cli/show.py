@@ -296,8 +296,8 @@ def show_command(
     path: str = typer.Argument(..., metavar="FILE", help="An article (text, HTML, JSONL: every article in it), or '-'."),
     published: Optional[str] = typer.Option(None, "--published", metavar="YYYY-MM-DD", callback=parse_date_option,
                                             help="Publication date, to resolve relative dates."),
-    html: Optional[Path] = typer.Option(None, "--html", metavar="OUT.html", dir_okay=False,
-                                        help="Write the same view as an HTML page (values on hover)."),
+    html_out: Optional[Path] = typer.Option(None, "--html", metavar="OUT.html", dir_okay=False,
+                                            help="Write the same view as an HTML page (values on hover)."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to build on."),
 ) -> None:
     """Show an article in the terminal with money, dates, actors and quotes highlighted."""
@@ -324,14 +324,14 @@ def show_command(
         doc = nlp(batch._make_doc(nlp, art, opts))
         docs.append(doc)
         titles.append(_article_title(art))
-        if html is None:
+        if html_out is None:
             render_terminal(doc, console)
-    if html is not None and docs:
+    if html_out is not None and docs:
         try:
-            html.write_text(render_html(docs, titles), encoding="utf-8")
+            html_out.write_text(render_html(docs, titles), encoding="utf-8")
         except OSError as exc:
-            typer.echo(f"Error: {html}: {exc.strerror or exc}", err=True)
+            typer.echo(f"Error: {html_out}: {exc.strerror or exc}", err=True)
             raise typer.Exit(1)
-        typer.echo(f"wrote {html}", err=True)
+        typer.echo(f"wrote {html_out}", err=True)
     if failed:
         raise typer.Exit(1)
