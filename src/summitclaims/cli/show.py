@@ -298,7 +298,7 @@ def show_command(
                                             help="Publication date, to resolve relative dates."),
     html_out: Optional[Path] = typer.Option(None, "--html", metavar="OUT.html", dir_okay=False,
                                             help="Write the same view as an HTML page (values on hover)."),
-    model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to build on."),
+    model: Optional[str] = typer.Option(None, "--model", metavar="NAME", help="spaCy pipeline to build on."),
 ) -> None:
     """Show an article in the terminal with money, dates, actors and quotes highlighted."""
     when = published
