@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import nlp as _nlp
+from .recordtypes import Record
 
 if TYPE_CHECKING:
     from .io.readers import Article
@@ -45,14 +46,14 @@ def extract(
     doc_id: str | None = None,
     *,
     model: str | None = None,
-) -> list[dict[str, Any]]:
+) -> list[Record]:
     """Records (dicts, as in the JSON Schema) for one article's text."""
     from .batch import RunOptions, process_chunk
     from .io.readers import Article
 
     nlp = _nlp.load(model)
     art = Article(doc_id, text=text)   # type: ignore[arg-type]  (None: records carry doc null)
-    return process_chunk(nlp, [art], RunOptions(published=parse_published(published)))[0]
+    return process_chunk(nlp, [art], RunOptions(published=parse_published(published)))[0]  # type: ignore[return-value]
 
 
 def extract_articles(
@@ -62,24 +63,24 @@ def extract_articles(
     *,
     kinds: frozenset[str] | None = None,
     keep_text: bool = False,
-) -> Iterator[tuple["Article", list[dict[str, Any]]]]:
+) -> Iterator[tuple["Article", list[Record]]]:
     """(article, records) per input in order, in this process; unreadable inputs give one
     ``error`` record. For several processes see ``summitclaims.batch.run``."""
     from .batch import RunOptions, _chunks, process_chunk
 
     opts = RunOptions(published=published, kinds=kinds, keep_text=keep_text)
     for chunk in _chunks(articles, opts.batch_size, opts):
-        yield from zip(chunk, process_chunk(nlp, chunk, opts))
+        yield from zip(chunk, process_chunk(nlp, chunk, opts))  # type: ignore[misc]
 
 
 def extract_many(
-    items: Iterable[str | tuple],
+    items: Iterable[str | tuple[Any, ...]],
     jobs: int = 1,
     *,
     published: str | dt.date | None = None,
     kinds: Iterable[str] | str | None = None,
     model: str | None = None,
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[Record]:
     """Records for many articles, in order: ``items`` are texts or ``(id, text[, published])``
     tuples; ``jobs`` processes (0 = every core)."""
     from .batch import RunOptions, parse_kinds, run
