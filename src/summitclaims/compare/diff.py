@@ -60,10 +60,11 @@ _BASE = ("doc", "text", "char_start", "char_end", "sentence")
 
 class Group:
     __slots__ = ("key", "first", "count", "docs", "_last", "amount", "actors", "texts", "folded",
-                 "speaker", "_topic")
+                 "speaker", "_topic", "n")
 
-    def __init__(self, key: Any, first: Record):
+    def __init__(self, key: Any, first: Record, n: int = 0):
         self.key = key
+        self.n = n      # order of creation on its side: ties break on it, never on id() (an address)
         self.first = first
         self.count = 0
         self.docs = 0
@@ -148,7 +149,7 @@ class Side:
     def _group(table: Dict[Any, Group], key: Any, rec: Record, n: int = 1) -> Group:
         g = table.get(key)
         if g is None:
-            g = table[key] = Group(key, rec)
+            g = table[key] = Group(key, rec, len(table))
         g.seen(rec.get("doc"), n)
         return g
 
@@ -194,12 +195,12 @@ class _MoneyIndex:
             for actor in actors:
                 idx = self.by_actor.get(actor)
                 for other_amount, other in idx.near(g.amount) if idx else ():
-                    found.append((tier, am.distance(g.amount, other_amount), id(other), other))
+                    found.append((tier, am.distance(g.amount, other_amount), other.n, other))
             if found:
                 break
         if not found and not g.actors:
             for other_amount, other in self.any.near(g.amount, limit=_CANDIDATES):
-                found.append((1, am.distance(g.amount, other_amount), id(other), other))
+                found.append((1, am.distance(g.amount, other_amount), other.n, other))
         if not found:
             return None
         tier, dist, _, other = min(found, key=lambda t: (t[0], t[1], t[3].first.get("char_start") or 0, t[2]))
@@ -306,7 +307,7 @@ def _conflicts(left_a: List[Group], left_b: List[Group]):
         for gb, shared, actors in counts.values():
             need = 2 if min(len(ga.topic()), len(gb.topic())) > 1 else 1
             if len(shared) >= need:
-                cands.append((-len(shared), ga.first.get("char_start") or 0, id(ga), id(gb), ga, gb,
+                cands.append((-len(shared), ga.first.get("char_start") or 0, ga.n, gb.n, ga, gb,
                               sorted(shared), sorted(actors)))
     cands.sort(key=lambda t: t[:4])
     used = set()
