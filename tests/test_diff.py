@@ -257,13 +257,15 @@ SELF_SHAPES = {
                                                       sentence=SENT, start=40)],
     "unknown currency restated": [money("d", "THREE BILLION FRANC", 3e9, None, start=13),
                                   money("d", "three billion francs", 3e9, None, start=300)],
-    "unknown currency range": [money("d", "between eight and 12 billion francs", None, None, low=8e9, high=12e9)],
+    "unknown currency range": [money("d", "between eight and 12 billion francs", None, None,
+                                     low=8e9, high=12e9)],
     "bare number beside a currency-less one": [
         money("d", "3,066.6 billion francs", 3066.6e9, None, start=402),
         money("d", "3,163.7 billion", 3163.7e9, None, start=433)],
     "several unknown amounts, one actor, one sentence": [
         money("d", f"{v} billion franc", v * 1e9, None, actor="BLEU", start=480 + 40 * i,
-              sentence="BLEU trade surplus was 11.9 billion franc, after 10.9 billion franc and 2.3 billion franc.")
+              sentence="BLEU trade surplus was 11.9 billion franc, after 10.9 billion franc and "
+                       "2.3 billion franc.")
         for i, v in enumerate((11.9, 10.9, 2.3))],
     "known and unknown currency mixed": [
         money("d", "424 crowns", 424.0, None, actor="Swedish", start=745,
@@ -367,8 +369,7 @@ def test_any_records_diffed_with_themselves_are_all_same(body, published):
     recs = [document("d", published)] + body
     for other in (recs, [_newer(r) for r in recs]):
         rows = diff(recs, other)
-        assert not differs(rows), rows
-        assert _twinned([r for r in rows if r["kind"] == "money"])
+        assert _twinned(rows), rows
 
 
 @pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name[:3])
@@ -377,8 +378,7 @@ def test_each_sample_diffed_with_itself_is_all_same(path):
 
     from summitclaims.cli.main import app
 
-    result = CliRunner().invoke(app, ["diff", str(path), str(path), "-f", "jsonl", "--exit-code",
-                                      "--published", "2025-02-11"])
+    result = CliRunner().invoke(app, ["diff", str(path), str(path), "-f", "jsonl", "--exit-code"])
     assert result.exit_code == 0, result.stdout
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     assert rows and {r["status"] for r in rows} == {"same"}
