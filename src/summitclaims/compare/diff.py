@@ -1,24 +1,30 @@
 """Pair what two sets of records say: same, conflicts, only in A, only in B.
 
 Each side is folded first: money mentions into claims per document (``claims.doc_money_claims``),
-then equal claims across the side's documents into one group (same actors, same amount to four
-significant digits), quotes by folded text and speaker, actors by name, dates by (start, end).
+then equal claims across the side's documents into one group (same actors, same currency, same
+amount to four significant digits and, when the currency is unknown, the same unit word), quotes by
+folded text and speaker, actors by name, dates by (start, end). None of these keys names a document.
 
-Money. A group of A meets a group of B when the amounts match (``amounts.match``: same currency
-within ``tol``, or USD values within ``fx_tol``) and the actors agree: they share an actor (best),
-or one side names none. Every group takes its best partner on the other side; the rows are the
-union of those pairs, so a group may stand in more than one row but a pair is listed once.
-Same amount with different actors is no match: both stay "only in", with a reason naming the other
-side's actor. A *conflict* is a pair left unmatched that shares an actor, whose amounts differ, and
-whose topic words (content words around the amount in its sentence, ``text.topic_terms``) overlap:
-at least two shared words, or one when a side has no more than one. Each group is in at most one
-conflict, strongest overlap first.
+Twins first. A group whose key the other side has too is paired with that group before anything
+else is tried, for money and quotes alike: both sides fold the same way, so records compared with
+themselves give nothing but twins, whatever the tolerances, candidate caps or tie-breaks below do
+(an amount of unknown currency matches nothing by tolerance, not even itself).
 
-Quotes. Folded texts (case, punctuation, spacing) are compared with rapidfuzz: a match is a ratio of
-at least ``quote_ratio``, or a partial ratio of at least 95 when the shorter quote has at least four
-words (a truncated quote meets its full twin). Same speaker or a speaker on one side only: same;
-two different speakers: conflict. Candidates come from shared word trigrams, so no quote is
-compared with every other.
+Money. A group of A that has no twin meets a group of B when the amounts match (``amounts.match``:
+same currency within ``tol``, or USD values within ``fx_tol``) and the actors agree: they share an
+actor (best), or one side names none. Every group without a twin takes its best partner on the other
+side, twinned groups included; the rows are the union of those pairs, so a group may stand in more
+than one row but a pair is listed once. Same amount with different actors is no match: both stay
+"only in", with a reason naming the other side's actor. A *conflict* is a pair left unmatched that
+shares an actor, whose amounts differ, and whose topic words (content words around the amount in its
+sentence, ``text.topic_terms``) overlap: at least two shared words, or one when a side has no more
+than one. Each group is in at most one conflict, strongest overlap first.
+
+Quotes. Folded texts (case, punctuation, spacing) of quotes without a twin are compared with
+rapidfuzz: a match is a ratio of at least ``quote_ratio``, or a partial ratio of at least 95 when
+the shorter quote has at least four words (a truncated quote meets its full one). Same speaker or a
+speaker on one side only: same; two different speakers: conflict. Candidates come from shared word
+trigrams, so no quote is compared with every other.
 
 Actors and dates: same, or only in A / only in B.
 
@@ -36,7 +42,7 @@ from rapidfuzz import fuzz
 
 from . import amounts as am
 from .claims import DocClaim, Record, doc_money_claims, iter_docs, no_gc, published_of
-from .text import fold, shingles, topic_terms
+from .text import fold, shingles, topic_terms, unit_word
 
 STATUSES = ("same", "conflict", "only_a", "only_b")
 KINDS = ("money", "quote", "actor", "date")
@@ -54,10 +60,11 @@ _BASE = ("doc", "text", "char_start", "char_end", "sentence")
 
 class Group:
     __slots__ = ("key", "first", "count", "docs", "_last", "amount", "actors", "texts", "folded",
-                 "speaker", "_topic")
+                 "speaker", "_topic", "n")
 
-    def __init__(self, key: Any, first: Record):
+    def __init__(self, key: Any, first: Record, n: int = 0):
         self.key = key
+        self.n = n      # order of creation on its side: ties break on it, never on id() (an address)
         self.first = first
         self.count = 0
         self.docs = 0
@@ -142,13 +149,15 @@ class Side:
     def _group(table: Dict[Any, Group], key: Any, rec: Record, n: int = 1) -> Group:
         g = table.get(key)
         if g is None:
-            g = table[key] = Group(key, rec)
+            g = table[key] = Group(key, rec, len(table))
         g.seen(rec.get("doc"), n)
         return g
 
     def _add_claim(self, claim: DocClaim) -> None:
         a = claim.amount
-        key = (frozenset(claim.actors), a.currency, _sig(a.lo), _sig(a.hi))
+        # without a currency the number alone would make "1.25 pesos" the twin of "1.25 francs"
+        unit = unit_word(claim.mentions[0].get("text")) if a.currency is None else ""
+        key = (frozenset(claim.actors), a.currency, _sig(a.lo), _sig(a.hi), unit)
         g = self._group(self.money, key, claim.mentions[0], len(claim.mentions))
         if g.amount is None:
             g.amount, g.actors = a, key[0]
@@ -186,12 +195,12 @@ class _MoneyIndex:
             for actor in actors:
                 idx = self.by_actor.get(actor)
                 for other_amount, other in idx.near(g.amount) if idx else ():
-                    found.append((tier, am.distance(g.amount, other_amount), id(other), other))
+                    found.append((tier, am.distance(g.amount, other_amount), other.n, other))
             if found:
                 break
         if not found and not g.actors:
             for other_amount, other in self.any.near(g.amount, limit=_CANDIDATES):
-                found.append((1, am.distance(g.amount, other_amount), id(other), other))
+                found.append((1, am.distance(g.amount, other_amount), other.n, other))
         if not found:
             return None
         tier, dist, _, other = min(found, key=lambda t: (t[0], t[1], t[3].first.get("char_start") or 0, t[2]))
@@ -218,15 +227,27 @@ def _money_reason(ga: Group, gb: Group) -> str:
     return "; ".join([f"{how}, {who}"] + extra)
 
 
+def _twins(a: Dict[Any, Group], b: Dict[Any, Group]) -> Tuple[List[Tuple[Group, Group]], set, set]:
+    """(pairs of groups under one key, ids of A's twinned groups, ids of B's)."""
+    pairs = [(g, b[key]) for key, g in a.items() if key in b]
+    return pairs, {id(g) for g, _ in pairs}, {id(o) for _, o in pairs}
+
+
 def _money_rows(A: Side, B: Side, tol: float, fx_tol: float) -> List[Dict[str, Any]]:
+    # Twinned groups stay in the indexes: a near amount without a twin may still pair with one.
     ia = _MoneyIndex(A.money.values(), tol, fx_tol)
     ib = _MoneyIndex(B.money.values(), tol, fx_tol)
-    pairs: Dict[Tuple[int, int], Tuple[Group, Group]] = {}
+    twins, twin_a, twin_b = _twins(A.money, B.money)
+    pairs: Dict[Tuple[int, int], Tuple[Group, Group]] = {(id(g), id(o)): (g, o) for g, o in twins}
     for g in A.money.values():
+        if id(g) in twin_a:
+            continue
         hit = ib.best(g)
         if hit:
             pairs.setdefault((id(g), id(hit[2])), (g, hit[2]))
     for g in B.money.values():
+        if id(g) in twin_b:
+            continue
         hit = ia.best(g)
         if hit:
             pairs.setdefault((id(hit[2]), id(g)), (hit[2], g))
@@ -286,7 +307,7 @@ def _conflicts(left_a: List[Group], left_b: List[Group]):
         for gb, shared, actors in counts.values():
             need = 2 if min(len(ga.topic()), len(gb.topic())) > 1 else 1
             if len(shared) >= need:
-                cands.append((-len(shared), ga.first.get("char_start") or 0, id(ga), id(gb), ga, gb,
+                cands.append((-len(shared), ga.first.get("char_start") or 0, ga.n, gb.n, ga, gb,
                               sorted(shared), sorted(actors)))
     cands.sort(key=lambda t: t[:4])
     used = set()
@@ -356,12 +377,20 @@ class _QuoteIndex:
 
 def _quote_rows(A: Side, B: Side, ratio: float) -> List[Dict[str, Any]]:
     ia, ib = _QuoteIndex(A.quotes.values()), _QuoteIndex(B.quotes.values())
-    pairs: Dict[Tuple[int, int], Tuple[Group, Group, float]] = {}
+    # a twin may be beyond the trigram and candidate caps, and a longer quote of another speaker
+    # within them would then make a conflict of a quote that B has word for word
+    twins, twin_a, twin_b = _twins(A.quotes, B.quotes)
+    pairs: Dict[Tuple[int, int], Tuple[Group, Group, float]] = {(id(g), id(o)): (g, o, 100.0)
+                                                                 for g, o in twins}
     for g in A.quotes.values():
+        if id(g) in twin_a:
+            continue
         hit = ib.best(g, ratio)
         if hit:
             pairs.setdefault((id(g), id(hit[1])), (g, hit[1], hit[0]))
     for g in B.quotes.values():
+        if id(g) in twin_b:
+            continue
         hit = ia.best(g, ratio)
         if hit:
             pairs.setdefault((id(hit[1]), id(g)), (hit[1], g, hit[0]))

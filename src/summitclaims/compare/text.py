@@ -74,3 +74,21 @@ def topic_terms(sentence: Optional[str], mention: Optional[str], skip: Iterable[
                 if len(w) > 2 and w not in _STOP and w not in skipped]
 
     return frozenset(keep(b)[-WINDOW_BEFORE:] + keep(a)[:WINDOW_AFTER])
+
+
+# Magnitude words end a bare number's mention ("22.88 billion"): no unit to tell it apart by.
+_MAGNITUDE = frozenset("thousand mln million millions bln billion billions trillion trillions bn mn m k"
+                       .split())
+
+
+def unit_word(mention: Optional[str]) -> str:
+    """The unit word of a money mention whose currency is unknown ("five billion francs" -> "franc").
+
+    The extractor leaves the currency out when a name is ambiguous (francs, pesos, crowns); the word
+    is all that keeps "1.25 pesos" from being the same claim as "1.25 francs".
+    """
+    words = _WORD.findall(mention or "")
+    if not words:
+        return ""
+    w = words[-1].casefold()
+    return "" if w in _MAGNITUDE else _stem(w)
