@@ -28,8 +28,11 @@ ARTICLES += [
     {"id": "f1", "published": "2025-02-10", "text": "Shares of Acme rose to $2.55 on Monday."},
     {"id": "r1", "published": "2025-02-10", "text": "Acme will invest between $30 billion and $40 billion."},
     {"id": "e1", "published": "2025-02-10", "text": "Orange will spend 1.25 million euros in Paris."},
+    # 0.35 is where a fast float parser (pandas' default read_json) reads 0.35000000000000003
+    {"id": "f2", "published": "2025-02-10", "text": "Acme shares fell to $0.35 on Monday."},
 ]
-EXPECTED = {"f1": (2.55, None, None), "r1": (None, 30e9, 40e9), "e1": (1.25e6, None, None)}
+EXPECTED = {"f1": (2.55, None, None), "r1": (None, 30e9, 40e9), "e1": (1.25e6, None, None),
+            "f2": (0.35, None, None)}
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +72,7 @@ def _nan_to_none(x):
 
 def test_every_amount_is_a_json_float(exported, records):
     money = [r for r in records if r["kind"] == "money"]
-    assert len(money) == 63
+    assert len(money) == 64
     for rec in money:
         for name in NUMBERS:
             assert rec[name] is None or type(rec[name]) is float, (name, rec)
@@ -106,7 +109,7 @@ def test_polars_reads_exact_values(exported):
 
 def test_pandas_reads_exact_values(exported):
     pd = pytest.importorskip("pandas")
-    for df in (pd.read_json(exported[".jsonl"], lines=True), pd.read_csv(exported[".csv"]),
+    for df in (pd.read_json(exported[".jsonl"], lines=True, precise_float=True), pd.read_csv(exported[".csv"]),
                pd.read_parquet(exported[".parquet"])):
         assert str(df["value"].dtype) == "float64" and str(df["high"].dtype) == "float64"
         rows = df[df["kind"] == "money"][["doc", "value", "low", "high"]].to_dict("records")
