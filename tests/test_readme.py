@@ -38,9 +38,13 @@ def records_folder(tmp_path, monkeypatch):
     bindir = str(Path(sys.executable).parent)
     monkeypatch.setenv("PATH", bindir + os.pathsep + os.environ.get("PATH", ""))
     monkeypatch.chdir(tmp_path)
+    from typer.testing import CliRunner
+
+    from summitclaims.cli.main import app
+
     for name in ("records.jsonl", "records.parquet", "records.csv"):
-        subprocess.run([sys.executable, "-m", "summitclaims", "extract", str(ROOT / "samples"), "-q",
-                        "-o", name], check=True, timeout=300)
+        result = CliRunner().invoke(app, ["extract", str(ROOT / "samples"), "-q", "-o", name])
+        assert result.exit_code == 0, result.output
     return tmp_path
 
 
