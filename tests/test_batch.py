@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 import summitclaims
 from summitclaims.cli.main import app
-from summitclaims.io.writers import schema_columns
+from summitclaims.columns import schema_columns
 from summitclaims.resources import record_schema
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"

@@ -28,9 +28,10 @@ def test_consumer_closing_the_pipe_ends_quietly():
     proc.stdout.close()  # as `| head -1` does
     _, err = proc.communicate(timeout=120)
     assert json.loads(first)["kind"] == "document"
-    assert b"Traceback" not in err and b"BrokenPipe" not in err, err.decode()
-    # click ends a run whose reader went away with exit 1 (the output was cut short), silently
-    assert proc.returncode in (0, 1)
+    assert err == b"", err.decode()
+    # as for ripgrep or sqlite-utils: the reader had what it wanted, which is success (not click's
+    # exit 1, the code for failed inputs)
+    assert proc.returncode == 0
 
 
 def test_ctrl_c_exits_130_without_traceback_and_leaves_no_partial_output(tmp_path):

@@ -66,9 +66,10 @@ def make_writer(fmt: str, stream: TextIO):
 
         return ParquetWriter(stream)
     if fmt == "csv":
+        from ..columns import schema_columns
         from ..resources import record_schema
 
-        return writers.CsvWriter(stream, writers.schema_columns(record_schema()))
+        return writers.CsvWriter(stream, schema_columns(record_schema()))
     return (writers.JsonlWriter if fmt == "jsonl" else writers.JsonArrayWriter)(stream)
 
 

@@ -1,10 +1,9 @@
-"""Serialise records to a text stream: JSON Lines or one JSON array, written as they come."""
+"""Serialise records to a text stream: JSON Lines, one JSON array or CSV, written as they come
+(Parquet: ``io.arrow``)."""
 from __future__ import annotations
 
 import json
 from typing import Any, Iterable, TextIO
-
-from ..columns import schema_columns  # noqa: F401  (the CSV header; kept importable here)
 
 
 def dumps(record: dict[str, Any]) -> str:
