@@ -260,3 +260,85 @@ def test_rules_hash_follows_the_rule_tables(tmp_path):
     extra.write_text('{"label": "ORG", "pattern": "Acme", "id": "Acme Inc"}\n', encoding="utf-8")
     rules_hash.cache_clear()
     assert rules_hash((str(extra),)) != with_extra
+
+
+# -- failures -------------------------------------------------------------------------------------
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_failed_write_is_one_error_line_and_exit_1(runner):
+    result = runner.invoke(app, ["extract", "-", "-q", "-o", "/dev/full"], input="It paid $5.")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "Error: /dev/full: No space left on device"
+
+
+def test_a_failed_write_leaves_the_file_as_it_was(runner, tmp_path, monkeypatch):
+    out = tmp_path / "r.jsonl.gz"
+    out.write_bytes(b"previous")
+
+    from summitclaims.io import writers
+
+    real = writers.JsonlWriter.write
+
+    def full_disk(self, records, continues=False):
+        real(self, records, continues)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(writers.JsonlWriter, "write", full_disk)
+    result = runner.invoke(app, ["extract", "-", "-q", "-o", str(out)], input="It paid $5.")
+    assert result.exit_code == 1 and "No space left on device" in result.stderr
+    assert out.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.jsonl.gz"]      # no temp file left
+
+
+def test_a_special_file_is_written_directly(tmp_path):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "summitclaims", "extract", "-", "-q", "-o", "/dev/stdout"],
+                          input=b"It paid $5.", capture_output=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout.splitlines()[0])["kind"] == "document"
+
+
+@pytest.mark.parametrize("command, suffix", [("diff", ".csv"), ("diff", ".parquet"), ("summarise", ".parquet")])
+def test_a_suffix_naming_a_format_the_command_does_not_write_is_a_usage_error(runner, tmp_path, command, suffix):
+    sample = str(SAMPLES / "000_25e82878a2ce5699.txt")
+    args = [command, sample, sample] if command == "diff" else [command, sample]
+    result = runner.invoke(app, [*args, "-o", str(tmp_path / f"x{suffix}")], env={"COLUMNS": "200"})
+    assert result.exit_code == 2 and "this command writes" in result.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_parquet_parts_of_one_document_count_seq_on_and_a_cut_run_has_no_footer():
+    import io
+
+    import pyarrow.parquet as pq
+
+    from summitclaims.io.arrow import ParquetWriter
+
+    doc = {"id": "0" * 16, "kind": "document", "doc": "L", "chars": 9}
+    money = {"id": "1" * 16, "kind": "money", "doc": "L", "value": 5.0}
+    error = {"id": "2" * 16, "kind": "error", "doc": "L", "error": "internal error: piece 2"}
+    buf = io.BytesIO()
+    w = ParquetWriter(buf)
+    w.write([doc, money])
+    w.write([error], continues=True)          # a later piece of the same article failed
+    w.write([dict(doc, doc="M")])
+    w.close()
+    rows = pq.read_table(io.BytesIO(buf.getvalue())).to_pylist()
+    assert [(r["doc"], r["seq"], r["kind"]) for r in rows] == [
+        ("L", 0, "document"), ("L", 1, "money"), ("L", 2, "error"), ("M", 0, "document")]
+    cut = io.BytesIO()
+    w = ParquetWriter(cut, group_rows=1)
+    w.write([doc, money])
+    w.abort()
+    del w
+    assert not cut.getvalue().endswith(b"PAR1")
+
+
+def test_nan_in_a_jsonl_key_is_null_in_meta(runner):
+    line = '{"id": "n", "text": "Acme paid $5 million.", "score": NaN}\n'
+    for fmt in ("jsonl", "json", "csv"):
+        result = runner.invoke(app, ["extract", "-", "-q", "-f", fmt, "--input-format", "jsonl"], input=line)
+        assert result.exit_code == 0, result.output
+        assert "NaN" not in result.stdout

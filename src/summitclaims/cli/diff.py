@@ -52,7 +52,7 @@ def diff_command(
     a: str = typer.Argument(..., metavar="A", help="An article, a folder of articles, or a JSONL file of records."),
     b: str = typer.Argument(..., metavar="B", help="The same for the other side."),
     fmt: Optional[ReportFormat] = format_option("jsonl"),
-    output: Optional[Path] = output_option("jsonl"),
+    output: Optional[Path] = output_option(ReportFormat, "jsonl"),
     exit_code: bool = typer.Option(False, "--exit-code", metavar="", help="Exit with 1 when anything differs, as git diff does."),
     published: Optional[str] = PUBLISHED_OPTION,
     model: Optional[str] = MODEL_OPTION,

@@ -45,11 +45,11 @@ def extract_command(
              "default: a dateline at the top of the text, else none.",
     ),
     fmt: Optional[Format] = format_option("jsonl"),
-    output: Optional[Path] = output_option("jsonl"),
+    output: Optional[Path] = output_option(Format, "jsonl"),
     only: Optional[str] = typer.Option(
         None, "--only", metavar="KINDS", callback=_only,
-        help="Comma list of actors, money, dates, quotes: run only what these need "
-             "(money's actor needs 'actors' too).",
+        help="Comma list of actors, money, dates, quotes: write only these kinds (the same records "
+             "as a full run) and run only the steps they read.",
     ),
     jobs: int = typer.Option(1, "--jobs", "-j", min=0, metavar="N", help="Processes to use (0: every core)."),
     input_format: InputFormat = typer.Option(
@@ -112,21 +112,25 @@ def extract_command(
     show_progress = not quiet and sys.stderr.isatty()
     with Target(output, binary=fmt in BINARY_FORMATS) as stream, progress(show_progress) as advance:
         writer = make_writer(fmt, stream)
-        for article, records in batch.run(iter_articles(paths, opts=read), opts, model=model,
-                                          actors_files=actors_files, jobs=jobs):
-            for w in article.warnings:
-                typer.echo(f"Warning: {article.doc_id}: {w}", err=True)
-            writer.write(records)
-            counts.update(r["kind"] for r in records)
-            docs += sum(r["kind"] == "document" for r in records)
-            if records and records[0]["kind"] == "error":
-                failed += 1
-                typer.echo(f"Error: {article.doc_id}: {records[0]['error']}", err=True)
-                if strict:
-                    break
-            if article is not previous:      # a long article comes in several parts
-                advance()
-                previous = article
+        try:
+            for article, records in batch.run(iter_articles(paths, opts=read), opts, model=model,
+                                              actors_files=actors_files, jobs=jobs):
+                for w in article.warnings:
+                    typer.echo(f"Warning: {article.doc_id}: {w}", err=True)
+                writer.write(records, continues=article is previous)   # a long article: several parts
+                counts.update(r["kind"] for r in records)
+                docs += sum(r["kind"] == "document" for r in records)
+                if records and records[0]["kind"] == "error":
+                    failed += 1
+                    typer.echo(f"Error: {article.doc_id}: {records[0]['error']}", err=True)
+                    if strict:
+                        break
+                if article is not previous:
+                    advance()
+                    previous = article
+        except BaseException:
+            writer.abort()      # no closing bracket or Parquet footer: a cut run must not look whole
+            raise
         writer.close()
     if not quiet:
         kinds = ", ".join(f"{k} {counts[k]}" for k in batch.KIND_ORDER if counts[k])

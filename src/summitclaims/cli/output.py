@@ -1,6 +1,7 @@
 """The output options every command shares, and a file target written through a temporary file."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gzip
 import io
@@ -37,12 +38,15 @@ SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv"
                   ".parquet": "parquet", ".pq": "parquet"}
 
 
-def output_option(default_format: str) -> Any:
+def output_option(allowed: type[Enum], default_format: str) -> Any:
+    """--output FILE; ``allowed`` (Format or ReportFormat) are the formats its suffix may name."""
+    names = {m.value for m in allowed}
+    suffixes = " ".join(x for x, f in SUFFIX_FORMATS.items() if f in names)
+    gz = ", also with .gz" if names - BINARY_FORMATS else ""
     return typer.Option(
         None, "--output", "-o", metavar="FILE", callback=_output_path,
         help=f"Write to FILE, atomically (a failed run leaves FILE as it was); its suffix picks the "
-             f"format unless --format is given (.jsonl .json .csv .parquet, .gz for the text ones; "
-             f"else {default_format}); '-' is stdout.",
+             f"format unless --format is given ({suffixes}{gz}; else {default_format}); '-' is stdout.",
     )
 
 
@@ -57,7 +61,11 @@ def format_option(piped: str) -> Any:
 def _output_path(value: Optional[Path]) -> Optional[Path]:
     if value is None or str(value) == "-":
         return None
-    if value.is_dir():
+    if not str(value) or str(value) == ".":
+        raise typer.BadParameter("an empty file name", param_hint="'--output'")
+    # os.path.isdir, not Path.is_dir: it answers False instead of raising under a folder we may not
+    # enter, and mkstemp then says why the file cannot be made
+    if os.path.isdir(value):
         raise typer.BadParameter(f"{value}: is a folder", param_hint="'--output'")
     return value
 
@@ -89,7 +97,10 @@ def resolve_format(fmt: Optional[Enum], output: Optional[Path], piped: str = "js
     elif output is not None:
         suffix, _ = _suffixes(output)
         name = SUFFIX_FORMATS.get(suffix, piped)
-        name = name if name in choices else piped
+        if name not in choices:
+            raise typer.BadParameter(
+                f"{output}: this command writes {', '.join(sorted(choices - {'table'}))}, not {name}",
+                param_hint="'--output'")
     else:
         name = "table" if sys.stdout.isatty() else piped
     if name in BINARY_FORMATS:
@@ -113,47 +124,88 @@ def _new_file_mode(path: Path) -> int:
 
 class Target:
     """stdout, or FILE written via a temp file in the same folder and renamed on success; a .gz
-    FILE is compressed (text formats), reproducibly (no time stamp in the header)."""
+    FILE is compressed (text formats), reproducibly (no time stamp in the header). A FILE that is
+    not a regular file (/dev/stdout, a named pipe) is written directly. This is the one place
+    that reports a failed write: ``Error: FILE: reason`` and exit 1, FILE left as it was."""
 
     def __init__(self, output: Optional[Path], binary: bool = False):
         self.output = output
         self.binary = binary
         self.tmp: Optional[str] = None
-        self.stream: Any = sys.stdout.buffer if binary else sys.stdout
+        self.stream: Any = None
         self._opened: list[Any] = []
 
     def __enter__(self) -> Any:
         if self.output is None:
-            if self.binary:
-                sys.stdout.flush()
+            if not self.binary:
+                self.stream = sys.stdout
+                return self.stream
+            sys.stdout.flush()
+            self.stream = sys.stdout.buffer
             return self.stream
-        folder = self.output.parent if str(self.output.parent) else Path(".")
         try:
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.output.name}.", suffix=".tmp", dir=folder)
-        except OSError as exc:
-            raise typer.BadParameter(f"{self.output}: {exc.strerror or exc}", param_hint="'--output'")
-        raw: Any = os.fdopen(fd, "wb")
-        self._opened.append(raw)
-        if _suffixes(self.output)[1] and not self.binary:
-            raw = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
+            if self._special():
+                raw: Any = open(self.output, "wb")
+            else:
+                folder = self.output.parent if str(self.output.parent) else Path(".")
+                fd, self.tmp = tempfile.mkstemp(prefix=f".{self.output.name}.", suffix=".tmp", dir=folder)
+                raw = os.fdopen(fd, "wb")
             self._opened.append(raw)
-        self.stream = raw if self.binary else io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+            if _suffixes(self.output)[1] and not self.binary:
+                raw = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
+                self._opened.append(raw)
+            self.stream = raw if self.binary else io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+        except OSError as exc:
+            self._cleanup()
+            raise typer.BadParameter(f"{self.output}: {exc.strerror or exc}", param_hint="'--output'")
         if not self.binary:
             self._opened.append(self.stream)
         return self.stream
 
+    def _cleanup(self) -> None:
+        for f in reversed(self._opened):
+            with contextlib.suppress(OSError, ValueError):
+                f.close()
+        if self.tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)
+            self.tmp = None
+
+    def _special(self) -> bool:
+        try:
+            return not stat.S_ISREG(os.stat(self.output).st_mode)
+        except OSError:
+            return False
+
     def __exit__(self, exc_type, exc, tb) -> None:
-        if self.tmp is None:
-            if self.binary and self.output is None:
+        if self.output is None:
+            if self.binary and exc_type is None:
                 self.stream.flush()
             return
+        failed: Optional[OSError] = exc if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError) else None
         for f in reversed(self._opened):     # text wrapper, then gzip, then the file
-            f.close()
-        if exc_type is None:
-            os.chmod(self.tmp, _new_file_mode(self.output))
-            os.replace(self.tmp, self.output)
-        else:
-            os.unlink(self.tmp)
+            try:
+                f.close()
+            except OSError as err:
+                if exc_type is None:         # else the run's own exception says what happened
+                    failed = failed or err
+            except ValueError:               # a wrapper already closed with what it wraps
+                pass
+        if self.tmp is not None:
+            try:
+                if exc_type is None and failed is None:
+                    os.chmod(self.tmp, _new_file_mode(self.output))
+                    os.replace(self.tmp, self.output)
+                    self.tmp = None
+            except OSError as err:
+                failed = err
+            finally:
+                if self.tmp is not None:
+                    with contextlib.suppress(OSError):
+                        os.unlink(self.tmp)
+        if failed is not None:
+            typer.echo(f"Error: {self.output}: {failed.strerror or failed}", err=True)
+            raise typer.Exit(1) from None
 
 
 def write_json(stream: TextIO, obj: object) -> None:

@@ -38,9 +38,12 @@ class TableView:
         self.console = Console(file=stream, soft_wrap=False)
         self.rows: dict[str, list[dict[str, Any]]] = {k: [] for k in COLUMNS}
 
-    def write(self, records: Iterable[dict[str, Any]]) -> None:
+    def write(self, records: Iterable[dict[str, Any]], continues: bool = False) -> None:
         for r in records:
             self.rows.setdefault(r["kind"], []).append(r)
+
+    def abort(self) -> None:
+        pass
 
     def close(self) -> None:
         for kind, cols in COLUMNS.items():

@@ -16,7 +16,7 @@ def summarise_command(
     paths: List[str] = typer.Argument(..., metavar="PATH", help="Articles, folders of articles, or JSONL record files."),
     top: int = typer.Option(20, "--top", "-n", min=0, metavar="N", help="Rows per section (0: all)."),
     fmt: Optional[ReportFormat] = format_option("json"),
-    output: Optional[Path] = output_option("json"),
+    output: Optional[Path] = output_option(ReportFormat, "json"),
     published: Optional[str] = PUBLISHED_OPTION,
     model: Optional[str] = MODEL_OPTION,
     tol: float = TOL_OPTION,

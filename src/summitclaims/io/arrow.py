@@ -13,6 +13,7 @@ from typing import Any, BinaryIO, Iterable
 import pyarrow as pa
 
 from ..columns import SEQ, record_columns
+from .writers import Writer
 
 __all__ = ["SEQ", "ARROW_TYPES", "ParquetWriter", "arrow_schema", "record_columns", "records_to_arrow"]
 
@@ -52,28 +53,53 @@ def records_to_arrow(rows: list[list[dict[str, Any]]], columns: list[tuple[str, 
                                       schema=arrow_schema(columns))
 
 
-class ParquetWriter:
-    """Records streamed into one Parquet table, a row group every ``group_rows`` records.
+class _Sink:
+    """The output stream as pyarrow writes to it, until ``drop``: a run cut short must not get a
+    footer, which pyarrow's writer would otherwise add when it is garbage-collected, making a
+    partial table look whole."""
 
-    The parts of a long article come in several writes: a part that does not start with a
-    document (or error) record continues the previous document, and its ``seq`` counts on."""
+    def __init__(self, stream: BinaryIO):
+        self.stream = stream
+        self.dropped = False
+        self.closed = False
+
+    def write(self, data) -> int:
+        if not self.dropped:
+            self.stream.write(data)
+        return len(data)
+
+    def flush(self) -> None:
+        if not self.dropped:
+            self.stream.flush()
+
+    def close(self) -> None:      # the stream is its owner's to close
+        self.closed = True
+
+    def writable(self) -> bool:
+        return True
+
+
+class ParquetWriter(Writer):
+    """Records streamed into one Parquet table, a row group every ``group_rows`` records; the
+    parts of a long article (``continues``) count ``seq`` on."""
 
     def __init__(self, stream: BinaryIO, group_rows: int = 20_000):
         import pyarrow.parquet as pq
 
         self.columns = record_columns()
-        self.writer = pq.ParquetWriter(stream, arrow_schema(self.columns), compression="zstd")
+        self.sink = _Sink(stream)
+        self.writer = pq.ParquetWriter(self.sink, arrow_schema(self.columns), compression="zstd")
         self.group_rows = group_rows
         self.pending: list[list[dict[str, Any]]] = []
         self.first_seq: list[int] = []
         self.count = 0
         self.seq = 0
 
-    def write(self, records: Iterable[dict[str, Any]]) -> None:
+    def write(self, records: Iterable[dict[str, Any]], continues: bool = False) -> None:
         records = list(records)
         if not records:
             return
-        if records[0]["kind"] in ("document", "error"):
+        if not continues:
             self.seq = 0
         self.pending.append(records)
         self.first_seq.append(self.seq)
@@ -90,3 +116,11 @@ class ParquetWriter:
     def close(self) -> None:
         self._flush()
         self.writer.close()
+
+    def abort(self) -> None:
+        self.sink.dropped = True
+        self.pending = []
+        try:
+            self.writer.close()
+        except Exception:      # nothing it could say matters: the run already failed
+            pass

@@ -10,6 +10,8 @@ import datetime as dt
 import gzip
 import io
 import json
+import os
+import stat
 import sys
 import zlib
 from dataclasses import dataclass, field
@@ -149,6 +151,12 @@ def html_article(doc_id: str, html: str) -> Article:
     return art
 
 
+def _loads(text: str) -> Any:
+    """JSON as written by other tools: NaN and Infinity (which Python's json accepts and no JSON
+    output may carry on in ``meta``) read as null."""
+    return json.loads(text, parse_constant=lambda _name: None)
+
+
 def jsonl_articles(name: str, lines: Iterable[bytes], opts: ReadOptions) -> Iterator[Article]:
     """One article per JSONL line; a bad line is an error record naming its line number."""
     seen = False
@@ -158,7 +166,7 @@ def jsonl_articles(name: str, lines: Iterable[bytes], opts: ReadOptions) -> Iter
         seen = True
         where = f"{name}:{n}"
         try:
-            row = json.loads(raw.decode("utf-8-sig") if n == 1 else raw.decode("utf-8"))
+            row = _loads(raw.decode("utf-8-sig") if n == 1 else raw.decode("utf-8"))
         except UnicodeDecodeError as exc:
             yield Article(where, error=f"line {n}: not UTF-8 (byte offset {exc.start})")
             continue
@@ -252,13 +260,22 @@ def iter_articles(
             yield from read_stream(stdin if stdin is not None else sys.stdin.buffer, opts)
             continue
         path = Path(given)
-        if path.is_dir():
-            files = folder_files(path, opts.globs)
+        try:
+            # stat, not Path.is_dir/exists: those raise, not answer, under a folder we may not enter
+            is_dir = stat.S_ISDIR(os.stat(path).st_mode)
+        except OSError as exc:
+            missing = isinstance(exc, (FileNotFoundError, NotADirectoryError))
+            yield Article(given, error="no such file or directory" if missing else (exc.strerror or str(exc)).lower())
+            continue
+        if is_dir:
+            try:
+                files = folder_files(path, opts.globs)
+            except OSError as exc:
+                yield Article(given, error=f"cannot read folder: {(exc.strerror or str(exc)).lower()}")
+                continue
             if not files:
                 yield Article(given, error=f"no article files ({', '.join(opts.globs)}) in folder")
             for f in files:
                 yield from _read_file(f, str(Path(given) / f.relative_to(path)), opts)
-        elif path.exists():
-            yield from _read_file(path, given, opts)
         else:
-            yield Article(given, error="no such file or directory")
+            yield from _read_file(path, given, opts)

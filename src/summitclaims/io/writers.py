@@ -10,25 +10,37 @@ def dumps(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, allow_nan=False)
 
 
-class JsonlWriter:
-    def __init__(self, stream: TextIO):
-        self.stream = stream
+class Writer:
+    """What every output writer does: ``write`` a document's records (``continues``: they are a
+    later part of the previous document's), ``close`` at the end of a good run, ``abort`` when a
+    run is cut short (nothing more is written)."""
 
-    def write(self, records: Iterable[dict[str, Any]]) -> None:
-        # one write + flush per document, so a consumer (| head, | jq) sees whole lines as they finish
-        self.stream.write("".join(dumps(r) + "\n" for r in records))
-        self.stream.flush()
+    def write(self, records: Iterable[dict[str, Any]], continues: bool = False) -> None:
+        raise NotImplementedError
 
     def close(self) -> None:
         pass
 
+    def abort(self) -> None:
+        pass
 
-class JsonArrayWriter:
+
+class JsonlWriter(Writer):
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+
+    def write(self, records: Iterable[dict[str, Any]], continues: bool = False) -> None:
+        # one write + flush per document, so a consumer (| head, | jq) sees whole lines as they finish
+        self.stream.write("".join(dumps(r) + "\n" for r in records))
+        self.stream.flush()
+
+
+class JsonArrayWriter(Writer):
     def __init__(self, stream: TextIO):
         self.stream = stream
         self.first = True
 
-    def write(self, records: Iterable[dict[str, Any]]) -> None:
+    def write(self, records: Iterable[dict[str, Any]], continues: bool = False) -> None:
         parts = []
         for r in records:
             parts.append(("[\n" if self.first else ",\n") + dumps(r))
@@ -41,7 +53,7 @@ class JsonArrayWriter:
         self.stream.flush()
 
 
-class CsvWriter:
+class CsvWriter(Writer):
     """One flat row per record; lists and objects as JSON text; absent fields empty."""
 
     def __init__(self, stream: TextIO, columns: list[str]):
@@ -60,10 +72,7 @@ class CsvWriter:
             return "true" if value else "false"
         return "" if value is None else value
 
-    def write(self, records: Iterable[dict[str, Any]]) -> None:
+    def write(self, records: Iterable[dict[str, Any]], continues: bool = False) -> None:
         for r in records:
             self.writer.writerow({k: self._cell(v) for k, v in r.items()})
         self.stream.flush()
-
-    def close(self) -> None:
-        pass
