@@ -79,7 +79,7 @@ def extract_command(
 ) -> None:
     """Extract records from articles: one document record per input, then actors, money, dates, quotes.
 
-    Exit codes: 0 all inputs processed; 1 some inputs failed (the others' records are written);
+    Exit codes: 0 all inputs processed; 1 some inputs failed (the others' records are written) or the output could not be written;
     2 usage error; 130 interrupted.
     """
     if not paths:
