@@ -64,8 +64,8 @@ def _root(
     version: bool = typer.Option(False, "--version", "-V", metavar="", callback=_version, is_eager=True,
                                  help="Show the version."),
 ) -> None:
-    """Exit codes: 0 all inputs processed, 1 some inputs failed (the good ones' records are written) or the output could not be written,
-    2 usage error, 130 interrupted."""
+    """Exit codes: 0 all inputs processed, 1 some inputs failed (the good ones' records are written)
+    or the output could not be written, 2 usage error, 130 interrupted."""
 
 
 app.command("extract", no_args_is_help=False, cls=_Command)(_extract.extract_command)
