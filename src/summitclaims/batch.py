@@ -320,7 +320,7 @@ def run(
 
 def _unique_ids(pairs: Iterator[tuple[Article, list[dict[str, Any]]]]) -> Iterator[tuple[Article, list[dict[str, Any]]]]:
     """Record ids are unique in a run: the records of a document whose id an earlier document of
-    the run already had (two files of one name in different runs of JSONL, say) get ids qualified
+    the run already had (the same file given twice, JSONL rows repeating an id) get ids qualified
     by its occurrence. Only document ids are kept, not record ids."""
     seen: dict[str, int] = {}
     previous = None

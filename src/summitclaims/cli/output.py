@@ -162,10 +162,21 @@ class Target:
             self._opened.append(self.stream)
         return self.stream
 
-    def _cleanup(self) -> None:
+    def _close(self) -> Optional[OSError]:
+        """Close what was opened (text wrapper, then gzip, then the file); the first error."""
+        first: Optional[OSError] = None
         for f in reversed(self._opened):
-            with contextlib.suppress(OSError, ValueError):
+            try:
                 f.close()
+            except OSError as err:
+                first = first or err
+            except ValueError:               # a wrapper already closed with what it wraps
+                pass
+        self._opened = []
+        return first
+
+    def _cleanup(self) -> None:
+        self._close()
         if self.tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(self.tmp)
@@ -183,26 +194,17 @@ class Target:
                 self.stream.flush()
             return
         failed: Optional[OSError] = exc if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError) else None
-        for f in reversed(self._opened):     # text wrapper, then gzip, then the file
+        closing = self._close()
+        if exc_type is None:                 # else the run's own exception says what happened
+            failed = closing
+        if exc_type is None and failed is None and self.tmp is not None:
             try:
-                f.close()
-            except OSError as err:
-                if exc_type is None:         # else the run's own exception says what happened
-                    failed = failed or err
-            except ValueError:               # a wrapper already closed with what it wraps
-                pass
-        if self.tmp is not None:
-            try:
-                if exc_type is None and failed is None:
-                    os.chmod(self.tmp, _new_file_mode(self.output))
-                    os.replace(self.tmp, self.output)
-                    self.tmp = None
+                os.chmod(self.tmp, _new_file_mode(self.output))
+                os.replace(self.tmp, self.output)
+                self.tmp = None
             except OSError as err:
                 failed = err
-            finally:
-                if self.tmp is not None:
-                    with contextlib.suppress(OSError):
-                        os.unlink(self.tmp)
+        self._cleanup()                      # a temp file still here belongs to a failed run
         if failed is not None:
             typer.echo(f"Error: {self.output}: {failed.strerror or failed}", err=True)
             raise typer.Exit(1) from None
