@@ -23,9 +23,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 import time
-import re
 from collections import Counter, defaultdict
 from pathlib import Path
 

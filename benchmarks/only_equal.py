@@ -77,7 +77,8 @@ def main() -> int:
     ap.add_argument("--no-published", action="store_true", help="drop the JSONL published key")
     args = ap.parse_args()
 
-    from summitclaims import batch, nlp as _nlp
+    from summitclaims import batch
+    from summitclaims import nlp as _nlp
 
     arts = read(args.corpus, args.n, not args.no_published)
     print(f"{len(arts)} articles from {args.corpus.name}"

@@ -73,7 +73,8 @@ def main() -> int:
             print(f"ratio {ratio:.2f} (goal <= 1.2) {'OK' if ratio <= 1.2 else 'SHORT'}")
         return 0
 
-    from summitclaims import batch, nlp as _nlp
+    from summitclaims import batch
+    from summitclaims import nlp as _nlp
     from summitclaims.io.readers import Article
 
     rows = read(args.corpus, args.n)

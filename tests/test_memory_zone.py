@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from summitclaims import batch, nlp as _nlp
+from summitclaims import batch
+from summitclaims import nlp as _nlp
 from summitclaims.io.readers import Article
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))

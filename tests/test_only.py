@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from summitclaims import batch, nlp as _nlp
+from summitclaims import batch
+from summitclaims import nlp as _nlp
 from summitclaims.io.readers import iter_articles
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"

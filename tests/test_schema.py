@@ -6,8 +6,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from summitclaims.io.readers import iter_articles
 from summitclaims.api import extract_articles
+from summitclaims.io.readers import iter_articles
 from summitclaims.resources import record_schema
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"

@@ -44,6 +44,8 @@ def build(nlp: Language, actors_files: tuple[str | Path, ...] = ()) -> Language:
     # Gazetteer: a span ruler into its own group (doc.spans[actors.GAZ_KEY]), not doc.ents, so
     # summitclaims_actors sees both the model's entities and the gazetteer's and decides overlaps
     # (an overwriting entity ruler would turn "Michael Jordan" into Jordan, GPE).
+    for table in resources.TABLES:      # every table checked now: a typo stops the run before any article
+        resources.load_patterns(table)
     patterns = list(resources.load_patterns("actors")) + list(resources.load_patterns("actor_countries"))
     for path in actors_files:
         patterns.extend(actors.read_gazetteer(path))     # checked: errors name file and line

@@ -6,6 +6,7 @@ In a wheel the folder is packaged as ``summitclaims/patterns``; in a source chec
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -49,10 +50,98 @@ def numbered_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
         yield n, row
 
 
+@dataclass(frozen=True)
+class Shape:
+    """The keys one kind of row must and may have."""
+    required: frozenset[str]
+    optional: frozenset[str] = frozenset()
+
+
+def _shape(required: str, optional: str = "") -> Shape:
+    return Shape(frozenset(required.split()), frozenset(optional.split()))
+
+
+# What each built-in table may hold: per ``kind`` (None: a table of one row shape, no ``kind`` key)
+# the keys a row must and may have. A typo in a shipped table would otherwise fall into a default
+# branch of the code that reads it and silently change the output.
+TABLES: dict[str, dict[str | None, Shape]] = {
+    "actors": {None: _shape("id label pattern", "ambiguous")},
+    "actor_countries": {None: _shape("id label pattern")},
+    "actor_short": {None: _shape("id label pattern context")},
+    "actor_us_states": {None: _shape("state abbr sure")},
+    "actor_cues": {
+        "org_cue": _shape("text"), "state_noun": _shape("text"), "demonym": _shape("text country"),
+        "org_suffix": _shape("text"), "group": _shape("text"), "legal_suffix": _shape("text"),
+        "member": _shape("text"), "body": _shape("text"),
+    },
+    "actor_noise": {"word": _shape("text"), "head": _shape("text"), "alone": _shape("text")},
+    "roles": {"title": _shape("title"), "office": _shape("role holder label patterns")},
+    "currencies": {None: _shape("iso words", "prefix suffix codes codes_any_case minor singular "
+                                "minor_attached attached_not_after spaced note")},
+    "money_words": {
+        "magnitude": _shape("word factor", "abbr short"), "number": _shape("word value"),
+        "fraction": _shape("phrase value"), "change": _shape("word"),
+    },
+    "money_qualifiers": {None: _shape("phrase qualifier")},
+    "money_periods": {"unit": _shape("word code"), "phrase": _shape("phrase period")},
+    "money_actors": {
+        "descriptor": _shape("word label"), "naming": _shape("word"), "third_person": _shape("word"),
+        "first_person": _shape("word"), "neuter": _shape("word"), "receiver": _shape("word"),
+        "giver": _shape("word"),
+    },
+    "dates": {
+        "month": _shape("value aliases", "ambiguous"), "weekday": _shape("value aliases short"),
+        "day": _shape("offset aliases"), "loose_day": _shape("offset aliases"),
+        "shift": _shape("step aliases"), "loose_shift": _shape("step aliases"),
+        "ordinal": _shape("value aliases"), "part": _shape("value aliases"), "cue": _shape("aliases"),
+        "daynum": _shape("value aliases cardinal"), "daynum_tens": _shape("value aliases"),
+        "holiday": _shape("aliases", "month day weekday nth offset easter"),
+        "number": _shape("value aliases"), "few": _shape("value aliases"), "vague": _shape("aliases"),
+        "future": _shape("aliases"), "past": _shape("aliases"), "unit": _shape("aliases"),
+        "quantity": _shape("aliases"),
+    },
+    "quote_cues": {"verb": _shape("lemma"), "phrase": _shape("phrase")},
+    "quote_gender": {"title": _shape("word gender"), "name": _shape("word gender")},
+    "quote_nouns": {None: _shape("noun label", "gender")},
+    "quote_pronouns": {None: _shape("word label")},
+}
+
+
+def check_row(path: str | Path, n: int, row: dict[str, Any], kinds: dict[str | None, Shape]) -> None:
+    """Raise PatternFileError naming file and line if ``row`` is not one of the declared shapes."""
+    keyed = None not in kinds
+    kind = row.get("kind") if keyed else None
+    if keyed and kind not in kinds:
+        allowed = ", ".join(sorted(k for k in kinds if k is not None))
+        raise PatternFileError(f"{path}:{n}: unknown kind {kind!r}: expected one of {allowed}")
+    shape = kinds[kind]
+    keys = set(row) - ({"kind"} if keyed else set())
+    missing = sorted(shape.required - keys)
+    if missing:
+        what = f"a {kind} row" if keyed else "a row"
+        raise PatternFileError(f"{path}:{n}: {what} needs {', '.join(map(repr, missing))}")
+    unknown = sorted(keys - shape.required - shape.optional)
+    if unknown:
+        allowed = ", ".join(sorted(shape.required | shape.optional))
+        raise PatternFileError(f"{path}:{n}: unknown key {unknown[0]!r}: expected {allowed}")
+
+
+def read_table(path: str | Path, kinds: dict[str | None, Shape]) -> list[dict[str, Any]]:
+    """The rows of a rule file, each checked against ``kinds``."""
+    rows = []
+    for n, row in numbered_rows(path):
+        check_row(path, n, row, kinds)
+        rows.append(row)
+    return rows
+
+
 @lru_cache(maxsize=None)
 def load_patterns(name: str) -> tuple[dict[str, Any], ...]:
-    """Rows of ``patterns/<name>.jsonl``, cached per process (rule data never changes at run time)."""
-    return tuple(read_jsonl(patterns_dir() / f"{name}.jsonl"))
+    """Rows of ``patterns/<name>.jsonl``, checked against ``TABLES[name]`` and cached per process
+    (rule data never changes at run time)."""
+    if name not in TABLES:
+        raise PatternFileError(f"{patterns_dir() / (name + '.jsonl')}: no table of that name is declared")
+    return tuple(read_table(patterns_dir() / f"{name}.jsonl", TABLES[name]))
 
 
 def record_schema() -> dict[str, Any]:

@@ -27,8 +27,8 @@ from pyspark.sql import Column, DataFrame, SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
 
-from .io.readers import DEFAULT_GLOBS, Article, ReadOptions, parse_date
 from .io.arrow import record_columns, records_to_arrow
+from .io.readers import DEFAULT_GLOBS, Article, ReadOptions, parse_date
 from .resources import record_schema
 
 # the articles between reading and extraction (internal): one row per article, or per unreadable input

@@ -6,7 +6,17 @@ from typing import Any, Dict, List, Optional, TextIO
 
 import typer
 
-from .output import ReportFormat, Target, format_option, human_amount, output_option, parse_date_option, resolve_format, write_json, write_jsonl
+from .output import (
+    ReportFormat,
+    Target,
+    format_option,
+    human_amount,
+    output_option,
+    parse_date_option,
+    resolve_format,
+    write_json,
+    write_jsonl,
+)
 
 SECTIONS = (("same", "same", "green"), ("conflict", "conflicts", "red"),
             ("only_a", "only in A", "yellow"), ("only_b", "only in B", "yellow"))

@@ -4,12 +4,11 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
-
-from enum import Enum
 
 from .output import BINARY_FORMATS, Format, Target, format_option, output_option, parse_date_option, resolve_format
 
@@ -24,7 +23,7 @@ class InputFormat(str, Enum):
 def _only(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
-    from ..batch import parse_kinds   # imports spaCy: only when --only is given, never for --help
+    from ..batch import parse_kinds  # imports spaCy: only when --only is given, never for --help
 
     try:
         parse_kinds(value)

@@ -10,11 +10,12 @@ import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from .. import __version__
+from . import diff as _diff
 from . import extract as _extract
 from . import show as _show
-from . import diff as _diff
-from . import summarise as _summarise
 from . import spark as _spark
+from . import summarise as _summarise
+
 
 class _Plain:
     """Help without Python types as metavars: typer labels the --help flag <bool> and a PATH...

@@ -225,13 +225,12 @@ def spark_extract_command(
         raise typer.Exit(2)
 
     warnings.filterwarnings("ignore", message=".*pandas >= 3.0.0.*")   # pyspark's, about a pandas we do not use
-    from pyspark.errors import PySparkException
     from py4j.protocol import Py4JJavaError
+    from pyspark.errors import PySparkException
+    from pyspark.sql import SparkSession
 
     from .. import spark as sx
     from ..io.readers import ReadOptions
-
-    from pyspark.sql import SparkSession
 
     started = time.perf_counter()
     ours = SparkSession.getActiveSession() is None     # a session already running is not ours to stop

@@ -7,7 +7,16 @@ from typing import Any, Dict, List, Optional, TextIO
 import typer
 
 from .diff import FX_TOL_OPTION, MODEL_OPTION, PUBLISHED_OPTION, TOL_OPTION, load_nlp, report_errors
-from .output import ReportFormat, Target, format_option, human_amount, output_option, resolve_format, write_json, write_jsonl
+from .output import (
+    ReportFormat,
+    Target,
+    format_option,
+    human_amount,
+    output_option,
+    resolve_format,
+    write_json,
+    write_jsonl,
+)
 
 _BAR = 24
 

@@ -5,14 +5,14 @@ Total functions: any string in, a string (or bool) out, never an exception.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
 # Lower-case name particles ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
 PARTICLES = frozenset(
-    "von van der den de del della dei di da das dos du la le zu ter ten bin ibn al el".split()
+    ["von", "van", "der", "den", "de", "del", "della", "dei", "di", "da", "das", "dos", "du", "la", "le", "zu", "ter", "ten", "bin", "ibn", "al", "el"]
 )
 QUOTES = "\"'“”„‟‘’‚‛«»‹›`´"
 _WS = re.compile(r"\s+")
@@ -27,7 +27,7 @@ def fold(text: str) -> str:
     return _fold(text if isinstance(text, str) else str(text or ""))
 
 
-_QUOTE_TO_SPACE = str.maketrans({q: " " for q in QUOTES})
+_QUOTE_TO_SPACE = str.maketrans(dict.fromkeys(QUOTES, " "))
 
 
 @lru_cache(maxsize=1 << 16)     # the same names are folded many times per article
@@ -148,7 +148,7 @@ def is_camel(token: str) -> bool:
 
 
 # Words skipped when reading initials: "Organisation for Economic Co-operation and Development" -> OECD.
-_INITIAL_SKIP = frozenset("of for and the de des du la le et & in on to".split())
+_INITIAL_SKIP = frozenset(["of", "for", "and", "the", "de", "des", "du", "la", "le", "et", "&", "in", "on", "to"])
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]{1,7}$")
 
 

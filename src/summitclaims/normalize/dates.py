@@ -50,8 +50,8 @@ from functools import lru_cache
 from typing import Callable, Iterator, Optional
 
 from .. import resources
-from .casefold import FOLD_TO_ASCII
 from ..values import DateValue
+from .casefold import FOLD_TO_ASCII
 
 Tense = Optional[str]            # "past" | "future" | None
 TenseAt = Callable[[int, int], Tense]
@@ -151,7 +151,7 @@ class _Lexicon:
         ambiguous: set[str] = set()
         month_aliases: list[str] = []
         for row in rows:
-            kind, aliases = row.get("type"), [str(a) for a in row.get("aliases", ())]
+            kind, aliases = row.get("kind"), [str(a) for a in row.get("aliases", ())]
             if kind == "month":
                 for a in aliases:
                     self.month[a.lower()] = int(row["value"])
@@ -265,13 +265,13 @@ class _Lexicon:
             ("iso", rf"(?<![\d.])\b(?P<y>{YEAR})(?:(?P<sep>[-/. ]?)(?P<mo>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)"
                     rf"|[-/](?P<m>{M})[-/](?P<d2>[0-3]?\d))(?![\d.]\d)"),
             # 20161016 (tables, file names: only resolve() reads it)
-            ("compact", rf"(?<![\d.])\b(?P<y>(?:1[89]|20)\d\d)(?P<mo>[01]\d)(?P<d>[0-3]\d)\b"),
+            ("compact", r"(?<![\d.])\b(?P<y>(?:1[89]|20)\d\d)(?P<mo>[01]\d)(?P<d>[0-3]\d)\b"),
             # 11/02/2025 / 11.02.2025 / 21-04-2016 / 05/05/89
             ("num", rf"(?<![\d.,/])\b(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>{YEAR}|\d\d(?!\d))(?![\d.]\d|/\d)"),
             # 11/20 / on 4/22 / 22/04 (no year: the nearest; in running text only after a cue word;
             # never "4.22", a decimal)
-            ("nd", rf"(?<![\d.,/$€£¥])(?<![\d.,/]-)\b(?P<a>[0-3]?\d)(?P<sep>[/-])(?P<b>[0-3]?\d)\b"
-                   rf"(?![.,/]?\d|%|-\d+[.-])"),
+            ("nd", r"(?<![\d.,/$€£¥])(?<![\d.,/]-)\b(?P<a>[0-3]?\d)(?P<sep>[/-])(?P<b>[0-3]?\d)\b"
+                   r"(?![.,/]?\d|%|-\d+[.-])"),
             # the 18th / on the 4th / the twenty second / 20th of next month / 29th
             ("dom", rf"\b(?:(?P<the>the\s+)(?P<d>{DAYX})|(?P<do>\d{{1,2}}(?:st|nd|rd|th)))\b"
                     rf"(?:\s+(?:of\s+|in\s+)?(?P<shift>{SHIFT})\s+month\b)?"),
@@ -289,12 +289,12 @@ class _Lexicon:
             # this week / last year / next month / this quarter / this calendar year
             ("rel", rf"\b(?:(?P<shift>{SHIFT})|(?P<the>the))\s+(?:calendar\s+)?(?P<unit>week|month|year)\b(?:['’]s)?"),
             # year to date / YTD / month-to-date: from the start of the period to publication
-            ("todate", rf"\b(?:(?P<unit>year|month|quarter)[\s-]+to[\s-]+date|(?-i:(?P<ytd>YTD|ytd)))\b"),
+            ("todate", r"\b(?:(?P<unit>year|month|quarter)[\s-]+to[\s-]+date|(?-i:(?P<ytd>YTD|ytd)))\b"),
             # late this year / early next month / the end of the year / end of month
             ("prel", rf"\b(?P<part>{PART})[\s-]*(?:(?P<shift>{SHIFT})|(?P<the>the))?\s*(?P<unit>month|year)\b"),
             # the rest of the week / rest of this year
-            ("rest", rf"\b(?:the\s+)?(?:rest|remain(?:der|ing))\s+(?:of\s+)?(?:the\s+|this\s+|my\s+|current\s+)*"
-                     rf"(?P<unit>week|month|year)\b"),
+            ("rest", r"\b(?:the\s+)?(?:rest|remain(?:der|ing))\s+(?:of\s+)?(?:the\s+|this\s+|my\s+|current\s+)*"
+                     r"(?P<unit>week|month|year)\b"),
             # two years ago / a week ago
             ("ago", rf"\b(?P<n>\d{{1,2}}|{NUM})\s+{UNIT}\s+ago\b"),
             # in two weeks / 3 days from today / two days after tomorrow / two sundays from now
@@ -1305,7 +1305,7 @@ def _dateparser(body: str, published: dt.date | None, tense: Tense):
 
 @lru_cache(maxsize=32)
 def _dp_parser(published: dt.date | None, tense: Tense):
-    from dateparser.date import DateDataParser   # slow import: only when the fallback is needed
+    from dateparser.date import DateDataParser  # slow import: only when the fallback is needed
 
     settings = {"PREFER_DATES_FROM": {"past": "past", "future": "future"}.get(tense, "current_period"),
                 "PREFER_DAY_OF_MONTH": "first"}

@@ -25,8 +25,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from .. import resources
-from .casefold import TO_ASCII
 from ..values import Money
+from .casefold import TO_ASCII
 
 # A space inside an amount: wire copy breaks lines anywhere, but a blank line ends the amount.
 _SP = (r"(?:[ \t\u00a0]{1,6}(?:\r?\n(?![ \t]*\r?\n)[ \t\u00a0]{0,8})?"

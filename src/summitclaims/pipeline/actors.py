@@ -146,7 +146,7 @@ class ActorLinker:
         self.roles: list[dict] = []
         self.role_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for row in resources.load_patterns(roles):
-            if "title" in row:
+            if row["kind"] == "title":
                 self.titles.add(row["title"].lower())
             elif row.get("holder"):
                 key = str(len(self.roles))
@@ -404,7 +404,7 @@ class ActorLinker:
             return mentions
         found = []
         city = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if city is not None and len(city) and not names.fold(city.text) in self.alone:
+        if city is not None and len(city) and names.fold(city.text) not in self.alone:
             hit = self._lookup(city.text)
             canon = hit[0] if hit and hit[1] in ("GPE", "LOC") else names.title_case(city.text)
             found.append(_Mention(city.start, city.end, "GPE", canon, "dateline", alias_hit=True))

@@ -92,9 +92,9 @@ class QuoteFinder:
         self.verbs: set[str] = set()
         self.phrases: list[tuple[str, ...]] = []
         for row in resources.load_patterns(cues):
-            if "lemma" in row:
+            if row["kind"] == "verb":
                 self.verbs.add(str(row["lemma"]).lower())
-            elif "phrase" in row:
+            else:
                 self.phrases.append(tuple(str(row["phrase"]).lower().split()))
         self.pronouns = {str(r["word"]).lower(): str(r["label"]) for r in resources.load_patterns(pronouns)}
         self.titles: dict[str, str] = {}
@@ -103,7 +103,7 @@ class QuoteFinder:
             table = self.titles if r.get("kind") == "title" else self.first_names
             table[str(r["word"]).lower().rstrip(".")] = str(r["gender"])
         # job titles ("Secretary", "Chairman") are not part of a name (shared with the actors component)
-        self.job_titles = {str(r["title"]).lower() for r in resources.load_patterns(roles) if "title" in r}
+        self.job_titles = {str(r["title"]).lower() for r in resources.load_patterns(roles) if r.get("kind") == "title"}
         self.nouns = {str(r["noun"]).lower(): (str(r.get("label", "PERSON")), r.get("gender"))
                       for r in resources.load_patterns(nouns)}
         self.max_gap = max_gap                      # tokens between quote and reporting verb
