@@ -35,7 +35,7 @@ def read(corpus: Path, n: int, published: bool):
 
 def run(arts, kinds):
     """doc id -> its records, and docs/s."""
-    from summitclaims import batch
+    from summitclaims import runner as batch
 
     out: dict[str, list[dict]] = {}
     t = time.perf_counter()
@@ -77,7 +77,7 @@ def main() -> int:
     ap.add_argument("--no-published", action="store_true", help="drop the JSONL published key")
     args = ap.parse_args()
 
-    from summitclaims import batch
+    from summitclaims import runner as batch
     from summitclaims import nlp as _nlp
 
     arts = read(args.corpus, args.n, not args.no_published)

@@ -23,7 +23,7 @@ DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpora" / "reuters21578.jsonl
 
 
 def every_article(corpus: Path, jobs: int, limit: int | None) -> int:
-    from summitclaims import batch
+    from summitclaims import runner as batch
     from summitclaims.io.readers import ReadOptions, iter_articles
 
     arts = iter_articles([str(corpus)], opts=ReadOptions())

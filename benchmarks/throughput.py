@@ -73,7 +73,7 @@ def main() -> int:
             print(f"ratio {ratio:.2f} (goal <= 1.2) {'OK' if ratio <= 1.2 else 'SHORT'}")
         return 0
 
-    from summitclaims import batch
+    from summitclaims import runner as batch
     from summitclaims import nlp as _nlp
     from summitclaims.io.readers import Article
 

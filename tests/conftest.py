@@ -14,9 +14,9 @@ def nlp():
 @pytest.fixture(scope="session")
 def run(nlp):
     """run(text, published=None) -> list of record dicts, as the CLI would print them (through
-    the one path every entry point takes: batch.process_chunk)."""
+    the one path every entry point takes: summitclaims.runner)."""
     from summitclaims.api import parse_published
-    from summitclaims.batch import RunOptions, process_chunk
+    from summitclaims.runner import RunOptions, process_chunk
     from summitclaims.io.readers import Article
 
     def _run(text, published=None, doc_id="t"):

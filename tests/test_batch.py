@@ -116,13 +116,14 @@ def test_components_are_spacy_factories_through_the_entry_point():
 
 
 def test_chunks_hold_at_most_batch_chars_in_input_order():
-    from summitclaims.batch import RunOptions, _chunks
+    from summitclaims.runner import RunOptions
+    from summitclaims.runner.chunks import chunks as make_chunks
     from summitclaims.io.readers import Article
 
     sizes = [900, 800, 5000, 700, 300, 12000, 100, 100, 4000, 4000, 4000, 50]
     arts = [Article(str(i), text="x" * n) for i, n in enumerate(sizes)]
     opts = RunOptions(batch_size=4, batch_chars=8000)
-    chunks = list(_chunks(arts, 4, opts))
+    chunks = list(make_chunks(arts, opts))
     assert [a.doc_id for c in chunks for a in c] == [str(i) for i in range(len(sizes))]
     assert all(len(c) <= 4 for c in chunks)
     # within the budget, or a single article longer than it

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from summitclaims.api import parse_published
-from summitclaims.batch import RunOptions, process_chunk
+from summitclaims.runner import RunOptions, process_chunk
 from summitclaims.io.readers import Article
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from summitclaims import batch
+from summitclaims import runner as batch
 from summitclaims.io.readers import Article
 
 SAMPLE = (Path(__file__).resolve().parent.parent / "samples" / "004_2bdf0ec7640d6463.txt").read_text(encoding="utf-8")

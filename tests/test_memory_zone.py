@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from summitclaims import batch
+from summitclaims import runner as batch
+from summitclaims.runner.zones import zones_of
 from summitclaims import nlp as _nlp
 from summitclaims.io.readers import Article
 
@@ -27,8 +28,14 @@ def articles(tag: str) -> list[Article]:
 @pytest.fixture()
 def zones(monkeypatch):
     """Zones from the first chunk on (no warm-up)."""
-    monkeypatch.setattr(batch, "_warmed", 0)
-    monkeypatch.setattr(batch, "_WARM_CHARS", 0)
+    state = zones_of(_nlp.load())
+    monkeypatch.setattr(state, "warmed", 0)
+    monkeypatch.setattr(state, "warm_chars", 0)
+    return state
+
+
+def never_zoned(monkeypatch):
+    monkeypatch.setattr(zones_of(_nlp.load()), "warm_chars", 10**12)
 
 
 def run(arts, **kw):
@@ -38,7 +45,7 @@ def run(arts, **kw):
 
 def test_records_are_the_same_inside_zones(zones, monkeypatch):
     inside = run(articles("a"))
-    monkeypatch.setattr(batch, "_WARM_CHARS", 10**12)      # never zoned
+    never_zoned(monkeypatch)
     outside = run(articles("a"))
     assert inside == outside
 
@@ -53,7 +60,7 @@ def test_a_zoned_chunk_leaves_the_vocab_as_it_was(zones):
 
 def test_without_zones_the_vocab_grows(monkeypatch):
     """The control: the test above can fail."""
-    monkeypatch.setattr(batch, "_WARM_CHARS", 10**12)
+    never_zoned(monkeypatch)
     nlp = _nlp.load()
     before = len(nlp.vocab.strings)
     run(articles("c"))
@@ -83,7 +90,7 @@ def test_a_long_article_in_a_mixed_chunk_does_not_nest_zones(zones, monkeypatch)
             Article("long", text=long_text),
             Article("after", text="Orange pledged 1 billion euros.")]
     zoned = run(arts, piece_chars=700)
-    batch._WARM_CHARS = 10**12                             # restored by the fixture
+    zones.warm_chars = 10**12                              # restored by the fixture
     plain = run(arts, piece_chars=700)
     assert zoned == plain
     money = [[r["value"] for r in recs if r["kind"] == "money"] for recs in zoned]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from summitclaims import batch
+from summitclaims import runner as batch
 from summitclaims import nlp as _nlp
 from summitclaims.io.readers import iter_articles
 

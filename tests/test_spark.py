@@ -43,7 +43,7 @@ def _by_doc(records) -> dict:
 
 def _extract(articles, **kw):
     """What `summitclaims extract` gives for these articles: {doc: [records]}."""
-    from summitclaims import batch
+    from summitclaims import runner as batch
 
     opts = batch.RunOptions(**kw)
     return {art.doc_id: recs for art, recs in batch.run(articles, opts)}

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import nlp as _nlp
+from .fields import parse_iso_date
 from .recordtypes import Record
 
 if TYPE_CHECKING:
@@ -16,28 +16,18 @@ if TYPE_CHECKING:
 
 def parse_published(value: str | dt.date | None) -> dt.date | None:
     """ISO date (YYYY-MM-DD) or date -> date; raises ValueError naming the bad value."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value).strip())
+        return parse_iso_date(value)
     except ValueError:
         raise ValueError(f"invalid publication date {value!r}: expected YYYY-MM-DD") from None
 
 
-def make_doc(nlp: Language, text: str, published: dt.date | None = None, doc_id: str | None = None) -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.sc_doc_id = doc_id
-    doc._.sc_published = published
-    doc._.sc_published_source = "given" if published else None
-    return doc
-
-
 def process(nlp: Language, text: str, published: dt.date | None = None, doc_id: str | None = None) -> Doc:
-    return nlp(make_doc(nlp, text, published, doc_id))
+    """The processed doc of one text, built as every entry point builds it (for tests and rendering)."""
+    from .io.readers import Article
+    from .runner import Runner, RunOptions
+
+    return Runner(nlp, RunOptions(published=published)).doc(Article(doc_id, text=text))  # type: ignore[arg-type]
 
 
 def extract(
@@ -48,12 +38,12 @@ def extract(
     model: str | None = None,
 ) -> list[Record]:
     """Records (dicts, as in the JSON Schema) for one article's text."""
-    from .batch import RunOptions, process_chunk
     from .io.readers import Article
+    from .runner import RunOptions, run
 
-    nlp = _nlp.load(model)
     art = Article(doc_id, text=text)   # type: ignore[arg-type]  (None: records carry doc null)
-    return process_chunk(nlp, [art], RunOptions(published=parse_published(published)))[0]  # type: ignore[return-value]
+    opts = RunOptions(published=parse_published(published))
+    return [r for _, part in run([art], opts, model=model) for r in part]  # type: ignore[misc]
 
 
 def extract_articles(
@@ -65,12 +55,11 @@ def extract_articles(
     keep_text: bool = False,
 ) -> Iterator[tuple["Article", list[Record]]]:
     """(article, records) per input in order, in this process; unreadable inputs give one
-    ``error`` record. For several processes see ``summitclaims.batch.run``."""
-    from .batch import RunOptions, _chunks, process_chunk
+    ``error`` record. For several processes see ``summitclaims.runner.run``."""
+    from .runner import Runner, RunOptions
 
     opts = RunOptions(published=published, kinds=kinds, keep_text=keep_text)
-    for chunk in _chunks(articles, opts.batch_size, opts):
-        yield from zip(chunk, process_chunk(nlp, chunk, opts))  # type: ignore[misc]
+    yield from Runner(nlp, opts).articles(articles)  # type: ignore[misc]
 
 
 def extract_many(
@@ -83,8 +72,9 @@ def extract_many(
 ) -> Iterator[Record]:
     """Records for many articles, in order: ``items`` are texts or ``(id, text[, published])``
     tuples; ``jobs`` processes (0 = every core)."""
-    from .batch import RunOptions, parse_kinds, run
     from .io.readers import Article
+    from .kinds import parse_kinds
+    from .runner import RunOptions, run
 
     def articles() -> Iterator[Article]:
         for n, item in enumerate(items, 1):

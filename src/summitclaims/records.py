@@ -1,34 +1,15 @@
 """Read the normalised values off a processed Doc as JSON-ready records (see schema/record.schema.json)."""
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import json
-import math
 from typing import Any, Iterator
 
 from spacy.tokens import Doc, Span
 
+from .fields import assign_ids, error_record, iso, number, record_id
+from .kinds import KIND_ORDER
 from .pipeline import extensions, sents
 
-KINDS = ("document", "actor", "money", "date", "quote", "error")
-KIND_ORDER = ("actor", "money", "date", "quote")    # after the document record, in this order
-
-
-def number(x: float | int | None) -> float | None:
-    """An amount as a float, always (1500000000.0, 2.55); NaN/inf -> None.
-
-    One JSON type per column: readers that infer a column's type from its first rows (DuckDB's
-    read_json_auto, polars, sqlite-utils) otherwise take whole amounts for an integer column and
-    then round, refuse or store as text the fractional ones further down."""
-    if x is None:
-        return None
-    x = float(x)
-    return x if math.isfinite(x) else None
-
-
-def iso(d: dt.date | None) -> str | None:
-    return d.isoformat() if d else None
+__all__ = ["KIND_ORDER", "assign_ids", "doc_records", "error_record", "number", "record_id"]
 
 
 def sentence_of(doc: Doc, start_char: int, end_char: int, text: str | None = None) -> str | None:
@@ -65,11 +46,6 @@ def document_record(doc: Doc, text: str) -> dict[str, Any]:
         "published_source": doc._.sc_published_source,
         "chars": len(text),
     }
-
-
-def error_record(doc_id: str | None, message: str) -> dict[str, Any]:
-    return {"kind": "error", "doc": doc_id, "text": None, "char_start": None, "char_end": None,
-            "sentence": None, "error": message}
 
 
 def actor_records(doc: Doc, text: str) -> Iterator[dict[str, Any]]:
@@ -109,39 +85,6 @@ def quote_record(doc: Doc, span: Span, text: str) -> dict[str, Any]:
     rec.update(quote=q.quote, speaker=q.speaker, speaker_text=q.speaker_text, cue=q.cue,
                partial=q.partial)
     return rec
-
-
-# What makes a record itself, beyond its document and kind: offsets, and the normalised value, so
-# that a re-run with other rules that reads the same words differently gets a new id.
-_ID_FIELDS = {
-    "document": (),
-    "error": ("error",),
-    "actor": ("name", "label"),
-    "money": ("char_start", "char_end", "value", "low", "high", "currency"),
-    "date": ("char_start", "char_end", "start", "end"),
-    "quote": ("char_start", "char_end"),
-}
-
-
-def record_id(rec: dict[str, Any], occurrence: int = 0) -> str:
-    """16 hex digits, the same for the same record on any machine and any ``--jobs``.
-    ``occurrence`` > 0 tells apart the documents of a run that share a document id."""
-    kind = rec.get("kind")
-    key = [rec.get("doc"), kind, occurrence] + [rec.get(f) for f in _ID_FIELDS.get(kind, ())]
-    blob = json.dumps(key, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.blake2b(blob.encode("utf-8"), digest_size=8).hexdigest()
-
-
-def assign_ids(records: list[dict[str, Any]], occurrence: int = 0) -> list[dict[str, Any]]:
-    """Set ``id`` on each record (first key, for people reading JSONL), in place."""
-    for rec in records:
-        rid = record_id(rec, occurrence)
-        rec.pop("id", None)
-        items = list(rec.items())
-        rec.clear()
-        rec["id"] = rid
-        rec.update(items)
-    return records
 
 
 def _group(doc: Doc, name: str) -> list[Span]:

@@ -27,6 +27,7 @@ from pyspark.sql import Column, DataFrame, SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
 
+from .fields import parse_iso_date
 from .io.arrow import record_columns, records_to_arrow
 from .io.readers import DEFAULT_GLOBS, Article, ReadOptions, parse_date
 from .resources import record_schema
@@ -252,10 +253,10 @@ def extract_articles(
 ) -> DataFrame:
     """Records of a DataFrame in the internal article schema (``articles_from_frame`` or
     ``articles_from_files``)."""
-    from .batch import RunOptions, parse_kinds
+    from .kinds import parse_kinds
+    from .runner import RunOptions
 
-    if isinstance(published, str):
-        published = dt.date.fromisoformat(published)
+    published = parse_iso_date(published)
     opts = RunOptions(published=published, kinds=parse_kinds(kinds), keep_text=keep_text,
                       batch_size=batch_size)
     actor_bytes = tuple((str(p), open(p, "rb").read()) for p in actors_files)   # read on the driver
@@ -265,13 +266,13 @@ def extract_articles(
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         from . import nlp as _nlp
-        from .batch import process_chunk
+        from .runner import Runner
 
-        nlp = _nlp.load(model, _actor_files(actor_bytes))     # once per worker process (cached)
+        runner = Runner(_nlp.load(model, _actor_files(actor_bytes)), opts)   # once per worker (cached)
         for batch in batches:
             arts = _articles_of(batch)
             for i in range(0, len(arts), group):
-                out = process_chunk(nlp, arts[i:i + group], opts)
+                out = [recs for _, recs in runner.articles(arts[i:i + group])]
                 if counts is not None:
                     c = Counter(r["kind"] for recs in out for r in recs)
                     c["documents"] = sum(1 for recs in out if recs and recs[0]["kind"] == "document")

@@ -6,13 +6,13 @@ from typing import Any, Dict, List, Optional, TextIO
 
 import typer
 
+from .common import USAGE, error, fail, load_pipeline, model_option, published_option
 from .output import (
     ReportFormat,
     Target,
     format_option,
     human_amount,
     output_option,
-    parse_date_option,
     resolve_format,
     write_json,
     write_jsonl,
@@ -28,34 +28,32 @@ def _fraction(value: float) -> float:
     return value
 
 
-PUBLISHED_OPTION = typer.Option(
-    None, "--published", metavar="YYYY-MM-DD", callback=parse_date_option,
-    help="Publication date of article inputs (record files carry their own).",
-)
-MODEL_OPTION = typer.Option(None, "--model", metavar="NAME", help="spaCy pipeline for article inputs.")
-TOL_OPTION = typer.Option(0.02, "--tolerance", metavar="FRACTION", callback=_fraction,
-                          help="Relative difference under which two amounts in one currency are the same.")
-FX_TOL_OPTION = typer.Option(0.03, "--fx-tolerance", metavar="FRACTION", callback=_fraction,
-                             help="Relative difference of USD values under which amounts in two currencies are the same.")
+def published_inputs_option() -> Any:
+    return published_option("Publication date of article inputs (record files carry their own).")
+
+
+def model_inputs_option() -> Any:
+    return model_option("spaCy pipeline for article inputs.")
+
+
+def tolerance_option() -> Any:
+    return typer.Option(0.02, "--tolerance", metavar="FRACTION", callback=_fraction,
+                        help="Relative difference under which two amounts in one currency are the same.")
+
+
+def fx_tolerance_option() -> Any:
+    return typer.Option(0.03, "--fx-tolerance", metavar="FRACTION", callback=_fraction,
+                        help="Relative difference of USD values under which amounts in two currencies are the same.")
 
 
 def load_nlp(model: Optional[str]):
     """A loader the record reader calls only if some input is an article (exit 2 if it fails)."""
-    def _load():
-        from ..nlp import ModelError, load
-
-        try:
-            return load(model)
-        except ModelError as exc:
-            typer.echo(f"Error: {exc}", err=True)
-            raise typer.Exit(2)
-
-    return _load
+    return lambda: load_pipeline(model)
 
 
 def report_errors(errors: List[Dict[str, Any]]) -> None:
     for e in errors:
-        typer.echo(f"Error: {e.get('doc')}: {e.get('error')}", err=True)
+        error(f"{e.get('doc')}: {e.get('error')}")
 
 
 def diff_command(
@@ -64,10 +62,10 @@ def diff_command(
     fmt: Optional[ReportFormat] = format_option("jsonl"),
     output: Optional[Path] = output_option(ReportFormat, "jsonl"),
     exit_code: bool = typer.Option(False, "--exit-code", metavar="", help="Exit with 1 when anything differs, as git diff does."),
-    published: Optional[str] = PUBLISHED_OPTION,
-    model: Optional[str] = MODEL_OPTION,
-    tol: float = TOL_OPTION,
-    fx_tol: float = FX_TOL_OPTION,
+    published: Optional[str] = published_inputs_option(),
+    model: Optional[str] = model_inputs_option(),
+    tol: float = tolerance_option(),
+    fx_tol: float = fx_tolerance_option(),
 ) -> None:
     """Pair the money claims, quotes, actors and dates of A and B: same, conflicts, only in A, only in B.
 
@@ -85,8 +83,8 @@ def diff_command(
         sides.append(Side(tol, fx_tol).add(iter_records([path], published, nlp_loader=loader)))
     errors = sides[0].errors + sides[1].errors
     if errors:
-        report_errors(errors)
-        raise typer.Exit(2)
+        report_errors(errors[:-1])
+        fail(f"{errors[-1].get('doc')}: {errors[-1].get('error')}", USAGE)
     rows = diff_sides(sides[0], sides[1], tol=tol, fx_tol=fx_tol)
     with Target(output) as stream:
         if fmt == "json":

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import gzip
 import io
 import os
@@ -14,6 +13,8 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, TextIO
 
 import typer
+
+from .common import fail
 
 
 class Format(str, Enum):
@@ -68,16 +69,6 @@ def _output_path(value: Optional[Path]) -> Optional[Path]:
     if os.path.isdir(value):
         raise typer.BadParameter(f"{value}: is a folder", param_hint="'--output'")
     return value
-
-
-def parse_date_option(value: Optional[str]) -> Optional[dt.date]:
-    """Callback for --published: an ISO date or a usage error."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
 def _suffixes(output: Path) -> tuple[str, bool]:
@@ -157,7 +148,7 @@ class Target:
             self.stream = raw if self.binary else io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
         except OSError as exc:
             self._cleanup()
-            raise typer.BadParameter(f"{self.output}: {exc.strerror or exc}", param_hint="'--output'")
+            raise typer.BadParameter(f"{self.output}: {exc.strerror or exc}", param_hint="'--output'") from None
         if not self.binary:
             self._opened.append(self.stream)
         return self.stream
@@ -206,8 +197,7 @@ class Target:
                 failed = err
         self._cleanup()                      # a temp file still here belongs to a failed run
         if failed is not None:
-            typer.echo(f"Error: {self.output}: {failed.strerror or failed}", err=True)
-            raise typer.Exit(1) from None
+            fail(f"{self.output}: {failed.strerror or failed}")
 
 
 def write_json(stream: TextIO, obj: object) -> None:

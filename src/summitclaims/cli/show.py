@@ -10,7 +10,7 @@ from typing import Iterable, Optional, Sequence
 
 import typer
 
-from .output import parse_date_option
+from .common import error, fail, load_pipeline, model_option, published_option
 
 STYLES = {   # Rich styles for the terminal; the same labels colour the HTML page
     "MONEY": ("bold green", "#a3e4a1"),
@@ -294,34 +294,28 @@ def _article_title(art) -> str | None:
 
 def show_command(
     path: str = typer.Argument(..., metavar="FILE", help="An article (text, HTML, JSONL: every article in it), or '-'."),
-    published: Optional[str] = typer.Option(None, "--published", metavar="YYYY-MM-DD", callback=parse_date_option,
-                                            help="Publication date, to resolve relative dates."),
+    published: Optional[str] = published_option("Publication date, to resolve relative dates."),
     html_out: Optional[Path] = typer.Option(None, "--html", metavar="OUT.html", dir_okay=False,
                                             help="Write the same view as an HTML page (values on hover)."),
-    model: Optional[str] = typer.Option(None, "--model", metavar="NAME", help="spaCy pipeline to build on."),
+    model: Optional[str] = model_option(),
 ) -> None:
     """Show an article in the terminal with money, dates, actors and quotes highlighted."""
     when = published
     from rich.console import Console
 
-    from .. import batch
     from ..io.readers import iter_articles
-    from ..nlp import ModelError, load
+    from ..runner import Runner, RunOptions
 
-    try:
-        nlp = load(model)
-    except ModelError as exc:
-        typer.echo(f"Error: {exc}", err=True)
-        raise typer.Exit(2)
+    nlp = load_pipeline(model)
     console = Console()
     docs, titles, failed = [], [], 0
-    opts = batch.RunOptions(published=when)
+    runner = Runner(nlp, RunOptions(published=when))
     for art in iter_articles([path]):
         if art.error:
             failed += 1
-            typer.echo(f"Error: {art.doc_id}: {art.error}", err=True)
+            error(f"{art.doc_id}: {art.error}")
             continue
-        doc = nlp(batch._make_doc(nlp, art, opts))
+        doc = runner.doc(art)
         docs.append(doc)
         titles.append(_article_title(art))
         if html_out is None:
@@ -330,8 +324,7 @@ def show_command(
         try:
             html_out.write_text(render_html(docs, titles), encoding="utf-8")
         except OSError as exc:
-            typer.echo(f"Error: {html_out}: {exc.strerror or exc}", err=True)
-            raise typer.Exit(1)
+            fail(f"{html_out}: {exc.strerror or exc}")
         typer.echo(f"wrote {html_out}", err=True)
     if failed:
         raise typer.Exit(1)

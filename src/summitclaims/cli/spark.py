@@ -15,9 +15,23 @@ from typing import List, Optional
 
 import typer
 
-from .output import parse_date_option
+from ..kinds import KIND_ORDER
+from .common import (
+    USAGE,
+    actor_files,
+    actors_option,
+    fail,
+    id_key_option,
+    input_format_option,
+    keep_text_option,
+    model_option,
+    only_option,
+    published_key_option,
+    published_option,
+    quiet_option,
+    text_key_option,
+)
 
-INPUT_FORMATS = ("auto", "jsonl", "parquet", "text", "html")
 OUTPUT_FORMATS = ("parquet", "jsonl")
 _JSONL = (".jsonl", ".ndjson", ".json")
 
@@ -168,21 +182,19 @@ def spark_extract_command(
     master: Optional[str] = typer.Option(None, "--master", metavar="URL", help="Spark master (default local[*]; under spark-submit, its own)."),
     partitions: Optional[int] = typer.Option(None, "--partitions", min=1, metavar="N",
                                              help="Repartition the articles into N tasks (default: 4 per core when the input has fewer partitions than cores)."),
-    input_format: str = typer.Option("auto", "--input-format", metavar="auto|jsonl|parquet|text|html", callback=_choice(INPUT_FORMATS),
-                                     help="auto, jsonl, parquet, text or html (text/html: files read whole, as extract reads them)."),
-    text_key: str = typer.Option("text", "--text-key", metavar="KEY", help="JSONL/Parquet: the text column."),
-    id_key: str = typer.Option("id", "--id-key", metavar="KEY", help="JSONL/Parquet: the id column."),
-    published_key: str = typer.Option("published", "--published-key", metavar="KEY", help="JSONL/Parquet: the date column."),
-    published: Optional[str] = typer.Option(None, "--published", metavar="YYYY-MM-DD", callback=parse_date_option,
-                                            help="Publication date for articles that carry none."),
-    only: Optional[str] = typer.Option(None, "--only", metavar="KINDS", help="Comma list of actors, money, dates, quotes."),
-    keep_text: bool = typer.Option(False, "--keep-text", help="Put the article text on the document record."),
-    model: Optional[str] = typer.Option(None, "--model", metavar="NAME", help="spaCy pipeline to build on (installed on every executor)."),
-    actors: Optional[List[Path]] = typer.Option(None, "--actors", metavar="FILE", exists=True, dir_okay=False, readable=True,
-                                                help="Extra actor gazetteer (JSONL); shipped to the executors with the job."),
+    input_format: str = input_format_option(
+        ("parquet",), "auto, jsonl, parquet, text or html (text/html: files read whole, as extract reads them)."),
+    text_key: str = text_key_option("JSONL/Parquet: the text column."),
+    id_key: str = id_key_option("JSONL/Parquet: the id column."),
+    published_key: str = published_key_option("JSONL/Parquet: the date column."),
+    published: Optional[str] = published_option("Publication date for articles that carry none."),
+    only: Optional[str] = only_option("Comma list of actors, money, dates, quotes."),
+    keep_text: bool = keep_text_option("Put the article text on the document record."),
+    model: Optional[str] = model_option("spaCy pipeline to build on (installed on every executor)."),
+    actors: Optional[List[Path]] = actors_option("Extra actor gazetteer (JSONL); shipped to the executors with the job."),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace OUTPUT if it exists (default: stop)."),
     conf: Optional[List[str]] = typer.Option(None, "--conf", metavar="KEY=VALUE", help="Spark configuration; may be repeated."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No UI address, stage lines or summary on stderr."),
+    quiet: bool = quiet_option("No UI address, stage lines or summary on stderr."),
 ) -> None:
     """Extract records with Apache Spark (needs the spark extra: pip install 'summitclaims\\[spark]').
 
@@ -190,24 +202,17 @@ def spark_extract_command(
     plus `seq`, the record's position in its document. Exit codes: 0 done (error records count as
     data), 1 the Spark job failed, 2 usage error.
     """
-    from ..batch import parse_kinds
-
-    try:
-        parse_kinds(only)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="'--only'") from None
     out_fmt = fmt or ("jsonl" if output.lower().rstrip("/").endswith(_JSONL) else "parquet")
     try:
         import pyspark  # noqa: F401
     except ImportError:
-        typer.echo("Error: spark-extract needs pyspark: pip install 'summitclaims[spark]'", err=True)
-        raise typer.Exit(2)
+        fail("spark-extract needs pyspark: pip install 'summitclaims[spark]'", USAGE)
 
     # fail fast on the driver: a bad --actors file or a missing model, before any Spark work
     from ..nlp import ModelError, default_model
     from ..resources import PatternFileError
 
-    actors_files = tuple(str(p) for p in actors or ())
+    actors_files = actor_files(actors)
     try:
         if model is None:
             default_model()
@@ -221,8 +226,7 @@ def spark_extract_command(
         for path in actors_files:
             read_gazetteer(path)
     except (ModelError, PatternFileError) as exc:
-        typer.echo(f"Error: {exc}", err=True)
-        raise typer.Exit(2)
+        fail(str(exc), USAGE)
 
     warnings.filterwarnings("ignore", message=".*pandas >= 3.0.0.*")   # pyspark's, about a pandas we do not use
     from py4j.protocol import Py4JJavaError
@@ -237,8 +241,7 @@ def spark_extract_command(
     try:
         spark = build_session(master, list(conf or ()))
     except (PySparkException, Py4JJavaError, OSError) as exc:     # no Java, bad master or conf
-        typer.echo(f"Error: cannot start Spark (it needs Java 17): {_reason(exc)}", err=True)
-        raise typer.Exit(1)
+        fail(f"cannot start Spark (it needs Java 17): {_reason(exc)}")
     sc = spark.sparkContext
     sc.setLogLevel("OFF")      # task failures come back as one Error line, not JVM stack traces
     say = (lambda msg: None) if quiet else (lambda msg: typer.echo(msg, err=True))
@@ -271,15 +274,13 @@ def spark_extract_command(
             else:
                 writer.option("compression", "none").json(output)
     except (PySparkException, Py4JJavaError, ValueError) as exc:
-        message = _reason(exc)
-        typer.echo(f"Error: {message}", err=True)
         if ours:
             spark.stop()
-        raise typer.Exit(1)
+        fail(_reason(exc))
     c = counts.value
     if ours:
         spark.stop()
-    kinds = ", ".join(f"{k} {c[k]}" for k in ("actor", "money", "date", "quote") if c[k])
-    total = sum(c[k] for k in ("actor", "money", "date", "quote"))
+    kinds = ", ".join(f"{k} {c[k]}" for k in KIND_ORDER if c[k])
+    total = sum(c[k] for k in KIND_ORDER)
     say(f"summitclaims: {c['documents']} documents, {total} records ({kinds or 'none'}), "
         f"{c['error']} errors, {time.perf_counter() - started:.1f} s -> {output} ({out_fmt})")

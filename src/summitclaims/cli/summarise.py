@@ -6,7 +6,14 @@ from typing import Any, Dict, List, Optional, TextIO
 
 import typer
 
-from .diff import FX_TOL_OPTION, MODEL_OPTION, PUBLISHED_OPTION, TOL_OPTION, load_nlp, report_errors
+from .diff import (
+    fx_tolerance_option,
+    load_nlp,
+    model_inputs_option,
+    published_inputs_option,
+    report_errors,
+    tolerance_option,
+)
 from .output import (
     ReportFormat,
     Target,
@@ -26,10 +33,10 @@ def summarise_command(
     top: int = typer.Option(20, "--top", "-n", min=0, metavar="N", help="Rows per section (0: all)."),
     fmt: Optional[ReportFormat] = format_option("json"),
     output: Optional[Path] = output_option(ReportFormat, "json"),
-    published: Optional[str] = PUBLISHED_OPTION,
-    model: Optional[str] = MODEL_OPTION,
-    tol: float = TOL_OPTION,
-    fx_tol: float = FX_TOL_OPTION,
+    published: Optional[str] = published_inputs_option(),
+    model: Optional[str] = model_inputs_option(),
+    tol: float = tolerance_option(),
+    fx_tol: float = fx_tolerance_option(),
 ) -> None:
     """Roll records up: per actor, money claims clustered across documents, top speakers, a timeline.
 

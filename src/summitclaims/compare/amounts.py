@@ -12,6 +12,8 @@ import math
 from functools import lru_cache
 from typing import Any, Dict, Generic, Iterator, List, Optional, Tuple, TypeVar
 
+from ..fields import parse_iso_date
+
 TOL = 0.02        # same currency: rounding ("€1.5bn" / "1.52 billion euros")
 FX_TOL = 0.03     # across currencies: rounding plus a few days of exchange-rate drift
 
@@ -208,6 +210,6 @@ def parse_day(value: Any) -> Optional[dt.date]:
     if not isinstance(value, str):
         return None
     try:
-        return dt.date.fromisoformat(value[:10])
+        return parse_iso_date(value, prefix=True)
     except ValueError:
         return None

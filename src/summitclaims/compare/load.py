@@ -11,6 +11,9 @@ import json
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional
 
+from ..fields import error_record
+from ..kinds import RECORD_KINDS
+
 try:  # a dependency (1.5x the json module's speed on record lines); json stays as a fallback
     import orjson as _orjson
 
@@ -20,16 +23,11 @@ except ImportError:  # pragma: no cover - depends on the environment
     loads = json.loads
     JSON_ERRORS = (ValueError,)
 
-KINDS = ("document", "actor", "money", "date", "quote", "error")
+KINDS = RECORD_KINDS
 _SNIFF_BYTES = 1 << 20
 _KIND_SET = frozenset(KINDS)
 
 Record = Dict[str, Any]
-
-
-def _error(doc: Optional[str], message: str) -> Record:
-    return {"kind": "error", "doc": doc, "text": None, "char_start": None, "char_end": None,
-            "sentence": None, "error": message}
 
 
 def is_record_file(path: str | Path) -> bool:
@@ -58,7 +56,7 @@ def read_records(path: str | Path) -> Iterator[Record]:
     try:
         f = open(path, "rb")
     except OSError as exc:
-        yield _error(name, exc.strerror or str(exc))
+        yield error_record(name, exc.strerror or str(exc))
         return
     kinds = _KIND_SET
     with f:
@@ -67,10 +65,10 @@ def read_records(path: str | Path) -> Iterator[Record]:
                 rec = loads(line)
             except JSON_ERRORS:
                 if line.strip():     # blank lines fail to parse too: tested only then, not per line
-                    yield _error(name, f"line {n}: not JSON")
+                    yield error_record(name, f"line {n}: not JSON")
                 continue
             if rec.__class__ is not dict or rec.get("kind") not in kinds:
-                yield _error(name, f"line {n}: not a summitclaims record")
+                yield error_record(name, f"line {n}: not a summitclaims record")
                 continue
             yield rec
 

