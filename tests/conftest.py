@@ -3,6 +3,22 @@ from __future__ import annotations
 
 import pytest
 
+from tests.paths import SAMPLES
+
+
+@pytest.fixture()
+def runner():
+    """typer's CliRunner: the commands run in-process, their exit code and output are returned."""
+    from typer.testing import CliRunner
+
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def samples():
+    """The sample articles' paths, sorted."""
+    return SAMPLES
+
 
 @pytest.fixture(scope="session")
 def nlp():
@@ -16,8 +32,8 @@ def run(nlp):
     """run(text, published=None) -> list of record dicts, as the CLI would print them (through
     the one path every entry point takes: summitclaims.runner)."""
     from summitclaims.api import parse_published
-    from summitclaims.runner import RunOptions, process_chunk
     from summitclaims.io.readers import Article
+    from summitclaims.runner import RunOptions, process_chunk
 
     def _run(text, published=None, doc_id="t"):
         opts = RunOptions(published=parse_published(published))

@@ -9,8 +9,9 @@ import pytest
 from summitclaims.api import extract_articles
 from summitclaims.io.readers import iter_articles
 from summitclaims.resources import record_schema
+from tests.paths import SAMPLES_DIR
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = SAMPLES_DIR
 
 
 @pytest.fixture(scope="module")

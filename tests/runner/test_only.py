@@ -2,15 +2,14 @@
 equals the full run's (benchmarks/only_equal.py checks the same on Reuters-21578)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from summitclaims import runner as batch
 from summitclaims import nlp as _nlp
+from summitclaims import runner as batch
 from summitclaims.io.readers import iter_articles
+from tests.paths import SAMPLES_DIR
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = SAMPLES_DIR
 COMBOS = ("actors", "money", "dates", "quotes", "money,dates", "actors,quotes", "dates,quotes")
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+from tests.paths import SAMPLES_DIR
+
+SAMPLES = SAMPLES_DIR
 
 
 def test_help_does_not_import_spacy():

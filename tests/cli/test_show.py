@@ -5,13 +5,13 @@ import html
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 from typer.testing import CliRunner
 
 from summitclaims.cli.main import app
 from summitclaims.cli.show import STYLES, ShownArticle, render_page
 from summitclaims.io.readers import iter_articles
+from tests.paths import SAMPLES_DIR
 
 ARTICLE = '"We will invest €5 billion," said Ursula von der Leyen on 10 February 2025.'
 
@@ -44,7 +44,7 @@ def test_show_missing_file_is_a_clear_error(tmp_path):
 
 # -- the HTML page ----------------------------------------------------------------------------------
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = SAMPLES_DIR
 NASTY = 'Officials wrote <script>alert("x")</script> & "more" &amp; in Paris on 10 February 2025.'
 
 

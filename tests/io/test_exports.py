@@ -6,15 +6,14 @@ import gzip
 import json
 import os
 import re
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from summitclaims import columns
 from summitclaims.cli.main import app
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 NUMBERS = ("value", "low", "high", "usd", "eur")
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,9 +11,10 @@ from hypothesis import strategies as st
 from summitclaims.compare import amounts as am
 from summitclaims.compare.diff import diff, differs
 from summitclaims.compare.text import fold, topic_terms
-from test_diff_records import actor, date, document, money, quote
+from tests.compare.test_diff_records import actor, date, document, money, quote
+from tests.paths import SAMPLES_DIR
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = SAMPLES_DIR
 
 
 def A(x, cur="EUR", usd=None, hi=None):

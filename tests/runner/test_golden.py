@@ -1,7 +1,7 @@
 """Golden records for the sample articles, compared as parsed JSON.
 
 The goldens are the reviewed output of the pipeline. After an intended change, regenerate them with
-``SUMMITCLAIMS_UPDATE_GOLDEN=1 pytest tests/test_golden.py`` and review the diff before committing.
+``SUMMITCLAIMS_UPDATE_GOLDEN=1 pytest tests/runner/test_golden.py`` and review the diff before committing.
 """
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from summitclaims.api import parse_published
-from summitclaims.runner import RunOptions, process_chunk
 from summitclaims.io.readers import Article
+from summitclaims.runner import RunOptions, process_chunk
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 # Publication dates as the articles' sources give them; None: the tool must find it (or there is none).

@@ -11,9 +11,10 @@ from typer.testing import CliRunner
 
 from summitclaims.cli.main import app
 from summitclaims.compare.summarise import summarise
-from test_diff_records import actor, date, document, money, quote
+from tests.compare.test_diff_records import actor, date, document, money, quote
+from tests.paths import SAMPLES_DIR
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = SAMPLES_DIR
 
 
 def cluster_of(summary, actor_name, value=None):

@@ -6,23 +6,17 @@ import io
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 import summitclaims
 from summitclaims.cli.main import app
 from summitclaims.columns import schema_columns
 from summitclaims.resources import record_schema
+from tests.paths import SAMPLES_DIR
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = SAMPLES_DIR
 ARTICLE = "Paris, Feb 10 - Iliad said on Monday it would invest 3 billion euros, CEO Thomas Reynaud said."
-
-
-@pytest.fixture()
-def runner():
-    return CliRunner()
 
 
 def recs(out):
@@ -116,9 +110,9 @@ def test_components_are_spacy_factories_through_the_entry_point():
 
 
 def test_chunks_hold_at_most_batch_chars_in_input_order():
+    from summitclaims.io.readers import Article
     from summitclaims.runner import RunOptions
     from summitclaims.runner.chunks import chunks as make_chunks
-    from summitclaims.io.readers import Article
 
     sizes = [900, 800, 5000, 700, 300, 12000, 100, 100, 4000, 4000, 4000, 50]
     arts = [Article(str(i), text="x" * n) for i, n in enumerate(sizes)]

@@ -5,7 +5,6 @@ import gzip
 import json
 
 import pytest
-from typer.testing import CliRunner
 
 from summitclaims.cli.main import app
 
@@ -18,11 +17,6 @@ PAGE = """<!DOCTYPE html><html><head><title>EU launches InvestAI</title>
 launched the InvestAI initiative to mobilise €200 billion in AI investment across Europe.</p>
 <p>"Our goal is to mobilise a total of €200 billion for AI investment in Europe," she said.</p>
 </article><footer>Cookie settings. All rights reserved, 2025.</footer></body></html>"""
-
-
-@pytest.fixture()
-def runner():
-    return CliRunner()
 
 
 def recs(result):

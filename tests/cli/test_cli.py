@@ -6,17 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from summitclaims.cli.main import app
+from tests.paths import SAMPLES_DIR
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = SAMPLES_DIR
 ARTICLE = "Paris, February 5, 2025 - Macron announced a 109-billion-euro investment on Monday.\n"
-
-
-@pytest.fixture()
-def runner():
-    return CliRunner()
 
 
 def jsonl(out: str) -> list[dict]:

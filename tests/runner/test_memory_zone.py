@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from summitclaims import runner as batch
-from summitclaims.runner.zones import zones_of
 from summitclaims import nlp as _nlp
+from summitclaims import runner as batch
 from summitclaims.io.readers import Article
+from summitclaims.runner.zones import zones_of
+from tests.paths import SAMPLES
 
-SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
 PUBLISHED = dt.date(2025, 2, 11)
 
 

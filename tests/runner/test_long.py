@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from summitclaims import runner as batch
 from summitclaims.io.readers import Article
+from tests.paths import SAMPLES_DIR
 
-SAMPLE = (Path(__file__).resolve().parent.parent / "samples" / "004_2bdf0ec7640d6463.txt").read_text(encoding="utf-8")
+SAMPLE = (SAMPLES_DIR / "004_2bdf0ec7640d6463.txt").read_text(encoding="utf-8")
 PUBLISHED = dt.date(2025, 2, 11)
 
 
