@@ -90,11 +90,12 @@ def test_input_kind_of_a_local_folder(tmp_path):
 
 # -- on Spark ---------------------------------------------------------------------------------------
 pytestmark = pytest.mark.filterwarnings("ignore:.*pandas >= 3.0.0:FutureWarning")
-pyspark = pytest.importorskip("pyspark", reason="pyspark is not installed: pip install '.[spark]'")
+NO_PYSPARK = "pyspark is not installed: pip install '.[spark]'"
 
 
 @pytest.fixture(scope="module")
 def spark():
+    pytest.importorskip("pyspark", reason=NO_PYSPARK)     # here, not at module level: the tests above need none
     reason = _java_missing()
     if reason:
         pytest.skip(reason)
@@ -113,6 +114,7 @@ def spark():
 
 
 def test_record_schema_is_typed():
+    pytest.importorskip("pyspark", reason=NO_PYSPARK)
     from pyspark.sql import types as T
 
     from summitclaims.spark import record_schema_spark

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import html
+import io
 import json
 import re
 from html.parser import HTMLParser
+
+import pytest
 
 from typer.testing import CliRunner
 
@@ -21,7 +24,32 @@ def test_show_prints_the_article(tmp_path):
     f.write_text(ARTICLE, encoding="utf-8")
     result = CliRunner().invoke(app, ["show", str(f)])
     assert result.exit_code == 0, result.stderr
-    assert "Ursula von der Leyen" in result.stdout and "MONEY" in result.stdout
+    assert "Ursula von der Leyen" in result.stdout
+
+
+def _styled(render) -> str:
+    from rich.console import Console
+
+    out = io.StringIO()
+    render(Console(file=out, force_terminal=True, color_system="standard", width=200))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("label, words", [("MONEY", "€5 billion"), ("PERSON", "Ursula von der Leyen"),
+                                          ("DATE", "10 February 2025")])
+def test_show_colours_each_value_in_the_text_with_its_label_style(nlp, label, words):
+    """The words themselves carry the label's style, not only the legend below the panel."""
+    from rich.text import Text
+
+    from summitclaims.api import process
+    from summitclaims.cli.show import render_terminal
+
+    page = _styled(lambda console: render_terminal(process(nlp, ARTICLE), console))
+    marked = _styled(lambda console: console.print(Text(words, style=STYLES[label][0]), end=""))
+    want = set(re.match(r"\x1b\[([\d;]+)m", marked).group(1).split(";"))
+    got = re.search(r"\x1b\[([\d;]+)m" + re.escape(words), page)
+    # the words open with their label's codes (a quote around them may add italics)
+    assert got is not None and want <= set(got.group(1).split(";"))
 
 
 def test_show_html_marks_every_kind(tmp_path):
