@@ -79,8 +79,10 @@ def readings(entity: dict) -> tuple[str, list[tuple[dt.date, dt.date]]] | None:
 GROUPS = [
     ("holiday", r"christmas|new year|halloween|independence|juneteenth|freedom day|jubilee|workers|may day"
                 r"|yuandan|black friday|thanksgiving|easter"),
-    ("duration/offset", r"\b(?:next|last|past|in|within)\s+(?:\d+|a|an|one|two|three|few|several)\s*(?:day|week|month|year)"
-                        r"|\bago\b|\bfrom (?:now|today|tomorrow|yesterday)|\bafter (?:today|tomorrow)|rest |remain|to date"),
+    ("duration/offset", r"\b(?:next|last|past|in|within)\s+(?:\d+|a|an|one|two|three|few|several)"
+                        r"\s*(?:day|week|month|year)"
+                        r"|\bago\b|\bfrom (?:now|today|tomorrow|yesterday)|\bafter (?:today|tomorrow)"
+                        r"|rest |remain|to date"),
     ("weekday", r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"),
     ("relative day", r"\b(?:day|today|tomorrow|yesterday|now|otd)\b"),
     ("range", r"\b(?:from|between|to|till|until)\b|\d\s*-\s*\w|[a-z]\s*-\s*[a-z\d]"),

@@ -52,8 +52,8 @@ def main() -> int:
     t3 = run(["extract", str(src), "-q", "-j", "2", "-o", str(pq_path)])
     print(f"{args.articles} articles: jsonl --jobs 1 {t1:.0f} s, --jobs 2 {t2:.0f} s, parquet --jobs 2 {t3:.0f} s")
 
-    recs = [json.loads(line) for line in open(one, encoding="utf-8")]
-    recs2 = [json.loads(line) for line in open(two, encoding="utf-8")]
+    recs = [json.loads(line) for line in one.read_text(encoding="utf-8").splitlines()]
+    recs2 = [json.loads(line) for line in two.read_text(encoding="utf-8").splitlines()]
     ids = [r["id"] for r in recs]
     money = [r for r in recs if r["kind"] == "money"]
     problems = 0
@@ -105,7 +105,8 @@ def main() -> int:
 
     pdf = pd.read_json(one, lines=True, dtype={"id": str}, precise_float=True)
     pdf = pdf[pdf["kind"] == "money"]
-    compare("pandas read_json(lines=True, precise_float=True)", pdf[["id", *NUMBERS]].itertuples(index=False, name=None))
+    compare("pandas read_json(lines=True, precise_float=True)",
+            pdf[["id", *NUMBERS]].itertuples(index=False, name=None))
 
     import sqlite_utils
 

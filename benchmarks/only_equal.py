@@ -77,8 +77,8 @@ def main() -> int:
     ap.add_argument("--no-published", action="store_true", help="drop the JSONL published key")
     args = ap.parse_args()
 
-    from summitclaims import runner as batch
     from summitclaims import nlp as _nlp
+    from summitclaims import runner as batch
 
     arts = read(args.corpus, args.n, not args.no_published)
     print(f"{len(arts)} articles from {args.corpus.name}"
@@ -106,7 +106,7 @@ def main() -> int:
             diff_ns += differing(want, mine, ("sentence",))
             where += fields(want, mine)
         bad += diff
-        pipes = [p for p in _nlp.pipes_for(nlp, kinds)]
+        pipes = list(_nlp.pipes_for(nlp, kinds))
         print(f"{combo:<16} {rate:7.1f} {rate / full_rate:6.2f}x {n:8d} {diff:7d} {diff_ns:9d}  "
               f"{dict(where.most_common(6)) or '-'}  ({len(pipes)}: {', '.join(pipes)})")
     return 1 if bad else 0

@@ -134,7 +134,8 @@ def main() -> int:
     if gold:
         print()
         print(ours.line("summitclaims"))
-        print(theirs.line("textacy") if have_textacy else "textacy      not installed (pip install textacy in the bench venv)")
+        print(theirs.line("textacy") if have_textacy
+              else "textacy      not installed (pip install textacy in the bench venv)")
     if errors:
         print("textacy raised on:", *errors, sep="\n  ")
     if args.show:

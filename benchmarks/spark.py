@@ -78,7 +78,8 @@ def compare(corpus: Path, n: int, master: str) -> int:
     for d in bad[:5]:
         a, b = want.get(d, []), got.get(d, [])
         diff = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-        print(f"  {d}: first difference at record {diff}:\n    extract {a[diff:diff + 1]}\n    spark   {b[diff:diff + 1]}")
+        print(f"  {d}: first difference at record {diff}:\n"
+              f"    extract {a[diff:diff + 1]}\n    spark   {b[diff:diff + 1]}")
     return 1 if bad else 0
 
 

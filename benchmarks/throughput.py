@@ -73,8 +73,8 @@ def main() -> int:
             print(f"ratio {ratio:.2f} (goal <= 1.2) {'OK' if ratio <= 1.2 else 'SHORT'}")
         return 0
 
-    from summitclaims import runner as batch
     from summitclaims import nlp as _nlp
+    from summitclaims import runner as batch
     from summitclaims.io.readers import Article
 
     rows = read(args.corpus, args.n)
@@ -95,9 +95,9 @@ def main() -> int:
     spent = {"bare": 0.0, "full": 0.0}
     for n, k in enumerate(range(0, len(rows), 96)):
         part = rows[k:k + 96]
-        runs = {"bare": lambda: list(base.pipe([r["text"] for r in part], batch_size=16)),
-                "full": lambda: list(batch.run((Article(r["id"], text=r["text"]) for r in part),
-                                               batch.RunOptions()))}
+        runs = {"bare": lambda part=part: list(base.pipe([r["text"] for r in part], batch_size=16)),
+                "full": lambda part=part: list(batch.run((Article(r["id"], text=r["text"]) for r in part),
+                                                         batch.RunOptions()))}
         for name in (("bare", "full") if n % 2 == 0 else ("full", "bare")):
             t = time.perf_counter()
             runs[name]()

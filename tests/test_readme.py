@@ -65,7 +65,7 @@ def test_load_the_records_examples_run(records_folder):
     import sqlite3
 
     con = sqlite3.connect(records_folder / "records.db")
-    n = sum(1 for _ in open(records_folder / "records.jsonl", encoding="utf-8"))
+    n = len((records_folder / "records.jsonl").read_text(encoding="utf-8").splitlines())
     assert con.execute("SELECT count(*) FROM records").fetchone()[0] == n
     assert con.execute("SELECT DISTINCT typeof(value) FROM records WHERE kind = 'money' AND value IS NOT NULL"
                        ).fetchall() == [("real",)]

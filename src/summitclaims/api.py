@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -41,9 +41,9 @@ def extract(
     from .io.readers import Article
     from .runner import RunOptions, run
 
-    art = Article(doc_id, text=text)   # type: ignore[arg-type]  (None: records carry doc null)
+    art = Article(doc_id, text=text)  # type: ignore[arg-type]  # None: the records carry doc null
     opts = RunOptions(published=parse_published(published))
-    return [r for _, part in run([art], opts, model=model) for r in part]  # type: ignore[misc]
+    return [cast(Record, r) for _, part in run([art], opts, model=model) for r in part]
 
 
 def extract_articles(
@@ -89,4 +89,4 @@ def extract_many(
 
     opts = RunOptions(published=parse_published(published), kinds=parse_kinds(kinds))
     for _, records in run(articles(), opts, model=model, jobs=jobs):
-        yield from records
+        yield from (cast(Record, r) for r in records)

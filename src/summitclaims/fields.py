@@ -60,8 +60,8 @@ _ID_FIELDS = {
 def record_id(rec: dict[str, Any], occurrence: int = 0) -> str:
     """16 hex digits, the same for the same record on any machine and any ``--jobs``.
     ``occurrence`` > 0 tells apart the documents of a run that share a document id."""
-    kind = rec.get("kind")
-    key = [rec.get("doc"), kind, occurrence] + [rec.get(f) for f in _ID_FIELDS.get(kind, ())]
+    kind = str(rec.get("kind"))
+    key = [rec.get("doc"), rec.get("kind"), occurrence] + [rec.get(f) for f in _ID_FIELDS.get(kind, ())]
     blob = json.dumps(key, ensure_ascii=False, separators=(",", ":"))
     return hashlib.blake2b(blob.encode("utf-8"), digest_size=8).hexdigest()
 

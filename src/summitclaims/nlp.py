@@ -5,6 +5,7 @@ import hashlib
 import importlib.util
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -49,7 +50,7 @@ def build(nlp: Language, actors_files: tuple[str | Path, ...] = ()) -> Language:
     patterns = list(resources.load_patterns("actors")) + list(resources.load_patterns("actor_countries"))
     for path in actors_files:
         patterns.extend(actors.read_gazetteer(path))     # checked: errors name file and line
-    where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
+    where: dict[str, Any] = {"after": "ner"} if "ner" in nlp.pipe_names else {}
     exact, caseless = actors.ruler_patterns(nlp, patterns)
     try:
         for name, attr, rows in ((GAZETTEER, "ORTH", exact), (GAZETTEER + "_caseless", "LOWER", caseless)):
@@ -59,13 +60,13 @@ def build(nlp: Language, actors_files: tuple[str | Path, ...] = ()) -> Language:
                     "phrase_matcher_attr": attr, "overwrite": name == GAZETTEER,
                 }, **where,
             )
-            ruler.add_patterns(rows)
+            ruler.add_patterns(rows)  # type: ignore[attr-defined]
             where = {"after": name}
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise resources.PatternFileError(f"actor patterns: {exc}") from None
     for name in COMPONENTS:
         nlp.add_pipe(name)
-    nlp.get_pipe("summitclaims_actors").add_gazetteer(patterns)   # extra --actors files too
+    nlp.get_pipe("summitclaims_actors").add_gazetteer(patterns)  # type: ignore[attr-defined]  # --actors too
     nlp.meta.setdefault("summitclaims", {})["rules"] = rules_hash(actors_files)
     return nlp
 

@@ -104,6 +104,7 @@ TABLES: dict[str, dict[str | None, Shape]] = {
     "quote_gender": {"title": _shape("word gender"), "name": _shape("word gender")},
     "quote_nouns": {None: _shape("noun label", "gender")},
     "quote_pronouns": {None: _shape("word label")},
+    "topic_words": {"stop": _shape("word"), "magnitude": _shape("word")},
 }
 
 

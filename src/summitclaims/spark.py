@@ -19,6 +19,7 @@ import json
 import os
 import tempfile
 from collections import Counter
+from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 import pyarrow as pa
@@ -107,7 +108,7 @@ def articles_from_frame(
     return df.select(
         ident.alias("id"),
         text.alias("text"),
-        (F.col(published_col).cast("string") if has_pub else F.lit(None).cast("string")).alias("published"),
+        (F.col(str(published_col)).cast("string") if has_pub else F.lit(None).cast("string")).alias("published"),
         F.lit(None).cast("string").alias("published_source"),
         meta.alias("meta"),
         error.alias("error"),
@@ -116,7 +117,7 @@ def articles_from_frame(
 
 def _qualified(spark: SparkSession, path: str) -> str:
     """The fully qualified form Spark gives file paths (``file:/abs/dir``, ``s3a://bucket/dir``)."""
-    jvm = spark.sparkContext._jvm
+    jvm: Any = spark.sparkContext._jvm
     hpath = jvm.org.apache.hadoop.fs.Path(path)
     fs = hpath.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
     return fs.makeQualified(hpath).toString()
@@ -132,7 +133,7 @@ def _doc_id(given: str, root: str, path: str) -> str:
     rel = path[len(root):].lstrip("/") if path.startswith(root) else path
     if "://" in given:
         return given.rstrip("/") + "/" + rel
-    from pathlib import Path
+
 
     return str(Path(given) / rel)
 
@@ -259,7 +260,7 @@ def extract_articles(
     published = parse_iso_date(published)
     opts = RunOptions(published=published, kinds=parse_kinds(kinds), keep_text=keep_text,
                       batch_size=batch_size)
-    actor_bytes = tuple((str(p), open(p, "rb").read()) for p in actors_files)   # read on the driver
+    actor_bytes = tuple((str(p), Path(p).read_bytes()) for p in actors_files)   # read on the driver
     columns = record_columns()
     spark_schema = record_schema_spark()
     group = max(1, batch_size) * 4        # articles per output batch: bounds the worker's memory

@@ -8,7 +8,6 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-
 from typer.testing import CliRunner
 
 from summitclaims.cli.main import app

@@ -205,7 +205,8 @@ def _side(doc_prefix, n_docs, shift):
             v = float((d * 8 + k + shift) % 5000 + 1) * 1e6
             out.append(money(doc, f"€{v:g}", v, actor=f"Actor {k}", usd=v * 1.03,
                              sentence=f"Actor {k} will invest €{v:g} in project {d % 97}."))
-        out.append(quote(doc, f"Quote number {d} says something rather specific about item {d % 13}.", f"Actor {d % 7}"))
+        out.append(quote(doc, f"Quote number {d} says something rather specific about item {d % 13}.",
+                         f"Actor {d % 7}"))
     return out
 
 

@@ -46,7 +46,8 @@ def test_clusters(mentions, clusters, agree):
 
 
 def test_actor_totals_count_each_claim_once():
-    recs = [document("d1"), actor("d1", "Acme", "ORG", role="chipmaker"), money("d1", "€2bn", 2e9, actor="Acme", usd=2.1e9),
+    recs = [document("d1"), actor("d1", "Acme", "ORG", role="chipmaker"),
+            money("d1", "€2bn", 2e9, actor="Acme", usd=2.1e9),
             document("d2"), money("d2", "2 billion euros", 2e9, actor="Acme", usd=2.1e9),
             money("d2", "$1bn", 1e9, "USD", actor="Acme", usd=1e9),
             money("d2", "between €1bn and €2bn", None, actor="Acme", low=1e9, high=2e9, start=50)]
@@ -58,7 +59,8 @@ def test_actor_totals_count_each_claim_once():
 
 def test_speakers_and_timeline():
     s = summarise([document("d1"), quote("d1", "Short bit", "Jane Doe", partial=True),
-                   quote("d1", "We will build ten new factories across the continent by the end of the decade.", "Jane Doe", start=40),
+                   quote("d1", "We will build ten new factories across the continent by the end of the decade.",
+                         "Jane Doe", start=40),
                    money("d1", "€3bn", 3e9, actor="Acme", sentence="On Monday Acme pledged €3bn.", start=90),
                    date("d1", "On Monday", "2025-02-10", sentence="On Monday Acme pledged €3bn.", start=90)])
     assert s["speakers"][0]["name"] == "Jane Doe" and s["speakers"][0]["quotes"] == 2

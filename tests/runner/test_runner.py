@@ -102,7 +102,8 @@ def test_components_are_spacy_factories_through_the_entry_point():
         "nlp = spacy.blank('en')\n"
         "nlp.add_pipe('summitclaims_money'); nlp.add_pipe('summitclaims_dates')\n"
         "doc = nlp('It pledged $5 million on 10 February 2025.')\n"
-        "print([s._.sc_money.value for s in doc.spans['sc_money']], [str(s._.sc_date.start) for s in doc.spans['sc_dates']])\n"
+        "print([s._.sc_money.value for s in doc.spans['sc_money']],"
+        " [str(s._.sc_date.start) for s in doc.spans['sc_dates']])\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr

@@ -2,6 +2,7 @@
 that mean the same everywhere, declared once (as sqlite-utils declares its shared options)."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any, NoReturn, Optional
 
@@ -43,6 +44,12 @@ def check_date(value: Optional[str]) -> Any:
         return parse_iso_date(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def given_date(value: Any) -> Optional[dt.date]:
+    """The date --published holds once its callback ran (typer types the parameter as text)."""
+    assert value is None or isinstance(value, dt.date)
+    return value
 
 
 def check_only(value: Optional[str]) -> Optional[str]:

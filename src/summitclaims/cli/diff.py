@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Optional, TextIO
 
 import typer
 
-from .common import USAGE, error, fail, load_pipeline, model_option, published_option
+from .common import USAGE, error, fail, given_date, load_pipeline, model_option, published_option
 from .output import (
     ReportFormat,
     Target,
@@ -61,7 +61,8 @@ def diff_command(
     b: str = typer.Argument(..., metavar="B", help="The same for the other side."),
     fmt: Optional[ReportFormat] = format_option("jsonl"),
     output: Optional[Path] = output_option(ReportFormat, "jsonl"),
-    exit_code: bool = typer.Option(False, "--exit-code", metavar="", help="Exit with 1 when anything differs, as git diff does."),
+    exit_code: bool = typer.Option(False, "--exit-code", metavar="",
+                                   help="Exit with 1 when anything differs, as git diff does."),
     published: Optional[str] = published_inputs_option(),
     model: Optional[str] = model_inputs_option(),
     tol: float = tolerance_option(),
@@ -72,7 +73,7 @@ def diff_command(
     Exit codes: 0 done (with --exit-code: nothing differs), 1 something differs (--exit-code only),
     2 an input could not be read or a usage error.
     """
-    fmt = resolve_format(fmt, output, "jsonl", ReportFormat)
+    chosen = resolve_format(fmt, output, "jsonl", ReportFormat)
 
     from ..compare.diff import Side, diff_sides, differs
     from ..compare.load import iter_records
@@ -80,16 +81,16 @@ def diff_command(
     loader = load_nlp(model)
     sides = []
     for path in (a, b):
-        sides.append(Side(tol, fx_tol).add(iter_records([path], published, nlp_loader=loader)))
+        sides.append(Side(tol, fx_tol).add(iter_records([path], given_date(published), nlp_loader=loader)))
     errors = sides[0].errors + sides[1].errors
     if errors:
         report_errors(errors[:-1])
         fail(f"{errors[-1].get('doc')}: {errors[-1].get('error')}", USAGE)
     rows = diff_sides(sides[0], sides[1], tol=tol, fx_tol=fx_tol)
     with Target(output) as stream:
-        if fmt == "json":
+        if chosen == "json":
             write_json(stream, rows)
-        elif fmt == "jsonl":
+        elif chosen == "jsonl":
             write_jsonl(stream, rows)
         else:
             render(stream, rows, a, b)
@@ -146,7 +147,8 @@ def render(stream: TextIO, rows: List[Dict[str, Any]], a: str, b: str) -> None:
             continue
         table = Table(title=f"{title} ({len(section)})", title_justify="left", title_style=f"bold {colour}",
                       show_lines=True)
-        sides = [n for n in ("a", "b") if not (n == "a" and status == "only_b") and not (n == "b" and status == "only_a")]
+        sides = [n for n in ("a", "b")
+                 if not (n == "a" and status == "only_b") and not (n == "b" and status == "only_a")]
         table.add_column("kind")
         for n in sides:
             table.add_column(n.upper(), overflow="fold", max_width=60)

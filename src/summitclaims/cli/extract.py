@@ -13,6 +13,7 @@ from .common import (
     actor_files,
     actors_option,
     error,
+    given_date,
     id_key_option,
     input_format_option,
     keep_text_option,
@@ -65,7 +66,7 @@ def extract_command(
         if sys.stdin is None or sys.stdin.isatty():
             raise typer.BadParameter("no input: give a PATH, '-', or pipe text in", param_hint="PATH")
         paths = ["-"]
-    fmt = resolve_format(fmt, output)
+    chosen = resolve_format(fmt, output)
 
     # heavy imports only once a command runs, so --help stays fast
     from .. import runner
@@ -78,14 +79,14 @@ def extract_command(
 
     read = ReadOptions(input_format=input_format, text_key=text_key, id_key=id_key,
                        published_key=published_key, globs=tuple(glob) if glob else DEFAULT_GLOBS)
-    opts = runner.RunOptions(published=published, kinds=parse_kinds(only), keep_text=keep_text)
+    opts = runner.RunOptions(published=given_date(published), kinds=parse_kinds(only), keep_text=keep_text)
     counts: Counter = Counter()
     failed = docs = 0
     previous = None
     started = time.perf_counter()
     show_progress = not quiet and sys.stderr.isatty()
-    with Target(output, binary=fmt in BINARY_FORMATS) as stream, progress(show_progress) as advance:
-        writer = make_writer(fmt, stream)
+    with Target(output, binary=chosen in BINARY_FORMATS) as stream, progress(show_progress) as advance:
+        writer = make_writer(chosen, stream)
         try:
             for article, records in runner.run(iter_articles(paths, opts=read), opts, model=model,
                                               actors_files=actors_files, jobs=jobs):

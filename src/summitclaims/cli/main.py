@@ -22,18 +22,18 @@ class _Plain:
     argument <list[str]>, though the flag takes no value and the argument is named already."""
 
     def get_help_option(self, ctx):
-        opt = super().get_help_option(ctx)  # type: ignore[misc]
+        opt = super().get_help_option(ctx)
         if opt is not None:
             opt.metavar = ""
         return opt
 
     def format_help(self, ctx, formatter):
-        for param in self.params:  # type: ignore[attr-defined]
+        for param in self.params:
             if isinstance(param, TyperArgument) and param.metavar:
                 param.display_type_rich = lambda ctx: None
             elif getattr(param, "is_flag", False) and param.metavar is None:
                 param.metavar = ""
-        return super().format_help(ctx, formatter)  # type: ignore[misc]
+        return super().format_help(ctx, formatter)
 
 
 class _Group(_Plain, TyperGroup):

@@ -175,7 +175,7 @@ class Target:
 
     def _special(self) -> bool:
         try:
-            return not stat.S_ISREG(os.stat(self.output).st_mode)
+            return self.output is not None and not stat.S_ISREG(os.stat(self.output).st_mode)
         except OSError:
             return False
 

@@ -67,7 +67,7 @@ def make_writer(fmt: str, stream: TextIO):
     if fmt == "parquet":
         from ..io.arrow import ParquetWriter
 
-        return ParquetWriter(stream)
+        return ParquetWriter(stream)  # type: ignore[arg-type]  # Target opened it binary
     if fmt == "csv":
         from ..columns import schema_columns
         from ..resources import record_schema

@@ -10,7 +10,7 @@ from typing import Iterable, Optional, Sequence
 
 import typer
 
-from .common import error, fail, load_pipeline, model_option, published_option
+from .common import error, fail, given_date, load_pipeline, model_option, published_option
 
 STYLES = {   # Rich styles for the terminal; the same labels colour the HTML page
     "MONEY": ("bold green", "#a3e4a1"),
@@ -205,7 +205,8 @@ def _text_html(text: str, highlights: Sequence[Highlight]) -> str:
     breaks = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text)] + [(n, n)]
     for b_start, b_end in breaks:
         if pos < b_start:
-            inside = [(max(s, pos), min(e, b_start), *rest) for s, e, *rest in spans if s < b_start and e > pos]
+            inside = [(max(s, pos), min(e, b_start), order, label, note)
+                      for s, e, order, label, note in spans if s < b_start and e > pos]
             out.append(f"<p>{_marked(text, pos, b_start, inside, parts)}</p>")
         out.append(_esc(text[b_start:b_end]))
         pos = b_end
@@ -293,14 +294,15 @@ def _article_title(art) -> str | None:
 
 
 def show_command(
-    path: str = typer.Argument(..., metavar="FILE", help="An article (text, HTML, JSONL: every article in it), or '-'."),
+    path: str = typer.Argument(..., metavar="FILE",
+                               help="An article (text, HTML, JSONL: every article in it), or '-'."),
     published: Optional[str] = published_option("Publication date, to resolve relative dates."),
     html_out: Optional[Path] = typer.Option(None, "--html", metavar="OUT.html", dir_okay=False,
                                             help="Write the same view as an HTML page (values on hover)."),
     model: Optional[str] = model_option(),
 ) -> None:
     """Show an article in the terminal with money, dates, actors and quotes highlighted."""
-    when = published
+    when = given_date(published)
     from rich.console import Console
 
     from ..io.readers import iter_articles

@@ -175,13 +175,18 @@ def build_session(master: Optional[str], conf: List[str], app_name: str = "summi
 
 
 def spark_extract_command(
-    input: str = typer.Argument(..., metavar="INPUT", help="Articles: a folder or file of text/HTML files, JSONL (.gz) or Parquet; any path Spark reads (s3a://, hdfs://)."),
+    input: str = typer.Argument(..., metavar="INPUT",
+                                help="Articles: a folder or file of text/HTML files, JSONL (.gz) or Parquet; "
+                                     "any path Spark reads (s3a://, hdfs://)."),
     output: str = typer.Argument(..., metavar="OUTPUT", help="Output folder (Spark writes part files)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", metavar="parquet|jsonl", callback=_choice(OUTPUT_FORMATS),
-                                      help="parquet or jsonl (default: jsonl when OUTPUT ends in .jsonl/.json, else parquet)."),
-    master: Optional[str] = typer.Option(None, "--master", metavar="URL", help="Spark master (default local[*]; under spark-submit, its own)."),
+                                      help="parquet or jsonl (default: jsonl when OUTPUT ends in .jsonl/.json, "
+                                           "else parquet)."),
+    master: Optional[str] = typer.Option(None, "--master", metavar="URL",
+                                         help="Spark master (default local[*]; under spark-submit, its own)."),
     partitions: Optional[int] = typer.Option(None, "--partitions", min=1, metavar="N",
-                                             help="Repartition the articles into N tasks (default: 4 per core when the input has fewer partitions than cores)."),
+                                             help="Repartition the articles into N tasks (default: 4 per core "
+                                                  "when the input has fewer partitions than cores)."),
     input_format: str = input_format_option(
         ("parquet",), "auto, jsonl, parquet, text or html (text/html: files read whole, as extract reads them)."),
     text_key: str = text_key_option("JSONL/Parquet: the text column."),
@@ -191,9 +196,11 @@ def spark_extract_command(
     only: Optional[str] = only_option("Comma list of actors, money, dates, quotes."),
     keep_text: bool = keep_text_option("Put the article text on the document record."),
     model: Optional[str] = model_option("spaCy pipeline to build on (installed on every executor)."),
-    actors: Optional[List[Path]] = actors_option("Extra actor gazetteer (JSONL); shipped to the executors with the job."),
+    actors: Optional[List[Path]] = actors_option(
+        "Extra actor gazetteer (JSONL); shipped to the executors with the job."),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace OUTPUT if it exists (default: stop)."),
-    conf: Optional[List[str]] = typer.Option(None, "--conf", metavar="KEY=VALUE", help="Spark configuration; may be repeated."),
+    conf: Optional[List[str]] = typer.Option(None, "--conf", metavar="KEY=VALUE",
+                                             help="Spark configuration; may be repeated."),
     quiet: bool = quiet_option("No UI address, stage lines or summary on stderr."),
 ) -> None:
     """Extract records with Apache Spark (needs the spark extra: pip install 'summitclaims\\[spark]').

@@ -6,6 +6,7 @@ from typing import Any, Dict, List, Optional, TextIO
 
 import typer
 
+from .common import given_date
 from .diff import (
     fx_tolerance_option,
     load_nlp,
@@ -29,7 +30,8 @@ _BAR = 24
 
 
 def summarise_command(
-    paths: List[str] = typer.Argument(..., metavar="PATH", help="Articles, folders of articles, or JSONL record files."),
+    paths: List[str] = typer.Argument(..., metavar="PATH",
+                                      help="Articles, folders of articles, or JSONL record files."),
     top: int = typer.Option(20, "--top", "-n", min=0, metavar="N", help="Rows per section (0: all)."),
     fmt: Optional[ReportFormat] = format_option("json"),
     output: Optional[Path] = output_option(ReportFormat, "json"),
@@ -40,21 +42,22 @@ def summarise_command(
 ) -> None:
     """Roll records up: per actor, money claims clustered across documents, top speakers, a timeline.
 
-    jsonl gives one object a line with a "section" field. Exit codes: 0 done, 1 some inputs could not be read (the rest is summarised),
-    2 usage error.
+    jsonl gives one object a line with a "section" field. Exit codes: 0 done, 1 some inputs could not
+    be read (the rest is summarised), 2 usage error.
     """
-    fmt = resolve_format(fmt, output, "json", ReportFormat)
+    chosen = resolve_format(fmt, output, "json", ReportFormat)
 
     from ..compare.load import iter_records
     from ..compare.summarise import Summariser
 
-    summary = Summariser(tol, fx_tol).add(iter_records(paths, published, nlp_loader=load_nlp(model))).result(top)
+    records = iter_records(paths, given_date(published), nlp_loader=load_nlp(model))
+    summary = Summariser(tol, fx_tol).add(records).result(top)
     if summary["error_samples"]:
         report_errors(summary["error_samples"])
     with Target(output) as stream:
-        if fmt == "json":
+        if chosen == "json":
             write_json(stream, summary)
-        elif fmt == "jsonl":
+        elif chosen == "jsonl":
             write_jsonl(stream, _lines(summary))
         else:
             render(stream, summary)

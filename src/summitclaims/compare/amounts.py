@@ -64,9 +64,10 @@ def amount_of(rec: Dict[str, Any]) -> Optional[Amount]:
     lo, hi = _num(rec.get("low")), _num(rec.get("high"))
     if lo is None and hi is None:
         return None
-    lo = hi if lo is None else lo
-    hi = lo if hi is None else hi
-    return Amount(cur, lo, hi)
+    low = hi if lo is None else lo
+    high = lo if hi is None else hi
+    assert low is not None and high is not None
+    return Amount(cur, low, high)
 
 
 def rel(a: float, b: float) -> float:

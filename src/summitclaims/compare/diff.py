@@ -69,7 +69,7 @@ class Group:
         self.count = 0
         self.docs = 0
         self._last: Any = object()
-        self.amount: Optional[am.Amount] = None
+        self.amount: am.Amount = None  # type: ignore[assignment]  # every money group gets one
         self.actors: frozenset = frozenset()
         self.texts: List[Tuple[str, str]] = []   # (sentence, mention) for topic words
         self.folded = ""
@@ -173,7 +173,8 @@ class Side:
         self._undated = []
 
 
-def _row(status: str, kind: str, a: Optional[Dict[str, Any]], b: Optional[Dict[str, Any]], reason: str) -> Dict[str, Any]:
+def _row(status: str, kind: str, a: Optional[Dict[str, Any]], b: Optional[Dict[str, Any]],
+         reason: str) -> Dict[str, Any]:
     return {"status": status, "kind": kind, "a": a, "b": b, "reason": reason}
 
 
@@ -311,12 +312,12 @@ def _conflicts(left_a: List[Group], left_b: List[Group]):
                               sorted(shared), sorted(actors)))
     cands.sort(key=lambda t: t[:4])
     used = set()
-    for *_, ga, gb, shared, actors in cands:
+    for *_, ga, gb, shared_terms, actor_names in cands:
         if id(ga) in used or id(gb) in used:
             continue
         used.add(id(ga))
         used.add(id(gb))
-        yield ga, gb, shared, actors
+        yield ga, gb, shared_terms, actor_names
 
 
 # --- quotes ------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, cast
 
 from ..fields import error_record
 from ..kinds import RECORD_KINDS
@@ -54,7 +54,7 @@ def read_records(path: str | Path) -> Iterator[Record]:
     """Records of a JSONL file, one at a time; a bad line gives an ``error`` record and reading goes on."""
     name = str(path)
     try:
-        f = open(path, "rb")
+        f = open(path, "rb")  # noqa: SIM115  (closed below; apart, so that only opening errors land here)
     except OSError as exc:
         yield error_record(name, exc.strerror or str(exc))
         return
@@ -92,7 +92,7 @@ def iter_records(paths: Iterable[str], published: Optional[dt.date] = None, mode
 
                 nlp = load(model)
         for _article, records in api.extract_articles(nlp, iter_articles(batch), published):
-            yield from records
+            yield from cast(List[Record], records)
 
     for p in paths:
         if p != "-" and is_record_file(p):

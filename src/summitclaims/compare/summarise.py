@@ -54,7 +54,7 @@ class Cluster:
         self.variants: Dict[str, int] = {}                    # as written -> mentions, first seen first
         self.qualifiers: Optional[set] = None
         self.native: Dict[Optional[str], List[float]] = {}    # currency -> [min lo, max hi]
-        self.usd: Optional[List[float]] = None                # [min, max]
+        self.usd: Optional[List[Any]] = None                  # [min, max]
         self.merged = False
         self.dated = amount.usd_lo is not None
 
@@ -86,7 +86,7 @@ class Cluster:
                 r[0] = a.lo
             if a.hi > r[1]:
                 r[1] = a.hi
-        if a.usd_lo is not None:
+        if a.usd_lo is not None and a.usd_hi is not None:
             if self.usd is None:
                 self.usd = [a.usd_lo, a.usd_hi]
             else:

@@ -5,6 +5,8 @@ import re
 import unicodedata
 from typing import FrozenSet, Iterable, List, Optional
 
+from ..resources import load_patterns
+
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
@@ -25,9 +27,8 @@ def shingles(folded: str, n: int = 3) -> List[str]:
     return [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
 
 
-# Words that say nothing about what an amount is for: function words, reporting verbs, money and
-# magnitude words. Verbs like "invest", "raise", "pledge" stay: they are the topic.
-_STOP = frozenset(["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "said", "says", "say", "saying", "told", "tells", "according", "added", "adding", "new", "year", "years", "month", "months", "week", "weeks", "day", "days", "today", "yesterday", "total", "totalling", "worth", "around", "nearly", "almost", "roughly", "approximately", "least", "exceeding", "some", "per", "cent", "percent", "billion", "billions", "million", "millions", "trillion", "thousand", "bn", "mn", "m", "k", "euro", "euros", "dollar", "dollars", "pound", "pounds", "yen", "yuan", "franc", "francs", "usd", "eur", "gbp", "us", "u.s", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hundred", "mr", "ms", "mrs", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])
+# Words that say nothing about what an amount is for (patterns/topic_words.jsonl).
+_STOP = frozenset(r["word"] for r in load_patterns("topic_words") if r["kind"] == "stop")
 
 WINDOW_BEFORE = 6
 WINDOW_AFTER = 8
@@ -64,7 +65,8 @@ def topic_terms(sentence: Optional[str], mention: Optional[str], skip: Iterable[
 
 
 # Magnitude words end a bare number's mention ("22.88 billion"): no unit to tell it apart by.
-_MAGNITUDE = frozenset(["thousand", "mln", "million", "millions", "bln", "billion", "billions", "trillion", "trillions", "bn", "mn", "m", "k"])
+_MAGNITUDE = frozenset(r["word"] for r in load_patterns("topic_words")
+                       if r["kind"] == "magnitude")
 
 
 def unit_word(mention: Optional[str]) -> str:

@@ -196,16 +196,17 @@ def jsonl_articles(name: str, lines: Iterable[bytes], opts: ReadOptions) -> Iter
 
 def _from_bytes(name: str, data: bytes, opts: ReadOptions) -> Iterator[Article]:
     if name.lower().endswith(".gz") or data[:2] == b"\x1f\x8b":
-        data, error = _gunzip(data)
-        if error:
+        unzipped, error = _gunzip(data)
+        if unzipped is None:
             yield Article(name, error=error)
             return
+        data = unzipped
     kind = _kind_of(name, data, opts.input_format)
     if kind == "jsonl":
         yield from jsonl_articles(name, io.BytesIO(data), opts)
         return
     text, error, warning = decode(data)
-    if error:
+    if text is None:
         yield Article(name, error=error)
         return
     art = html_article(name, text) if kind == "html" else Article(name, text=text)
