@@ -25,12 +25,15 @@ ACRONYM_MAX_LETTERS = 4         # a longer word in capitals is a headline, not a
 _NAME_WORD = re.compile(r"""
     [A-Z]               # a name word is capitalised
     [\w'\u2019.-]*      # letters, apostrophes (O'Neill), initials' dots and hyphens
-    $
+    $                   # the whole word (punctuation tokens are dropped before the test)
 """, re.VERBOSE)
+# the words before a surname in its first full mention; the escaped surname and \b follow
 _FIRST_NAMES = r"""
-    (                           # the words before the surname:
-      (?: [A-Z][\w'\u2019-]*    #   a capitalised word
-          \.? \s+ ){1,2}        #   (or an initial), one or two of them, across a line break too
+    (                           # group 1: the first names, to be cut after a title
+      (?: [A-Z][\w'\u2019-]*    #   a capitalised word: a first name, or a title before it
+          \.?                   #   an initial's dot ("Lyle E. Gramley")
+          \s+                   #   any space, a line break of wrapped copy too
+      ){1,2}                    #   one or two words: "Lyle Gramley", "David C. Mulford"
     )
 """
 
