@@ -1,0 +1,138 @@
+"""The summitclaims_quotes component: one pass over the passages of a document.
+
+For each passage: its window (its paragraph, not beyond the neighbouring passages), whether it is
+a quote, its attribution (``attribution``) and its speaker (``resolve``). A quote with no
+attribution of its own continues the previous quote's speaker when that quote is in the same or
+the previous paragraph (a resumed quote, a newswire paragraph continuing its speaker).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ...text.passages import Passage, find_passages, paragraphs
+from ...values import Quote
+from .. import extensions, sents
+from .attribution import after, around, before, next_sentence, previous_paragraph
+from .candidates import mention_cands
+from .context import Attribution, QuoteContext
+from .detect import is_quote, starts_sentence
+from .resolve import resolve
+from .tables import QuoteTables
+
+RESUME_PARAGRAPHS = 1       # a quote continues the last speaker from at most this many paragraphs back
+SENTENCE_END = ".!?\u2026"  # a quote ending so may take its attribution from a neighbouring sentence
+QUOTE_END_JUNK = "'\u2019\" "   # stripped from the quote's end before looking at its last char
+
+
+@dataclass(frozen=True)
+class _Window:
+    """Where the attribution of passage ``n`` may be: chars and paragraphs around it."""
+    para: int           # paragraph of the opening mark
+    last_para: int      # paragraph of the closing mark
+    lo: int             # start of the paragraph, or the end of the previous passage
+    hi: int             # end of the last paragraph, or the start of the next passage
+    hi_para: int        # end of the last paragraph
+    floor: int          # end of the previous passage (0 for the first)
+
+
+class _Layout:
+    """The paragraphs of one document and the windows of its passages."""
+
+    def __init__(self, text: str, passages: list[Passage]):
+        self.paras = paragraphs(text)
+        self.starts = [s for s, _ in self.paras]
+        self.passages = passages
+        self.length = len(text)
+
+    def window(self, n: int) -> _Window:
+        p, passages, paras = self.passages[n], self.passages, self.paras
+        floor = passages[n - 1].end if n else 0
+        para = max(0, bisect_right(self.starts, p.start) - 1)
+        last_para = bisect_right(self.starts, max(p.start, p.end - 1)) - 1
+        hi_para = paras[last_para][1]
+        hi = min(hi_para, passages[n + 1].start if n + 1 < len(passages) else self.length)
+        return _Window(para, last_para, max(paras[para][0], floor), hi, hi_para, floor)
+
+
+class QuoteFinder:
+    """Sets ``doc.spans[extensions.QUOTES]``; holds the tables only, the per-document state is a
+    ``QuoteContext`` made for each call."""
+
+    def __init__(self, nlp: Language, name: str, tables: QuoteTables):
+        self.name = name
+        self.tables = tables
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[extensions.QUOTES] = self.find(doc)
+        return doc
+
+    def find(self, doc: Doc) -> list[Span]:
+        """The quote spans of ``doc``, each with ``span._.sc_quote`` set."""
+        text = sents.text(doc)
+        passages = find_passages(text)
+        if not passages or not len(doc):
+            return []
+        ctx = QuoteContext.create(doc, text, passages, self.tables)
+        ctx.cands = mention_cands(ctx)
+        layout = _Layout(text, passages)
+        out: list[Span] = []
+        prev: tuple[int, Quote] | None = None       # (paragraph index, quote) of the last quote
+        for n, p in enumerate(passages):
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            w = layout.window(n)
+            q = _quote(ctx, layout, p, w, prev)
+            if q is None:
+                continue
+            span._.sc_quote = q
+            out.append(span)
+            prev = (w.last_para, q)
+        return out
+
+
+def _quote(ctx: QuoteContext, layout: _Layout, p: Passage, w: _Window,
+           prev: tuple[int, Quote] | None) -> Quote | None:
+    """The quote of passage ``p`` with its speaker, or None when it is no quote."""
+    text = ctx.text
+    inner = p.inner(text)
+    partial = not starts_sentence(text, p, w.lo, inner)
+    attr = after(ctx, p, w.hi) or before(ctx, p, w.lo)
+    if not is_quote(ctx.tables, text, p, inner, partial, attr):
+        return None
+    if attr is None:
+        attr = around(ctx, p, w.hi_para)
+    if attr is None and prev is not None and w.para - prev[0] <= RESUME_PARAGRAPHS and prev[1].speaker_text:
+        # resumed quote, or a newswire paragraph continuing the last speaker
+        return Quote(quote=inner, speaker=prev[1].speaker, speaker_text=prev[1].speaker_text,
+                     cue=prev[1].cue, partial=partial)
+    if attr is None and p.closed and inner.rstrip(QUOTE_END_JUNK)[-1:] in SENTENCE_END:
+        attr = _nearby(ctx, layout, p, w)
+    if attr is None:
+        return Quote(quote=inner, partial=partial)
+    return Quote(quote=inner, speaker=resolve(ctx, attr), speaker_text=attr.text, cue=attr.cue,
+                 partial=partial)
+
+
+def _nearby(ctx: QuoteContext, layout: _Layout, p: Passage, w: _Window) -> Attribution | None:
+    """A whole-sentence quote's attribution in the next sentence, else ending the previous paragraph."""
+    return next_sentence(ctx, p, w.hi) or previous_paragraph(ctx, layout.paras, w.para, w.floor)
+
+
+@Language.factory(
+    "summitclaims_quotes",
+    default_config={"cues": "quote_cues", "pronouns": "quote_pronouns", "gender": "quote_gender",
+                    "nouns": "quote_nouns", "roles": "roles", "max_gap": 8, "min_words": 3,
+                    "min_words_unattributed": 6},
+)
+def make_quotes(nlp: Language, name: str, cues: str, pronouns: str, gender: str, nouns: str, roles: str,
+                max_gap: int, min_words: int, min_words_unattributed: int) -> QuoteFinder:
+    """The component, its tables read once here (``max_gap``: tokens between a quote and its
+    verb; ``min_words``: shorter partial quotes are scare quotes)."""
+    extensions.register()
+    tables = QuoteTables.load(cues, pronouns, gender, nouns, roles, max_gap, min_words, min_words_unattributed)
+    return QuoteFinder(nlp, name, tables)

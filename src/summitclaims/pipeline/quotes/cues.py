@@ -1,0 +1,166 @@
+"""Token-level reading of an attribution: the speaker words around a reporting verb.
+
+Where these are looked for (after the quote, before it, nearby) is ``attribution``; this module
+only reads a run of tokens: a verb's subject, a name after "said", the speaker before the verb,
+``X quoted Y as saying``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Token
+
+from .context import Attribution, QuoteContext
+
+DASHES = frozenset("-\u2013\u2014\u2015\u2012")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})        # dependency labels of a clause's subject
+RELATIVE_WORDS = frozenset({"who", "which", "whose", "whom", "that"})    # open a relative clause
+# a verb without a subject of its own takes it from the verb it hangs off by these labels
+CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "dep", "parataxis"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})      # a finite verb makes the words a clause
+AUX_WORDS = frozenset({"was", "were", "is", "are", "been", "be", "has", "have", "had"})
+SPEAKER_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON", "PART"})
+NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})      # a speaker has at least one of these
+LEAD_SKIP_POS = frozenset({"ADP", "ADV", "SCONJ", "CCONJ"})    # "…," about rates, Seger said
+LEAD_WORDS = frozenset({"and", "but", "as"})            # "…," and the minister said
+WH_TAGS = frozenset({"WP", "WDT"})                      # "said an official who asked …"
+# verbs of opinion: an attribution right next to a quote, too weak to reach across sentences
+MENTAL_VERBS = frozenset({"think", "believe", "feel", "hope", "wonder", "reckon", "estimate", "forecast",
+                          "predict", "expect", "muse"})
+
+SPEAKER_SLACK = 2           # tokens past max_gap a speaker may have ("Martin Mauro, senior economist")
+QUOTED_AS_REACH = 12        # tokens from "quoted" to its "as": the quoted one's name and title fit
+SUBJECT_CLIMB = 4           # clause levels climbed to find a verb's subject ("…, while acknowledging that")
+SUBJECT_MAX_WORDS = 8       # a subject phrase longer than this is cut to its head word
+
+
+def dateline_dash(toks: Iterable[Token]) -> int | None:
+    """Index of a spaced dash ending a dateline ("WASHINGTON, March 13 - President Reagan"), not
+    the hyphen of "Young-sam" or "all-party"."""
+    for w in reversed(list(toks)):
+        if w.text in DASHES and (w.text != "-" or (w.whitespace_ and w.i and w.doc[w.i - 1].whitespace_)):
+            return w.i
+    return None
+
+
+def subject(verb: Token) -> tuple[int, int] | None:
+    """Chars of the subject of ``verb`` (or of the clause it hangs off), or the name just before
+    it; None for a relative pronoun ("an official who asked not to be named")."""
+    v = verb
+    for _ in range(SUBJECT_CLIMB):
+        subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and subj.lower_ in RELATIVE_WORDS:
+            return None
+        if subj is not None:
+            return _subject_chars(verb, subj)
+        if v.head is v or v.dep_ not in CLAUSE_DEPS:
+            break
+        v = v.head
+    prev = verb.doc[verb.i - 1] if verb.i else None
+    if prev is not None and (prev.pos_ in ("PROPN", "PRON") or prev.ent_type_):
+        return prev.idx, prev.idx + len(prev)
+    return None
+
+
+def _subject_chars(verb: Token, subj: Token) -> tuple[int, int]:
+    left = subj.left_edge
+    if subj.i - left.i > SUBJECT_MAX_WORDS:
+        left = subj
+    # "WASHINGTON, March 13 - President Reagan": the dateline is not the speaker
+    dash = dateline_dash(verb.doc[left.i:subj.i])
+    if dash is not None:
+        left = verb.doc[dash + 1]
+    # the right edge is the head: keep an apposition out ("Kinnear, Texaco's president," -> Kinnear)
+    return left.idx, subj.idx + len(subj)
+
+
+def name_run(toks: Sequence[Token]) -> list[Token]:
+    """The speaker words at the start of ``toks`` (after "said", "according to"): up to the first
+    punctuation, relative pronoun or word no name is made of."""
+    run: list[Token] = []
+    for t in toks:
+        if t.is_space:
+            continue
+        if t.is_punct or t.tag_ in WH_TAGS:
+            break
+        if not (t.ent_type_ or t.pos_ in SPEAKER_POS or t.is_title):
+            break
+        run.append(t)
+        if t.pos_ == "PRON":
+            break
+    while run and run[-1].pos_ in ("DET", "PART") and not run[-1].ent_type_:
+        run.pop()
+    return run
+
+
+def speaker_words(words: list[Token], max_gap: int) -> list[Token] | None:
+    """The speaker in the words between a quote and its verb, or None when they are a clause:
+    ``Martin Mauro, senior economist for Merrill Lynch,`` -> Martin Mauro;
+    ``the minister, who`` / ``the bank expects`` -> None."""
+    while words and (words[0].is_punct or words[0].lower_ in LEAD_WORDS):
+        words = words[1:]
+    if not words:
+        return None
+    if any(w.lower_ in RELATIVE_WORDS or w.tag_ in FINITE_TAGS for w in words):
+        return None             # a clause, not a speaker: "…," the minister, who said …
+    segments = _segments(words)
+    # "…," about exchange rates, Seger said: skip a lead that is not a noun phrase
+    while len(segments) > 1 and segments[0][0].pos_ in LEAD_SKIP_POS:
+        segments = segments[1:]
+    speaker = segments[0] if segments else []
+    while speaker and speaker[-1].is_punct:
+        speaker = speaker[:-1]
+    if not speaker or len(speaker) > max_gap + SPEAKER_SLACK:
+        return None
+    if len(segments) == 1 and len(words) > max_gap + SPEAKER_SLACK:
+        return None
+    if not any(w.pos_ in NOMINAL_POS or w.ent_type_ for w in speaker):
+        return None
+    return speaker
+
+
+def _segments(words: list[Token]) -> list[list[Token]]:
+    """``words`` cut at commas, semicolons and colons outside parentheses; parentheses dropped
+    where they open a segment."""
+    segments: list[list[Token]] = [[]]
+    depth = 0
+    for w in words:
+        depth += w.text == "("
+        depth -= w.text == ")" and depth > 0
+        if w.text in ",;:" and not depth:
+            segments.append([])
+        elif w.text not in "()" or segments[-1]:
+            segments[-1].append(w)
+    return [s for s in segments if s]
+
+
+def quoted_as(ctx: QuoteContext, toks: list[Token], adjacent: bool) -> Attribution | None:
+    """``X quoted Y as saying`` -> Y; ``Y was quoted (by X) as saying`` -> Y."""
+    qi = next((k for k, t in enumerate(toks) if t.lemma_.lower() == "quote" and t.pos_ == "VERB"), None)
+    if qi is None:
+        return None
+    ai = next((k for k in range(qi + 1, min(len(toks), qi + QUOTED_AS_REACH)) if toks[k].lower_ == "as"), None)
+    if ai is None or ai + 1 >= len(toks) or not ctx.tables.is_verb(toks[ai + 1]):
+        return None
+    cue = toks[ai + 1].lemma_.lower()
+    obj = [t for t in toks[qi + 1:ai] if not t.is_space]
+    if obj and obj[0].lower_ != "by":
+        run = name_run(obj)
+        return ctx.words_attribution(run, cue, adjacent) if run else None
+    subj = [t for t in toks[:qi] if t.lower_ not in AUX_WORDS]
+    words = speaker_words(subj, ctx.tables.max_gap) if subj else None
+    return ctx.words_attribution(words, cue, adjacent) if words else None
+
+
+def verb_in(ctx: QuoteContext, toks: list[Token], cue_first: int | None = None) -> Attribution | None:
+    """The first reporting verb among ``toks`` (among the first ``cue_first + 1`` if given) with a
+    subject outside quotes; not adjacent. Opinion verbs do not count at this distance."""
+    for k, t in enumerate(toks):
+        if cue_first is not None and k > cue_first:
+            break
+        if not ctx.tables.is_verb(t) or t.lemma_.lower() in MENTAL_VERBS or ctx.quoted(t.idx, t.idx + 1):
+            continue
+        subj = subject(t)
+        if subj is not None and not ctx.quoted(*subj):
+            return ctx.attribution(subj[0], subj[1], t.lemma_.lower(), False)
+    return None

@@ -1,0 +1,132 @@
+"""From the speaker words of an attribution to an actor.
+
+A mention under the speaker words wins (a person over an organisation: "a spokesman for IBM" ->
+IBM). Pronouns and definite descriptions ("the minister", "the Texas Democrat") go back to the
+most recent compatible candidate, preferring recent subjects and speakers; gender comes from the
+article (earlier pronouns, "Mr"/"Ms") and, as a tie-breaker, from the first-name table. Indefinite
+and plural descriptions ("one trader", "analysts") name nobody. A name the actors component missed
+is completed from the text.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .candidates import PERSON_LABELS, missed_name, surname
+from .context import Attribution, Candidate, QuoteContext
+
+PRONOUN_GENDER = {"she": "f", "her": "f", "he": "m", "him": "m"}
+DEFINITE = frozenset({"the", "this", "that"})       # "the minister": someone named before
+INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "many", "most"})
+PLURAL_TAGS = ("NNS", "NNPS")
+LABEL_RANK = {"PERSON": 0, "ORG": 1}                # of the mentions under the speaker words, a person first
+
+RECENT_CHARS = 600              # about two paragraphs: how far back a salient candidate is preferred
+
+
+def resolve(ctx: QuoteContext, attr: Attribution) -> str | None:
+    """The actor the attribution names; the speaker becomes a candidate later pronouns and
+    descriptions may refer back to."""
+    speaker, label = _speaker_of(ctx, attr)
+    ctx.cands.append(Candidate(attr.start, speaker, label, None, True))
+    return speaker
+
+
+def _speaker_of(ctx: QuoteContext, attr: Attribution) -> tuple[str | None, str]:
+    """(actor or None, label) of the speaker words."""
+    word = attr.text.strip().lower()
+    if word in ctx.tables.pronouns:
+        return _pronoun(ctx, attr, word)
+    span = ctx.doc.char_span(attr.start, attr.end, alignment_mode="expand")
+    root = span.root if span is not None and len(span) else None
+    covering = _covering(ctx, attr, root)
+    if covering:
+        return _best_mention(ctx, covering, root)
+    if span is None or root is None:
+        return None, "?"
+    return _description(ctx, attr, span, root)
+
+
+def _pronoun(ctx: QuoteContext, attr: Attribution, word: str) -> tuple[str | None, str]:
+    """"she", "they", "it": the most recent compatible candidate; a gendered pronoun also tells
+    the gender of the actor it finds."""
+    want = ctx.tables.pronouns[word]
+    gender = PRONOUN_GENDER.get(word)
+    labels = PERSON_LABELS if want == "PERSON" else (want, "GPE")
+    c = antecedent(ctx, attr.start, labels, gender)
+    if c is None:
+        return None, want
+    if gender and c.actor:
+        ctx.gender.setdefault(c.actor, gender)
+    return c.actor, c.label
+
+
+def _covering(ctx: QuoteContext, attr: Attribution, root: Token | None) -> list[Span]:
+    """Mentions overlapping the speaker words: persons and organisations, and a place only
+    where it is the words' head ("France said")."""
+    return [m for m in ctx.mentions if m.start_char < attr.end and attr.start < m.end_char
+            and m._.sc_actor and (m.label_ in ("PERSON", "ORG")
+                                  or (m.label_ == "GPE" and root is not None and m.start <= root.i < m.end))]
+
+
+def _best_mention(ctx: QuoteContext, covering: list[Span], root: Token | None) -> tuple[str | None, str]:
+    covering.sort(key=lambda m: (LABEL_RANK.get(m.label_, 2), -(m.end_char - m.start_char)))
+    best = covering[0]
+    if best.label_ != "PERSON" and root is not None and root.pos_ == "NOUN" and not best.start <= root.i < best.end \
+            and ctx.tables.noun_label(root.lower_) == "PERSON":
+        return best._.sc_actor, "PERSON"     # "a spokesman for IBM": IBM, and later "he" too
+    return best._.sc_actor, best.label_
+
+
+def _description(ctx: QuoteContext, attr: Attribution, span: Span, root: Token) -> tuple[str | None, str]:
+    """Speaker words no mention covers: a surname or name the actors missed, or a description
+    ("the minister" -> the person named before, "analysts" -> nobody)."""
+    first = span[0].lower_
+    if first not in DEFINITE and first not in INDEFINITE:
+        if root.is_title:
+            # "Stals" (tagged a plural noun) after "Chris Stals": an actor's surname
+            known = surname(ctx, root.text)
+            if known is not None:
+                return known, "?"
+        if root.pos_ == "PROPN":
+            return missed_name(ctx, span), "?"
+    if root.tag_ in PLURAL_TAGS:
+        return None, "PLURAL"      # "analysts": nobody in particular, and not a "he"
+    if first in INDEFINITE:
+        return None, "PERSON"      # "analysts", "one trader": nobody in particular
+    label, gender = ctx.tables.noun_entry(root.lower_)
+    if first in DEFINITE or span[0].tag_ == "PRP$":
+        labels = PERSON_LABELS if label == "PERSON" else (label,)
+        c = antecedent(ctx, attr.start, labels, gender)
+        return (c.actor, c.label) if c is not None else (None, label)
+    return None, label
+
+
+def gender_of(ctx: QuoteContext, c: Candidate) -> str | None:
+    """The candidate's gender: what a pronoun said of the actor, its title, then its first name."""
+    if c.actor in ctx.gender:
+        return ctx.gender[c.actor]
+    if c.gender or c.label not in PERSON_LABELS or not c.actor:
+        return c.gender
+    return ctx.tables.first_names.get(c.actor.split()[0].lower())
+
+
+def antecedent(ctx: QuoteContext, pos: int, labels: tuple[str, ...], gender: str | None) -> Candidate | None:
+    """The most recent candidate before ``pos``: salient ones (subjects, speakers) of the last
+    ~2 paragraphs first, then any; a gender-compatible one first at each step."""
+    before = [c for c in ctx.cands if c.pos < pos and c.label in labels]
+    if not before:
+        return None
+    before.sort(key=lambda c: c.pos)
+    window = pos - RECENT_CHARS
+    recent = [c for c in before if c.salient and c.pos >= window]
+    salient = [c for c in before if c.salient]
+    pools = (recent, salient, before)
+    if gender:
+        for pool in pools:
+            ok = [c for c in pool if gender_of(ctx, c) in (None, gender)]
+            if ok:
+                return ok[-1]
+    for pool in pools:
+        if pool:
+            return pool[-1]
+    return None

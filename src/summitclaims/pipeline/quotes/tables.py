@@ -1,0 +1,70 @@
+"""The rule tables and limits of summitclaims_quotes, read once when the component is made."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ... import resources
+
+DEFAULT_LABEL = "PERSON"        # a word no table names is read as a person ("the Texas Democrat")
+
+
+@dataclass(frozen=True)
+class QuoteTables:
+    """Cue words, pronouns, gendered words and speaker nouns, plus the component's config limits."""
+    verbs: frozenset[str]                       # reporting verbs, by lemma
+    phrases: tuple[tuple[str, ...], ...]        # "according to": words before the speaker, in table order
+    pronouns: dict[str, str]                    # pronoun -> the actor label it refers back to
+    titles: dict[str, str]                      # "mr", "ms" -> gender
+    first_names: dict[str, str]                 # first name -> gender (a tie-breaker only)
+    job_titles: frozenset[str]                  # "secretary", "chairman": not part of a name
+    nouns: dict[str, tuple[str, str | None]]    # head noun of a description -> (label, gender)
+    max_gap: int                                # tokens between quote and reporting verb
+    min_words: int                              # partial quotes shorter than this are scare quotes
+    min_words_unattributed: int                 # a quote with no attribution needs this many words
+
+    @classmethod
+    def load(cls, cues: str, pronouns: str, gender: str, nouns: str, roles: str, max_gap: int,
+             min_words: int, min_words_unattributed: int) -> QuoteTables:
+        """Read the named tables of ``patterns/`` (checked by ``resources.load_patterns``)."""
+        verbs: set[str] = set()
+        phrases: list[tuple[str, ...]] = []
+        for row in resources.load_patterns(cues):
+            if row["kind"] == "verb":
+                verbs.add(str(row["lemma"]).lower())
+            else:
+                phrases.append(tuple(str(row["phrase"]).lower().split()))
+        titles: dict[str, str] = {}
+        first_names: dict[str, str] = {}
+        for r in resources.load_patterns(gender):
+            table = titles if r.get("kind") == "title" else first_names
+            table[str(r["word"]).lower().rstrip(".")] = str(r["gender"])
+        return cls(
+            verbs=frozenset(verbs), phrases=tuple(phrases),
+            pronouns={str(r["word"]).lower(): str(r["label"]) for r in resources.load_patterns(pronouns)},
+            titles=titles, first_names=first_names,
+            # shared with the actors component
+            job_titles=frozenset(str(r["title"]).lower() for r in resources.load_patterns(roles)
+                                 if r.get("kind") == "title"),
+            nouns={str(r["noun"]).lower(): (str(r.get("label", DEFAULT_LABEL)), r.get("gender"))
+                   for r in resources.load_patterns(nouns)},
+            max_gap=max_gap, min_words=min_words, min_words_unattributed=min_words_unattributed,
+        )
+
+    def is_verb(self, t: Token) -> bool:
+        """``t`` is a reporting verb used as a verb (not "the say", not a noun "estimate")."""
+        return t.lemma_.lower() in self.verbs and (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"))
+
+    def noun_label(self, word: str) -> str:
+        """The actor label a description headed by ``word`` (lower case) refers to."""
+        return self.nouns.get(word, (DEFAULT_LABEL,))[0]
+
+    def noun_entry(self, word: str) -> tuple[str, str | None]:
+        """(label, gender) of a description's head noun; a person of unknown gender if not listed."""
+        return self.nouns.get(word, (DEFAULT_LABEL, None))
+
+    def not_name(self, word: str) -> bool:
+        """``word`` is a title ("Mr.", "Secretary"), never part of a person's name."""
+        w = word.lower().rstrip(".")
+        return w in self.titles or w in self.job_titles
