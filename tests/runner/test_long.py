@@ -20,7 +20,7 @@ def run(text, piece_chars, published=PUBLISHED):
 
 @pytest.mark.parametrize("limit", [50, 300, 1000])
 def test_split_points_cut_at_breaks_outside_quotes(limit):
-    from summitclaims.normalize.quotes import find_passages
+    from summitclaims.text.passages import find_passages
 
     points = batch.split_points(SAMPLE, limit)
     assert points[0] == 0 and points == sorted(set(points))

@@ -24,7 +24,7 @@ def split_points(text: str, limit: int) -> list[int]:
     (else at a line break, else at a space), so sentences and quotes never straddle two pieces."""
     if len(text) <= limit:
         return [0]
-    from ..normalize.quotes import find_passages
+    from ..text.passages import find_passages
 
     inside = sorted((p.start, p.end) for p in find_passages(text))
     starts_q = [a for a, _ in inside]
