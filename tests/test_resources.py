@@ -1,27 +1,32 @@
-"""Rule data is data: every patterns file parses, and a malformed one names file and line."""
+"""Rule data is data: every patterns file is declared and valid, and a malformed or mistyped row
+stops the run naming file and line."""
 from __future__ import annotations
+
+import json
+import shutil
 
 import pytest
 
 from summitclaims import resources
+from summitclaims.cli.main import app
 
 
-def test_every_patterns_file_is_valid_jsonl():
+def test_every_patterns_file_is_declared_and_valid():
     files = sorted(resources.patterns_dir().glob("*.jsonl"))
-    assert len(files) >= 5
+    assert {p.stem for p in files} == set(resources.TABLES)
     for path in files:
-        assert resources.read_jsonl(path), path
+        assert resources.read_table(path, resources.TABLES[path.stem]), path
 
 
 @pytest.mark.parametrize("content, where, what", [
-    ('{"a": 1}\n{"b": \n', ":2:", "not valid JSON"),
-    ('{"a": 1}\n\n// a comment\n[1, 2]\n', ":4:", "expected a JSON object"),
+    pytest.param('{"a": 1}\n{"b": \n', ":2:", "not valid JSON", id="bad-json"),
+    pytest.param('{"a": 1}\n\n// a comment\n[1, 2]\n', ":4:", "expected a JSON object", id="not-an-object"),
 ])
 def test_malformed_file_names_file_and_line(tmp_path, content, where, what):
     path = tmp_path / "bad.jsonl"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(resources.PatternFileError) as err:
-        resources.read_jsonl(path)
+        list(resources.numbered_rows(path))
     message = str(err.value)
     assert message.startswith(f"{path}{where}") and what in message
     assert "\n" not in message
@@ -31,4 +36,65 @@ def test_unreadable_file(tmp_path):
     path = tmp_path / "latin.jsonl"
     path.write_bytes(b'{"a": "caf\xe9"}\n')
     with pytest.raises(resources.PatternFileError, match="cannot read"):
-        resources.read_jsonl(path)
+        list(resources.numbered_rows(path))
+
+
+SHAPES = {"month": resources._shape("value aliases", "ambiguous")}
+
+
+@pytest.mark.parametrize("row, message", [
+    pytest.param({"kind": "mnth", "value": 1, "aliases": ["Jan"]}, "unknown kind 'mnth'", id="unknown-kind"),
+    pytest.param({"kind": "month", "aliases": ["Jan"]}, "a month row needs 'value'", id="missing-key"),
+    pytest.param({"kind": "month", "value": 1, "aliases": ["Jan"], "ambigous": True}, "unknown key 'ambigous'",
+                 id="unknown-key"),
+])
+def test_a_row_must_have_a_declared_shape(tmp_path, row, message):
+    path = tmp_path / "t.jsonl"
+    path.write_text('// a comment\n{"kind": "month", "value": 2, "aliases": ["Feb"]}\n' + json.dumps(row) + "\n")
+    with pytest.raises(resources.PatternFileError) as err:
+        resources.read_table(path, SHAPES)
+    assert str(err.value).startswith(f"{path}:3: {message}")
+
+
+def _typo(path):
+    """Spoil the first row of a table as a hand edit would: a misspelt kind, else a misspelt key.
+    Returns the line number."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    n, row = next((i, json.loads(x)) for i, x in enumerate(lines) if x.strip() and not x.startswith("//"))
+    if "kind" in row:
+        row["kind"] += "x"
+    else:
+        key = sorted(row)[0]
+        row[key + "x"] = row.pop(key)
+    lines[n] = json.dumps(row, ensure_ascii=False)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return n + 1
+
+
+@pytest.fixture()
+def patterns_copy(tmp_path, monkeypatch):
+    """A copy of patterns/ that the pipeline reads instead of the real one; caches reset around it."""
+    from summitclaims import nlp as _nlp
+
+    copy = tmp_path / "patterns"
+    shutil.copytree(resources.patterns_dir(), copy)
+    monkeypatch.setattr(resources, "patterns_dir", lambda: copy)
+    for cached in (resources.load_patterns, _nlp.load, _nlp.rules_hash):
+        cached.cache_clear()
+    yield copy
+    monkeypatch.undo()
+    for cached in (resources.load_patterns, _nlp.load, _nlp.rules_hash):
+        cached.cache_clear()
+
+
+@pytest.mark.parametrize("table", sorted(resources.TABLES))
+def test_a_typo_in_a_built_in_table_stops_the_run_with_file_and_line(runner, patterns_copy, tmp_path, table):
+    path = patterns_copy / f"{table}.jsonl"
+    line = _typo(path)
+    article = tmp_path / "a.txt"
+    article.write_text("Acme pledged $5 million on Monday.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(article), "-f", "jsonl"])
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"Error: {path}:{line}: ")
+    assert len(result.stderr.splitlines()) == 1

@@ -25,11 +25,6 @@ def patterns_dir() -> Path:
     raise PatternFileError(f"{_HERE / 'patterns'}: patterns folder not found (broken install?)")
 
 
-def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
-    """Read a JSONL rule file: one object a line, blank lines and ``//`` comments skipped."""
-    return [row for _, row in numbered_rows(path)]
-
-
 def numbered_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, object) of a JSONL rule file; errors name file and line."""
     path = Path(path)

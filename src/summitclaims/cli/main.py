@@ -150,7 +150,7 @@ class _Interrupted(BaseException):
     """Ctrl-C. Not a KeyboardInterrupt, which click would turn into 'Aborted!' and exit 1."""
 
 
-def _on_sigint(signum, frame):  # noqa: ARG001
+def _on_sigint(_signum, _frame):
     raise _Interrupted()
 
 

@@ -83,16 +83,6 @@ def rel(a: float, b: float) -> float:
     return (d if d >= 0 else -d) / big
 
 
-def same_currency_match(x: Amount, y: Amount, tol: float = TOL) -> bool:
-    return (x.currency is not None and x.currency == y.currency
-            and rel(x.lo, y.lo) <= tol and rel(x.hi, y.hi) <= tol)
-
-
-def usd_match(x: Amount, y: Amount, fx_tol: float = FX_TOL) -> bool:
-    return (x.usd_lo is not None and y.usd_lo is not None and x.usd_hi is not None and y.usd_hi is not None
-            and rel(x.usd_lo, y.usd_lo) <= fx_tol and rel(x.usd_hi, y.usd_hi) <= fx_tol)
-
-
 def match(x: Amount, y: Amount, tol: float = TOL, fx_tol: float = FX_TOL) -> bool:
     # written out (no property or helper calls): this runs for every candidate pair
     if (x.lo != x.hi) != (y.lo != y.hi):

@@ -187,11 +187,6 @@ class _Day:
         self.examples: List[Dict[str, Any]] = []
 
 
-def _key(x: Any) -> bool:
-    # names, sentences and dates become dict keys: only strings (odd JSON values are skipped)
-    return type(x) is str
-
-
 class Summariser:
     """``add(records)`` as often as needed, then ``result(top)``.
 
