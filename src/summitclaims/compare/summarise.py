@@ -17,121 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-import math
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from . import amounts as am
 from .claims import DocClaim, Record, doc_money_claims, no_gc
+from .clusters import NO_DOC, Cluster, json_number
 
-_KEEP_DOCS = 10
-_KEEP_VARIANTS = 12
-_KEEP_EXAMPLES = 3
-_KEEP_ERRORS = 20
-
-
-def _n(x: Optional[float]) -> Optional[float]:
-    """JSON number: integral floats as ints, rounded to cents otherwise."""
-    if x is None or not math.isfinite(x):
-        return None
-    return int(x) if float(x).is_integer() and abs(x) < 2 ** 63 else round(x, 2)
-
-
-_NO_DOC: Any = object()
-
-
-class Cluster:
-    __slots__ = ("id", "actor", "amount", "mentions", "documents", "_last", "docs", "variants", "qualifiers",
-                 "native", "usd", "merged", "dated")
-
-    def __init__(self, cid: int, actor: Optional[str], amount: am.Amount):
-        self.id = cid
-        self.actor = actor
-        self.amount = amount
-        self.mentions = 0
-        self.documents = 0
-        self._last = _NO_DOC
-        self.docs: List[Any] = []
-        self.variants: Dict[str, int] = {}                    # as written -> mentions, first seen first
-        self.qualifiers: Optional[set] = None
-        self.native: Dict[Optional[str], List[float]] = {}    # currency -> [min lo, max hi]
-        self.usd: Optional[List[Any]] = None                  # [min, max]
-        self.merged = False
-        self.dated = amount.usd_lo is not None
-
-    def add(self, claim: DocClaim) -> None:
-        if claim.doc != self._last:
-            self._last = claim.doc
-            self.documents += 1
-            if len(self.docs) < _KEEP_DOCS:
-                self.docs.append(claim.doc)
-        self.mentions += len(claim.mentions)
-        variants = self.variants
-        for m in claim.mentions:
-            t = m.get("text")
-            if t and type(t) is str and (t in variants or len(variants) < _KEEP_VARIANTS):
-                variants[t] = variants.get(t, 0) + 1
-            q = m.get("qualifier")
-            if q and type(q) is str:
-                if self.qualifiers is None:
-                    self.qualifiers = set()
-                self.qualifiers.add(q)
-        self._span(claim.amount)
-
-    def _span(self, a: am.Amount) -> None:
-        r = self.native.get(a.currency)
-        if r is None:
-            self.native[a.currency] = [a.lo, a.hi]
-        else:
-            if a.lo < r[0]:
-                r[0] = a.lo
-            if a.hi > r[1]:
-                r[1] = a.hi
-        if a.usd_lo is not None and a.usd_hi is not None:
-            if self.usd is None:
-                self.usd = [a.usd_lo, a.usd_hi]
-            else:
-                self.usd[0], self.usd[1] = min(self.usd[0], a.usd_lo), max(self.usd[1], a.usd_hi)
-
-    def absorb(self, other: "Cluster") -> None:
-        if len(self.docs) < _KEEP_DOCS and len(other.docs) < _KEEP_DOCS:
-            extra = [d for d in other.docs if d not in self.docs]
-            self.documents += len(extra)
-            self.docs = (self.docs + extra)[:_KEEP_DOCS]
-        else:
-            self.documents += other.documents
-        self.mentions += other.mentions
-        for t, n in other.variants.items():
-            if t in self.variants or len(self.variants) < _KEEP_VARIANTS:
-                self.variants[t] = self.variants.get(t, 0) + n
-        if other.qualifiers:
-            self.qualifiers = (self.qualifiers or set()) | other.qualifiers
-        for cur, (lo, hi) in other.native.items():
-            self._span(am.Amount(cur, lo, hi))
-        if other.usd is not None:
-            self._span(am.Amount(None, 0, 0, other.usd[0], other.usd[1]))
-        other.merged = True
-
-    def agree(self, tol: float, fx_tol: float) -> bool:
-        native = all(am.rel(lo, hi) <= tol for lo, hi in self._ends())
-        return native and (self.usd is None or am.rel(self.usd[0], self.usd[1]) <= fx_tol)
-
-    def _ends(self) -> Iterable[Tuple[float, float]]:
-        # for a range cluster compare like ends only: low with low is in amount.lo's spread
-        for lo, hi in self.native.values():
-            yield (lo, hi) if not self.amount.is_range else (lo, lo)
-
-    def as_dict(self, tol: float, fx_tol: float) -> Dict[str, Any]:
-        a = self.amount
-        v = self.variants
-        return {
-            "actor": self.actor, "currency": a.currency,
-            "value": None if a.is_range else _n(a.lo), "low": _n(a.lo) if a.is_range else None,
-            "high": _n(a.hi) if a.is_range else None, "usd": _n(a.usd_lo) if not a.is_range else None,
-            "sources": self.documents, "mentions": self.mentions, "docs": list(self.docs),
-            # most written first; sorted() is stable, so ties keep the order first seen
-            "variants": sorted(v, key=v.__getitem__, reverse=True),
-            "qualifiers": sorted(self.qualifiers or ()), "agree": self.agree(tol, fx_tol),
-        }
+_KEEP_EXAMPLES = 3      # example sentences per day of the timeline
+_KEEP_ERRORS = 20       # error records quoted in the summary
 
 
 def _most_common(counts: Optional[Dict[str, int]]) -> Optional[str]:
@@ -145,7 +38,7 @@ class _Actor:
     def __init__(self, name: str):
         self.name = name
         self.documents = 0
-        self.last: Any = _NO_DOC
+        self.last: Any = NO_DOC
         self.labels: Optional[Dict[str, int]] = None     # plain dicts made on first use: most actors
         self.roles: Optional[Dict[str, int]] = None      # have one label and no role
         self.mentions = 0
@@ -159,7 +52,7 @@ class _Speaker:
     def __init__(self) -> None:
         self.quotes = 0
         self.documents = 0
-        self.last: Any = _NO_DOC
+        self.last: Any = NO_DOC
         self.sample: Optional[Dict[str, Any]] = None
         self.score = -1
 
@@ -181,7 +74,7 @@ class _Day:
     def __init__(self, start: Any, end: Any, granularity: Any):
         self.start, self.end, self.granularity = start, end, granularity
         self.documents = 0
-        self.last: Any = _NO_DOC
+        self.last: Any = NO_DOC
         self.money = 0
         self.quotes = 0
         self.examples: List[Dict[str, Any]] = []
@@ -225,7 +118,7 @@ class Summariser:
     def _add(self, records: Iterable[Record]) -> "Summariser":
         actors, speakers = self.actors, self.speakers
         new_actor, new_speaker = _Actor, _Speaker
-        doc: Any = _NO_DOC
+        doc: Any = NO_DOC
         published: Optional[dt.date] = None
         started = False
         money: List[Record] = []
@@ -428,8 +321,8 @@ class Summariser:
             actors.append({
                 "name": a.name, "label": _most_common(a.labels), "role": _most_common(a.roles),
                 "documents": a.documents, "mentions": a.mentions, "money": a.money,
-                "claims": len(owned[a.name]), "totals": {k: _n(v) for k, v in sorted(totals.items())},
-                "total_usd": _n(usd), "ranges": ranges, "quotes": a.quotes,
+                "claims": len(owned[a.name]), "totals": {k: json_number(v) for k, v in sorted(totals.items())},
+                "total_usd": json_number(usd), "ranges": ranges, "quotes": a.quotes,
             })
         ranked = best(clusters, key=lambda c: (-c.documents, -c.mentions, -(c.amount.usd_lo or 0), c.id))
         speakers = best(self.speakers.items(), key=lambda kv: (-kv[1].quotes, -kv[1].documents, kv[0]))
