@@ -1,4 +1,4 @@
-"""normalize.money: example tables per case family, and property tests (never raises)."""
+"""normalize.money: one parametrized example table per case family, and property tests (never raises)."""
 from __future__ import annotations
 
 import math
@@ -8,6 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summitclaims.normalize.money import find_money, parse_money
+
+P = pytest.param
 
 
 def one(text):
@@ -19,32 +21,33 @@ def one(text):
 
 # --- symbols, codes and currency words ------------------------------------------------------------
 @pytest.mark.parametrize("text, value, currency", [
-    ("They paid $5.6 million.", 5.6e6, "USD"),
-    ("a fund of €200 billion", 200e9, "EUR"),
-    ("EUR200 billion for chips", 200e9, "EUR"),
-    ("a loan of USD 5m", 5e6, "USD"),
-    ("tickets at 20€ each", 20, "EUR"),
-    ("raised US$4.7 billion", 4.7e9, "USD"),
-    ("a C$2 billion deal", 2e9, "CAD"),
-    ("an A$300 million mine", 300e6, "AUD"),
-    ("profit of £1.2bn", 1.2e9, "GBP"),
-    ("sales of ¥500 billion", 500e9, "JPY"),
-    ("worth Rs 500 crore", 5e9, "INR"),
-    ("worth ₹20 lakh", 2e6, "INR"),
-    ("HK$3bn in bonds", 3e9, "HKD"),
-    ("S$1bn in bonds", 1e9, "SGD"),
-    ("CHF 20 million in fees", 20e6, "CHF"),
-    ("5 billion yuan of credit", 5e9, "CNY"),
-    ("RMB 3bn of credit", 3e9, "CNY"),
-    ("323 million euros for a stake", 323e6, "EUR"),
-    ("361 million pounds sterling", 361e6, "GBP"),
-    ("35 lakh rupees", 3.5e6, "INR"),
-    ("five million yen from the industry", 5e6, "JPY"),
-    ("10,000 swiss francs", 1e4, "CHF"),
-    ("125 million australian dollars of bonds", 125e6, "AUD"),
-    ("an order of $ 75 million", 75e6, "USD"),
-    ("fell to hk $ 10.05 billion", 10.05e9, "HKD"),
-    ("The client estimates 120 MEUR", 120e6, "EUR"),
+    P("They paid $5.6 million.", 5.6e6, "USD", id="dollar-sign"),
+    P("It costs $20.", 20, "USD", id="dollar-sign-alone"),
+    P("a fund of €200 billion", 200e9, "EUR", id="euro-sign"),
+    P("EUR200 billion for chips", 200e9, "EUR", id="code-glued"),
+    P("a loan of USD 5m", 5e6, "USD", id="code-spaced-short-magnitude"),
+    P("tickets at 20€ each", 20, "EUR", id="euro-sign-after"),
+    P("raised US$4.7 billion", 4.7e9, "USD", id="us-dollar-sign"),
+    P("a C$2 billion deal", 2e9, "CAD", id="canadian-dollar-sign"),
+    P("an A$300 million mine", 300e6, "AUD", id="australian-dollar-sign"),
+    P("profit of £1.2bn", 1.2e9, "GBP", id="pound-sign-bn"),
+    P("sales of ¥500 billion", 500e9, "JPY", id="yen-sign"),
+    P("worth Rs 500 crore", 5e9, "INR", id="rs-crore"),
+    P("worth ₹20 lakh", 2e6, "INR", id="rupee-sign-lakh"),
+    P("HK$3bn in bonds", 3e9, "HKD", id="hong-kong-dollar-sign"),
+    P("S$1bn in bonds", 1e9, "SGD", id="singapore-dollar-sign"),
+    P("CHF 20 million in fees", 20e6, "CHF", id="chf-prefix"),
+    P("5 billion yuan of credit", 5e9, "CNY", id="yuan-word"),
+    P("RMB 3bn of credit", 3e9, "CNY", id="rmb-prefix"),
+    P("323 million euros for a stake", 323e6, "EUR", id="euros-word"),
+    P("361 million pounds sterling", 361e6, "GBP", id="pounds-sterling"),
+    P("35 lakh rupees", 3.5e6, "INR", id="lakh-rupees"),
+    P("five million yen from the industry", 5e6, "JPY", id="written-number-yen"),
+    P("10,000 swiss francs", 1e4, "CHF", id="swiss-francs"),
+    P("125 million australian dollars of bonds", 125e6, "AUD", id="australian-dollars-word"),
+    P("an order of $ 75 million", 75e6, "USD", id="dollar-sign-spaced"),
+    P("fell to hk $ 10.05 billion", 10.05e9, "HKD", id="hk-dollar-spaced-lower-case"),
+    P("The client estimates 120 MEUR", 120e6, "EUR", id="m-before-code"),
 ])
 def test_currencies(text, value, currency):
     _, m = one(text)
@@ -52,31 +55,22 @@ def test_currencies(text, value, currency):
     assert m.currency == currency
 
 
-def test_dollar_sign_alone_is_usd():
-    assert one("It costs $20.")[1].currency == "USD"
-
-
 # --- magnitudes and wire style ----------------------------------------------------------------------
 @pytest.mark.parametrize("text, value, currency", [
-    ("net profit 120 mln dlrs", 120e6, "USD"),
-    ("a loss of 1.5 billion stg", 1.5e9, "GBP"),
-    ("$1.5 trillion of debt", 1.5e12, "USD"),
-    ("a €2tn plan", 2e12, "EUR"),
-    ("$50k a head", 50e3, "USD"),
-    ("$3 thousand", 3e3, "USD"),
-    ("$5M seed round", 5e6, "USD"),
-    ("102.0 MLN DLR", 102e6, "USD"),
-    ("Rs 5 lakh crore", 5e12, "INR"),
+    P("net profit 120 mln dlrs", 120e6, "USD", id="mln-dlrs"),
+    P("a loss of 1.5 billion stg", 1.5e9, "GBP", id="billion-stg"),
+    P("$1.5 trillion of debt", 1.5e12, "USD", id="trillion"),
+    P("a €2tn plan", 2e12, "EUR", id="tn"),
+    P("$50k a head", 50e3, "USD", id="k"),
+    P("$3 thousand", 3e3, "USD", id="thousand"),
+    P("$5M seed round", 5e6, "USD", id="upper-case-m"),
+    P("102.0 MLN DLR", 102e6, "USD", id="upper-case-wire"),
+    P("Rs 5 lakh crore", 5e12, "INR", id="two-magnitudes"),
 ])
 def test_magnitudes(text, value, currency):
     _, m = one(text)
     assert m.value == pytest.approx(value)
     assert m.currency == currency
-
-
-def test_fx_quote_shorthand_is_one_amount():
-    text = "The dollar closed at 145.60/70 yen."
-    assert [text[s:e] for s, e, _ in find_money(text)] == []
 
 
 def test_wire_line_breaks_inside_an_amount():
@@ -91,15 +85,15 @@ def test_float_noise_is_avoided():
 
 # --- European and machine-translated numbers (price-parser decides the decimal separator) -------------
 @pytest.mark.parametrize("text, raw, value", [
-    ("Siemens will invest 1,5 billion euros", "1,5 billion euros", 1.5e9),
-    ("a budget of EUR 1.234,5 million", "EUR 1.234,5 million", 1234.5e6),
-    ("the €1,5 Mrd. plan", "€1,5 Mrd", 1.5e9),
-    ("€50 milliards for research", "€50 milliards", 50e9),
-    ("a 10 000 euro fine", "10 000 euro", 1e4),
-    ("1 000 000 euros in grants", "1 000 000 euros", 1e6),
-    ("tickets at 1,50 euros", "1,50 euros", 1.5),
-    ("10,000 euros stays English", "10,000 euros", 1e4),
-    ("EUR 2 mld for rail", "EUR 2 mld", 2e9),
+    P("Siemens will invest 1,5 billion euros", "1,5 billion euros", 1.5e9, id="decimal-comma"),
+    P("a budget of EUR 1.234,5 million", "EUR 1.234,5 million", 1234.5e6, id="dot-groups-comma-decimals"),
+    P("the €1,5 Mrd. plan", "€1,5 Mrd", 1.5e9, id="mrd"),
+    P("€50 milliards for research", "€50 milliards", 50e9, id="milliards"),
+    P("a 10 000 euro fine", "10 000 euro", 1e4, id="space-grouped"),
+    P("1 000 000 euros in grants", "1 000 000 euros", 1e6, id="space-grouped-millions"),
+    P("tickets at 1,50 euros", "1,50 euros", 1.5, id="decimal-comma-two-digits"),
+    P("10,000 euros stays English", "10,000 euros", 1e4, id="comma-thousands-stay-english"),
+    P("EUR 2 mld for rail", "EUR 2 mld", 2e9, id="mld"),
 ])
 def test_european_numbers(text, raw, value):
     got, m = one(text)
@@ -107,24 +101,24 @@ def test_european_numbers(text, raw, value):
     assert m.value == pytest.approx(value)
 
 
-@pytest.mark.parametrize("text", ["$1,2345 is no amount", "costs €3,1415"])
-def test_odd_separators_give_nothing(text):
-    assert find_money(text) == []
+def test_space_grouping_is_not_a_date_before_an_amount():
+    text = "it agreed to sell on July 6 100 mln dlrs of debentures"
+    assert [(text[s:e], m.value) for s, e, m in find_money(text)] == [("100 mln dlrs", 100e6)]
 
 
 # --- wire copy: cents, country dollars, legacy and ambiguous currencies --------------------------------
 @pytest.mark.parametrize("text, value, currency", [
-    ("Shr loss 35 cts vs", 0.35, "USD"),
-    ("about 15 billion U.S. Dlrs", 15e9, "USD"),
-    ("a 65 mln New Zealand dlr eurobond", 65e6, "NZD"),
-    ("1.23 billion H.K. Dlrs", 1.23e9, "HKD"),
-    ("12.6 billion Taiwan dlrs", 12.6e9, "TWD"),
-    ("60 mln Aus dlr bond", 60e6, "AUD"),
-    ("84.9 U.S. cents a bushel", 0.849, "USD"),
-    ("rose to 223.2 billion marks", 223.2e9, "DEM"),
-    ("DM 5 billion in aid", 5e9, "DEM"),
-    ("more than 100 mln crowns", 100e6, None),          # Swedish, Danish, Norwegian or Czech
-    ("99.9 billion pesos", 99.9e9, None),
+    P("Shr loss 35 cts vs", 0.35, "USD", id="cts"),
+    P("about 15 billion U.S. Dlrs", 15e9, "USD", id="us-dlrs"),
+    P("a 65 mln New Zealand dlr eurobond", 65e6, "NZD", id="new-zealand-dlr"),
+    P("1.23 billion H.K. Dlrs", 1.23e9, "HKD", id="hk-dlrs"),
+    P("12.6 billion Taiwan dlrs", 12.6e9, "TWD", id="taiwan-dlrs"),
+    P("60 mln Aus dlr bond", 60e6, "AUD", id="aus-dlr"),
+    P("84.9 U.S. cents a bushel", 0.849, "USD", id="us-cents"),
+    P("rose to 223.2 billion marks", 223.2e9, "DEM", id="marks"),
+    P("DM 5 billion in aid", 5e9, "DEM", id="dm-prefix"),
+    P("more than 100 mln crowns", 100e6, None, id="crowns-ambiguous"),     # Swedish, Danish, Norwegian or Czech
+    P("99.9 billion pesos", 99.9e9, None, id="pesos-ambiguous"),
 ])
 def test_wire_currencies(text, value, currency):
     _, m = one(text)
@@ -134,15 +128,16 @@ def test_wire_currencies(text, value, currency):
 
 # --- wire comparisons: a bare amount takes the currency of the amount it is compared with -------------
 @pytest.mark.parametrize("text, expected", [
-    ("revenue rose to 136.6 mln dlrs from 127.4 mln a year earlier.",
-     [("136.6 mln dlrs", 136.6e6, "USD"), ("127.4 mln", 127.4e6, "USD")]),
-    ("profit of 1.14 billion stg compared with 953 mln for 1985",
-     [("1.14 billion stg", 1.14e9, "GBP"), ("953 mln", 953e6, "GBP")]),
-    ("Revs 35.2 mln dlrs vs 30.1 mln", [("35.2 mln dlrs", 35.2e6, "USD"), ("30.1 mln", 30.1e6, "USD")]),
-    ("sales 5 mln dlrs vs 17 pct", [("5 mln dlrs", 5e6, "USD")]),
-    ("It paid 5 mln dlrs. From 20 mln shares", [("5 mln dlrs", 5e6, "USD")]),
-    ("5 mln dlrs from 20 mln shares", [("5 mln dlrs", 5e6, "USD")]),
-    ("Shr 14 cts vs 15", [("14 cts", 0.14, "USD")]),       # no magnitude: a table figure, not carried
+    P("revenue rose to 136.6 mln dlrs from 127.4 mln a year earlier.",
+      [("136.6 mln dlrs", 136.6e6, "USD"), ("127.4 mln", 127.4e6, "USD")], id="from"),
+    P("profit of 1.14 billion stg compared with 953 mln for 1985",
+      [("1.14 billion stg", 1.14e9, "GBP"), ("953 mln", 953e6, "GBP")], id="compared-with"),
+    P("Revs 35.2 mln dlrs vs 30.1 mln", [("35.2 mln dlrs", 35.2e6, "USD"), ("30.1 mln", 30.1e6, "USD")], id="vs"),
+    P("sales 5 mln dlrs vs 17 pct", [("5 mln dlrs", 5e6, "USD")], id="vs-percent-not-carried"),
+    P("It paid 5 mln dlrs. From 20 mln shares", [("5 mln dlrs", 5e6, "USD")], id="next-sentence-not-carried"),
+    P("5 mln dlrs from 20 mln shares", [("5 mln dlrs", 5e6, "USD")], id="shares-not-carried"),
+    # no magnitude: a table figure, not carried
+    P("Shr 14 cts vs 15", [("14 cts", 0.14, "USD")], id="no-magnitude-not-carried"),
 ])
 def test_comparison_carries_currency(text, expected):
     assert [(text[s:e], pytest.approx(m.value), m.currency) for s, e, m in find_money(text)] == expected
@@ -150,12 +145,12 @@ def test_comparison_carries_currency(text, expected):
 
 # --- written numbers ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, value", [
-    ("two billion dollars", 2e9),
-    ("a billion euros", 1e9),
-    ("half a billion dollars", 5e8),
-    ("twenty-five million euros", 25e6),
-    ("one hundred million dollars", 100e6),
-    ("a quarter million us dollars", 250e3),
+    P("two billion dollars", 2e9, id="two-billion"),
+    P("a billion euros", 1e9, id="a-billion"),
+    P("half a billion dollars", 5e8, id="half-a-billion"),
+    P("twenty-five million euros", 25e6, id="hyphened-tens"),
+    P("one hundred million dollars", 100e6, id="hundred"),
+    P("a quarter million us dollars", 250e3, id="a-quarter-million"),
 ])
 def test_written_numbers(text, value):
     assert one(text)[1].value == pytest.approx(value)
@@ -163,10 +158,10 @@ def test_written_numbers(text, value):
 
 # --- adjectival and hyphenated ---------------------------------------------------------------------
 @pytest.mark.parametrize("text, raw, value, currency", [
-    ("a 109-billion-euro investment", "109-billion-euro", 109e9, "EUR"),
-    ("a $5-billion deal", "$5-billion", 5e9, "USD"),
-    ("a 6 billion euro fund", "6 billion euro", 6e9, "EUR"),
-    ("a 12-cent-a-share dividend", "12-cent", 0.12, "USD"),
+    P("a 109-billion-euro investment", "109-billion-euro", 109e9, "EUR", id="hyphened-word"),
+    P("a $5-billion deal", "$5-billion", 5e9, "USD", id="hyphened-symbol"),
+    P("a 6 billion euro fund", "6 billion euro", 6e9, "EUR", id="singular-word"),
+    P("a 12-cent-a-share dividend", "12-cent", 0.12, "USD", id="hyphened-cent"),
 ])
 def test_adjectival(text, raw, value, currency):
     got, m = one(text)
@@ -177,16 +172,17 @@ def test_adjectival(text, raw, value, currency):
 
 # --- ranges --------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, raw, low, high, currency", [
-    ("to invest between 30 billion and 50 billion euros in it", "between 30 billion and 50 billion euros",
-     30e9, 50e9, "EUR"),
-    ("a $30-50bn market", "$30-50bn", 30e9, 50e9, "USD"),
-    ("rose from $1bn to $2bn", "from $1bn to $2bn", 1e9, 2e9, "USD"),
-    ("20 to 25 million euros", "20 to 25 million euros", 20e6, 25e6, "EUR"),
-    ("between $30 and $50 billion", "between $30 and $50 billion", 30e9, 50e9, "USD"),
-    ("costs 160 to 165 dlrs", "160 to 165 dlrs", 160, 165, "USD"),
-    ("a $30bn–$50bn plan", "$30bn–$50bn", 30e9, 50e9, "USD"),
-    ("capital spending of $60 billion to $65 billion", "$60 billion to $65 billion", 60e9, 65e9, "USD"),
-    ("it rose from $1 to 2 million", "from $1 to 2 million", 1e6, 2e6, "USD"),
+    P("to invest between 30 billion and 50 billion euros in it", "between 30 billion and 50 billion euros",
+      30e9, 50e9, "EUR", id="between-and"),
+    P("a $30-50bn market", "$30-50bn", 30e9, 50e9, "USD", id="bare-high-end"),
+    P("rose from $1bn to $2bn", "from $1bn to $2bn", 1e9, 2e9, "USD", id="from-to"),
+    P("20 to 25 million euros", "20 to 25 million euros", 20e6, 25e6, "EUR", id="low-end-borrows-magnitude"),
+    P("between $30 and $50 billion", "between $30 and $50 billion", 30e9, 50e9, "USD", id="between-symbols"),
+    P("costs 160 to 165 dlrs", "160 to 165 dlrs", 160, 165, "USD", id="no-magnitude"),
+    P("a $30bn–$50bn plan", "$30bn–$50bn", 30e9, 50e9, "USD", id="en-dash"),
+    P("capital spending of $60 billion to $65 billion", "$60 billion to $65 billion", 60e9, 65e9, "USD",
+      id="to-without-opener"),
+    P("it rose from $1 to 2 million", "from $1 to 2 million", 1e6, 2e6, "USD", id="from-bare-high-end"),
 ])
 def test_ranges(text, raw, low, high, currency):
     got, m = one(text)
@@ -195,12 +191,12 @@ def test_ranges(text, raw, low, high, currency):
 
 
 @pytest.mark.parametrize("text", [
-    "Deposits rose 35 mln dlrs to 339.04 billion dlrs.",      # a change, not a range
-    "It cut the budget by $5bn to $3bn.",
-    "M-1 rose 1.9 billion dlrs to 738.5 billion.",
-    "quoted at 1.5110-5120 stg",                              # a quote shorthand
-    "$30 billion and $50 billion were pledged",
-    "revenue was €5bn and 2024 was better",
+    P("Deposits rose 35 mln dlrs to 339.04 billion dlrs.", id="change-rose"),
+    P("It cut the budget by $5bn to $3bn.", id="change-by"),
+    P("M-1 rose 1.9 billion dlrs to 738.5 billion.", id="change-bare-high-end"),
+    P("quoted at 1.5110-5120 stg", id="quote-shorthand"),
+    P("$30 billion and $50 billion were pledged", id="and-without-between"),
+    P("revenue was €5bn and 2024 was better", id="and-year"),
 ])
 def test_not_ranges(text):
     assert all(m.low is None for _, _, m in find_money(text))
@@ -213,26 +209,26 @@ def test_year_is_not_a_range_low_end():
 
 # --- qualifiers ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, raw, qualifier", [
-    ("plans to invest up to $500 billion", "up to $500 billion", "up_to"),
-    ("as much as €3bn", "as much as €3bn", "up_to"),
-    ("costs could reach $9bn", "could reach $9bn", "up_to"),
-    ("a package totaling around $112 billion", "around $112 billion", "about"),
-    ("about $14 million", "about $14 million", "about"),
-    ("roughly €2bn", "roughly €2bn", "about"),
-    ("nearly $1bn", "nearly $1bn", "about"),
-    ("some $4bn", "some $4bn", "about"),
-    ("almost £300m", "almost £300m", "about"),
-    ("more than 1.2 billion euros", "more than 1.2 billion euros", "more_than"),
-    ("over $5bn", "over $5bn", "more_than"),
-    ("spending exceeding $500 million", "exceeding $500 million", "more_than"),
-    ("above €10m", "above €10m", "more_than"),
-    ("at least 118 mln dlrs", "at least 118 mln dlrs", "at_least"),
-    ("less than £2m", "less than £2m", "less_than"),
-    ("under $400", "under $400", "less_than"),
-    ("below 5 euros", "below 5 euros", "less_than"),
-    ("it costs $7bn", "$7bn", None),
-    ("a $100 million-plus deal", "$100 million-plus", "more_than"),
-    ("$1bn+ in funding", "$1bn+", "more_than"),
+    P("plans to invest up to $500 billion", "up to $500 billion", "up_to", id="up-to"),
+    P("as much as €3bn", "as much as €3bn", "up_to", id="as-much-as"),
+    P("costs could reach $9bn", "could reach $9bn", "up_to", id="could-reach"),
+    P("a package totaling around $112 billion", "around $112 billion", "about", id="around"),
+    P("about $14 million", "about $14 million", "about", id="about"),
+    P("roughly €2bn", "roughly €2bn", "about", id="roughly"),
+    P("nearly $1bn", "nearly $1bn", "about", id="nearly"),
+    P("some $4bn", "some $4bn", "about", id="some"),
+    P("almost £300m", "almost £300m", "about", id="almost"),
+    P("more than 1.2 billion euros", "more than 1.2 billion euros", "more_than", id="more-than"),
+    P("over $5bn", "over $5bn", "more_than", id="over"),
+    P("spending exceeding $500 million", "exceeding $500 million", "more_than", id="exceeding"),
+    P("above €10m", "above €10m", "more_than", id="above"),
+    P("at least 118 mln dlrs", "at least 118 mln dlrs", "at_least", id="at-least"),
+    P("less than £2m", "less than £2m", "less_than", id="less-than"),
+    P("under $400", "under $400", "less_than", id="under"),
+    P("below 5 euros", "below 5 euros", "less_than", id="below"),
+    P("it costs $7bn", "$7bn", None, id="none"),
+    P("a $100 million-plus deal", "$100 million-plus", "more_than", id="plus-word"),
+    P("$1bn+ in funding", "$1bn+", "more_than", id="plus-sign"),
 ])
 def test_qualifiers(text, raw, qualifier):
     got, m = one(text)
@@ -242,21 +238,21 @@ def test_qualifiers(text, raw, qualifier):
 
 # --- periods ------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, period", [
-    ("$2.5 billion over five years", "P5Y"),
-    ("up to $500 billion in AI infrastructure over the next four years.", "P4Y"),
-    ("€150 billion for research projects in Europe over five years under the plan", "P5Y"),
-    ("€1.5 billion in research over the next five years, with a goal", "P5Y"),
-    ("$5bn a year", "P1Y"),
-    ("€2bn per year", "P1Y"),
-    ("$3bn annually", "P1Y"),
-    ("$10 million over 18 months", "P18M"),
-    ("$1bn over the next decade", "P10Y"),
-    ("a $2bn-a-year contract", "P1Y"),
-    ("a five-year, €10 billion programme", "P5Y"),
-    ("a 10-year $5bn contract", "P10Y"),
-    ("$5bn a year ago", None),
-    ("$5bn, and over five years the rest", None),
-    ("over five years, $5bn", None),
+    P("$2.5 billion over five years", "P5Y", id="over-years"),
+    P("up to $500 billion in AI infrastructure over the next four years.", "P4Y", id="over-the-next"),
+    P("€150 billion for research projects in Europe over five years under the plan", "P5Y", id="far-after"),
+    P("€1.5 billion in research over the next five years, with a goal", "P5Y", id="before-a-comma"),
+    P("$5bn a year", "P1Y", id="a-year"),
+    P("€2bn per year", "P1Y", id="per-year"),
+    P("$3bn annually", "P1Y", id="annually"),
+    P("$10 million over 18 months", "P18M", id="months"),
+    P("$1bn over the next decade", "P10Y", id="decade"),
+    P("a $2bn-a-year contract", "P1Y", id="hyphened-a-year"),
+    P("a five-year, €10 billion programme", "P5Y", id="hyphened-before"),
+    P("a 10-year $5bn contract", "P10Y", id="hyphened-digits-before"),
+    P("$5bn a year ago", None, id="a-year-ago"),
+    P("$5bn, and over five years the rest", None, id="next-clause"),
+    P("over five years, $5bn", None, id="period-before-comma"),
 ])
 def test_periods(text, period):
     assert one(text)[1].period == period
@@ -274,15 +270,15 @@ def test_period_stops_at_the_next_amount():
 
 # --- minor units, losses -------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, value, currency", [
-    ("shares rose 12p", 0.12, "GBP"),
-    ("a 2025 euros fee", 2025, "EUR"),
-    ("a 1,999 euro fee", 1999, "EUR"),
-    ("up 5 cents", 0.05, "USD"),
-    ("470 pence a share", 4.70, "GBP"),
-    ("3 dollars 50 cents", 3.5, "USD"),
-    ("thirteen dollars and forty-five cents", 13.45, "USD"),
-    ("a loss of $3bn", 3e9, "USD"),
-    ("revenue fell by €200m", 200e6, "EUR"),
+    P("shares rose 12p", 0.12, "GBP", id="glued-pence"),
+    P("a 2025 euros fee", 2025, "EUR", id="plural-after-year-number"),
+    P("a 1,999 euro fee", 1999, "EUR", id="singular-after-grouped-number"),
+    P("up 5 cents", 0.05, "USD", id="cents"),
+    P("470 pence a share", 4.70, "GBP", id="pence"),
+    P("3 dollars 50 cents", 3.5, "USD", id="dollars-and-cents"),
+    P("thirteen dollars and forty-five cents", 13.45, "USD", id="written-dollars-and-cents"),
+    P("a loss of $3bn", 3e9, "USD", id="loss"),
+    P("revenue fell by €200m", 200e6, "EUR", id="fall"),
 ])
 def test_minor_units_and_losses(text, value, currency):
     _, m = one(text)
@@ -290,8 +286,13 @@ def test_minor_units_and_losses(text, value, currency):
     assert m.currency == currency
 
 
-# --- the same amount written three ways -----------------------------------------------------------------
-@pytest.mark.parametrize("text", ["€1.5bn", "1.5 billion euros", "EUR1,500 million", "EUR 1.5 bn"])
+# --- the same amount written several ways ---------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    P("€1.5bn", id="symbol-bn"),
+    P("1.5 billion euros", id="word"),
+    P("EUR1,500 million", id="code-grouped-million"),
+    P("EUR 1.5 bn", id="code-spaced-bn"),
+])
 def test_same_value(text):
     _, m = one(text)
     assert (m.value, m.currency) == (1500000000, "EUR")
@@ -299,19 +300,22 @@ def test_same_value(text):
 
 # --- not money ----------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
-    "around 100,000 last-generation chips",
-    "nearly 100 nations",
-    "in 2025",
-    "up 5%",
-    "5.93 mln bags of cocoa",
-    "the euro zone",
-    "He has lost his pen 7 times since Monday.",
-    "All 70 of us.",
-    "at 5pm",
-    "The dollar closed at 145.60/70",
-    "streams 1080p video",
-    "the 2025 euro area budget",
-    "since the 1999 dollar crisis",
+    P("around 100,000 last-generation chips", id="count"),
+    P("nearly 100 nations", id="qualified-count"),
+    P("in 2025", id="year"),
+    P("up 5%", id="percent"),
+    P("5.93 mln bags of cocoa", id="magnitude-without-currency"),
+    P("the euro zone", id="currency-without-number"),
+    P("He has lost his pen 7 times since Monday.", id="pen-is-no-pence"),
+    P("All 70 of us.", id="us-is-no-currency"),
+    P("at 5pm", id="time"),
+    P("The dollar closed at 145.60/70", id="fx-quote"),
+    P("The dollar closed at 145.60/70 yen.", id="fx-quote-shorthand"),
+    P("streams 1080p video", id="video-resolution"),
+    P("the 2025 euro area budget", id="year-before-euro"),
+    P("since the 1999 dollar crisis", id="year-before-dollar"),
+    P("$1,2345 is no amount", id="odd-comma-group"),
+    P("costs €3,1415", id="odd-decimal-comma"),
 ])
 def test_not_money(text):
     assert find_money(text) == []
@@ -353,10 +357,13 @@ def test_parse_money_none():
 
 # --- known misses ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, value", [
-    pytest.param("one kuai and five mao five", 1.55,
-                 marks=pytest.mark.xfail(strict=True, reason="mao/fen sub-units")),
-    pytest.param("It costs one dollar and one and one point of credit.", 1.01,
-                 marks=pytest.mark.xfail(strict=True, reason="bare cents only at a clause end")),
+    P("one kuai and five mao five", 1.55,
+      marks=pytest.mark.xfail(strict=True, reason="mao/fen sub-units"), id="mao-fen"),
+    P("It costs one dollar and one and one point of credit.", 1.01,
+      marks=pytest.mark.xfail(strict=True, reason="bare cents only at a clause end"), id="bare-cents-mid-clause"),
+    P("3 dollars 0 cents", 3,
+      marks=pytest.mark.xfail(strict=True, reason="zero cents: a TypeError drops every amount of the text"),
+      id="zero-cents"),
 ])
 def test_known_misses(text, value):
     assert one(text)[1].value == pytest.approx(value)
@@ -393,8 +400,3 @@ def _check(text):
         if m.low is not None:
             assert m.low <= m.high
     parse_money(text)
-
-
-def test_space_grouping_is_not_a_date_before_an_amount():
-    text = "it agreed to sell on July 6 100 mln dlrs of debentures"
-    assert [(text[s:e], m.value) for s, e, m in find_money(text)] == [("100 mln dlrs", 100e6)]
