@@ -84,6 +84,7 @@ TABLES: dict[str, dict[str | None, Shape]] = {
         "comparison": _shape("phrase"), "comparison_end": _shape("word"),
     },
     "money_qualifiers": {None: _shape("phrase qualifier")},
+    "fx_legacy": {None: _shape("iso per_eur")},
     "money_periods": {
         "unit": _shape("word code", "hyphen"), "phrase": _shape("phrase period"), "lead": _shape("phrase"),
         "position": _shape("word"), "cancel": _shape("word"),
