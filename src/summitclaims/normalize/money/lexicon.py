@@ -78,6 +78,7 @@ class Periods:
 
 @dataclass(frozen=True)
 class Lexicon:
+    """All the finder's vocabulary, one part per table."""
     currencies: Currencies
     words: AmountWords
     qualifiers: dict[str, str]         # folded phrase -> qualifier ("up to" -> "up_to")

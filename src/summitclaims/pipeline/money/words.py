@@ -8,6 +8,7 @@ from ... import resources
 
 @dataclass(frozen=True)
 class ActorWords:
+    """The money_actors table by kind, lower case."""
     descriptors: dict[str, str]    # common noun -> the label it stands for ("company" -> "ORG")
     naming: frozenset[str]         # participles that give a name ("dubbed", "called")
     first_person: frozenset[str]   # "we", "our": the nearest PERSON, also just after ("said Jane Roe")
