@@ -74,11 +74,16 @@ TABLES: dict[str, dict[str | None, Shape]] = {
     "currencies": {None: _shape("iso words", "prefix suffix codes codes_any_case minor singular "
                                 "minor_attached attached_not_after spaced note")},
     "money_words": {
-        "magnitude": _shape("word factor", "abbr short"), "number": _shape("word value"),
-        "fraction": _shape("phrase value"), "change": _shape("word"),
+        "magnitude": _shape("word factor", "abbr short stops_grouping"), "number": _shape("word value"),
+        "fraction": _shape("phrase value"), "change": _shape("word"), "range_opener": _shape("word"),
+        "comparison": _shape("phrase"), "comparison_end": _shape("word"),
     },
     "money_qualifiers": {None: _shape("phrase qualifier")},
-    "money_periods": {"unit": _shape("word code"), "phrase": _shape("phrase period")},
+    "fx_legacy": {None: _shape("iso per_eur")},
+    "money_periods": {
+        "unit": _shape("word code", "hyphen"), "phrase": _shape("phrase period"), "lead": _shape("phrase"),
+        "position": _shape("word"), "cancel": _shape("word"),
+    },
     "money_actors": {
         "descriptor": _shape("word label"), "naming": _shape("word"), "third_person": _shape("word"),
         "first_person": _shape("word"), "neuter": _shape("word"), "receiver": _shape("word"),

@@ -11,14 +11,16 @@ import datetime as dt
 import math
 from functools import lru_cache
 
+from .. import resources
 from ..values import Money
 
 _LOOKBACK_DAYS = 10          # longest gap in the ECB series (Easter, Christmas) is a few days
-# The euro's legacy currencies have no ECB series but irrevocable rates (units per euro, fixed on
-# 1999-01-01; GRD 2001): "5 billion marks" in a 2024 article converts through the euro.
-_LEGACY_PER_EUR = {"DEM": 1.95583, "FRF": 6.55957, "ITL": 1936.27, "ESP": 166.386, "NLG": 2.20371,
-                   "BEF": 40.3399, "FIM": 5.94573, "ATS": 13.7603, "PTE": 200.482, "IEP": 0.787564,
-                   "LUF": 40.3399, "GRD": 340.75}
+
+
+@lru_cache(maxsize=1)
+def _legacy_per_eur() -> dict[str, float]:
+    """The euro's legacy currencies (no ECB series): units per euro, fixed (patterns/fx_legacy.jsonl)."""
+    return {row["iso"]: float(row["per_eur"]) for row in resources.load_patterns("fx_legacy")}
 
 
 @lru_cache(maxsize=1)
@@ -89,8 +91,9 @@ def convert(money: Money, published: dt.date | None) -> Money:
     if c is None:
         return money
     currency, amount = money.currency, money.value
-    if currency in _LEGACY_PER_EUR:
-        currency, amount = "EUR", amount / _LEGACY_PER_EUR[currency]
+    legacy = _legacy_per_eur()
+    if currency in legacy:
+        currency, amount = "EUR", amount / legacy[currency]
     day = _rate_date(c, currency, published)
     if day is None:
         return money

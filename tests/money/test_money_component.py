@@ -7,7 +7,9 @@ import pytest
 from spacy.tokens import Span
 
 from summitclaims.pipeline import extensions
-from summitclaims.pipeline.money import _actor_of
+from summitclaims.pipeline.money.context import actor_of
+
+P = pytest.param
 
 
 # --- records through the whole pipeline ------------------------------------------------------------------
@@ -79,51 +81,51 @@ def _actors(doc):
 
 def test_actor_of_looks_up_the_covering_mention(nlp):
     doc = _doc(nlp, "Northwind Traders paid $5 million.", [("Northwind Traders", "ORG", "Northwind Traders Ltd")])
-    assert _actor_of(doc, doc[1]) == "Northwind Traders Ltd"
-    assert _actor_of(doc, doc[2]) is None
+    assert actor_of(doc, doc[1]) == "Northwind Traders Ltd"
+    assert actor_of(doc, doc[2]) is None
 
 
 @pytest.mark.parametrize("text, mentions, expected", [
     # subject of the governing verb, through "plans to invest"
-    ("Contoso plans to invest up to $40 billion in new plants.",
-     [("Contoso", "ORG", "Contoso Group")], "Contoso Group"),
+    P("Contoso plans to invest up to $40 billion in new plants.",
+      [("Contoso", "ORG", "Contoso Group")], "Contoso Group", id="control-verb-subject"),
     # a participle hanging on a named company
-    ("The plan draws on firms such as Fabrikam, pledging 2 billion euros towards chips.",
-     [("Fabrikam", "ORG", "Fabrikam")], "Fabrikam"),
+    P("The plan draws on firms such as Fabrikam, pledging 2 billion euros towards chips.",
+      [("Fabrikam", "ORG", "Fabrikam")], "Fabrikam", id="participle-noun"),
     # possessor of the amount
-    ("Ruritania's 40 billion euros will go to research.",
-     [("Ruritania", "GPE", "Ruritania")], "Ruritania"),
+    P("Ruritania's 40 billion euros will go to research.",
+      [("Ruritania", "GPE", "Ruritania")], "Ruritania", id="possessor-of-amount"),
     # possessor inside the subject
-    ("The training costs for Tailspin's latest model reached $3.2 million.",
-     [("Tailspin", "ORG", "Tailspin Toys")], "Tailspin Toys"),
+    P("The training costs for Tailspin's latest model reached $3.2 million.",
+      [("Tailspin", "ORG", "Tailspin Toys")], "Tailspin Toys", id="possessor-in-subject"),
     # the announcer of an investment
-    ("Minister Jane Roe announced a 15-billion-euro investment in AI.",
-     [("Jane Roe", "PERSON", "Jane Roe")], "Jane Roe"),
+    P("Minister Jane Roe announced a 15-billion-euro investment in AI.",
+      [("Jane Roe", "PERSON", "Jane Roe")], "Jane Roe", id="announcer"),
     # a pronoun subject of a reporting verb: the nearer named actor of the clause wins
-    ("Jane Roe spoke on Monday. She said the Federation would contribute €12 billion.",
-     [("Jane Roe", "PERSON", "Jane Roe"), ("Federation", "ORG", "Galactic Federation")],
-     "Galactic Federation"),
+    P("Jane Roe spoke on Monday. She said the Federation would contribute €12 billion.",
+      [("Jane Roe", "PERSON", "Jane Roe"), ("Federation", "ORG", "Galactic Federation")],
+      "Galactic Federation", id="pronoun-reporting-verb-nearer-actor"),
     # a pronoun subject resolves to the most recent PERSON
-    ("Jane Roe spoke on Monday. She announced €30 billion for research.",
-     [("Jane Roe", "PERSON", "Jane Roe")], "Jane Roe"),
+    P("Jane Roe spoke on Monday. She announced €30 billion for research.",
+      [("Jane Roe", "PERSON", "Jane Roe")], "Jane Roe", id="pronoun-recent-person"),
     # a named venture in the subject: "dubbed X" wins over places and partners
-    ("A new venture in Ruritania, dubbed Skyline, involving Contoso, will invest $90 billion.",
-     [("Ruritania", "GPE", "Ruritania"), ("Skyline", "ORG", "Skyline"), ("Contoso", "ORG", "Contoso")],
-     "Skyline"),
+    P("A new venture in Ruritania, dubbed Skyline, involving Contoso, will invest $90 billion.",
+      [("Ruritania", "GPE", "Ruritania"), ("Skyline", "ORG", "Skyline"), ("Contoso", "ORG", "Contoso")],
+      "Skyline", id="dubbed-name-wins"),
     # passive voice: the agent
-    ("The deal, valued at about $6.5 billion, was announced by Contoso on Monday.",
-     [("Contoso", "ORG", "Contoso")], "Contoso"),
+    P("The deal, valued at about $6.5 billion, was announced by Contoso on Monday.",
+      [("Contoso", "ORG", "Contoso")], "Contoso", id="passive-agent"),
     # "it" after a company in the same sentence
-    ("Contoso said on Tuesday it plans to invest more than $10 billion in Ohio.",
-     [("Contoso", "ORG", "Contoso"), ("Ohio", "GPE", "Ohio")], "Contoso"),
+    P("Contoso said on Tuesday it plans to invest more than $10 billion in Ohio.",
+      [("Contoso", "ORG", "Contoso"), ("Ohio", "GPE", "Ohio")], "Contoso", id="it-after-company"),
     # first person in a quote, attributed after it
-    ('"Our goal is to mobilise €80 billion," said Jane Roe.',
-     [("Jane Roe", "PERSON", "Jane Roe")], "Jane Roe"),
+    P('"Our goal is to mobilise €80 billion," said Jane Roe.',
+      [("Jane Roe", "PERSON", "Jane Roe")], "Jane Roe", id="first-person-quote"),
     # nobody named
-    ("Businesses and charities are expected to commit $300 million.", [], None),
+    P("Businesses and charities are expected to commit $300 million.", [], None, id="nobody-named"),
     # "the company" stands for the most recent ORG
-    ("Tailspin released a model. Analysts question the company's spending exceeding $500 million.",
-     [("Tailspin", "ORG", "Tailspin Toys")], "Tailspin Toys"),
+    P("Tailspin released a model. Analysts question the company's spending exceeding $500 million.",
+      [("Tailspin", "ORG", "Tailspin Toys")], "Tailspin Toys", id="descriptor-company"),
 ])
 def test_actor_linking(nlp, text, mentions, expected):
     doc = _doc(nlp, text, mentions)
@@ -132,21 +134,17 @@ def test_actor_linking(nlp, text, mentions, expected):
     assert found[0][1] == expected
 
 
-def test_list_item_heading_names_the_actor(nlp):
-    text = "WIDGETCO: The Ruritanian retail giant pledged more than 1.2 billion euros."
-    doc = _doc(nlp, text, [("Ruritanian", "NORP", "Ruritania")])
-    assert _actors(doc) == [("more than 1.2 billion euros", "Widgetco")]
-
-
-def test_heading_mention_wins_over_its_text(nlp):
-    text = "WIDGETCO: The retail giant pledged 3 billion euros."
-    doc = _doc(nlp, text, [("WIDGETCO", "ORG", "Widget Company")])
-    assert _actors(doc) == [("3 billion euros", "Widget Company")]
-
-
-def test_table_row_label_is_not_an_actor(nlp):
-    doc = _doc(nlp, "REVENUE: $5 billion", [])
-    assert _actors(doc) == [("$5 billion", None)]
+@pytest.mark.parametrize("text, mentions, expected", [
+    P("WIDGETCO: The Ruritanian retail giant pledged more than 1.2 billion euros.",
+      [("Ruritanian", "NORP", "Ruritania")], [("more than 1.2 billion euros", "Widgetco")],
+      id="list-item-heading-names-the-actor"),
+    P("WIDGETCO: The retail giant pledged 3 billion euros.",
+      [("WIDGETCO", "ORG", "Widget Company")], [("3 billion euros", "Widget Company")],
+      id="heading-mention-wins-over-its-text"),
+    P("REVENUE: $5 billion", [], [("$5 billion", None)], id="table-row-label-is-not-an-actor"),
+])
+def test_headings(nlp, text, mentions, expected):
+    assert _actors(_doc(nlp, text, mentions)) == expected
 
 
 def test_rate_notes_have_no_actor(nlp):
@@ -166,21 +164,22 @@ def test_component_without_mentions_group(nlp):
 # --- receivers are not committers -------------------------------------------------------------------------
 @pytest.mark.parametrize("text, mentions, expected", [
     # the subject receives: nobody named as giver
-    ("Ruritania will receive 109 billion euros.", [("Ruritania", "GPE", "Ruritania")], None),
+    P("Ruritania will receive 109 billion euros.", [("Ruritania", "GPE", "Ruritania")], None, id="receiver-no-giver"),
     # the giver is named by "from"
-    ("Ruritania will receive 10 billion euros from Contoso.",
-     [("Ruritania", "GPE", "Ruritania"), ("Contoso", "ORG", "Contoso")], "Contoso"),
+    P("Ruritania will receive 10 billion euros from Contoso.",
+      [("Ruritania", "GPE", "Ruritania"), ("Contoso", "ORG", "Contoso")], "Contoso", id="receiver-giver-from"),
     # through a control verb
-    ("Ruritania is set to receive €4 billion.", [("Ruritania", "GPE", "Ruritania")], None),
+    P("Ruritania is set to receive €4 billion.", [("Ruritania", "GPE", "Ruritania")], None, id="receiver-control-verb"),
     # passive of a giving verb: the subject receives, the agent gives
-    ("Tailspin was awarded a $5 million contract by Contoso.",
-     [("Tailspin", "ORG", "Tailspin"), ("Contoso", "ORG", "Contoso")], "Contoso"),
-    ("Tailspin was awarded $5 million last year.", [("Tailspin", "ORG", "Tailspin")], None),
+    P("Tailspin was awarded a $5 million contract by Contoso.",
+      [("Tailspin", "ORG", "Tailspin"), ("Contoso", "ORG", "Contoso")], "Contoso", id="passive-giver-agent"),
+    P("Tailspin was awarded $5 million last year.", [("Tailspin", "ORG", "Tailspin")], None,
+      id="passive-giver-no-agent"),
     # the active giver stays the actor
-    ("Contoso will give Ruritania €2 billion.",
-     [("Contoso", "ORG", "Contoso"), ("Ruritania", "GPE", "Ruritania")], "Contoso"),
+    P("Contoso will give Ruritania €2 billion.",
+      [("Contoso", "ORG", "Contoso"), ("Ruritania", "GPE", "Ruritania")], "Contoso", id="active-giver"),
     # raising money is the raiser's claim
-    ("Contoso said it raised 120 mln dlrs in new debt.", [("Contoso", "ORG", "Contoso")], "Contoso"),
+    P("Contoso said it raised 120 mln dlrs in new debt.", [("Contoso", "ORG", "Contoso")], "Contoso", id="raiser"),
 ])
 def test_receiver_is_not_the_actor(nlp, text, mentions, expected):
     doc = _doc(nlp, text, mentions)
@@ -196,9 +195,11 @@ def test_wire_dateline_is_not_an_actor(nlp):
 
 
 @pytest.mark.parametrize("text, mentions, expected", [
-    ("Lakeview sugar prices fell 3.50 dlrs a tonne.", [("Lakeview", "GPE", "Lakeview")], None),
-    ("Ruritanian banks will lend €5 billion.", [("Ruritanian", "NORP", "Ruritania")], None),
-    ("Ruritania will lend €5 billion.", [("Ruritania", "GPE", "Ruritania")], "Ruritania"),
+    P("Lakeview sugar prices fell 3.50 dlrs a tonne.", [("Lakeview", "GPE", "Lakeview")], None,
+      id="place-modifies-noun"),
+    P("Ruritanian banks will lend €5 billion.", [("Ruritanian", "NORP", "Ruritania")], None,
+      id="demonym-modifies-noun"),
+    P("Ruritania will lend €5 billion.", [("Ruritania", "GPE", "Ruritania")], "Ruritania", id="place-subject"),
 ])
 def test_place_modifier_is_not_the_actor(nlp, text, mentions, expected):
     doc = _doc(nlp, text, mentions)

@@ -1,7 +1,7 @@
-"""The money finder tries its amount regex only where an amount can begin (normalize/money.py
-``_singles``). That is a speed-up, not a change: it must find exactly what ``single.finditer``
-finds, which these tests check on tricky strings, the samples and generated text made of the
-rules' own words joined every which way."""
+"""The money finder tries its amount regex only where an amount can begin (normalize/money/scan.py
+``Scanner.matches``). That is a speed-up, not a change: it must find exactly what the single-amount
+regex's ``finditer`` finds, which these tests check on tricky strings, the samples and generated
+text made of the rules' own words joined every which way."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,18 +10,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summitclaims.normalize import money
+from summitclaims.normalize.money import find_money
+from summitclaims.normalize.money.finder import finder
 
-R = money.rules()
-SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
+SCANNER = finder().scanner
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.txt"))
+assert SAMPLES, "the samples folder moved"
 
 
 def plain(text: str) -> list:
-    return [(m.span(), m.groups()) for m in R.single.finditer(text)]
+    return [(m.span(), m.groups()) for m in SCANNER.single.finditer(text)]
 
 
 def scanned(text: str) -> list:
-    return [(m.span(), m.groups()) for m in money._singles(R, text)]
+    return [(m.span(), m.groups()) for m in SCANNER.matches(text)]
 
 
 TRICKY = [
@@ -49,11 +51,11 @@ def test_samples(path):
 
 def test_found_amounts_unchanged_on_a_tricky_text():
     text = " ".join(TRICKY)
-    found = money.find_money(text)
+    found = find_money(text)
     assert [t[:2] for t in found] and scanned(text) == plain(text)
 
 
-WORDS = sorted({*R.start_words, *R.start_mags, "dollars", "euros", "dlrs", "mln", "billion", "million",
+WORDS = sorted({*SCANNER.start_words, *SCANNER.start_mags, "dollars", "euros", "dlrs", "mln", "billion", "million",
                 "cents", "pence", "and", "to", "from", "said", "us", "a", "of", "per", "year"})
 PIECES = st.one_of(
     st.sampled_from(WORDS),

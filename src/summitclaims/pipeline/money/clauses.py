@@ -1,0 +1,121 @@
+"""Who commits, pledges, invests, raises or announces an amount: climbing the parse from the amount
+to the verb that governs it ("to invest", "pledging", "an investment of") and taking its subject,
+its passive agent, the giver of a receiving verb, or the noun a participle hangs on."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from . import headings, nouns
+from . import labels as L
+from .context import DocContext
+
+MAX_CLIMB = 14            # steps from the amount up the parse; further up is another sentence's matter
+
+
+@dataclass
+class _Climb:
+    """Per-amount state of one climb."""
+    span: Span
+    heading: str | None
+    from_noun: bool = False   # the last step came through a noun ("an investment of")
+    received: bool = False    # a receiving verb was passed and no giver named
+
+
+def link(ctx: DocContext, span: Span) -> str | None:
+    """The actor of the amount ``span``, or None when the text does not say."""
+    if not len(span):
+        return None
+    heading = headings.heading(ctx, span)
+    if not ctx.parsed:
+        return heading
+    root = span.root
+    # "the UAE's 50 billion euros", "a 109-billion-euro investment" (possessor of the noun)
+    owner = nouns.possessor(ctx, root)
+    if owner:
+        return owner
+    climb = _Climb(span, heading)
+    tok = root
+    for _ in range(MAX_CLIMB):
+        if tok.pos_ in L.VERB_POS or (tok.dep_ == "ROOT" and tok.pos_ != "NOUN"):
+            decided, actor = _at_verb(ctx, climb, tok)
+            if decided:
+                return actor
+        elif tok.pos_ in L.NOUN_POS and tok.i != root.i:
+            owner = nouns.possessor(ctx, tok)
+            if owner:
+                return owner
+            climb.from_noun = True
+        if tok.head.i == tok.i or tok.dep_ not in L.CLIMB_DEPS:
+            break
+        tok = tok.head
+    return heading
+
+
+def _at_verb(ctx: DocContext, climb: _Climb, verb: Token) -> tuple[bool, str | None]:
+    """(True, actor) when ``verb`` decides the actor (None: nobody named), else (False, None)."""
+    if verb.lemma_ == "be" and climb.from_noun:
+        return True, climb.heading
+    subj = next((c for c in verb.children if c.dep_ in L.SUBJECT_DEPS), None)
+    # passive: "was announced by Nvidia" names the actor in the agent
+    agent = next((c for c in verb.children if c.dep_ == L.AGENT), None)
+    by = next((c for c in agent.children if c.dep_ == L.PREP_OBJECT), None) if agent is not None else None
+    if _subject_receives(ctx, climb, verb, subj):
+        giver = _giver(ctx, verb) if by is None else nouns.resolve(ctx, by)
+        if giver is not None:
+            return True, giver
+        climb.received = True
+    if by is not None and (subj is None or subj.dep_ == L.PASSIVE_SUBJECT):
+        subj = by
+    if subj is not None:
+        if climb.received:
+            return True, None
+        if climb.heading and ctx.mention(subj) is None and subj.pos_ != "PRON":
+            return True, climb.heading
+        return True, nouns.resolve(ctx, subj)
+    # "Iliad, pledging 3 billion euros": the participle's noun is the actor
+    if verb.tag_ in L.PARTICIPLE_TAGS and verb.dep_ in L.PARTICIPLE_DEPS:
+        found = _participle_actor(ctx, verb)
+        if found:
+            return True, found
+    climb.from_noun = False
+    return False, None
+
+
+def _subject_receives(ctx: DocContext, climb: _Climb, verb: Token, subj: Token | None) -> bool:
+    """ "France will receive 109 billion euros (from the EU)", "Contoso was awarded $5m": the subject
+    receives; the actor is the giver, when the text names one."""
+    lemma = verb.lemma_.lower()
+    return lemma in ctx.words.receivers or (
+        lemma in ctx.words.givers and subj is not None and subj.dep_ == L.PASSIVE_SUBJECT
+        and not climb.span.start <= subj.i < climb.span.end)
+
+
+def _giver(ctx: DocContext, verb: Token) -> str | None:
+    """ "receive ... from the EU": the object of a "from" / "by" attached to the verb or its object."""
+    for t in (verb, *(c for c in verb.children if c.dep_ in L.OBJECT_DEPS)):
+        for prep in t.children:
+            if prep.dep_ in L.GIVER_PREP_DEPS and prep.lower_ in L.GIVER_PREPS:
+                obj = next((c for c in prep.children if c.dep_ == L.PREP_OBJECT), None)
+                if obj is not None:
+                    return nouns.resolve(ctx, obj)
+    return None
+
+
+def _participle_actor(ctx: DocContext, verb: Token) -> str | None:
+    """The named noun a participle hangs on: "companies like Iliad, pledging ..." -> Iliad;
+    "the Stargate project, promising ..." -> Stargate. Not the noun's whole phrase."""
+    doc = ctx.doc
+    prev = doc[verb.i - 1] if verb.i > 0 else None
+    if prev is not None and prev.text in (",", "(", "—", "–") and verb.i > 1:
+        before = ctx.actor(doc[verb.i - 2])
+        if before is not None:
+            return before
+    if verb.dep_ == "acl":
+        noun = verb.head
+        for t in [noun, *(c for c in noun.children if c.dep_ in L.NAME_PART_DEPS)]:
+            found = ctx.actor(t)
+            if found is not None:
+                return found
+    return None

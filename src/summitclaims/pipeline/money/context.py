@@ -1,0 +1,99 @@
+"""What actor attribution knows of one doc: its actor mentions (without those in a wire dateline,
+which names where, never who), indexed by token, and whether it is parsed. Built per call, never
+kept on the component."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import extensions, sents
+from .words import ActorWords
+
+DATELINE_REACH = 2000     # chars at the top of a doc searched for wire datelines
+FIRST_PERSON_REACH = 300  # chars after "we" / "our" in which the speaker may still be named
+# "MILWAUKEE, WIS., March 17 - Shr 14 cts": a wire dateline names where, never who.
+_DATELINE = re.compile(r"""
+    ^[ \t]*[A-Z][A-Za-z.'’ -]{1,40},            # the place: "MILWAUKEE,"
+    (?:[ \t]*[A-Za-z.' ]{2,20},)?               # perhaps its state or country: " WIS.,"
+    [ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}    # the date: "March 17" ...
+            |\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)   # ... or "17 March"
+    (?:,[ \t]*\d{4})?                           # perhaps the year
+    [ \t]*(?:-|–|—|\(\w+\))                     # then a dash or the agency: "- ", "(Reuters)"
+""", re.M | re.X)
+
+
+def mention_index(doc: Doc) -> dict[int, Span]:
+    """token index -> the actor mention covering it (first one wins)."""
+    index: dict[int, Span] = {}
+    for span in doc.spans.get(extensions.MENTIONS, ()):
+        if not span._.sc_actor:
+            continue
+        for i in range(span.start, span.end):
+            index.setdefault(i, span)
+    return index
+
+
+def actor_of(doc: Doc, token: Token, index: dict[int, Span] | None = None) -> str | None:
+    """Canonical name of the actor mention covering ``token`` (in ``index``, else all of the doc's), or None."""
+    if index is None:
+        index = mention_index(doc)
+    span = index.get(token.i)
+    return span._.sc_actor if span is not None else None
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """One doc as actor attribution reads it."""
+    doc: Doc
+    text: str
+    words: ActorWords
+    index: dict[int, Span]     # token index -> actor mention, datelines left out
+    mentions: list[Span]       # the same mentions in text order
+    parsed: bool
+
+    @classmethod
+    def of(cls, doc: Doc, words: ActorWords) -> DocContext:
+        text = sents.text(doc)
+        datelines = [m.span() for m in _DATELINE.finditer(text[:DATELINE_REACH])]
+
+        def kept(s: Span) -> bool:
+            return not any(a <= s.start_char < b for a, b in datelines)
+
+        index = {i: s for i, s in mention_index(doc).items() if kept(s)}
+        mentions = sorted((s for s in doc.spans.get(extensions.MENTIONS, ()) if s._.sc_actor and kept(s)),
+                          key=lambda s: s.start)
+        return cls(doc, text, words, index, mentions, doc.has_annotation("DEP"))
+
+    def mention(self, tok: Token) -> Span | None:
+        return self.index.get(tok.i)
+
+    def actor(self, tok: Token) -> str | None:
+        """The actor of the mention covering ``tok``, or None."""
+        return actor_of(self.doc, tok, self.index)
+
+    def nearest(self, tok: Token, labels: tuple[str, ...], after_ok: bool = False) -> str | None:
+        """The most recent mention with one of ``labels`` before ``tok`` (or, for "we", just after)."""
+        before = [s for s in self.mentions if s.end <= tok.i and s.label_ in labels]
+        if after_ok:
+            doc = self.doc
+            sent = sents.sent(doc, tok.i) if self.parsed or doc.has_annotation("SENT_START") else None
+            limit = tok.idx + FIRST_PERSON_REACH
+            after = [s for s in self.mentions if s.start > tok.i and s.label_ in labels
+                     and s.start_char <= limit]
+            in_sent = [s for s in before if sent is not None and s.start >= sent.start]
+            if in_sent:
+                return in_sent[-1]._.sc_actor
+            if after:
+                return after[0]._.sc_actor
+        return before[-1]._.sc_actor if before else None
+
+    def recent_org(self, tok: Token) -> str | None:
+        """ "it plans to invest": the latest ORG mention of this or the previous sentence."""
+        if not self.doc.has_annotation("SENT_START"):
+            return None
+        sent = sents.sent(self.doc, tok.i)
+        floor = sents.sent(self.doc, sent.start - 1).start if sent.start > 0 else 0
+        cands = [s for s in self.mentions if floor <= s.start and s.end <= tok.i and s.label_ == "ORG"]
+        return cands[-1]._.sc_actor if cands else None

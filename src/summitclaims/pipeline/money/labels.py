@@ -1,0 +1,37 @@
+"""The dependency labels, tags and entity labels actor attribution reads off spaCy's English parse
+(ClearNLP labels), named once. quotes has its own sets, which differ; they are to be unified."""
+from __future__ import annotations
+
+# the subject of a verb: the actor of an active verb, the receiver of a passive "was awarded"
+SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "csubj", "csubjpass"))
+PASSIVE_SUBJECT = "nsubjpass"
+# the links climbed from an amount up to the verb that governs it ("pledged to invest up to $5bn")
+CLIMB_DEPS = frozenset(("xcomp", "advcl", "acl", "ccomp", "conj", "relcl", "pcomp", "prep", "pobj", "dobj",
+                        "attr", "oprd", "appos", "npadvmod", "nummod", "quantmod", "compound", "amod",
+                        "nmod", "dep", "advmod", "dative", "agent", "parataxis", "punct", "cc", "acomp",
+                        "nsubj", "nsubjpass"))
+# pronouns that open a relative clause: "the firm, which will invest ..." is the firm
+RELATIVE_PRONOUNS = frozenset(("that", "which", "who", "whom", "whose"))
+RELATIVE_CLAUSE = "relcl"
+# clauses that say something else about a noun ("the plan, which Contoso backs"), unless they name it
+CLAUSE_DEPS = frozenset(("relcl", "acl"))
+POSSESSOR = "poss"                          # "the UAE's 50 billion euros"
+AGENT = "agent"                             # "was announced by Nvidia"
+PREP_OBJECT = "pobj"
+OBJECT_DEPS = frozenset(("dobj", "obj"))
+GIVER_PREP_DEPS = frozenset(("prep", "agent"))
+GIVER_PREPS = frozenset(("from", "by"))     # "receive ... from the EU", "awarded ... by Contoso"
+DETERMINER_DEPS = frozenset(("det", "poss"))   # "the company", "its lender": a descriptor in use
+MODIFIER_DEPS = frozenset(("compound", "amod"))  # "London sugar prices": a place modifying a noun
+NAME_PART_DEPS = frozenset(("compound", "poss", "appos"))  # the parts of a noun that may name it
+# a participle hanging on a noun or clause: "Iliad, pledging 3 billion euros"
+PARTICIPLE_TAGS = frozenset(("VBG", "VBN"))
+PARTICIPLE_DEPS = frozenset(("acl", "advcl"))
+PRONOUN_TAGS = frozenset(("PRP", "PRP$", "WP", "WDT", "DT"))
+VERB_POS = frozenset(("VERB", "AUX"))
+NOUN_POS = frozenset(("NOUN", "PROPN"))
+
+PLACE_LABELS = frozenset(("GPE", "LOC", "NORP"))   # where, often not who
+# among mentions in one phrase: people and organisations first, then countries, places, groups
+LABEL_RANK = {"PERSON": 0, "ORG": 0, "GPE": 1, "LOC": 2, "NORP": 3}
+UNRANKED = 4

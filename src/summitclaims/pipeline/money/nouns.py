@@ -1,0 +1,91 @@
+"""The actor a noun phrase stands for: a mention in it, its possessor ("Iliad's plan"), a pronoun's
+antecedent, or the named actor a descriptor ("the company") refers back to."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import labels as L
+from .context import DocContext
+
+MAX_DEPTH = 20            # steps from a mention up to the phrase's head; deeper parses are loops
+
+
+def resolve(ctx: DocContext, tok: Token) -> str | None:
+    """The actor the phrase headed by ``tok`` names, or None."""
+    actor = ctx.actor(tok)
+    if actor is not None:
+        return actor
+    if tok.pos_ == "PRON" or tok.tag_ in L.PRONOUN_TAGS:
+        return _pronoun(ctx, tok)
+    owner = possessor(ctx, tok)       # "Our goal is to mobilise ...", "Iliad's plan"
+    if owner:
+        return owner
+    low = tok.lower_
+    descriptor = ctx.words.descriptors.get(tok.lemma_.lower()) or ctx.words.descriptors.get(low)
+    # "London sugar prices fell 3.50 dlrs", "a Texas jury awarded ...": a place that only
+    # modifies a common noun says where, not who.
+    modifier_only = descriptor is None and tok.pos_ == "NOUN"
+    best = best_in_subtree(ctx, tok, skip_places=descriptor == "ORG", skip_modifiers=modifier_only)
+    if best is not None:
+        return best
+    if descriptor and any(c.dep_ in L.DETERMINER_DEPS for c in tok.children):
+        return ctx.nearest(tok, ("ORG",) if descriptor == "ORG" else ("GPE", "ORG"))
+    return None
+
+
+def _pronoun(ctx: DocContext, tok: Token) -> str | None:
+    low, w = tok.lower_, ctx.words
+    if low in w.third_person:
+        return ctx.nearest(tok, ("PERSON",))
+    if low in w.first_person:
+        return ctx.nearest(tok, ("PERSON",), after_ok=True)
+    if low in L.RELATIVE_PRONOUNS and tok.head.dep_ == L.RELATIVE_CLAUSE:
+        return resolve(ctx, tok.head.head)
+    if low in w.neuter:
+        return ctx.recent_org(tok)
+    return None
+
+
+def possessor(ctx: DocContext, tok: Token) -> str | None:
+    """The actor of ``tok``'s possessor ("the UAE's 50 billion euros"), or None."""
+    for child in tok.children:
+        if child.dep_ == L.POSSESSOR:
+            return resolve(ctx, child)
+    return None
+
+
+def best_in_subtree(ctx: DocContext, head: Token, skip_places: bool = False,
+                    skip_modifiers: bool = False) -> str | None:
+    """The mention closest to ``head`` in its phrase; a name given by "dubbed X" wins."""
+    best = None
+    best_key = None
+    seen: set[int] = set()
+    for t in head.subtree:
+        span = ctx.index.get(t.i)
+        if span is None or id(span) in seen or t.dep_ == L.RELATIVE_CLAUSE:
+            continue
+        seen.add(id(span))
+        if span.label_ in L.PLACE_LABELS and (skip_places or (
+                skip_modifiers and span.root.dep_ in L.MODIFIER_DEPS and span.root.head.i == head.i)):
+            continue
+        named, depth = _path(ctx, span.root, head)
+        key = (not named, depth, L.LABEL_RANK.get(span.label_, L.UNRANKED), span.start)
+        if best_key is None or key < best_key:
+            best, best_key = span._.sc_actor, key
+    return best
+
+
+def _path(ctx: DocContext, tok: Token, head: Token) -> tuple[bool, int]:
+    """(whether a naming word lies on the way, how far) from ``tok`` up to ``head``."""
+    naming = ctx.words.naming
+    depth, named, x = 0, False, tok
+    while x.i != head.i and depth < MAX_DEPTH:
+        if x.dep_ in L.CLAUSE_DEPS and x.lemma_.lower() not in naming and x.lower_ not in naming:
+            depth += 2          # clauses say something else about the head
+        if x.lower_ in naming:
+            named = True
+        x = x.head
+        depth += 1
+        if x.head.i == x.i and x.i != head.i:
+            break
+    return named, depth
