@@ -6,8 +6,6 @@ import json
 import subprocess
 import sys
 
-import pytest
-
 import summitclaims
 
 PUBLISHED = "2025-02-11"
@@ -34,15 +32,15 @@ def test_api_extract_many_and_cli_agree_on_the_samples(samples):
         assert [r["kind"] for r in one][0] == "document"
 
 
-@pytest.mark.slow
-def test_api_extract_many_and_cli_agree_on_a_1_1m_char_article(samples):
-    """Longer than spaCy's max_length (1,000,000): runs in pieces on every path; the actors of all
-    pieces come last, merged, on every path."""
+def test_api_extract_many_and_cli_agree_on_an_article_run_in_pieces(samples):
+    """Longer than a piece (100,000 chars): runs piece by piece on every path, and the actors of all
+    pieces come last, merged, on every path. benchmarks/one_path.py checks the same past spaCy's
+    max_length (a 1.1M-char article)."""
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in samples)
-    text = "\n\n".join([text] * (1_100_000 // len(text) + 1))[:1_100_000]
+    text = "\n\n".join([text] * (250_000 // len(text) + 1))[:250_000]
     one, many, cli = _all_three("long", text)
     assert one == many == cli
     kinds = [r["kind"] for r in one]
-    assert kinds.count("document") == 1 and kinds.count("money") > 1000
+    assert kinds.count("document") == 1 and kinds.count("money") > 200
     first_actor = kinds.index("actor")
     assert set(kinds[first_actor:]) == {"actor"}
