@@ -1,17 +1,18 @@
 """The dependency labels, tags and entity labels actor attribution reads off spaCy's English parse
-(ClearNLP labels), named once. quotes has its own sets, which differ; they are to be unified."""
+(ClearNLP labels), named once; those quotes reads too live in ``pipeline.syntax``."""
 from __future__ import annotations
 
+from ..syntax import RELATIVE_PRONOUNS as RELATIVE_PRONOUNS  # re-exported: nouns.py reads it here
+from ..syntax import SUBJECTS
+
 # the subject of a verb: the actor of an active verb, the receiver of a passive "was awarded"
-SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "csubj", "csubjpass"))
+SUBJECT_DEPS = SUBJECTS
 PASSIVE_SUBJECT = "nsubjpass"
 # the links climbed from an amount up to the verb that governs it ("pledged to invest up to $5bn")
 CLIMB_DEPS = frozenset(("xcomp", "advcl", "acl", "ccomp", "conj", "relcl", "pcomp", "prep", "pobj", "dobj",
                         "attr", "oprd", "appos", "npadvmod", "nummod", "quantmod", "compound", "amod",
                         "nmod", "dep", "advmod", "dative", "agent", "parataxis", "punct", "cc", "acomp",
                         "nsubj", "nsubjpass"))
-# pronouns that open a relative clause: "the firm, which will invest ..." is the firm
-RELATIVE_PRONOUNS = frozenset(("that", "which", "who", "whom", "whose"))
 RELATIVE_CLAUSE = "relcl"
 # clauses that say something else about a noun ("the plan, which Contoso backs"), unless they name it
 CLAUSE_DEPS = frozenset(("relcl", "acl"))

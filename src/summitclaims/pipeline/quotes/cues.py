@@ -10,11 +10,12 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
+from ..syntax import NOMINAL_SUBJECTS, RELATIVE_PRONOUNS
 from .context import Attribution, QuoteContext
 
 DASHES = frozenset("-\u2013\u2014\u2015\u2012")
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})        # dependency labels of a clause's subject
-RELATIVE_WORDS = frozenset({"who", "which", "whose", "whom", "that"})    # open a relative clause
+SUBJECT_DEPS = NOMINAL_SUBJECTS         # a speaker is a noun phrase, never a clause
+RELATIVE_WORDS = RELATIVE_PRONOUNS      # open a relative clause
 # a verb without a subject of its own takes it from the verb it hangs off by these labels
 CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "dep", "parataxis"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})      # a finite verb makes the words a clause
