@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summitclaims.normalize import actors as n
+from summitclaims.text import names as n
 
 
 @pytest.mark.parametrize("raw,clean", [

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summitclaims.normalize import actors as names
+from summitclaims.text import names
 
 FILLER = ("The company gave no further details of the plan and said that more would follow "
           "in the coming weeks once the board had met to discuss the matter in full")

@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import resources
-from ..normalize import actors as names
 from ..normalize.quotes import is_hard_wrapped
+from ..text import names
 from ..values import Actor
 from . import extensions, sents
 

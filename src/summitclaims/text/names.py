@@ -1,4 +1,4 @@
-"""Pure helpers for actor names: canonical forms, surname keys, particles, fuzzy matching.
+"""Actor names as plain strings: canonical forms, surname keys, particles, initials, fuzzy matching.
 
 Total functions: any string in, a string (or bool) out, never an exception.
 """
@@ -11,15 +11,39 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 # Lower-case name particles ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
-PARTICLES = frozenset(
-    ["von", "van", "der", "den", "de", "del", "della", "dei", "di", "da", "das", "dos", "du", "la", "le", "zu", "ter", "ten", "bin", "ibn", "al", "el"]
-)
+PARTICLES = frozenset([
+    "von", "van", "der", "den", "de", "del", "della", "dei", "di", "da", "das", "dos", "du", "la", "le", "zu",
+    "ter", "ten", "bin", "ibn", "al", "el",
+])
 QUOTES = "\"'“”„‟‘’‚‛«»‹›`´"
 _WS = re.compile(r"\s+")
-_POSSESSIVE = re.compile(r"(?:['’`´]s|s['’])$", re.IGNORECASE)
-_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
-_ABBREV = re.compile(r"(?:^|\s)(?:[A-Za-z]\.){2,}$")
-_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# what clean_surface strips off both ends of a name
+_EDGE = re.compile(
+    r"""
+    ^[\W_]+           # leading punctuation, quotes, bullets
+    | [\W_]+$         # trailing ones (a dotted abbreviation gets its dot back)
+    """,
+    re.VERBOSE,
+)
+# a name ending in a dotted abbreviation ("U.S.", "the U.N."), whose last dot is part of it
+_ABBREV = re.compile(
+    r"""
+    (?:^|\s)          # a word of its own
+    (?:[A-Za-z]\.){2,} # of two or more dotted letters
+    $                 # at the end of the name
+    """,
+    re.VERBOSE,
+)
+# a leading article, not part of the name ("the EU")
+_DETERMINER = re.compile(
+    r"""
+    ^(?:the|a|an)     # the article, any case
+    \s+               # followed by the name
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_CAMEL = re.compile(r"[a-z][A-Z]")              # a capital right after a lower-case letter
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+")        # "U.S.": letters each followed by a dot
 
 
 def fold(text: str) -> str:
@@ -60,6 +84,7 @@ def clean_surface(text: str) -> str:
 
 
 def name_tokens(name: str) -> list[str]:
+    """The words of a name, split at any whitespace."""
     return [t for t in _WS.split(str(name or "").strip()) if t]
 
 
@@ -94,6 +119,7 @@ def surname_key(name: str) -> str:
 
 
 def given_key(name: str) -> str:
+    """Folded given names: "Ursula von der Leyen" -> "ursula" (empty for a surname alone)."""
     given, _ = split_name(canonical_person(name))
     return fold(" ".join(given))
 
@@ -144,12 +170,18 @@ def compatible_given(a: str, b: str) -> bool:
 def is_camel(token: str) -> bool:
     """Internal capital after lower case ("InvestAI", "GigaFactories"): brand/product-style names."""
     token = str(token or "")
-    return bool(re.search(r"[a-z][A-Z]", token))
+    return bool(_CAMEL.search(token))
 
 
 # Words skipped when reading initials: "Organisation for Economic Co-operation and Development" -> OECD.
 _INITIAL_SKIP = frozenset(["of", "for", "and", "the", "de", "des", "du", "la", "le", "et", "&", "in", "on", "to"])
-_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]{1,7}$")
+_ACRONYM = re.compile(
+    r"""
+    ^(?:[A-Z]\.){2,}$        # dotted capitals: "U.N.", "U.S.A."
+    | ^[A-Z][A-Z&]{1,7}$     # 2-8 capitals, "&" inside: "IBM", "AT&T"
+    """,
+    re.VERBOSE,
+)
 
 
 def is_acronym(text: str) -> bool:
@@ -164,7 +196,7 @@ def initials(name: str) -> str:
     for tok in name_tokens(str(name or "").replace("/", " ")):
         if tok.lower() in _INITIAL_SKIP or tok[:1].islower():
             continue
-        letters = tok.replace(".", "") if re.fullmatch(r"(?:[A-Za-z]\.)+", tok) else tok[:1]
+        letters = tok.replace(".", "") if _DOTTED.fullmatch(tok) else tok[:1]
         if not letters[:1].isalpha():
             continue
         out.append(letters.upper())
