@@ -14,9 +14,6 @@ from .gazetteer import LABELS
 
 Alias = tuple[str, str, bool]            # (canonical name, label, ambiguous) of a gazetteer name
 _FOLDED_CUES = frozenset(("group", "member"))   # cue kinds compared folded; the others lower-cased
-_OFFICE_TITLES = frozenset(("secretary", "minister", "undersecretary", "under-secretary"))
-_ORG_FILLER = frozenset(("bros", "bros.", "brothers", "and", "&", "of", "the"))
-_TRAILING_FUNCTION = frozenset(("and", "&", "of", "for", "the", "on", "in"))   # "Donaldson, Lufkin and"
 _POSTAL_CODE = 2                         # "IN", "OR": postal codes are looked up as written, never title-cased
 
 
@@ -82,7 +79,8 @@ def build_tables(nlp: Language, noise: str, cues: str, roles: str, short: str, s
         org_cues=cue.get("org_cue", set()), state_nouns=cue.get("state_noun", set()), demonyms=demonyms,
         org_suffixes=cue.get("org_suffix", set()), groups=cue.get("group", set()),
         legal=cue.get("legal_suffix", set()), members=cue.get("member", set()), bodies=cue.get("body", set()),
-        office_titles=set(_OFFICE_TITLES), org_filler=set(_ORG_FILLER), trailing_function=set(_TRAILING_FUNCTION),
+        office_titles=cue.get("office_title", set()), org_filler=cue.get("org_filler", set()),
+        trailing_function=cue.get("trailing_function", set()),
         states=state_abbrs, titles=titles, roles=role_rows, role_matcher=role_matcher, role_ids=role_ids,
         role_index={names.fold(p): i for i, r in enumerate(role_rows) for p in r.get("patterns", ())},
         short_rows=short_rows, short_matcher=short_matcher, short_ids=short_ids,
