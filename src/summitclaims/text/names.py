@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Collection
 
 from rapidfuzz.distance import Levenshtein
 
@@ -130,11 +131,15 @@ def surname_core(key: str) -> str:
     return " ".join(toks) or str(key or "")
 
 
+TYPO_FROM = 5           # letters: shorter surnames tolerate no typo (Lee/Lei are different people)
+TWO_TYPOS_FROM = 9      # letters: from this length two typos are still the same surname
+
+
 def max_edits(length: int) -> int:
     """Typos tolerated for a surname of that length: none for short names (Lee/Lei are different people)."""
-    if length < 5:
+    if length < TYPO_FROM:
         return 0
-    return 1 if length < 9 else 2
+    return 1 if length < TWO_TYPOS_FROM else 2
 
 
 def near_surname(a: str, b: str) -> bool:
@@ -203,14 +208,18 @@ def initials(name: str) -> str:
     return "".join(out)
 
 
-def strip_legal_suffix(name: str, suffixes) -> str:
+_SUFFIX_JOINERS = ("and", "&")            # "Goldman, Sachs and Co": the word joining a suffix goes with it
+_LOWER_IN_PLACES = ("of", "and", "upon", "on")   # small words that stay lower case: "Stratford upon Avon"
+
+
+def strip_legal_suffix(name: str, suffixes: Collection[str]) -> str:
     """"Ford Motor Co" -> "Ford Motor", "Goldman, Sachs and Co" -> "Goldman, Sachs": a comparison
     form; nothing stripped when that would leave nothing."""
     toks = name_tokens(name)
     end = len(toks)
     while end > 1 and toks[end - 1].lower().rstrip(",") in suffixes:
         end -= 1
-        if end > 1 and toks[end - 1].lower() in ("and", "&"):
+        if end > 1 and toks[end - 1].lower() in _SUFFIX_JOINERS:
             end -= 1
     return " ".join(toks[:end]).rstrip(" ,") if end else str(name or "")
 
@@ -223,5 +232,5 @@ def title_case(text: str) -> str:
     out = []
     for i, w in enumerate(text.split()):
         low = w.lower()
-        out.append(low if i and (low in PARTICLES or low in ("of", "and", "upon", "on")) else w.title())
+        out.append(low if i and (low in PARTICLES or low in _LOWER_IN_PLACES) else w.title())
     return " ".join(out)                                 # "RIO DE JANEIRO" -> "Rio de Janeiro"
