@@ -235,3 +235,23 @@ def test_mention_labels_are_in_the_contract(nlp):
         assert span.label_ in {"PERSON", "ORG", "GPE", "LOC", "NORP"}
         assert span._.sc_actor
     assert {a.name for a in doc._.sc_actors} >= {"European Union", "France", "Mistral AI", "Europe", "Elon Musk"}
+
+
+def test_the_component_keeps_no_per_document_state(nlp):
+    """Processing a document leaves the component and its tables as they were (the per-document
+    state lives in a per-call context)."""
+    from summitclaims.api import process
+
+    pipe = nlp.get_pipe("summitclaims_actors")
+
+    def snapshot():
+        state = dict(vars(pipe), **{f"tables.{k}": v for k, v in vars(pipe.tables).items()})
+        return {k: (type(v)(v) if isinstance(v, (set, dict, list)) else v) for k, v in state.items()}
+
+    before = snapshot()
+    process(nlp, "SANTA CRUZ, Calif., March 3 - Jane Holloway, CEO of Acme Widgets Inc, said the "
+                 "Commission President and Holloway met.\nBy Aliza Waqar")
+    after = snapshot()
+    assert after.keys() == before.keys()
+    for key, value in before.items():
+        assert after[key] == value if isinstance(value, (set, dict, list)) else after[key] is value, key
