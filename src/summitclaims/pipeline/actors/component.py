@@ -31,6 +31,7 @@ class ActorLinker:
         add_gazetteer(self.tables, rows)
 
     def __call__(self, doc: Doc) -> Doc:
+        """Run the passes over one document; its state lives in a DocContext made for this call."""
         ctx = DocContext.of(doc, self.tables)
         mentions = candidates(ctx, [e for e in doc.ents if e.label_ in LABELS])
         mentions = datelines(ctx, mentions)
