@@ -67,7 +67,8 @@ TABLES: dict[str, dict[str | None, Shape]] = {
     "actor_cues": {
         "org_cue": _shape("text"), "state_noun": _shape("text"), "demonym": _shape("text country"),
         "org_suffix": _shape("text"), "group": _shape("text"), "legal_suffix": _shape("text"),
-        "member": _shape("text"), "body": _shape("text"),
+        "member": _shape("text"), "body": _shape("text"), "office_title": _shape("text"),
+        "org_filler": _shape("text"), "trailing_function": _shape("text"),
     },
     "actor_noise": {"word": _shape("text"), "head": _shape("text"), "alone": _shape("text")},
     "roles": {"title": _shape("title"), "office": _shape("role holder label patterns")},

@@ -50,11 +50,12 @@ def test_without_the_gazetteer_the_name_is_unknown(runner):
 
 
 @pytest.mark.parametrize("line,problem", [
-    ('{"label": "ORG", "pattern": "Zorblax", "id": "Zorblax Robotics"', "not valid JSON"),
-    ('["ORG", "Zorblax"]', "expected a JSON object"),
-    ('{"label": "COMPANY", "pattern": "Zorblax", "id": "Zorblax Robotics"}', "label must be one of"),
-    ('{"label": "ORG", "id": "Zorblax Robotics"}', "pattern must be"),
-    ('{"label": "ORG", "pattern": "Zorblax", "id": ""}', "id (the canonical name)"),
+    pytest.param('{"label": "ORG", "pattern": "Zorblax", "id": "Zorblax Robotics"', "not valid JSON", id="json"),
+    pytest.param('["ORG", "Zorblax"]', "expected a JSON object", id="not-an-object"),
+    pytest.param('{"label": "COMPANY", "pattern": "Zorblax", "id": "Zorblax Robotics"}', "label must be one of",
+                 id="label"),
+    pytest.param('{"label": "ORG", "id": "Zorblax Robotics"}', "pattern must be", id="no-pattern"),
+    pytest.param('{"label": "ORG", "pattern": "Zorblax", "id": ""}', "id (the canonical name)", id="empty-id"),
 ])
 def test_a_malformed_gazetteer_is_one_clear_error(runner, tmp_path, line, problem):
     gaz = tmp_path / "broken.jsonl"

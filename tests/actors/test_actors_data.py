@@ -41,10 +41,12 @@ def test_every_canonical_name_matches_itself():
 
 
 @pytest.mark.parametrize("pattern,canonical", [
-    ("U.S.", "United States"), ("US", "United States"), ("America", "United States"),
-    ("EU", "European Union"), ("UK", "United Kingdom"), ("Britain", "United Kingdom"),
-    ("UAE", "United Arab Emirates"), ("Mistral", "Mistral AI"), ("Macron", "Emmanuel Macron"),
-    ("Germany", "Germany"), ("Korea, Republic of", None),
+    pytest.param("U.S.", "United States", id="dotted-us"), pytest.param("US", "United States", id="us"),
+    pytest.param("America", "United States", id="america"), pytest.param("EU", "European Union", id="eu"),
+    pytest.param("UK", "United Kingdom", id="uk"), pytest.param("Britain", "United Kingdom", id="britain"),
+    pytest.param("UAE", "United Arab Emirates", id="uae"), pytest.param("Mistral", "Mistral AI", id="mistral"),
+    pytest.param("Macron", "Emmanuel Macron", id="macron"), pytest.param("Germany", "Germany", id="germany"),
+    pytest.param("Korea, Republic of", None, id="no-inverted-iso-name"),
 ])
 def test_required_short_forms(pattern, canonical):
     found = {r["pattern"]: r["id"] for n in GAZETTEERS for r in resources.load_patterns(n)}
@@ -69,7 +71,8 @@ def test_noise_and_cue_tables():
     for row in resources.load_patterns("actor_noise"):
         assert row["kind"] in {"word", "head", "alone"} and row["text"] == row["text"].lower()
     kinds = {row["kind"] for row in resources.load_patterns("actor_cues")}
-    assert kinds == {"org_cue", "state_noun", "demonym", "org_suffix", "group", "member", "legal_suffix", "body"}
+    assert kinds == {"org_cue", "state_noun", "demonym", "org_suffix", "group", "member", "legal_suffix", "body",
+                     "office_title", "org_filler", "trailing_function"}
     for row in resources.load_patterns("actor_cues"):
         if row["kind"] == "demonym":
             assert row["country"]

@@ -1,4 +1,4 @@
-"""Pure helpers for actor names: canonical forms, surname keys, particles, fuzzy matching.
+"""Actor names as plain strings: canonical forms, surname keys, particles, initials, fuzzy matching.
 
 Total functions: any string in, a string (or bool) out, never an exception.
 """
@@ -7,19 +7,44 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Collection
 
 from rapidfuzz.distance import Levenshtein
 
 # Lower-case name particles ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
-PARTICLES = frozenset(
-    ["von", "van", "der", "den", "de", "del", "della", "dei", "di", "da", "das", "dos", "du", "la", "le", "zu", "ter", "ten", "bin", "ibn", "al", "el"]
-)
+PARTICLES = frozenset([
+    "von", "van", "der", "den", "de", "del", "della", "dei", "di", "da", "das", "dos", "du", "la", "le", "zu",
+    "ter", "ten", "bin", "ibn", "al", "el",
+])
 QUOTES = "\"'“”„‟‘’‚‛«»‹›`´"
 _WS = re.compile(r"\s+")
-_POSSESSIVE = re.compile(r"(?:['’`´]s|s['’])$", re.IGNORECASE)
-_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
-_ABBREV = re.compile(r"(?:^|\s)(?:[A-Za-z]\.){2,}$")
-_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# what clean_surface strips off both ends of a name
+_EDGE = re.compile(
+    r"""
+    ^[\W_]+           # leading punctuation, quotes, bullets
+    | [\W_]+$         # trailing ones (a dotted abbreviation gets its dot back)
+    """,
+    re.VERBOSE,
+)
+# a name ending in a dotted abbreviation ("U.S.", "the U.N."), whose last dot is part of it
+_ABBREV = re.compile(
+    r"""
+    (?:^|\s)          # a word of its own
+    (?:[A-Za-z]\.){2,} # of two or more dotted letters
+    $                 # at the end of the name
+    """,
+    re.VERBOSE,
+)
+# a leading article, not part of the name ("the EU")
+_DETERMINER = re.compile(
+    r"""
+    ^(?:the|a|an)     # the article, any case
+    \s+               # followed by the name
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_CAMEL = re.compile(r"[a-z][A-Z]")              # a capital right after a lower-case letter
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+")        # "U.S.": letters each followed by a dot
 
 
 def fold(text: str) -> str:
@@ -60,6 +85,7 @@ def clean_surface(text: str) -> str:
 
 
 def name_tokens(name: str) -> list[str]:
+    """The words of a name, split at any whitespace."""
     return [t for t in _WS.split(str(name or "").strip()) if t]
 
 
@@ -94,6 +120,7 @@ def surname_key(name: str) -> str:
 
 
 def given_key(name: str) -> str:
+    """Folded given names: "Ursula von der Leyen" -> "ursula" (empty for a surname alone)."""
     given, _ = split_name(canonical_person(name))
     return fold(" ".join(given))
 
@@ -104,11 +131,15 @@ def surname_core(key: str) -> str:
     return " ".join(toks) or str(key or "")
 
 
+TYPO_FROM = 5           # letters: shorter surnames tolerate no typo (Lee/Lei are different people)
+TWO_TYPOS_FROM = 9      # letters: from this length two typos are still the same surname
+
+
 def max_edits(length: int) -> int:
     """Typos tolerated for a surname of that length: none for short names (Lee/Lei are different people)."""
-    if length < 5:
+    if length < TYPO_FROM:
         return 0
-    return 1 if length < 9 else 2
+    return 1 if length < TWO_TYPOS_FROM else 2
 
 
 def near_surname(a: str, b: str) -> bool:
@@ -144,12 +175,18 @@ def compatible_given(a: str, b: str) -> bool:
 def is_camel(token: str) -> bool:
     """Internal capital after lower case ("InvestAI", "GigaFactories"): brand/product-style names."""
     token = str(token or "")
-    return bool(re.search(r"[a-z][A-Z]", token))
+    return bool(_CAMEL.search(token))
 
 
 # Words skipped when reading initials: "Organisation for Economic Co-operation and Development" -> OECD.
 _INITIAL_SKIP = frozenset(["of", "for", "and", "the", "de", "des", "du", "la", "le", "et", "&", "in", "on", "to"])
-_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]{1,7}$")
+_ACRONYM = re.compile(
+    r"""
+    ^(?:[A-Z]\.){2,}$        # dotted capitals: "U.N.", "U.S.A."
+    | ^[A-Z][A-Z&]{1,7}$     # 2-8 capitals, "&" inside: "IBM", "AT&T"
+    """,
+    re.VERBOSE,
+)
 
 
 def is_acronym(text: str) -> bool:
@@ -164,21 +201,25 @@ def initials(name: str) -> str:
     for tok in name_tokens(str(name or "").replace("/", " ")):
         if tok.lower() in _INITIAL_SKIP or tok[:1].islower():
             continue
-        letters = tok.replace(".", "") if re.fullmatch(r"(?:[A-Za-z]\.)+", tok) else tok[:1]
+        letters = tok.replace(".", "") if _DOTTED.fullmatch(tok) else tok[:1]
         if not letters[:1].isalpha():
             continue
         out.append(letters.upper())
     return "".join(out)
 
 
-def strip_legal_suffix(name: str, suffixes) -> str:
+_SUFFIX_JOINERS = ("and", "&")            # "Goldman, Sachs and Co": the word joining a suffix goes with it
+_LOWER_IN_PLACES = ("of", "and", "upon", "on")   # small words that stay lower case: "Stratford upon Avon"
+
+
+def strip_legal_suffix(name: str, suffixes: Collection[str]) -> str:
     """"Ford Motor Co" -> "Ford Motor", "Goldman, Sachs and Co" -> "Goldman, Sachs": a comparison
     form; nothing stripped when that would leave nothing."""
     toks = name_tokens(name)
     end = len(toks)
     while end > 1 and toks[end - 1].lower().rstrip(",") in suffixes:
         end -= 1
-        if end > 1 and toks[end - 1].lower() in ("and", "&"):
+        if end > 1 and toks[end - 1].lower() in _SUFFIX_JOINERS:
             end -= 1
     return " ".join(toks[:end]).rstrip(" ,") if end else str(name or "")
 
@@ -191,5 +232,5 @@ def title_case(text: str) -> str:
     out = []
     for i, w in enumerate(text.split()):
         low = w.lower()
-        out.append(low if i and (low in PARTICLES or low in ("of", "and", "upon", "on")) else w.title())
+        out.append(low if i and (low in PARTICLES or low in _LOWER_IN_PLACES) else w.title())
     return " ".join(out)                                 # "RIO DE JANEIRO" -> "Rio de Janeiro"

@@ -1,0 +1,59 @@
+"""The last pass: the resolved mentions written to the doc (the MENTIONS span group, one
+``values.Actor`` per actor, and ``doc.ents``)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ...text import names
+from ...values import Actor
+from .. import extensions
+from .context import Mention
+from .gazetteer import LABELS
+
+
+def write(doc: Doc, mentions: list[Mention]) -> None:
+    """Set ``doc.spans[MENTIONS]`` (every named mention, ``span._.sc_actor``), ``doc._.sc_actors``
+    (in order of first mention; none for a world-knowledge title mention) and ``doc.ents``."""
+    mentions = [m for m in mentions if m.canon and m.start < m.end]
+    spans = filter_spans([Span(doc, m.start, m.end, label=m.label) for m in mentions])
+    by_pos = {(m.start, m.end): m for m in mentions}
+    actors: dict[str, Actor] = {}
+    group = []
+    for sp in sorted(spans, key=lambda s: s.start):
+        m = by_pos[(sp.start, sp.end)]
+        sp._.sc_actor = m.canon
+        group.append(sp)
+        if not m.world:
+            _add_mention(actors, m, sp)
+    doc.spans[extensions.MENTIONS] = group
+    doc._.sc_actors = list(actors.values())
+    _replace_ents(doc, group)
+
+
+def _add_mention(actors: dict[str, Actor], m: Mention, sp: Span) -> None:
+    """Count the mention for its actor (created at its first mention), with its alias and role."""
+    canon = m.canon or ""                            # written mentions all have a name
+    key = names.fold(canon)
+    a = actors.get(key)
+    if a is None:
+        a = actors[key] = Actor(name=canon, label=m.label)
+    a.mentions.append((sp.start_char, sp.end_char))
+    alias = names.clean_surface(sp.text)
+    if alias and alias not in a.aliases:
+        a.aliases.append(alias)
+    if m.role and not a.role:
+        a.role = " ".join(m.role.split())           # a wrapped line inside the title
+
+
+def _replace_ents(doc: Doc, group: list[Span]) -> None:
+    """The cleaned mentions replace the model's actor entities; its other labels stay."""
+    keep = [e for e in doc.ents if e.label_ not in LABELS]
+    taken: set[int] = set()
+    for sp in group:
+        taken.update(range(sp.start, sp.end))
+    keep = [e for e in keep if not any(i in taken for i in range(e.start, e.end))]
+    try:
+        doc.ents = sorted(keep + group, key=lambda s: s.start)
+    except ValueError:                               # overlapping: leave the model's entities
+        pass

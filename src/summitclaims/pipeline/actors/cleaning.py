@@ -1,0 +1,174 @@
+"""Cleaning the model's entity spans: what is not part of the name is trimmed off, and a span
+that names no actor (table rows, headlines, fragments, events) is noise."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ...text import names
+from .context import ARTICLES, DocContext, Mention
+
+_PROPER_TAGS = frozenset(("NNP", "NNPS"))    # Penn tags of proper nouns: a name has one
+_POSSESSIVE_ENDS = ("'s", "’s", "'", "’")    # spaCy splits a possessive off; it is not the name
+_HEADING_MARKS = " \t•*-–—|"                 # bullets and rules around a heading line
+_NORP_SHAPE = re.compile(
+    r"""
+    ^[A-Z][a-z]+                   # one capitalised word
+    (?:[ie]ans?|ese|ish|i|ic|ch)$  # with a nationality ending: "Italian", "Thai", "Dutch"
+    """,
+    re.VERBOSE,
+)
+NAME_RUN_ON = 4        # "EU AI Act", "Paris AI Action Summit": how far a longer name may run on
+TICKER_WORDS = 2       # "<ERIC ST>": a ticker symbol has one or two words
+HEADLINE_WORDS = 3     # fewer words in capitals may be a name on a line of its own
+
+
+def trim(ctx: DocContext, start: int, end: int, label: str) -> tuple[int, int, str | None]:
+    """(start, end, title prefix) of the name in a model span: text after a line break, bullets,
+    articles, titles, a sentence-initial common word ("Initial EU"), possessives and edge
+    punctuation dropped."""
+    doc = ctx.doc
+    end = _cut_at_break(ctx, start, end)
+    start = _skip_lead(doc, start, end, label)
+    end = _cut_open_bracket(doc, start, end)
+    prefix = None
+    if label == "PERSON":
+        start, prefix = _skip_titles(ctx, start, end)
+    while end > start and _not_a_last_word(ctx, doc[end - 1], label):
+        end -= 1
+    if (
+        end - start > 1 and doc[start].is_sent_start and doc[start].tag_ not in _PROPER_TAGS
+        and label != "PERSON" and not names.is_acronym(doc[start].text)     # "BCI Holdings Corp said"
+    ):
+        start += 1
+    return start, end, prefix
+
+
+def _cut_at_break(ctx: DocContext, start: int, end: int) -> int:
+    """Entities never cross a line (a paragraph if wrapped): the end at the first break."""
+    for i in range(start, end):
+        if ctx.breaks(ctx.doc[i]):
+            if i == start:
+                return end
+            return i if ctx.doc[i].is_space else i + 1
+    return end
+
+
+def _skip_lead(doc: Doc, start: int, end: int, label: str) -> int:
+    """Past leading bullets and spaces, then articles and (but in a person) numbers:
+    "the 31,781,461 Caesars World Inc" shares."""
+    while start < end and (doc[start].is_space or not any(c.isalnum() for c in doc[start].text)):
+        start += 1
+    while start < end and (doc[start].lower_ in ARTICLES or (label != "PERSON" and doc[start].like_num)):
+        start += 1
+    return start
+
+
+def _cut_open_bracket(doc: Doc, start: int, end: int) -> int:
+    """"Coffee Organization (ICO": a bracket the span does not close is not the name."""
+    for i in range(start, end):
+        if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i + 1, end)):
+            return i
+    return end
+
+
+def _skip_titles(ctx: DocContext, start: int, end: int) -> tuple[int, str | None]:
+    """Past the title words before a person's name (the last word stays): (start, the title)."""
+    t0 = start
+    while start < end - 1 and ctx.doc[start].lower_ in ctx.tables.titles:
+        start += 1
+    return start, (ctx.doc[t0:start].text if start > t0 else None)
+
+
+def _not_a_last_word(ctx: DocContext, last: Token, label: str) -> bool:
+    """Brackets, spaces, possessives, punctuation (but "U.S.") and, after an organisation or place,
+    a function word ("Donaldson, Lufkin and") never end a name."""
+    return (
+        last.text in ("(", ")") or last.is_space or last.lower_ in _POSSESSIVE_ENDS
+        or (label != "PERSON" and last.lower_ in ctx.tables.trailing_function)
+        or not any(c.isalnum() for c in last.text)
+        or (last.is_punct and not (len(last.text) > 1 and last.text.endswith(".")))   # keep "U.S."
+    )
+
+
+def is_noise(ctx: DocContext, m: Mention) -> bool:
+    """The mention names no actor: no capital, a table row, a fragment of a longer name, an event
+    or product, a heading or an all-caps headline."""
+    span = ctx.doc[m.start:m.end]
+    text = span.text
+    if not any(c.isalpha() for c in text) or not any(c.isupper() for c in text):
+        return True                                  # "11.webp", "treasury"
+    words = [t.lower_ for t in span if not t.is_space]
+    return (
+        _wrong_shape(ctx, m, span) or _fragment(ctx, m, span, words) or _not_proper(m, span)
+        or _layout(ctx, m, span, words)
+    )
+
+
+def _wrong_shape(ctx: DocContext, m: Mention, span: Span) -> bool:
+    """Digits in a name that is not an organisation; a nationality that does not look like one."""
+    text = span.text
+    if m.label != "ORG" and any(t.like_num or any(c.isdigit() for c in t.text) for t in span):
+        return True                                  # table rows: "Mar 48.0", "Shr 4.10"
+    folded = names.fold(text)
+    return (
+        m.label == "NORP" and folded not in ctx.tables.demonyms and folded not in ctx.tables.groups
+        and not _NORP_SHAPE.search(text)             # "Routine", "Arbitrageurs"
+    )
+
+
+def _fragment(ctx: DocContext, m: Mention, span: Span, words: list[str]) -> bool:
+    """What is left of a name cut short, a word never an actor alone, a title or a noise word."""
+    t = ctx.tables
+    text = span.text
+    if m.label == "ORG" and all(w in t.legal or w in t.org_suffixes or w in t.alone or w in t.org_filler
+                                for w in words):
+        return True                                  # "Bros Inc", "Holdings Corp": the name was cut off
+    if names.fold(text) in t.alone or (
+        m.label == "ORG" and len(words) == 1 and names.fold(text) in t.demonyms
+    ):
+        return True                                  # "National", "State", "Korean" as an ORG
+    doc = ctx.doc
+    if len(words) == 1 and m.start >= 2 and doc[m.start - 1].lower_ == "of" \
+            and doc[m.start - 2].lower_ in t.office_titles:
+        return True                                  # "Secretary of State", "Minister of Finance": a title
+    if names.fold(text) in t.noise_words or any(w in t.noise_words for w in words[:-1]):
+        return True
+    return words[-1] in t.heads and m.label != "NORP"
+
+
+def _not_proper(m: Mention, span: Span) -> bool:
+    """No proper noun in it, a camel-case product as a place, a plural as a person."""
+    if m.label != "NORP" and not any(t.tag_ in _PROPER_TAGS for t in span):
+        return True
+    if m.label in ("GPE", "LOC") and any(names.is_camel(t.text) for t in span):
+        return True
+    return m.label == "PERSON" and span[-1].tag_ == "NNPS"
+
+
+def _layout(ctx: DocContext, m: Mention, span: Span, words: list[str]) -> bool:
+    """A ticker symbol, a heading line ("Tech News") or an all-caps headline: case says nothing."""
+    full, text = ctx.text, span.text
+    if span.start_char and full[span.start_char - 1] == "<" and full[span.end_char:span.end_char + 1] == ">" \
+            and text.isupper() and len(words) <= TICKER_WORDS:
+        return True                                  # "<ERIC ST>": a newswire ticker symbol
+    line_start = full.rfind("\n", 0, span.start_char) + 1
+    line_end = full.find("\n", span.end_char)
+    line = full[line_start:line_end if line_end >= 0 else len(full)]
+    if m.label == "ORG" and line.strip(_HEADING_MARKS) == text:
+        return True
+    return not any(c.islower() for c in line) and sum(w.isalpha() for w in line.split()) >= HEADLINE_WORDS
+
+
+def inside_name(ctx: DocContext, start: int, end: int) -> bool:
+    """The mention only modifies a longer name ("EU AI Act", "Paris AI Action Summit")."""
+    doc = ctx.doc
+    j = end
+    while j < len(doc) and j - end < NAME_RUN_ON and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha:
+        if doc[j].lower_ in ctx.tables.heads:
+            return True
+        if "\n" in doc[j].whitespace_:
+            break
+        j += 1
+    return False

@@ -1,0 +1,69 @@
+"""What the passes share: the mention records they hand on, and the per-call context of one
+document (spaCy's own components keep per-document state local; so does this one)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ...normalize.quotes import is_hard_wrapped
+from .. import sents
+from .tables import ActorTables
+
+ARTICLES = frozenset(("the", "a", "an"))    # never part of a name; before a title they make it a mention
+FULL_NAME = 2          # words of a first name and a surname
+# in hard-wrapped newswire only a blank line or an indented line ends a paragraph (and a name)
+_WRAPPED_BREAK = re.compile(
+    r"""
+    \n[ \t]*\n        # a blank line
+    | \n[ \t]+        # or a line that starts indented
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass
+class Mention:
+    """An actor mention while the passes work on it."""
+    start: int                   # token offsets
+    end: int
+    label: str
+    canon: str | None = None     # canonical name once known
+    source: str = "model"        # model | gazetteer | title | short | dateline
+    role: str | None = None
+    world: bool = False          # resolved only from the office-holders table
+    surface: str = ""
+    alias_hit: bool = False
+
+
+@dataclass
+class Cluster:
+    """One person of the article: the canonical name and the mentions that name them."""
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class DocContext:
+    """One document during one call of the component: its text, whether it is hard-wrapped, and
+    the component's tables."""
+    doc: Doc
+    text: str                    # the doc's text, built once (sents.text)
+    wrapped: bool                # hard-wrapped newswire: a single newline is a space
+    tables: ActorTables
+
+    @classmethod
+    def of(cls, doc: Doc, tables: ActorTables) -> DocContext:
+        """The context of ``doc``: its text read once, the wrap detected once."""
+        text = sents.text(doc)
+        return cls(doc, text, is_hard_wrapped(text), tables)
+
+    def breaks(self, tok: Token) -> bool:
+        """The token ends a name: a line break; in hard-wrapped text only a blank or indented line
+        ("Ali\\nTigrel" is one name there), or any other whitespace token."""
+        if not tok.is_space and "\n" not in tok.whitespace_:
+            return False
+        if self.wrapped and "\n" in tok.text and tok.text.strip(" \t\n") == "":
+            return bool(_WRAPPED_BREAK.search(tok.text))
+        return True

@@ -1,0 +1,55 @@
+"""The gazetteer: rows of patterns/actors.jsonl or a user's ``--actors`` file, checked and split
+for the two span rulers that fill ``doc.spans[GAZ_KEY]``."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable
+
+from spacy.language import Language
+
+from ... import resources
+
+GAZ_KEY = "sc_gazetteer"                 # span group filled by the gazetteer span ruler
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")    # the actor labels of the record contract
+_RULER_KEYS = ("label", "pattern", "id")  # what a span ruler takes; "ambiguous" is read by the component
+
+
+def read_gazetteer(path: str | Path) -> list[dict[str, Any]]:
+    """A user gazetteer (``--actors FILE``), same format as patterns/actors.jsonl, checked row by row
+    so a mistake is reported once, naming file and line, before any model work."""
+    rows = []
+    for n, row in resources.numbered_rows(path):
+        problem = _row_problem(row)
+        if problem is not None:
+            raise resources.PatternFileError(f"{path}:{n}: {problem}")
+        rows.append(row)
+    return rows
+
+
+def _row_problem(row: dict[str, Any]) -> str | None:
+    """What is wrong with one gazetteer row, or None."""
+    label, pat, canon = row.get("label"), row.get("pattern"), row.get("id")
+    if label not in LABELS:
+        return f"label must be one of {', '.join(LABELS)}, not {label!r}"
+    if not (isinstance(pat, str) and pat.strip()) and not (
+        isinstance(pat, list) and pat and all(isinstance(t, dict) for t in pat)
+    ):
+        return "pattern must be a non-empty string (or a list of token patterns)"
+    if not (isinstance(canon, str) and canon.strip()):
+        return "id (the canonical name) must be a non-empty string"
+    return None
+
+
+def ruler_patterns(nlp: Language, rows: Iterable[dict[str, Any]]) -> tuple[list[dict], list[dict]]:
+    """Gazetteer rows split for two span rulers: (exact, any case).  Multi-word names match in any
+    case ("von Der Leyen", "european commission"); one-word names stay exact ("Orange" != "orange")."""
+    exact: list[dict] = []
+    caseless: list[dict] = []
+    for row in rows:
+        clean = {k: row[k] for k in _RULER_KEYS if k in row}
+        pat = row.get("pattern")
+        if isinstance(pat, str) and len(nlp.make_doc(pat)) > 1:
+            caseless.append(clean)
+        else:
+            exact.append(clean)
+    return exact, caseless

@@ -1,0 +1,133 @@
+"""One organisation per article: short forms in context ("the Commission"), the head of a longer
+name seen here, acronyms (initials, or the acronym in brackets after the name), shorter forms of
+one longer name ("Ford Motor Co" ... "Ford"), legal suffixes ignored."""
+from __future__ import annotations
+
+from ...text import names
+from .cleaning import inside_name
+from .context import DocContext, Mention
+
+MIN_INITIALS = 2        # one letter is no acronym
+
+
+def short_forms(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """"the Commission" -> European Commission when the article is about that body; a one-word
+    organisation that ends a longer one here is that one."""
+    present = {m.canon for m in mentions if m.canon}
+    orgs = [m.canon for m in mentions if m.label == "ORG" and m.canon and " " in m.canon]
+    out = []
+    for m in mentions:
+        if m.source == "model" and m.label == "ORG" and not m.alias_hit and m.canon is not None \
+                and " " not in m.canon:
+            for full in orgs:                        # head of a longer ORG seen here
+                if full.split()[-1] == m.canon:
+                    m.canon, m.alias_hit = full, True
+                    break
+        out.append(m)
+    if ctx.tables.short_rows:
+        _add_short_forms(ctx, out, present)
+    return out
+
+
+def _add_short_forms(ctx: DocContext, out: list[Mention], present: set[str]) -> None:
+    """Append the short forms whose context actor is named here, where nothing else is."""
+    t = ctx.tables
+    occupied: set[int] = set()
+    for m in out:
+        occupied.update(range(m.start, m.end))
+    for key, start, end in t.short_matcher(ctx.doc):
+        row = t.short_rows[t.short_ids[key]]
+        if any(i in occupied for i in range(start, end)):
+            continue
+        if not any(c in present for c in row.get("context", ())):
+            continue
+        if inside_name(ctx, start, end):
+            continue
+        out.append(Mention(start, end, row["label"], row["id"], "short", alias_hit=True))
+        occupied.update(range(start, end))
+
+
+def join_orgs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """The model's organisation mentions renamed to the one organisation of the article they name:
+    "International Business Machines Corp (IBM)", later "IBM"; "Ford Motor Co" ... "Ford"."""
+    legal = ctx.tables.legal
+    orgs = [m for m in mentions if m.label == "ORG" and m.canon]
+    if not orgs:
+        return mentions
+    fulls: dict[str, str] = {}                       # comparison key -> canonical
+    for m in sorted(orgs, key=lambda m: -len(m.canon or "")):
+        fulls.setdefault(names.fold(names.strip_legal_suffix(m.canon or "", legal)), m.canon or "")
+    bracket = _bracketed(ctx, mentions, orgs)
+    acronyms = dict(bracket)
+    for key, canon in fulls.items():                 # initials of a name here
+        if " " in key:
+            for form in {canon, names.strip_legal_suffix(canon, legal)}:
+                ini = names.initials(form)
+                if len(ini) >= MIN_INITIALS:
+                    acronyms.setdefault(ini, canon)
+    _relabel(ctx, mentions, orgs, fulls, acronyms)
+    for m in orgs:
+        if m.source == "model" and not m.alias_hit:  # the gazetteer's names stay as they are
+            _rename(ctx, m, fulls, acronyms)
+    if bracket:
+        _add_acronyms(ctx, mentions, bracket)
+    return mentions
+
+
+def _bracketed(ctx: DocContext, mentions: list[Mention], orgs: list[Mention]) -> dict[str, str | None]:
+    """"Long Name (LN)": acronym -> the name before the bracket; the gazetteer's name instead where
+    it knows the acronym ("... Exporting Countries (OPEC)")."""
+    doc = ctx.doc
+    bracket: dict[str, str | None] = {}
+    known = {m.start: m for m in mentions if m.alias_hit and m.source == "gazetteer"}
+    for m in orgs:
+        if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")" \
+                and names.is_acronym(doc[m.end + 1].text) and not names.is_acronym(m.canon or ""):
+            g = known.get(m.end + 1)
+            if g is not None and g.label == "ORG" and not m.alias_hit:
+                m.canon, m.alias_hit = g.canon, True
+            else:
+                bracket.setdefault(doc[m.end + 1].text, m.canon)
+    return bracket
+
+
+def _relabel(ctx: DocContext, mentions: list[Mention], orgs: list[Mention], fulls: dict[str, str],
+             acronyms: dict[str, str | None]) -> None:
+    """Model mentions of an organisation here under another label become ORG (and join ``orgs``)."""
+    for m in mentions:                               # "Wrather" tagged a place beside "Wrather Corp"
+        if m.label in ("GPE", "LOC", "PERSON") and m.source == "model" and not m.alias_hit and m.canon \
+                and fulls.get(names.fold(m.canon), m.canon) != m.canon:
+            m.label, m.canon = "ORG", fulls[names.fold(m.canon)]
+    for m in mentions:                               # "FFCC" tagged a place after "... Council (FFCC)"
+        if m.label != "ORG" and m.source == "model" and not m.alias_hit and m.end - m.start == 1 \
+                and acronyms.get(ctx.doc[m.start].text) is not None:
+            m.label = "ORG"
+            orgs.append(m)
+
+
+def _rename(ctx: DocContext, m: Mention, fulls: dict[str, str], acronyms: dict[str, str | None]) -> None:
+    """An acronym, the same name with another suffix, or the only longer name here it starts."""
+    doc, legal = ctx.doc, ctx.tables.legal
+    text = names.clean_surface(doc[m.start:m.end].text)
+    if names.is_acronym(text) and text in acronyms and acronyms[text] != m.canon:
+        m.canon = acronyms[text]
+        return
+    key = names.fold(names.strip_legal_suffix(m.canon or "", legal))
+    if fulls.get(key, m.canon) != m.canon:           # "Ford Motor Co." = "Ford Motor Co"
+        m.canon = fulls[key]
+        return
+    longer = {c for k, c in fulls.items() if k.startswith(key + " ")}
+    if len(longer) == 1 and doc[m.start].text[:1].isupper() and key == names.fold(m.canon or "") \
+            and key not in ctx.tables.bodies:        # "House" is not "House Agriculture Subcommittee"
+        # (a name with its own legal suffix, "Gelco Corp", is a company of its own)
+        m.canon = longer.pop()
+
+
+def _add_acronyms(ctx: DocContext, mentions: list[Mention], bracket: dict[str, str | None]) -> None:
+    """An acronym defined in brackets is a mention wherever it recurs, also where the model missed it."""
+    occupied = {i for m in mentions for i in range(m.start, m.end)}
+    for tok in ctx.doc:
+        canon = bracket.get(tok.text)
+        if canon is not None and tok.i not in occupied:
+            mentions.append(Mention(tok.i, tok.i + 1, "ORG", canon, "model", alias_hit=True))
+            occupied.add(tok.i)
