@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ...normalize.quotes import is_hard_wrapped
+from ...text.passages import is_hard_wrapped
 from .. import sents
 from .tables import ActorTables
 
