@@ -7,24 +7,8 @@ import re
 from spacy.tokens import Doc
 
 from ...text import names
+from ...text.newswire import CITY_DATELINE, DATELINE_WINDOW
 from .context import DocContext, Mention
-
-DATELINE_WINDOW = 600   # characters: a dateline opens the story, within its first lines
-# "SANTA CRUZ, Calif., Feb 26 -" / "LONDON, March 3 (Reuters) -": the city of a newswire dateline
-_DATELINE = re.compile(
-    r"""
-    ^[ \t]*                          # a line start (re.M), maybe indented
-    (                                # 1: the city, in capitals
-      [A-Z][A-Z.'\-]*                #    "ST.", "O'HARE", "WINSTON-SALEM"
-      (?:[ ][A-Z][A-Z.'\-]*){0,3}    #    up to four words: "RIO DE JANEIRO"
-    )
-    (?:,[ \t]*([A-Z][A-Za-z.]{1,6}))?   # 2: a state abbreviation: "Calif.", "ILL.", "N.Y."
-    ,[ \t]+                          # a comma before the date
-    (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?   # a month, short or long
-    [ \t]+\d{1,2}\b                  # and the day: "Feb 26", "March 3"
-    """,
-    re.MULTILINE | re.VERBOSE,
-)
 
 
 def after_place(doc: Doc, i: int) -> bool:
@@ -35,7 +19,7 @@ def after_place(doc: Doc, i: int) -> bool:
 def datelines(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """The city (and state) of a newswire dateline near the top: always a place, whatever the
     model said, named in its usual case ("Santa Cruz"); they replace what overlaps them."""
-    m = _DATELINE.search(ctx.text, 0, DATELINE_WINDOW)
+    m = CITY_DATELINE.search(ctx.text, 0, DATELINE_WINDOW)
     if m is None:
         return mentions
     found = [f for f in (_city(ctx, m), _state(ctx, m)) if f is not None]

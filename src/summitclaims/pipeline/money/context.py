@@ -3,25 +3,16 @@ which names where, never who), indexed by token, and whether it is parsed. Built
 kept on the component."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ...text.newswire import DATELINE_LINE
 from .. import extensions, sents
 from .words import ActorWords
 
 DATELINE_REACH = 2000     # chars at the top of a doc searched for wire datelines
 FIRST_PERSON_REACH = 300  # chars after "we" / "our" in which the speaker may still be named
-# "MILWAUKEE, WIS., March 17 - Shr 14 cts": a wire dateline names where, never who.
-_DATELINE = re.compile(r"""
-    ^[ \t]*[A-Z][A-Za-z.'’ -]{1,40},            # the place: "MILWAUKEE,"
-    (?:[ \t]*[A-Za-z.' ]{2,20},)?               # perhaps its state or country: " WIS.,"
-    [ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}    # the date: "March 17" ...
-            |\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)   # ... or "17 March"
-    (?:,[ \t]*\d{4})?                           # perhaps the year
-    [ \t]*(?:-|–|—|\(\w+\))                     # then a dash or the agency: "- ", "(Reuters)"
-""", re.M | re.X)
 
 
 def mention_index(doc: Doc) -> dict[int, Span]:
@@ -56,7 +47,7 @@ class DocContext:
     @classmethod
     def of(cls, doc: Doc, words: ActorWords) -> DocContext:
         text = sents.text(doc)
-        datelines = [m.span() for m in _DATELINE.finditer(text[:DATELINE_REACH])]
+        datelines = [m.span() for m in DATELINE_LINE.finditer(text[:DATELINE_REACH])]
 
         def kept(s: Span) -> bool:
             return not any(a <= s.start_char < b for a, b in datelines)

@@ -1,0 +1,41 @@
+"""The newswire dateline ("SANTA CRUZ, Calif., Feb 26 -", "LONDON, March 3 (Reuters) -"), defined
+once: where it is looked for and the two ways the components read it."""
+from __future__ import annotations
+
+import re
+
+DATELINE_WINDOW = 600   # characters: a dateline opens the story, within its first lines
+
+# a month written short or long, maybe with a point: "Feb", "Sept.", "March"
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+
+# The city and state of a dateline, for the actors: the city in capitals, a state abbreviation,
+# then a month and a day. Groups: 1 the city, 2 the state.
+CITY_DATELINE = re.compile(
+    r"""
+    ^[ \t]*                          # a line start (re.M), maybe indented
+    (                                # 1: the city, in capitals
+      [A-Z][A-Z.'\-]*                #    "ST.", "O'HARE", "WINSTON-SALEM"
+      (?:[ ][A-Z][A-Z.'\-]*){0,3}    #    up to four words: "RIO DE JANEIRO"
+    )
+    (?:,[ \t]*([A-Z][A-Za-z.]{1,6}))?   # 2: a state abbreviation: "Calif.", "ILL.", "N.Y."
+    ,[ \t]+                          # a comma before the date
+    """ + _MONTH_WORD + r"""         # a month, short or long
+    [ \t]+\d{1,2}\b                  # and the day: "Feb 26", "March 3"
+    """,
+    re.MULTILINE | re.VERBOSE,
+)
+
+# A whole dateline line, for money attribution, which must not take its place for an actor: a place
+# in any case, then a date either way round and the dash or agency that ends a dateline.
+DATELINE_LINE = re.compile(
+    r"""
+    ^[ \t]*[A-Z][A-Za-z.'’ -]{1,40},            # the place: "MILWAUKEE,"
+    (?:[ \t]*[A-Za-z.' ]{2,20},)?               # perhaps its state or country: " WIS.,"
+    [ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}    # the date: "March 17" ...
+            |\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)   # ... or "17 March"
+    (?:,[ \t]*\d{4})?                           # perhaps the year
+    [ \t]*(?:-|–|—|\(\w+\))                     # then a dash or the agency: "- ", "(Reuters)"
+    """,
+    re.MULTILINE | re.VERBOSE,
+)
