@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.paths import ROOT
+from tests.paths import SAMPLES_DIR
 
-SAMPLES = ROOT / "samples"
+SAMPLES = SAMPLES_DIR
 
 
 def _java_missing() -> str | None:

@@ -5,16 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
 from summitclaims.cli.main import app
 
 ARTICLE = "Analysts said on Monday that Quillwort would hire 200 engineers in Lyon. Quillwort declined to comment.\n"
-
-
-@pytest.fixture()
-def runner():
-    return CliRunner()
 
 
 def actor_names(out: str) -> dict[str, dict]:

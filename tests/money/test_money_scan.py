@@ -4,17 +4,15 @@ regex's ``finditer`` finds, which these tests check on tricky strings, the sampl
 text made of the rules' own words joined every which way."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summitclaims.normalize.money import find_money
 from summitclaims.normalize.money.finder import finder
+from tests.paths import SAMPLES
 
 SCANNER = finder().scanner
-SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.txt"))
 assert SAMPLES, "the samples folder moved"
 
 

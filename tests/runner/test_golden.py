@@ -14,9 +14,9 @@ import pytest
 from summitclaims.api import parse_published
 from summitclaims.io.readers import Article
 from summitclaims.runner import RunOptions, process_chunk
-from tests.paths import ROOT
+from tests.paths import SAMPLES_DIR
 
-SAMPLES = ROOT / "samples"
+SAMPLES = SAMPLES_DIR
 GOLDEN = Path(__file__).resolve().parent / "golden"
 # Publication dates as the articles' sources give them; None: the tool must find it (or there is none).
 PUBLISHED = {
