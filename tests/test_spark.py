@@ -131,6 +131,7 @@ def test_record_schema_is_typed():
     assert schema["producer"] == T.StringType()
 
 
+@pytest.mark.slow
 def test_samples_equal_extract(spark):
     """Every record of every sample, field by field, as `extract samples/` writes it."""
     from summitclaims.io.readers import iter_articles
@@ -145,6 +146,7 @@ def test_samples_equal_extract(spark):
         assert got[doc] == json.loads(json.dumps(want[doc])), doc
 
 
+@pytest.mark.slow
 def test_dataframe_api(spark):
     """id/text/published columns with the names given, the other columns as meta, missing values."""
     from summitclaims.io.readers import Article
@@ -173,6 +175,7 @@ def test_dataframe_api(spark):
     assert got["a3"][0]["kind"] == "error" and "'body'" in got["a3"][0]["error"]
 
 
+@pytest.mark.slow
 def test_cli_jsonl_in_parquet_out(spark, tmp_path):
     """`spark-extract` on a JSONL file: Parquet out with the records of `extract` on the same file."""
     from typer.testing import CliRunner

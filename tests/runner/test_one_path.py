@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 import summitclaims
 
 PUBLISHED = "2025-02-11"
@@ -32,6 +34,7 @@ def test_api_extract_many_and_cli_agree_on_the_samples(samples):
         assert [r["kind"] for r in one][0] == "document"
 
 
+@pytest.mark.slow
 def test_api_extract_many_and_cli_agree_on_an_article_run_in_pieces(samples):
     """Longer than a piece (100,000 chars): runs piece by piece on every path, and the actors of all
     pieces come last, merged, on every path. benchmarks/one_path.py checks the same past spaCy's
