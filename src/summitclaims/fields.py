@@ -10,11 +10,10 @@ from typing import Any
 
 
 def number(x: float | int | None) -> float | None:
-    """An amount as a float, always (1500000000.0, 2.55); NaN/inf -> None.
-
-    One JSON type per column: readers that infer a column's type from its first rows (DuckDB's
-    read_json_auto, polars, sqlite-utils) otherwise take whole amounts for an integer column and
-    then round, refuse or store as text the fractional ones further down."""
+    """An amount as a float, always (1500000000.0, 2.55); NaN/inf -> None."""
+    # One JSON type per column: readers that infer a column's type from its first rows (DuckDB's
+    # read_json_auto, polars, sqlite-utils) otherwise take whole amounts for an integer column and
+    # then round, refuse or store as text the fractional ones further down.
     if x is None:
         return None
     x = float(x)

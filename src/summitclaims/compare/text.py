@@ -70,11 +70,8 @@ _MAGNITUDE = frozenset(r["word"] for r in load_patterns("topic_words")
 
 
 def unit_word(mention: Optional[str]) -> str:
-    """The unit word of a money mention whose currency is unknown ("five billion francs" -> "franc").
-
-    The extractor leaves the currency out when a name is ambiguous (francs, pesos, crowns); the word
-    is all that keeps "1.25 pesos" from being the same claim as "1.25 francs".
-    """
+    """The unit word of a money mention whose currency is unknown ("five billion francs" -> "franc"):
+    all that keeps "1.25 pesos" from being the same claim as "1.25 francs"."""
     words = _WORD.findall(mention or "")
     if not words:
         return ""
