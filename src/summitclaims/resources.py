@@ -101,7 +101,7 @@ TABLES: dict[str, dict[str | None, Shape]] = {
         "future": _shape("aliases"), "past": _shape("aliases"), "unit": _shape("aliases"),
         "quantity": _shape("aliases"),
     },
-    "quote_cues": {"verb": _shape("lemma"), "phrase": _shape("phrase")},
+    "quote_cues": {"verb": _shape("lemma"), "phrase": _shape("phrase"), "company_suffix": _shape("word")},
     "quote_gender": {"title": _shape("word gender"), "name": _shape("word gender")},
     "quote_nouns": {None: _shape("noun label", "gender")},
     "quote_pronouns": {None: _shape("word label")},

@@ -12,7 +12,6 @@ from .tables import QuoteTables
 
 CANDIDATE_LABELS = ("PERSON", "ORG", "GPE")      # mentions a speaker may be
 PERSON_LABELS = ("PERSON", "?")                  # a person, or a name the actors component missed
-LEGAL_SUFFIXES = ("inc", "corp", "co", "ltd", "plc", "ag", "sa", "nv")     # a subject ending so is a company
 NAME_PUNCT = ".&-"                               # punctuation a name may hold ("U.S.", "AT&T", "Young-sam")
 # capitalised words before a surname that are no first name ("But Mulford", "Said Gramley")
 NOT_FIRST_NAMES = frozenset({"the", "a", "an", "but", "and", "however", "when", "in", "on", "at", "as", "said",
@@ -91,7 +90,7 @@ def _subject_cand(ctx: QuoteContext, t: Token) -> Candidate | None:
         return None
     name = " ".join(w.text for w in words)
     org = any(tables.noun_label(w.lower_) == "ORG" for w in words) or \
-        words[-1].lower_.rstrip(".") in LEGAL_SUFFIXES
+        words[-1].lower_.rstrip(".") in tables.company_suffixes
     return Candidate(words[0].idx, name if org else complete(ctx.text, tables, name),
                      "ORG" if org else "?", None, True)
 

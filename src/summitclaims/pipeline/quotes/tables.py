@@ -19,6 +19,7 @@ class QuoteTables:
     titles: dict[str, str]                      # "mr", "ms" -> gender
     first_names: dict[str, str]                 # first name -> gender (a tie-breaker only)
     job_titles: frozenset[str]                  # "secretary", "chairman": not part of a name
+    company_suffixes: frozenset[str]            # "corp", "plc": a speaker ending so is a company
     nouns: dict[str, tuple[str, str | None]]    # head noun of a description -> (label, gender)
     max_gap: int                                # tokens between quote and reporting verb
     min_words: int                              # partial quotes shorter than this are scare quotes
@@ -30,11 +31,14 @@ class QuoteTables:
         """Read the named tables of ``patterns/`` (checked by ``resources.load_patterns``)."""
         verbs: set[str] = set()
         phrases: list[tuple[str, ...]] = []
+        suffixes: set[str] = set()
         for row in resources.load_patterns(cues):
             if row["kind"] == "verb":
                 verbs.add(str(row["lemma"]).lower())
-            else:
+            elif row["kind"] == "phrase":
                 phrases.append(tuple(str(row["phrase"]).lower().split()))
+            else:
+                suffixes.add(str(row["word"]).lower())
         titles: dict[str, str] = {}
         first_names: dict[str, str] = {}
         for r in resources.load_patterns(gender):
@@ -47,6 +51,7 @@ class QuoteTables:
             # shared with the actors component
             job_titles=frozenset(str(r["title"]).lower() for r in resources.load_patterns(roles)
                                  if r.get("kind") == "title"),
+            company_suffixes=frozenset(suffixes),
             nouns={str(r["noun"]).lower(): (str(r.get("label", DEFAULT_LABEL)), r.get("gender"))
                    for r in resources.load_patterns(nouns)},
             max_gap=max_gap, min_words=min_words, min_words_unattributed=min_words_unattributed,
