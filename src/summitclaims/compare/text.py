@@ -2,21 +2,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import FrozenSet, Iterable, List, Optional
 
 from ..resources import load_patterns
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
-
-
-def fold(text: Optional[str]) -> str:
-    """Quote text folded for comparison: NFKC, case, punctuation and spacing gone."""
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(_NON_WORD.sub(" ", text).split()).replace("_", " ").strip()
 
 
 def shingles(folded: str, n: int = 3) -> List[str]:

@@ -5,18 +5,17 @@ Total functions: any string in, a string (or bool) out, never an exception.
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 from typing import Collection
 
 from rapidfuzz.distance import Levenshtein
+
+from .folds import name_key as fold
 
 # Lower-case name particles ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
 PARTICLES = frozenset([
     "von", "van", "der", "den", "de", "del", "della", "dei", "di", "da", "das", "dos", "du", "la", "le", "zu",
     "ter", "ten", "bin", "ibn", "al", "el",
 ])
-QUOTES = "\"'“”„‟‘’‚‛«»‹›`´"
 _WS = re.compile(r"\s+")
 # what clean_surface strips off both ends of a name
 _EDGE = re.compile(
@@ -45,22 +44,6 @@ _DETERMINER = re.compile(
 )
 _CAMEL = re.compile(r"[a-z][A-Z]")              # a capital right after a lower-case letter
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+")        # "U.S.": letters each followed by a dot
-
-
-def fold(text: str) -> str:
-    """Lower case, accents and quote marks dropped, spaces collapsed: a comparison key."""
-    return _fold(text if isinstance(text, str) else str(text or ""))
-
-
-_QUOTE_TO_SPACE = str.maketrans(dict.fromkeys(QUOTES, " "))
-
-
-@lru_cache(maxsize=1 << 16)     # the same names are folded many times per article
-def _fold(text: str) -> str:
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _WS.sub(" ", text.translate(_QUOTE_TO_SPACE)).strip().lower()
 
 
 def strip_possessive(text: str) -> str:

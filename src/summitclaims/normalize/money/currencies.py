@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...text.folds import word_key as fold
 from .fragments import SP, WORD_END, WORD_START, alt
-from .lexicon import Currencies, Unit, fold
+from .lexicon import Currencies, Unit
 
 
 @dataclass(frozen=True)

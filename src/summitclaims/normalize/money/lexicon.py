@@ -12,16 +12,12 @@ from decimal import Decimal
 from typing import Any, Iterable, Sequence
 
 from ... import resources
+from ...text.folds import word_key as fold
 
 Row = dict[str, Any]
 
 MINOR_FACTOR = 0.01       # cents, pence, fen: every minor unit in the tables is a hundredth
 CODE_MILLIONS = 1e6       # "MUSD", "MEUR": an M before a code says millions
-
-
-def fold(s: str) -> str:
-    """The key a word is looked up by: lower case, one space between words."""
-    return " ".join(s.lower().split())
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from ...text.folds import word_key as fold
 from .fragments import SP, WORD_END, WORD_START, alt
-from .lexicon import AmountWords, fold
+from .lexicon import AmountWords
 
 MAX_MAGNITUDES = 2        # "5 lakh crore": two magnitudes multiply; a third word is something else
 _GROUP_SPACE = r"[ \u00a0\u202f\u2009]"      # thousands separated by a space, no-break, narrow or thin

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ...text.folds import word_key as fold
 from .fragments import SP, WORD_END, WORD_START, alt
-from .lexicon import Lexicon, fold
+from .lexicon import Lexicon
 from .numbers import NumberGrammar, Numbers
 
 REACH = 160               # chars after an amount searched for its period (within the clause)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from ...text.folds import word_key as fold
 from .fragments import alt
 from .hits import Hit
-from .lexicon import Lexicon, fold
+from .lexicon import Lexicon
 
 REACH = 30                # chars before an amount searched for its qualifier ("in excess of ")
 

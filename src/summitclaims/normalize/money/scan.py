@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..casefold import TO_ASCII
+from ...text.folds import TO_ASCII
 from .currencies import CurrencyGrammar
 from .fragments import SP, WORD_END, alt
 from .lexicon import Lexicon

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ...text.folds import word_key as fold
 from .currencies import CurrencyGrammar, unit_after, unit_before
 from .fragments import SP, WORD_END, alt
 from .hits import Hit
-from .lexicon import Lexicon, fold
+from .lexicon import Lexicon
 from .numbers import NumberGrammar, Numbers
 
 YEARS = (1900, 2100)      # a bare four-digit number in this span before "euro" is a year ("the 2025 euro area")
