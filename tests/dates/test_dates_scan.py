@@ -15,7 +15,7 @@ from summitclaims.normalize.dates.scan import candidates
 
 GRAMMAR = dates.load()
 LEX = GRAMMAR.lex
-SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.txt"))
 
 
 def plain(text: str, strict: bool) -> list:
