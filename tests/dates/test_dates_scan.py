@@ -33,7 +33,8 @@ def plain(text: str, strict: bool) -> list:
 
 
 def scanned(text: str, strict: bool) -> list:
-    return sorted((s, e, rule.name, m.groups()) for s, e, rule, m in candidates(dates.scan(text), GRAMMAR.rules, strict))
+    found = candidates(dates.scan(text), GRAMMAR.rules, strict)
+    return sorted((s, e, rule.name, m.groups()) for s, e, rule, m in found)
 
 
 TRICKY = [

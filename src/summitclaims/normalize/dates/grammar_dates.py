@@ -96,7 +96,7 @@ def _quarter(f: Fragments) -> Rule:
         "quarter",
         rule_pattern(rf"""
             \b (?: Q(?P<q>[1-4])                    # "Q4"
-                 | (?P<q2>[1-4])Q                   # "4Q24"
+                 | (?P<q2>[1-4])Q                   # "4Q"
                  | (?:the\s+)? (?P<qo>{f.ORD}) [\s-]+ quarter          # "the third quarter"
                  | (?:the\s+)? (?P<shift>{f.SHIFT}) \s+ quarter )      # "next quarter"
             (?!\w)
@@ -106,7 +106,7 @@ def _quarter(f: Fragments) -> Rule:
             )?
         """),
         starts=("q", "the", *lex.ordinal, *lex.shift, *digits("1", "a")), read=read.quarter,
-        examples=("Q4 2024", "the third quarter", "4Q24", "fourth-quarter of fiscal 2024", "next quarter",
+        examples=("Q4 2024", "the third quarter", "4Q 2024", "fourth-quarter of fiscal 2024", "next quarter",
                   "Q3 this year", "Q1'25"),
     )
 
@@ -215,12 +215,12 @@ def _iso_date(f: Fragments) -> Rule:
         "iso date",
         rule_pattern(rf"""
             (?<![\d.]) \b (?P<y>{f.YEAR})
-            (?: (?P<sep>[-/. ]?) (?P<mo>[01]?\d) (?P=sep) (?P<d>[0-3]?\d)     # "2025-02-11", "20250211"
+            (?: (?P<sep>[-/. ]?) (?P<mo>[01]?\d) (?P=sep) (?P<d>[0-3]?\d)     # "2025-02-11", "2016 10 16"
               | [-/] (?P<m>{f.M}) [-/] (?P<d2>[0-3]?\d) )                      # "2019-aug-01"
             (?![\d.]\d)
         """, digit_first=True),
         starts=tuple(digits("4", "sp")), read=read.iso_date,
-        examples=("2025-02-11", "2025/2/11", "20250211", "2019-aug-01"), full_date=True,
+        examples=("2025-02-11", "2025/2/11", "2016 10 16", "2019-aug-01"), full_date=True,
     )
 
 
