@@ -220,12 +220,13 @@ def _one_day(y: int, mo: int, d: int) -> Got | None:
 
 
 def iso_date(r: Reading, m: Match) -> Got | None:
-    """2025-02-11 / 2025/2/11 / 2019-aug-01; in running text not 20250211 (an id, a count)."""
+    """2025-02-11 / 2025/2/11 / 2019-aug-01; in running text not "2016 10 16" (numbers in a row)."""
     y = _year(m)
     if m.group("m"):
         mo, d = r.lex.month[m.group("m").lower()], int(m.group("d2"))
     else:
-        if r.strict and m.group("sep") in ("", " "):
+        # (no separator at all cannot match: YEAR ends with (?!\d); 20161016 is the compact rule's)
+        if r.strict and m.group("sep") == " ":
             return None
         mo, d = int(m.group("mo")), int(m.group("d"))
     return _one_day(y, mo, d)
