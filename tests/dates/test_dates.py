@@ -271,7 +271,7 @@ def test_dateline_never_raises(text):
 
 def test_one_scan_serves_the_dateline_and_the_finder():
     text = "COCOA REVIEW\nSALVADOR, Feb 26 - Showers continued. Arrivals to February 22, 1987 rose."
-    scan = dates.scan(text)
+    scan = dates.scan_text(text)
     assert find_dateline(text, scan) == find_dateline(text)
     assert find(text, PUB, scan=scan) == find(text, PUB)
     with pytest.raises(ValueError, match="another text"):

@@ -33,7 +33,7 @@ def plain(text: str, strict: bool) -> list:
 
 
 def scanned(text: str, strict: bool) -> list:
-    found = candidates(dates.scan(text), GRAMMAR.rules, strict)
+    found = candidates(dates.scan_text(text), GRAMMAR.rules, strict)
     return sorted((s, e, rule.name, m.groups()) for s, e, rule, m in found)
 
 

@@ -48,7 +48,7 @@ class DateFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = sents.text(doc)
-        scan = _dates.scan(text)         # read by the dateline and the finder both
+        scan = _dates.scan_text(text)         # read by the dateline and the finder both
         if doc._.sc_published is None:
             line = _dates.find_dateline(text, scan)
             if line is not None and line.value.start is not None:

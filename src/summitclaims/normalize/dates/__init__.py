@@ -57,10 +57,10 @@ from .scan import Scan
 from .tense import guess_tense, sentence_bounds
 
 
-def scan(text: str) -> Scan:
+def scan_text(text: str) -> Scan:
     """Where in ``text`` each rule may match: made once, given to find_dateline() and find()."""
     return load().scan(text)
 
 
 __all__ = ["Found", "Grammar", "Scan", "Tense", "TenseAt", "find", "find_dateline", "guess_tense", "load",
-           "resolve", "scan", "sentence_bounds"]
+           "resolve", "scan_text", "sentence_bounds"]

@@ -31,7 +31,7 @@ _WIRE_DASH = re.compile(r"\s*[-–—]")
 def find_dateline(text: str, scan: Scan | None = None) -> Found | None:
     """The article's own date at its top: a date alone on an early line ("February 5, 2025",
     "Published: 5 Feb 2025") or a wire dateline ("SALVADOR, Feb 26 -", year from the first full
-    date in the text, else unresolved). ``scan``: ``scan(text)``, if made already."""
+    date in the text, else unresolved). ``scan``: ``scan_text(text)``, if made already."""
     if not text:
         return None
     g = load()

@@ -43,7 +43,7 @@ class Found:
 def find(text: str, published: dt.date | None = None, tense_at: TenseAt | None = None,
          scan: Scan | None = None) -> list[Found]:
     """Every date mention in ``text``, resolved; longest match wins where rules overlap. ``scan``:
-    ``scan(text)`` made before (the dateline reads the same one)."""
+    ``scan_text(text)`` made before (the dateline reads the same one)."""
     return find_in(text, published, tense_at, strict=True, scan=scan)
 
 

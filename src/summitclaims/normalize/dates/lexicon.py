@@ -85,9 +85,10 @@ def _shift(lex: Lexicon, row: Row) -> None:
         lex.loose.update(a.lower() for a in _aliases(row))
 
 
-def _valued(table: str) -> Callable[[Lexicon, Row], None]:
+def _valued(table: Callable[[Lexicon], dict[str, int]]) -> Callable[[Lexicon, Row], None]:
+    """A builder for a kind whose aliases all map to the row's value."""
     def build(lex: Lexicon, row: Row) -> None:
-        getattr(lex, table).update((a.lower(), int(row["value"])) for a in _aliases(row))
+        table(lex).update((a.lower(), int(row["value"])) for a in _aliases(row))
     return build
 
 
@@ -109,9 +110,10 @@ def _words(lex: Lexicon, row: Row) -> None:
 
 _BUILDERS: dict[str, Callable[[Lexicon, Row], None]] = {
     "month": _month, "weekday": _weekday, "day": _day, "loose_day": _day, "shift": _shift,
-    "loose_shift": _shift, "ordinal": _valued("ordinal"), "part": _valued("part"),
-    "number": _valued("number"), "few": _valued("few"), "daynum": _daynum,
-    "daynum_tens": _valued("tens"), "holiday": _holiday,
+    "loose_shift": _shift, "ordinal": _valued(lambda lex: lex.ordinal),
+    "part": _valued(lambda lex: lex.part), "number": _valued(lambda lex: lex.number),
+    "few": _valued(lambda lex: lex.few), "daynum": _daynum, "daynum_tens": _valued(lambda lex: lex.tens),
+    "holiday": _holiday,
 }
 
 

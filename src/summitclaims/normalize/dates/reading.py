@@ -18,6 +18,10 @@ CUE_WINDOW = 24
 WORD_BEFORE_WINDOW = 16
 # Months either side of publication searched for a day of the month ("the 18th", "Friday the 13th").
 DAY_NEAR_MONTHS = 14
+# Characters after a written day checked for a letter ("May second quarter" is no date).
+WORD_AFTER_WINDOW = 3
+# A leap year: a day-month without a year is possible if it exists in some year ("February 29").
+ANY_LEAP_YEAR = 2024
 
 _LETTER_AFTER = re.compile(r"\s*[a-z]")
 
@@ -50,6 +54,7 @@ class Reading:
         return rule.read(self, m)
 
     def year_of(self, m: re.Match[str]) -> int | None:
+        """The match's year, None when its optional year is left out."""
         return int_of(m.group("y"))
 
     def shift(self, word: str | None) -> int | None:
@@ -82,7 +87,7 @@ class Reading:
         if self.strict:
             if w in self.lex.cardinal and not year:
                 raise Reject(w)
-            if _LETTER_AFTER.match(self.text[m.end():m.end() + 3]):   # "May second quarter"
+            if _LETTER_AFTER.match(self.text[m.end():m.end() + WORD_AFTER_WINDOW]):   # "May second quarter"
                 raise Reject(w)
         return self.lex.daynum.get(w)
 
@@ -107,7 +112,7 @@ class Reading:
         if y is not None:
             r = fits(y)
             return (r[0], r[1], "day") if r else None
-        if not (cal.valid_day(2024, mon, d1) and cal.valid_day(2024, mon2, d2)):   # 2024: leap year
+        if not (cal.valid_day(ANY_LEAP_YEAR, mon, d1) and cal.valid_day(ANY_LEAP_YEAR, mon2, d2)):
             return None
         pub = self.pub
         if pub is None:
@@ -157,9 +162,10 @@ class Reading:
         return before.search(self.text, max(0, pos - CUE_WINDOW), pos) is not None
 
     def word_before(self, pos: int) -> str:
+        """The word right before ``pos``, lower-case ("" at the start)."""
         words = self.text[max(0, pos - WORD_BEFORE_WINDOW):pos].lower().split()
         return words[-1] if words else ""
 
     def vague_before(self, pos: int) -> bool:
-        """"earlier this year", "the past 2024": a vague word right before, not a calendar range."""
+        """"earlier this year", "recent 2024": a vague word right before, not a calendar range."""
         return self.word_before(pos) in self.lex.vague
