@@ -93,10 +93,16 @@ class Scan:
     def of(cls, text: str, rules: Sequence[Rule], index: StartIndex) -> Scan:
         """Scan ``text`` once for the start words of every rule."""
         at: tuple[list[int], ...] = tuple([] for _ in rules)
+        memo = index.memo                   # read inline: this loop runs on every word of the text
         for w in _WORD_START.finditer(text):
-            p = w.start()
-            for i in index.rules_at(w.group()):
-                at[i].append(p)
+            word = w.group()
+            found = memo.get(word)
+            if found is None:
+                found = index.rules_at(word)
+            if found:
+                p = w.start()
+                for i in found:
+                    at[i].append(p)
         return cls(text, at)
 
 
