@@ -3,8 +3,9 @@
 Reads ``doc._.sc_published`` (a ``datetime.date`` or None). When it is None, looks for a dateline at the
 top of the text and sets ``doc._.sc_published`` and ``doc._.sc_published_source = "text"``.
 Sets ``doc.spans[extensions.DATES]``: spans with ``span._.sc_date`` = ``values.DateValue``.
-The rules live in ``normalize.dates`` (pure, data in patterns/dates.jsonl); this component adds
-spaCy's sentences and past-tense tags to decide the tense of year-less dates.
+The rules live in the ``normalize.dates`` package (pure, data in patterns/dates.jsonl); this component
+adds spaCy's sentences and past-tense tags to decide the tense of year-less dates. Per-document state
+(the text's scan, the past-tense offsets) lives in the call, never on the component.
 """
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ from . import extensions, sents
 
 
 class DateFinder:
+    """The spaCy component: date spans, and the publication date from a dateline if none is given."""
+
     def __init__(self, nlp: Language, name: str, use_tagger: bool = True):
         self.name = name
         self.use_tagger = use_tagger
-        _dates._lexicon()            # load the rule data now, not on the first document
+        _dates.load()                # build the rules now, not on the first document
 
     def _tense_at(self, doc: Doc):
         text = sents.text(doc)
@@ -45,13 +48,14 @@ class DateFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = sents.text(doc)
+        scan = _dates.scan_text(text)         # read by the dateline and the finder both
         if doc._.sc_published is None:
-            line = _dates.find_dateline(text)
+            line = _dates.find_dateline(text, scan)
             if line is not None and line.value.start is not None:
                 doc._.sc_published = line.value.start
                 doc._.sc_published_source = "text"
         spans = []
-        for found in _dates.find(text, doc._.sc_published, self._tense_at(doc)):
+        for found in _dates.find(text, doc._.sc_published, self._tense_at(doc), scan):
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue

@@ -1,6 +1,6 @@
 """Where our date conventions differ on purpose from Microsoft Recognizers-Text (the peers benchmark,
 benchmarks/dates_peers.py counts these cases as "differs by convention"). Each row: the phrase, the
-publication date, our reading (documented in normalize/dates.py) and the peers' reading."""
+publication date, our reading (documented in normalize/dates/__init__.py) and the peers' reading."""
 from __future__ import annotations
 
 import datetime as dt
@@ -36,7 +36,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("raw,published,ours,peers", CASES)
+@pytest.mark.parametrize("raw,published,ours,peers", [pytest.param(*case, id=case[0]) for case in CASES])
 def test_our_convention(raw, published, ours, peers):
     v = resolve(raw, published)
     assert (v.start, v.end) == ours

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from summitclaims.normalize import dates
 from summitclaims.normalize.dates import find, find_dateline, guess_tense, resolve
 from summitclaims.values import DateValue
 
@@ -90,23 +91,16 @@ RELATIVE = [
 ]
 
 
-@pytest.mark.parametrize("raw,start,end,gran", ABSOLUTE)
-def test_absolute(raw, start, end, gran):
-    assert rng(resolve(raw, PUB)) == (start, end, gran)
+def cases(family: str, rows: list) -> list:
+    """Example rows as pytest params, each named by its family and its phrase."""
+    return [pytest.param(*row, id=f"{family}: {row[0]}") for row in rows]
 
 
-@pytest.mark.parametrize("raw,start,end,gran", RANGES)
-def test_ranges(raw, start, end, gran):
-    assert rng(resolve(raw, PUB)) == (start, end, gran)
+RESOLVE = cases("absolute", ABSOLUTE) + cases("range", RANGES) + cases("period", PERIODS) + cases("relative", RELATIVE)
 
 
-@pytest.mark.parametrize("raw,start,end,gran", PERIODS)
-def test_periods(raw, start, end, gran):
-    assert rng(resolve(raw, PUB)) == (start, end, gran)
-
-
-@pytest.mark.parametrize("raw,start,end,gran", RELATIVE)
-def test_relative(raw, start, end, gran):
+@pytest.mark.parametrize("raw,start,end,gran", RESOLVE)
+def test_resolve(raw, start, end, gran):
     assert rng(resolve(raw, PUB)) == (start, end, gran)
 
 
@@ -154,11 +148,9 @@ def test_resolve_never_raises(raw, published, tense):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("0123456789 -/.,'’Q") + ["May ", "Feb ", "Monday ",
-                                        "last ", "early ", "2025", "the ", "quarter", "today"]),
-               max_size=30).map("".join) if False else st.lists(st.sampled_from(
-                   list("0123456789 -/.,'’Q") + ["May ", "Feb ", "Monday ", "last ", "early ", "2025",
-                                                 "the ", "quarter", "today", "in ", "H1"]), max_size=20).map("".join),
+@given(st.lists(st.sampled_from(list("0123456789 -/.,'’Q") + ["May ", "Feb ", "Monday ", "last ", "early ", "2025",
+                                                               "the ", "quarter", "today", "in ", "H1"]),
+                max_size=20).map("".join),
        st.one_of(st.none(), st.dates(D(1950, 1, 1), D(2090, 12, 31))))
 def test_find_never_raises_and_spans_are_exact(text, published):
     for f in find(text, published):
@@ -173,7 +165,7 @@ def spans(text, published=PUB):
     return [(f.value.raw, f.value.start, f.value.end) for f in find(text, published)]
 
 
-@pytest.mark.parametrize("text,expected", [
+FIND = [
     ("Paris is set to host the summit on February 10-11, with 100 nations.",
      [("February 10-11", D(2025, 2, 10), D(2025, 2, 11))]),
     ("The firms met on 10 February in Paris.", [("10 February", D(2025, 2, 10), D(2025, 2, 10))]),
@@ -189,8 +181,20 @@ def spans(text, published=PUB):
      [("last year", D(2024, 1, 1), D(2024, 12, 31)), ("next year", D(2026, 1, 1), D(2026, 12, 31))]),
     ("— Ursula von der Leyen (@vonderleyen) February 11, 2025",
      [("February 11, 2025", PUB, PUB)]),
-])
-def test_find_examples(text, expected):
+    ("The 1990's were calm.", []),
+    ("In March 2025 sales rose.", [("March 2025", D(2025, 3, 1), D(2025, 3, 31))]),
+    ("They met on May twenty nine, 2024.", [("May twenty nine, 2024", D(2024, 5, 29), D(2024, 5, 29))]),
+]
+FIND_MISSES = [
+    pytest.param("Sales rose in the first half.", [("the first half", D(2024, 1, 1), D(2024, 6, 30))],
+                 marks=pytest.mark.xfail(strict=True,
+                                         reason="'the first half' without a year is left out as too vague"),
+                 id="the first half"),
+]
+
+
+@pytest.mark.parametrize("text,expected", [pytest.param(t, e, id=t[:60]) for t, e in FIND] + FIND_MISSES)
+def test_find(text, expected):
     assert spans(text) == expected
 
 
@@ -209,23 +213,6 @@ def test_find_examples(text, expected):
 ])
 def test_find_ignores_durations_vague_words_and_numbers(text):
     assert spans(text) == []
-
-
-@pytest.mark.parametrize("text,expected", [
-    ("The 1990's were calm.", []),
-    ("In March 2025 sales rose.", [("March 2025", D(2025, 3, 1), D(2025, 3, 31))]),
-])
-def test_find_edge_cases(text, expected):
-    assert spans(text) == expected
-
-
-def test_written_out_day_numbers():
-    assert spans("They met on May twenty nine, 2024.") == [("May twenty nine, 2024", D(2024, 5, 29), D(2024, 5, 29))]
-
-
-@pytest.mark.xfail(strict=True, reason="'the first half' without a year is left out as too vague")
-def test_half_without_year():
-    assert spans("Sales rose in the first half.") == [("the first half", D(2024, 1, 1), D(2024, 6, 30))]
 
 
 def test_find_without_publication_keeps_relative_unresolved():
@@ -268,3 +255,24 @@ def test_dateline(text, raw, date):
 ])
 def test_no_dateline(text):
     assert find_dateline(text) is None
+
+
+@pytest.mark.xfail(strict=True, raises=(TypeError, KeyError),
+                   reason="known bug, kept by the refactor: a written wire day with a year later in the "
+                          "text (TypeError) or a month with a long s, which re.I matches but the month table "
+                          "lacks (KeyError)")
+@pytest.mark.parametrize("text", [
+    pytest.param("COCOA\nSALVADOR, Feb twenty - x. On February 22, 1987 it rose.", id="written wire day"),
+    pytest.param("ſept 5, 2024\nTitle", id="long s month"),
+])
+def test_dateline_never_raises(text):
+    find_dateline(text)
+
+
+def test_one_scan_serves_the_dateline_and_the_finder():
+    text = "COCOA REVIEW\nSALVADOR, Feb 26 - Showers continued. Arrivals to February 22, 1987 rose."
+    scan = dates.scan_text(text)
+    assert find_dateline(text, scan) == find_dateline(text)
+    assert find(text, PUB, scan=scan) == find(text, PUB)
+    with pytest.raises(ValueError, match="another text"):
+        find("Prices rose on Monday.", PUB, scan=scan)

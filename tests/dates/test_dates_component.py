@@ -10,7 +10,7 @@ def dates(kinds, text, published=PUB):
     return [(r["text"], r["start"], r["end"], r["granularity"]) for r in kinds(text, "date", published)]
 
 
-@pytest.mark.parametrize("text,expected", [
+RECORDS = [
     ("Paris is set to host the summit on February 10-11.",
      [("February 10-11", "2025-02-10", "2025-02-11", "day")]),
     ("Speaking in Paris on Monday, she said the race was far from over.",
@@ -23,7 +23,10 @@ def dates(kinds, text, published=PUB):
     ("Revenue in Q4 2024 beat the 2023 figure.",
      [("Q4 2024", "2024-10-01", "2024-12-31", "quarter"), ("2023", "2023-01-01", "2023-12-31", "year")]),
     ("The fund will invest $2.5 billion over five years.", []),
-])
+]
+
+
+@pytest.mark.parametrize("text,expected", [pytest.param(t, e, id=t) for t, e in RECORDS])
 def test_date_records(kinds, text, expected):
     assert dates(kinds, text) == expected
 

@@ -1,5 +1,5 @@
-"""The dates finder tries each rule only at the words it can begin with (normalize/dates.py
-``_scan``). That is a speed-up, not a change: it must find exactly what a plain ``rx.search``
+"""The dates finder tries each rule only at the words it can begin with (normalize/dates/scan.py
+``candidates``). That is a speed-up, not a change: it must find exactly what a plain ``rx.search``
 over the whole text finds, which these tests check on tricky strings, the samples and
 generated text made of the rules' own words joined every which way."""
 from __future__ import annotations
@@ -11,27 +11,30 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summitclaims.normalize import dates
+from summitclaims.normalize.dates.scan import candidates
 
-LEX = dates._lexicon()
-SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
+GRAMMAR = dates.load()
+LEX = GRAMMAR.lex
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.txt"))
 
 
 def plain(text: str, strict: bool) -> list:
     found = []
-    for rule, rx in LEX.rules:
-        if strict and rule in LEX.loose_rules:
+    for rule in GRAMMAR.rules:
+        if strict and rule.loose:
             continue
-        step = rule in ("md", "dm")
+        rx, step = rule.pattern, rule.overlapping
         m = rx.search(text)
         while m:
             s, e = m.span("span") if "span" in rx.groupindex else m.span()
-            found.append((s, e, rule, m.groups()))
+            found.append((s, e, rule.name, m.groups()))
             m = rx.search(text, m.start() + 1 if step else max(m.end(), m.start() + 1))
     return sorted(found)
 
 
 def scanned(text: str, strict: bool) -> list:
-    return sorted((s, e, rule, m.groups()) for s, e, rule, m in dates._scan(text, LEX, strict))
+    found = candidates(dates.scan_text(text), GRAMMAR.rules, strict)
+    return sorted((s, e, rule.name, m.groups()) for s, e, rule, m in found)
 
 
 TRICKY = [

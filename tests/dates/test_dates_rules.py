@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from summitclaims.normalize import dates
 from summitclaims.normalize.dates import find, resolve
+from summitclaims.normalize.dates.scan import head
 
 PUB = dt.date(2025, 2, 11)          # a Tuesday
 D = dt.date
@@ -146,48 +149,18 @@ LOOSE_DAYS = [                     # anchored on another date in running text; r
 ]
 
 
-@pytest.mark.parametrize("raw,want", HOLIDAYS)
-def test_holidays(raw, want):
-    assert rng(raw) == want
+def cases(family: str, rows: list) -> list:
+    """Example rows as pytest params, each named by its family and its phrase."""
+    return [pytest.param(*row, id=f"{family}: {row[0]}") for row in rows]
 
 
-@pytest.mark.parametrize("raw,want", WRITTEN_DAYS)
-def test_written_days(raw, want):
-    assert rng(raw) == want
+RESOLVE = (cases("holiday", HOLIDAYS) + cases("written day", WRITTEN_DAYS) + cases("day of month", DAY_OF_MONTH)
+           + cases("numeric", NUMERIC) + cases("offset", OFFSETS) + cases("week", WEEKS) + cases("range", RANGES)
+           + cases("period", PERIODS) + cases("loose day", LOOSE_DAYS))
 
 
-@pytest.mark.parametrize("raw,want", DAY_OF_MONTH)
-def test_day_of_month(raw, want):
-    assert rng(raw) == want
-
-
-@pytest.mark.parametrize("raw,want", NUMERIC)
-def test_numeric(raw, want):
-    assert rng(raw) == want
-
-
-@pytest.mark.parametrize("raw,want", OFFSETS)
-def test_offsets_and_anchored_durations(raw, want):
-    assert rng(raw) == want
-
-
-@pytest.mark.parametrize("raw,want", WEEKS)
-def test_weeks(raw, want):
-    assert rng(raw) == want
-
-
-@pytest.mark.parametrize("raw,want", RANGES)
-def test_ranges(raw, want):
-    assert rng(raw) == want
-
-
-@pytest.mark.parametrize("raw,want", PERIODS)
-def test_periods(raw, want):
-    assert rng(raw) == want
-
-
-@pytest.mark.parametrize("raw,want", LOOSE_DAYS)
-def test_loose_days(raw, want):
+@pytest.mark.parametrize("raw,want", RESOLVE)
+def test_resolve_rule_families(raw, want):
     assert rng(raw) == want
 
 
@@ -298,3 +271,76 @@ def test_new_rules_never_raise(text, published):
     assert v.raw == text and (v.start is None) == (v.end is None)
     if v.start is not None:
         assert v.start <= v.end
+
+
+# ----------------------------------------------------------------------------- the Rule records
+# Generated-data integrity checks of the rule list (dateparser checks its language data alike):
+# every rule is there in tie order, its examples match and read, and the words the scanner tries
+# it at agree with its pattern.
+
+GRAMMAR = dates.load()
+RULES = [pytest.param(i, rule, id=rule.name) for i, rule in enumerate(GRAMMAR.rules)]
+# tie order: when two rules match the same span the first one's reading wins, and resolve() tries
+# them in this order, so a rule dropped or moved changes output
+NAMES = ["month day", "day month", "month year", "bare month", "quarter", "year quarter", "month range", "half",
+         "year", "year month", "numeric month", "iso date", "compact date", "numeric date", "numeric day",
+         "day of month", "day range of month", "weekday day", "nth weekday", "holiday", "day word", "this period",
+         "to date", "part of period", "rest of period", "ago", "offset", "duration", "week day", "week days",
+         "weekday"]
+CONTEXTS = ["{}", "On {}.", "x, {}\nnext", "- {}; and"]
+
+
+def test_rule_list_is_complete_and_in_tie_order():
+    assert [rule.name for rule in GRAMMAR.rules] == NAMES
+
+
+@pytest.mark.parametrize("i,rule", RULES)
+def test_examples_match_whole_and_read(i, rule):
+    assert rule.examples
+    for example in rule.examples:
+        m = rule.pattern.fullmatch(example)
+        assert m, example
+        assert GRAMMAR.reading(example, PUB, lambda: None, strict=False).read(rule, m) is not None, example
+
+
+@pytest.mark.parametrize("i,rule", RULES)
+def test_examples_begin_at_a_start_word(i, rule):
+    for example in rule.examples:
+        for context in CONTEXTS:
+            text = context.format(example)
+            at = text.index(example)
+            assert at in dates.scan_text(text).at[i], (rule.name, text)
+            plain = [m.start() for m in rule.pattern.finditer(text)]
+            assert at in plain, (rule.name, text)
+
+
+# digit runs that stand for a start key's length ("#4s": "2024 ", "1987 ")
+SAMPLE_DIGITS = {"1": ["1", "2", "4", "9"], "2": ["10", "11", "12", "20", "22", "31"], "4": ["2024", "1987", "2016"],
+                 "8": ["20161016"]}
+AFTER = {"s": [" "], "a": list("abcdefghijklmnopqrstuvwxyz"), "p": ["/", ".", "-"], "o": ["", ",", ")", "%", "'"]}
+
+
+def can_begin(rx, text: str) -> bool:
+    """Can a match of ``rx`` begin ``text``: a match of a prefix of it, or text a prefix of a match
+    (regex's partial matching)?"""
+    return rx.match(text) is not None or rx.fullmatch(text, partial=True) is not None
+
+
+@pytest.mark.parametrize("i,rule", RULES)
+def test_start_words_can_begin_a_match(i, rule):
+    rx = regex.compile(rule.pattern.pattern, regex.I | regex.X | regex.V0)
+    for word in (*rule.starts, *rule.prefixes):
+        key = head(word)
+        assert key, word
+        if key.startswith("#"):
+            texts = [d + a for d in SAMPLE_DIGITS[key[1]] for a in AFTER[key[2]]]
+        else:                                   # the index folds case: any case of the word counts
+            texts = [word, word.title(), word.upper()]
+        assert any(can_begin(rx, t) for t in texts), (rule.name, word)
+
+
+@pytest.mark.parametrize("i,rule", RULES)
+def test_digit_first_rules_start_on_digits_only(i, rule):
+    if rule.pattern.pattern.startswith(r"(?=\d)"):
+        assert all(word.startswith("#") for word in rule.starts) and not rule.prefixes, rule.name
+    assert not (rule.loose and rule.full_date), rule.name     # the dateline reads what resolve() reads

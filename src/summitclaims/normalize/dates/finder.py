@@ -1,0 +1,186 @@
+"""Find every date mention in running text: the rules' candidates, longest first, then ranges
+joined ("from May 1 to June 30") and "the week of" a day widened to its week."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from ...values import DateValue
+from . import calendar as cal
+from .calendar import Tense
+from .rules import Grammar, load
+from .scan import Scan, candidates
+from .tense import guess_tense
+
+TenseAt = Callable[[int, int], Tense]
+
+# Characters before a range searched for its opener ("from", "between").
+OPENER_WINDOW = 9
+# Characters before a date searched for a bare first day ("from 4 to January 22").
+DAY_BEFORE_WINDOW = 12
+# Characters before a day searched for "the week of" / "w/c".
+WEEK_OF_WINDOW = 40
+
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|till|til|until|through|thru|and)\s*$", re.I)
+_HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d+[/.-]\d+[/.-]\d+")
+_DAY_BEFORE = re.compile(r"""
+    (?:^|(?<=\s)) (?P<d>[0-3]?\d) (?:st|nd|rd|th)?      # "4", "4th" at a word start
+    \s* (?:-|–|to|till|until|through) \s* $             # joined to the date that follows
+""", re.I | re.X)
+_OPENER = re.compile(r"(?:from|between)\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A date mention: char offsets in the text (end exclusive) and its value."""
+    start: int
+    end: int
+    value: DateValue
+
+
+def find(text: str, published: dt.date | None = None, tense_at: TenseAt | None = None,
+         scan: Scan | None = None) -> list[Found]:
+    """Every date mention in ``text``, resolved; longest match wins where rules overlap. ``scan``:
+    ``scan_text(text)`` made before (the dateline reads the same one)."""
+    return find_in(text, published, tense_at, strict=True, scan=scan)
+
+
+def find_in(text: str, published: dt.date | None, tense_at: TenseAt | None, strict: bool,
+            scan: Scan | None = None) -> list[Found]:
+    """find() in running text (``strict``) or in a phrase given to resolve()."""
+    if not text:
+        return []
+    g = load()
+    if tense_at is None:
+        def tense_at(s: int, e: int) -> Tense:
+            return guess_tense(text, s, e)
+    out = _read_candidates(g, _scan_of(g, text, scan), published, tense_at, strict)
+    out.sort(key=lambda f: f.start)
+    try:
+        return _week_of(g, text, _join_ranges(g, text, out, strict))
+    except (ValueError, OverflowError):
+        return out
+
+
+def _scan_of(g: Grammar, text: str, scan: Scan | None) -> Scan:
+    if scan is None:
+        return g.scan(text)
+    if scan.text != text:
+        raise ValueError("the scan given is of another text")
+    return scan
+
+
+def _once(tense_at: TenseAt, s: int, e: int) -> Callable[[], Tense]:
+    """The tense of [s, e), asked only when a reader needs it, and then once."""
+    cache: list[Tense] = []
+
+    def tense() -> Tense:
+        if not cache:
+            cache.append(tense_at(s, e))
+        return cache[0]
+    return tense
+
+
+def _read_candidates(g: Grammar, scan: Scan, published: dt.date | None, tense_at: TenseAt,
+                     strict: bool) -> list[Found]:
+    """The candidates, longest first (then leftmost), each read unless a longer one took its place."""
+    cands = candidates(scan, g.rules, strict)
+    cands.sort(key=lambda c: (c[0] - c[1], c[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[Found] = []
+    text = scan.text
+    for s, e, rule, m in cands:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        try:
+            got = g.reading(text, published, _once(tense_at, s, e), strict).read(rule, m)
+        except (ValueError, OverflowError, KeyError, TypeError):
+            got = None
+        if got is None:
+            continue
+        taken.append((s, e))
+        out.append(Found(s, e, DateValue(text[s:e], got[0], got[1], got[2])))
+    return out
+
+
+def _names_date(g: Grammar, raw: str) -> bool:
+    """A calendar date (digits or a month name), not a weekday that moves by weeks."""
+    return any(c.isdigit() for c in raw) or any(w in g.lex.month for w in re.findall(r"[a-z]+", raw.lower()))
+
+
+def _joined(g: Grammar, text: str, a: Found, b: Found, strict: bool) -> Found | None:
+    """"from 10/1/2018 - 10/7/2018", "between January 1st 2015 and Feb 5th 2018": two dates joined
+    by a connector make one range (in running text only after "from" or "between"); a year on one
+    side carries to the other."""
+    va, vb = a.value, b.value
+    if not (va.start and vb.start and va.granularity in ("day", "month") and vb.granularity in ("day", "month")
+            and _RANGE_GAP.match(text[a.end:b.start])
+            and (not strict or _OPENER.search(text[max(0, a.start - OPENER_WINDOW):a.start]))):
+        return None
+    sa: dt.date | None = va.start
+    eb = vb.end
+    if va.start > vb.start:
+        # a year-less calendar date moves by a year; a weekday ("from Sunday to Thursday") not
+        if _names_date(g, vb.raw) and not _HAS_YEAR.search(vb.raw):
+            eb = cal.shift_year(eb, 1) if eb else None
+        elif _names_date(g, va.raw) and not _HAS_YEAR.search(va.raw):
+            sa = cal.shift_year(va.start, -1)
+        else:
+            sa = None
+    elif not _HAS_YEAR.search(va.raw) and _HAS_YEAR.search(vb.raw) and vb.start.year != va.start.year:
+        later = (va.start.month, va.start.day) > (vb.start.month, vb.start.day)
+        sa = cal.shift_year(va.start, vb.start.year - va.start.year - (1 if later else 0))
+    if sa and eb and sa <= eb:
+        gran = "day" if "day" in (va.granularity, vb.granularity) else "month"
+        return Found(a.start, b.end, DateValue(text[a.start:b.end], sa, eb, gran))
+    return None
+
+
+def _borrowed_month(text: str, a: Found, out: list[Found]) -> Found | None:
+    """"from 4 to January 22, 1995": the first day borrows the month of the second."""
+    va = a.value
+    if not (va.start and va.granularity == "day" and va.start == va.end):
+        return None
+    d = _DAY_BEFORE.search(text, max(0, a.start - DAY_BEFORE_WINDOW), a.start)
+    if not d or (out and out[-1].end > d.start()):
+        return None
+    try:
+        x = va.start.replace(day=int(d.group("d")))
+    except ValueError:
+        return None
+    if x <= va.start:
+        return Found(d.start(), a.end, DateValue(text[d.start():a.end], x, va.end, "day"))
+    return None
+
+
+def _join_ranges(g: Grammar, text: str, found: list[Found], strict: bool) -> list[Found]:
+    """The mentions with joined ranges as one; outside running text also a bare first day."""
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        joined = _joined(g, text, a, found[i + 1], strict) if i + 1 < len(found) else None
+        if joined:
+            out.append(joined)
+            i += 2
+            continue
+        borrowed = None if strict else _borrowed_month(text, a, out)
+        out.append(borrowed or a)
+        i += 1
+    return out
+
+
+def _week_of(g: Grammar, text: str, found: list[Found]) -> list[Found]:
+    """"the week of April 10th", "w/c Feb 4": the Monday-Sunday week around that day."""
+    out: list[Found] = []
+    for f in found:
+        v = f.value
+        w = (g.cues.week_of.search(text, max(0, f.start - WEEK_OF_WINDOW), f.start)
+             if v.start and v.start == v.end else None)
+        if v.start and w and (not out or out[-1].end <= w.start()):
+            monday = cal.monday(v.start)
+            f = Found(w.start(), f.end, DateValue(text[w.start():f.end], monday, monday + dt.timedelta(days=6), "day"))
+        out.append(f)
+    return out
