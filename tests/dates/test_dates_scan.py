@@ -4,18 +4,16 @@ over the whole text finds, which these tests check on tricky strings, the sample
 generated text made of the rules' own words joined every which way."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summitclaims.normalize import dates
 from summitclaims.normalize.dates.scan import candidates
+from tests.paths import SAMPLES
 
 GRAMMAR = dates.load()
 LEX = GRAMMAR.lex
-SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.txt"))
 
 
 def plain(text: str, strict: bool) -> list:

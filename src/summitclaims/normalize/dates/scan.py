@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
-from ..casefold import FOLD_TO_ASCII
+from ...text.folds import FOLD_TO_ASCII
 from .grammar import Rule
 
 # Text words whose rule lists are kept; past this the memo starts over (memory must not grow
