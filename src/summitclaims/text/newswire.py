@@ -1,5 +1,5 @@
 """The newswire dateline ("SANTA CRUZ, Calif., Feb 26 -", "LONDON, March 3 (Reuters) -"), defined
-once: where it is looked for and the two ways the components read it."""
+once: where it is looked for and the ways the components read it."""
 from __future__ import annotations
 
 import re
@@ -39,3 +39,12 @@ DATELINE_LINE = re.compile(
     """,
     re.MULTILINE | re.VERBOSE,
 )
+
+# For the publication date (normalize.dates.dateline): the place that opens a wire dateline, in
+# capitals ("SALVADOR, ", "NEW YORK (Reuters), "), and the dash after its date.
+WIRE_PLACE = re.compile(r"""
+    \s*[A-Z][A-Z.'’ -]{1,40}        # the place, in capitals
+    (?:\s*\([^)]{1,40}\))?           # perhaps the agency: "(Reuters)"
+    ,\s+                            # the comma before the date
+""", re.VERBOSE)
+WIRE_DASH = re.compile(r"\s*[-–—]")   # the dash that ends the dateline after its date

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ...text.newswire import DATELINE_WINDOW, WIRE_DASH, WIRE_PLACE
 from ...values import DateValue
 from . import calendar as cal
 from . import readers_dates
@@ -12,8 +13,8 @@ from .reading import int_of
 from .rules import Grammar, load
 from .scan import Scan, matches
 
-# The top of the text searched for a dateline, in characters and in non-blank lines.
-DATELINE_REACH = 600
+# The top of the text searched for a dateline: newswire's window, and at most this many non-blank lines.
+DATELINE_REACH = DATELINE_WINDOW
 DATELINE_LINES = 6
 
 # what may follow the date on its line: a time, a zone, separators
@@ -23,9 +24,6 @@ _DATELINE_REST = re.compile(r"""
     [\s|.·-]* $
 """, re.I | re.X)
 _DATELINE_PREFIX = re.compile(r"^(?:(?:published|updated|posted|date|last updated)(?:\s+on)?\s*:?\s*)", re.I)
-# "SALVADOR, ", "NEW YORK (Reuters), ": a wire dateline's place in capitals
-_WIRE_PLACE = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:\s*\([^)]{1,40}\))?,\s+")
-_WIRE_DASH = re.compile(r"\s*[-–—]")
 
 
 def find_dateline(text: str, scan: Scan | None = None) -> Found | None:
@@ -91,13 +89,13 @@ def _first_full_year(g: Grammar, scan: Scan, start: int) -> int | None:
 
 def _wire_dateline(g: Grammar, text: str, line: str, pos: int, scan: Scan | None) -> Found | None:
     """"SALVADOR, Feb 26 - ...": the day of a wire dateline, its year from the text."""
-    head = _WIRE_PLACE.match(line)
+    head = WIRE_PLACE.match(line)
     if not head:
         return None
     rest = line[head.end():]
     month_day = g.rule_read_by(readers_dates.month_day)
     m = month_day.pattern.match(rest)
-    if not m or not _WIRE_DASH.match(rest[m.end():]):
+    if not m or not WIRE_DASH.match(rest[m.end():]):
         return None
     s, e = pos + head.end(), pos + head.end() + m.end()
     year = int(m.group("y")) if m.group("y") else _first_full_year(g, scan or g.scan(text), e)
