@@ -35,11 +35,11 @@ def read(corpus: Path, n: int, published: bool):
 
 def run(arts, kinds):
     """doc id -> its records, and docs/s."""
-    from summitclaims import runner as batch
+    from summitclaims import runner
 
     out: dict[str, list[dict]] = {}
     t = time.perf_counter()
-    for art, recs in batch.run(iter(arts), batch.RunOptions(kinds=kinds)):
+    for art, recs in runner.run(iter(arts), runner.RunOptions(kinds=kinds)):
         out.setdefault(art.doc_id, []).extend(recs)
     return out, len(arts) / (time.perf_counter() - t)
 
@@ -78,7 +78,7 @@ def main() -> int:
     args = ap.parse_args()
 
     from summitclaims import nlp as _nlp
-    from summitclaims import runner as batch
+    from summitclaims.kinds import parse_kinds
 
     arts = read(args.corpus, args.n, not args.no_published)
     print(f"{len(arts)} articles from {args.corpus.name}"
@@ -93,7 +93,7 @@ def main() -> int:
           f"fields (pipes run)")
     bad = 0
     for combo in args.combos:
-        kinds = batch.parse_kinds(combo)
+        kinds = parse_kinds(combo)
         got, rate = run(arts, kinds)
         keep = set(kinds) | {"document"}
         n = diff = diff_ns = 0

@@ -23,7 +23,7 @@ DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpora" / "reuters21578.jsonl
 
 
 def every_article(corpus: Path, jobs: int, limit: int | None) -> int:
-    from summitclaims import runner as batch
+    from summitclaims import runner
     from summitclaims.io.readers import ReadOptions, iter_articles
 
     arts = iter_articles([str(corpus)], opts=ReadOptions())
@@ -31,7 +31,7 @@ def every_article(corpus: Path, jobs: int, limit: int | None) -> int:
         arts = islice(arts, limit)
     kinds, errors, examples = Counter(), Counter(), {}
     started, n = time.perf_counter(), 0
-    for art, records in batch.run(arts, batch.RunOptions(), jobs=jobs):
+    for art, records in runner.run(arts, runner.RunOptions(), jobs=jobs):
         n += 1
         kinds.update(r["kind"] for r in records)
         for r in records:

@@ -74,7 +74,7 @@ def main() -> int:
         return 0
 
     from summitclaims import nlp as _nlp
-    from summitclaims import runner as batch
+    from summitclaims import runner
     from summitclaims.io.readers import Article
 
     rows = read(args.corpus, args.n)
@@ -91,13 +91,13 @@ def main() -> int:
     base = _nlp.load_base()
     list(base.pipe([r["text"] for r in warm], batch_size=16))
     _nlp.load()
-    list(batch.run((Article(r["id"], text=r["text"]) for r in warm), batch.RunOptions()))
+    list(runner.run((Article(r["id"], text=r["text"]) for r in warm), runner.RunOptions()))
     spent = {"bare": 0.0, "full": 0.0}
     for n, k in enumerate(range(0, len(rows), 96)):
         part = rows[k:k + 96]
         runs = {"bare": lambda part=part: list(base.pipe([r["text"] for r in part], batch_size=16)),
-                "full": lambda part=part: list(batch.run((Article(r["id"], text=r["text"]) for r in part),
-                                                         batch.RunOptions()))}
+                "full": lambda part=part: list(runner.run((Article(r["id"], text=r["text"]) for r in part),
+                                                         runner.RunOptions()))}
         for name in (("bare", "full") if n % 2 == 0 else ("full", "bare")):
             t = time.perf_counter()
             runs[name]()
@@ -109,11 +109,11 @@ def main() -> int:
     for k in range(args.rounds):
         tag = f" (round {k + 1})" if args.rounds > 1 else ""
         one = max(one, timed("summitclaims, all kinds, --jobs 1" + tag, len(rows),
-                             lambda: list(batch.run(arts(), batch.RunOptions()))))
+                             lambda: list(runner.run(arts(), runner.RunOptions()))))
         two = max(two, timed("summitclaims, all kinds, --jobs 2" + tag, len(rows),
-                             lambda: list(batch.run(arts(), batch.RunOptions(), jobs=2))))
+                             lambda: list(runner.run(arts(), runner.RunOptions(), jobs=2))))
     fast = timed("summitclaims --only money,dates", len(rows),
-                 lambda: list(batch.run(arts(), batch.RunOptions(kinds=frozenset({"money", "date"})))))
+                 lambda: list(runner.run(arts(), runner.RunOptions(kinds=frozenset({"money", "date"})))))
 
     def goal(label: str, value: float, floor: float) -> None:
         print(f"{label:<44} {value:8.2f}x (goal >= {floor}) {'OK' if value >= floor else 'SHORT'}")

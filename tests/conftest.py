@@ -33,11 +33,12 @@ def run(nlp):
     the one path every entry point takes: summitclaims.runner)."""
     from summitclaims.api import parse_published
     from summitclaims.io.readers import Article
-    from summitclaims.runner import RunOptions, process_chunk
+    from summitclaims.runner import RunOptions
+    from summitclaims.runner import run as run_articles
 
     def _run(text, published=None, doc_id="t"):
         opts = RunOptions(published=parse_published(published))
-        return process_chunk(nlp, [Article(doc_id, text=text)], opts)[0]
+        return [r for _, part in run_articles([Article(doc_id, text=text)], opts) for r in part]
 
     return _run
 

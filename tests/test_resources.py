@@ -79,11 +79,11 @@ def patterns_copy(tmp_path, monkeypatch):
     copy = tmp_path / "patterns"
     shutil.copytree(resources.patterns_dir(), copy)
     monkeypatch.setattr(resources, "patterns_dir", lambda: copy)
-    for cached in (resources.load_patterns, _nlp.load, _nlp.rules_hash):
+    for cached in (resources.load_patterns, _nlp._load, _nlp.rules_hash):
         cached.cache_clear()
     yield copy
     monkeypatch.undo()
-    for cached in (resources.load_patterns, _nlp.load, _nlp.rules_hash):
+    for cached in (resources.load_patterns, _nlp._load, _nlp.rules_hash):
         cached.cache_clear()
 
 
@@ -98,3 +98,17 @@ def test_a_typo_in_a_built_in_table_stops_the_run_with_file_and_line(runner, pat
     assert result.stdout == ""
     assert result.stderr.startswith(f"Error: {path}:{line}: ")
     assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", ["diff", "summarise"])
+def test_a_typo_stops_commands_that_need_no_pipeline_too(runner, patterns_copy, tmp_path, command):
+    """diff and summarise of record files never load the pipeline; the tables are checked anyway."""
+    path = patterns_copy / "topic_words.jsonl"
+    line = _typo(path)
+    records = tmp_path / "r.jsonl"
+    records.write_text(json.dumps({"id": "0", "kind": "document", "doc": "d", "text": None, "char_start": 0,
+                                   "char_end": 0, "sentence": None}) + "\n", encoding="utf-8")
+    args = [command, str(records), str(records)] if command == "diff" else [command, str(records)]
+    result = runner.invoke(app, [*args, "-f", "json"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"Error: {path}:{line}: ")

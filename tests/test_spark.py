@@ -44,10 +44,10 @@ def _by_doc(records) -> dict:
 
 def _extract(articles, **kw):
     """What `summitclaims extract` gives for these articles: {doc: [records]}."""
-    from summitclaims import runner as batch
+    from summitclaims import runner
 
-    opts = batch.RunOptions(**kw)
-    return {art.doc_id: recs for art, recs in batch.run(articles, opts)}
+    opts = runner.RunOptions(**kw)
+    return {art.doc_id: recs for art, recs in runner.run(articles, opts)}
 
 
 # -- no Spark needed --------------------------------------------------------------------------------

@@ -59,7 +59,7 @@ def extract_articles(
     from .runner import Runner, RunOptions
 
     opts = RunOptions(published=published, kinds=kinds, keep_text=keep_text)
-    yield from Runner(nlp, opts).articles(articles)  # type: ignore[misc]
+    yield from Runner(nlp, opts).whole(articles)  # type: ignore[misc]
 
 
 def extract_many(

@@ -45,8 +45,7 @@ def build(nlp: Language, actors_files: tuple[str | Path, ...] = ()) -> Language:
     # Gazetteer: a span ruler into its own group (doc.spans[actors.GAZ_KEY]), not doc.ents, so
     # summitclaims_actors sees both the model's entities and the gazetteer's and decides overlaps
     # (an overwriting entity ruler would turn "Michael Jordan" into Jordan, GPE).
-    for table in resources.TABLES:      # every table checked now: a typo stops the run before any article
-        resources.load_patterns(table)
+    resources.check_tables()            # a typo stops the run before any article
     patterns = list(resources.load_patterns("actors")) + list(resources.load_patterns("actor_countries"))
     for path in actors_files:
         patterns.extend(actors.read_gazetteer(path))     # checked: errors name file and line
@@ -124,7 +123,12 @@ def pipes_for(nlp: Language, kinds: frozenset[str] | None) -> list[str]:
     return [n for n in names if n in ours or (n not in COMPONENTS and n not in skip)]
 
 
-@lru_cache(maxsize=4)
 def load(model: str | None = None, actors_files: tuple[str, ...] = ()) -> Language:
-    """The full pipeline, cached so a process loads each model once."""
+    """The full pipeline, cached so a process loads each model once (however the call is spelt:
+    ``load()``, ``load(None, ())`` and a list of files are one pipeline, with one zone state)."""
+    return _load(model or None, tuple(str(p) for p in actors_files))
+
+
+@lru_cache(maxsize=4)
+def _load(model: str | None, actors_files: tuple[str, ...]) -> Language:
     return build(load_base(model), actors_files)

@@ -5,11 +5,9 @@ from typing import Any, Iterator
 
 from spacy.tokens import Doc, Span
 
-from .fields import assign_ids, error_record, iso, number, record_id
+from .fields import iso, number
 from .kinds import KIND_ORDER
 from .pipeline import extensions, sents
-
-__all__ = ["KIND_ORDER", "assign_ids", "doc_records", "error_record", "number", "record_id"]
 
 
 def sentence_of(doc: Doc, start_char: int, end_char: int, text: str | None = None) -> str | None:

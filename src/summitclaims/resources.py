@@ -139,6 +139,12 @@ def read_table(path: str | Path, kinds: dict[str | None, Shape]) -> list[dict[st
     return rows
 
 
+def check_tables() -> None:
+    """Read and check every declared table now, so that a typo stops a run before its first article."""
+    for name in TABLES:
+        load_patterns(name)
+
+
 @lru_cache(maxsize=None)
 def load_patterns(name: str) -> tuple[dict[str, Any], ...]:
     """Rows of ``patterns/<name>.jsonl``, checked against ``TABLES[name]`` and cached per process

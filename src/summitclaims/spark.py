@@ -1,7 +1,7 @@
 """Run the extraction on Apache Spark: a DataFrame of articles in, a typed DataFrame of records out.
 
 Each partition goes through ``mapInArrow`` to one Python worker, which loads the pipeline once per
-process (``nlp.load`` is cached and Spark reuses its Python workers) and runs ``batch.process_chunk``
+process (``nlp.load`` is cached and Spark reuses its Python workers) and runs ``runner.Runner``
 over the partition's articles, so the records are exactly those of ``summitclaims extract``.
 
 Output columns: those of ``extract -f parquet`` (``summitclaims.io.arrow``): the properties of the
@@ -273,7 +273,7 @@ def extract_articles(
         for batch in batches:
             arts = _articles_of(batch)
             for i in range(0, len(arts), group):
-                out = [recs for _, recs in runner.articles(arts[i:i + group])]
+                out = [recs for _, recs in runner.whole(arts[i:i + group])]
                 if counts is not None:
                     c = Counter(r["kind"] for recs in out for r in recs)
                     c["documents"] = sum(1 for recs in out if recs and recs[0]["kind"] == "document")

@@ -150,7 +150,7 @@ def test_utf8_bom_is_not_part_of_the_text(runner, tmp_path):
     assert recs[0]["chars"] == len("Hello.")
 
 
-@pytest.mark.parametrize("value", ["2025-13-01", "yesterday", "11/02/2025"])
+@pytest.mark.parametrize("value", ["2025-13-01", "yesterday", "11/02/2025", "", "  "])
 def test_invalid_published_is_a_usage_error(runner, value):
     result = runner.invoke(app, ["extract", "-", "--published", value], input="x")
     assert result.exit_code == 2
@@ -247,3 +247,17 @@ def test_schema_forms(runner):
     assert cols["value"] == "DOUBLE" and cols["char_start"] == "BIGINT" and cols["published"] == "DATE"
     sql = runner.invoke(app, ["schema", "--as", "sql"]).stdout
     assert sql.startswith('CREATE TABLE IF NOT EXISTS "records"') and '"value" REAL' in sql
+
+
+@pytest.mark.parametrize("given", ["jsonl", "JSONL", "Jsonl"])
+def test_input_format_is_read_in_any_case(runner, given):
+    line = json.dumps({"id": "x1", "text": "Acme pledged $5 million."})
+    result = runner.invoke(app, ["extract", "-", "-f", "jsonl", "--input-format", given], input=line)
+    assert result.exit_code == 0, result.stderr
+    assert jsonl(result.stdout)[0]["doc"] == "x1"
+
+
+def test_an_unknown_input_format_is_a_usage_error(runner):
+    result = runner.invoke(app, ["extract", "-", "--input-format", "pdf"], input="x")
+    assert result.exit_code == 2
+    assert "pdf" in result.stderr and "Traceback" not in result.stderr

@@ -5,6 +5,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.paths import SAMPLES_DIR
 
 SAMPLES = SAMPLES_DIR
@@ -35,21 +37,34 @@ def test_consumer_closing_the_pipe_ends_quietly():
     assert proc.returncode == 0
 
 
-def test_ctrl_c_exits_130_without_traceback_and_leaves_no_partial_output(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_exits_130_without_traceback_and_leaves_no_partial_output(tmp_path, jobs):
     import signal
     import time
 
     out = tmp_path / "records.jsonl"
     out.write_text("previous good output\n", encoding="utf-8")
-    args = [sys.executable, "-m", "summitclaims", "extract", "-o", str(out)] + [str(SAMPLES)] * 200
+    args = [sys.executable, "-m", "summitclaims", "extract", "-j", jobs, "-o", str(out)] + [str(SAMPLES)] * 200
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.time() + 60
     while time.time() < deadline and not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):
         time.sleep(0.1)       # wait until it is writing
     time.sleep(1.0)
     proc.send_signal(signal.SIGINT)
+    sent = time.time()
     _, err = proc.communicate(timeout=60)
+    # at once, not after the chunks in flight: the workers are stopped, not waited for
+    assert time.time() - sent < 10
     assert proc.returncode == 130, err.decode()
     assert b"Traceback" not in err and err.decode().strip().endswith("Interrupted.")
     assert out.read_text(encoding="utf-8") == "previous good output\n"   # not clobbered
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_only_is_checked_without_importing_spacy():
+    code = ("import sys\nfrom typer.testing import CliRunner\nfrom summitclaims.cli.main import app\n"
+            "r = CliRunner().invoke(app, ['extract', '-', '--only', 'bogus'], input='x')\n"
+            "assert r.exit_code == 2 and 'bogus' in r.output, r.output\n"
+            "assert 'spacy' not in sys.modules\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from summitclaims import runner as batch
+from summitclaims import runner
 from summitclaims.io.readers import Article
 from tests.paths import SAMPLES_DIR
 
@@ -14,15 +14,15 @@ PUBLISHED = dt.date(2025, 2, 11)
 
 
 def run(text, piece_chars, published=PUBLISHED):
-    opts = batch.RunOptions(published=published, piece_chars=piece_chars)
-    return [r for _, part in batch.run([Article("long", text=text)], opts) for r in part]
+    opts = runner.RunOptions(published=published, piece_chars=piece_chars)
+    return [r for _, part in runner.run([Article("long", text=text)], opts) for r in part]
 
 
 @pytest.mark.parametrize("limit", [50, 300, 1000])
 def test_split_points_cut_at_breaks_outside_quotes(limit):
     from summitclaims.text.passages import find_passages
 
-    points = batch.split_points(SAMPLE, limit)
+    points = runner.split_points(SAMPLE, limit)
     assert points[0] == 0 and points == sorted(set(points))
     quotes = [(p.start, p.end) for p in find_passages(SAMPLE)]
     for cut in points[1:]:
@@ -63,7 +63,7 @@ def test_dateline_of_the_first_piece_holds_for_the_rest():
 
 def test_a_piece_without_any_break_is_still_cut():
     text = "x" * 2500
-    assert batch.split_points(text, 1000) == [0, 1000, 2000]
+    assert runner.split_points(text, 1000) == [0, 1000, 2000]
     assert run(text, 1000)[0]["chars"] == 2500
 
 
@@ -71,11 +71,11 @@ def test_a_piece_without_any_break_is_still_cut():
 def test_a_long_article_streams_in_parts_in_input_order(jobs):
     arts = [Article("a", text="Iliad pledged 3 billion euros."), Article("long", text=SAMPLE),
             Article("z", text="Orange pledged 1 billion euros.")]
-    opts = batch.RunOptions(published=PUBLISHED, piece_chars=700)
-    parts = list(batch.run(arts, opts, jobs=jobs))
+    opts = runner.RunOptions(published=PUBLISHED, piece_chars=700)
+    parts = list(runner.run(arts, opts, jobs=jobs))
     assert [a.doc_id for a, _ in parts][0] == "a" and parts[-1][0].doc_id == "z"
     long_parts = [recs for a, recs in parts if a.doc_id == "long"]
-    assert len(long_parts) == len(batch.split_points(SAMPLE, 700)) + 1     # pieces, then the actors
+    assert len(long_parts) == len(runner.split_points(SAMPLE, 700)) + 1     # pieces, then the actors
     assert long_parts[0][0]["kind"] == "document"
     assert {r["kind"] for r in long_parts[-1]} == {"actor"}
     assert all(r["kind"] != "actor" for part in long_parts[:-1] for r in part)

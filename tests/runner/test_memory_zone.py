@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from summitclaims import nlp as _nlp
-from summitclaims import runner as batch
+from summitclaims import runner
 from summitclaims.io.readers import Article
 from summitclaims.runner.zones import zones_of
 from tests.paths import SAMPLES
@@ -38,8 +38,8 @@ def never_zoned(monkeypatch):
 
 
 def run(arts, **kw):
-    opts = batch.RunOptions(published=PUBLISHED, **kw)
-    return batch.process_chunk(_nlp.load(), arts, opts)
+    opts = runner.RunOptions(published=PUBLISHED, **kw)
+    return runner.Runner(_nlp.load(), opts).chunk(arts)
 
 
 def test_records_are_the_same_inside_zones(zones, monkeypatch):
@@ -67,7 +67,7 @@ def test_without_zones_the_vocab_grows(monkeypatch):
 
 
 def test_a_long_article_in_a_mixed_chunk_does_not_nest_zones(zones, monkeypatch):
-    """extract_many and Spark hand process_chunk chunks that mix long and short articles: the
+    """A chunk handed to Runner.chunk may mix long and short articles (Runner.whole does): the
     long one's pieces must not open a zone of their own inside the chunk's (spaCy: "memory zones
     should not be nested"; an inner one would drop strings the chunk's other docs still use)."""
     nlp = _nlp.load()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from summitclaims import nlp as _nlp
-from summitclaims import runner as batch
+from summitclaims import runner
 from summitclaims.io.readers import iter_articles
+from summitclaims.kinds import parse_kinds
 from tests.paths import SAMPLES_DIR
 
 SAMPLES = SAMPLES_DIR
@@ -15,7 +16,7 @@ COMBOS = ("actors", "money", "dates", "quotes", "money,dates", "actors,quotes", 
 
 def records_by_doc(kinds):
     out: dict[str, list[dict]] = {}
-    for art, recs in batch.run(iter_articles([str(SAMPLES)]), batch.RunOptions(kinds=kinds)):
+    for art, recs in runner.run(iter_articles([str(SAMPLES)]), runner.RunOptions(kinds=kinds)):
         out.setdefault(art.doc_id, []).extend(recs)
     return out
 
@@ -29,7 +30,7 @@ def full():
 
 @pytest.mark.parametrize("only", COMBOS)
 def test_only_writes_the_full_runs_records_of_those_kinds(full, only):
-    kinds = batch.parse_kinds(only)
+    kinds = parse_kinds(only)
     got = records_by_doc(kinds)
     assert list(got) == list(full)
     for doc_id, recs in full.items():

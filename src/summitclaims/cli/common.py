@@ -38,9 +38,23 @@ def load_pipeline(model: Optional[str], actors_files: tuple[str, ...] = ()) -> A
         fail(str(exc), USAGE)
 
 
+def check_tables() -> None:
+    """Every built-in table read and checked, or exit 2 naming file and line (commands that may
+    never load the pipeline: diff and summarise of record files, spark-extract's driver)."""
+    from ..resources import PatternFileError
+    from ..resources import check_tables as check
+
+    try:
+        check()
+    except PatternFileError as exc:
+        fail(str(exc), USAGE)
+
+
 def check_date(value: Optional[str]) -> Any:
     """Callback of --published: an ISO date, or a usage error."""
     try:
+        if value is not None and not value.strip():
+            raise ValueError(value)
         return parse_iso_date(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None

@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Optional, TextIO
 
 import typer
 
-from .common import USAGE, error, fail, given_date, load_pipeline, model_option, published_option
+from .common import USAGE, check_tables, error, fail, given_date, load_pipeline, model_option, published_option
 from .output import (
     ReportFormat,
     Target,
@@ -74,6 +74,7 @@ def diff_command(
     2 an input could not be read or a usage error.
     """
     chosen = resolve_format(fmt, output, "jsonl", ReportFormat)
+    check_tables()
 
     from ..compare.diff import Side, diff_sides, differs
     from ..compare.load import iter_records

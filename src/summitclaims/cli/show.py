@@ -317,7 +317,12 @@ def show_command(
             failed += 1
             error(f"{art.doc_id}: {art.error}")
             continue
-        doc = runner.doc(art)
+        try:
+            doc = runner.doc(art)
+        except ValueError as exc:
+            failed += 1
+            error(f"{art.doc_id}: {exc}")
+            continue
         docs.append(doc)
         titles.append(_article_title(art))
         if html_out is None:

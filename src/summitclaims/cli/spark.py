@@ -20,6 +20,7 @@ from .common import (
     USAGE,
     actor_files,
     actors_option,
+    check_tables,
     fail,
     id_key_option,
     input_format_option,
@@ -210,6 +211,7 @@ def spark_extract_command(
     data), 1 the Spark job failed, 2 usage error.
     """
     out_fmt = fmt or ("jsonl" if output.lower().rstrip("/").endswith(_JSONL) else "parquet")
+    check_tables()          # on the driver: a typo would otherwise fail every executor's task
     try:
         import pyspark  # noqa: F401
     except ImportError:

@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Optional, TextIO
 
 import typer
 
-from .common import given_date
+from .common import check_tables, given_date
 from .diff import (
     fx_tolerance_option,
     load_nlp,
@@ -46,6 +46,7 @@ def summarise_command(
     be read (the rest is summarised), 2 usage error.
     """
     chosen = resolve_format(fmt, output, "json", ReportFormat)
+    check_tables()
 
     from ..compare.load import iter_records
     from ..compare.summarise import Summariser

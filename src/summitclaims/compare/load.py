@@ -23,9 +23,8 @@ except ImportError:  # pragma: no cover - depends on the environment
     loads = json.loads
     JSON_ERRORS = (ValueError,)
 
-KINDS = RECORD_KINDS
 _SNIFF_BYTES = 1 << 20
-_KIND_SET = frozenset(KINDS)
+_KIND_SET = frozenset(RECORD_KINDS)
 
 Record = Dict[str, Any]
 
@@ -42,7 +41,7 @@ def is_record_file(path: str | Path) -> bool:
                     if len(line) > _SNIFF_BYTES:
                         return False
                     obj = loads(line)
-                    return isinstance(obj, dict) and obj.get("kind") in KINDS
+                    return isinstance(obj, dict) and obj.get("kind") in RECORD_KINDS
                 if f.tell() > _SNIFF_BYTES:
                     return False
     except (OSError, *JSON_ERRORS):

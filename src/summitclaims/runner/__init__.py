@@ -15,7 +15,6 @@ from spacy.tokens import Doc
 from .. import nlp as _nlp
 from ..fields import assign_ids
 from ..io.readers import Article
-from ..kinds import KIND_ORDER, parse_kinds
 from ..records import doc_records
 from .chunks import chunks, is_long
 from .docs import Records, error_records, internal_error, make_doc, pipe, records_of
@@ -35,30 +34,27 @@ class Runner:
         self.names = _nlp.pipes_for(nlp, self.opts.kinds)
         self.zones = zones_of(nlp)
 
-    def stream(self, articles: Iterable[Article]) -> Iterator[Pair]:
+    def parts(self, articles: Iterable[Article]) -> Iterator[Pair]:
         """(article, records) in input order as each chunk finishes: one pair per article, or
-        several successive pairs for a long one (see ``runner.long.iter_long``)."""
+        several successive pairs (parts) for a long one, so that its records stream."""
         for chunk in chunks(articles, self.opts):
             if is_long(chunk[0], self.opts):
-                yield from self.stream_long(chunk[0])
+                yield from self.long_parts(chunk[0])
             else:
                 yield from zip(chunk, self.chunk(chunk))
 
-    def articles(self, articles: Iterable[Article]) -> Iterator[Pair]:
+    def whole(self, articles: Iterable[Article]) -> Iterator[Pair]:
         """(article, all its records): one pair per article, also for long ones."""
         for chunk in chunks(articles, self.opts):
             yield from zip(chunk, self.chunk(chunk))
-
-    def article(self, art: Article) -> Records:
-        """All records of one article."""
-        return self.chunk([art])[0]
 
     def chunk(self, arts: list[Article]) -> list[Records]:
         """Records for each article of a chunk. A failure on one article costs only that article."""
         with self.zones.zone(self.nlp, sum(len(a.text or "") for a in arts)):
             return self._chunk(arts)
 
-    def stream_long(self, art: Article) -> Iterator[Pair]:
+    def long_parts(self, art: Article) -> Iterator[Pair]:
+        """The successive parts of a long article's records; a failure ends it with an error record."""
         try:
             for part in iter_long(self, art):
                 yield art, part
@@ -66,10 +62,14 @@ class Runner:
             yield art, internal_error(art, exc)
 
     def doc(self, art: Article) -> Doc:
-        """The processed doc of one article (for rendering it); the article must fit in one doc."""
+        """The processed doc of one article, for rendering it. Raises ValueError for an article
+        longer than a piece, whose records come from pieces (``show`` refuses it)."""
+        if is_long(art, self.opts):
+            raise ValueError(f"longer than {self.opts.piece_chars:,} characters: too long to show as one doc")
         return next(pipe(self.nlp, [make_doc(self.nlp, art, self.opts)], self.names, 1))
 
     def doc_records(self, doc: Doc) -> Records:
+        """The records of one processed doc, of the kinds asked for."""
         return doc_records(doc, self.opts.kinds)
 
     def _chunk(self, arts: list[Article]) -> list[Records]:
@@ -102,11 +102,6 @@ class Runner:
         return out  # type: ignore[return-value]
 
 
-def process_chunk(nlp: Language, arts: list[Article], opts: RunOptions) -> list[Records]:
-    """Records for each article of a chunk (``Runner.chunk``), for callers that chunk themselves."""
-    return Runner(nlp, opts).chunk(arts)
-
-
 def run(
     articles: Iterable[Article],
     opts: RunOptions | None = None,
@@ -122,7 +117,7 @@ def run(
     opts = opts or RunOptions()
     nlp = _nlp.load(model, actors_files)          # in the parent: forked workers share it
     jobs = resolve_jobs(jobs)
-    pairs = Runner(nlp, opts).stream(articles) if jobs == 1 else run_pool(
+    pairs = Runner(nlp, opts).parts(articles) if jobs == 1 else run_pool(
         articles, Runner(nlp, opts), model, actors_files, jobs)
     yield from unique_ids(pairs)
 
@@ -144,5 +139,4 @@ def unique_ids(pairs: Iterable[Pair]) -> Iterator[Pair]:
         yield art, records
 
 
-__all__ = ["KIND_ORDER", "Pair", "Records", "RunOptions", "Runner", "parse_kinds", "process_chunk", "run",
-           "split_points", "unique_ids"]
+__all__ = ["Pair", "Records", "RunOptions", "Runner", "run", "split_points", "unique_ids"]

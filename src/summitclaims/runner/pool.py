@@ -11,15 +11,18 @@ import os
 import signal
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator
 
 from .. import nlp as _nlp
 from ..io.readers import Article
 from . import Pair, Records, Runner
 from .chunks import chunks, is_long
+from .docs import error_records
 from .options import RunOptions
 
 IN_FLIGHT_PER_JOB = 2      # one chunk working, one waiting: no worker idles while the parent writes
+WORKER_DIED = "internal error: the worker process died on this article's chunk (out of memory?)"
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -38,30 +41,73 @@ def _work(arts: list[Article], opts: RunOptions, model: str | None, actors_files
     return Runner(_nlp.load(model, actors_files), opts).chunk(arts)
 
 
+class _Workers:
+    """A process pool that can be replaced when a worker dies, and stopped at once when the run is cut."""
+
+    def __init__(self, jobs: int, model: str | None, actors_files: tuple[str, ...]) -> None:
+        methods = multiprocessing.get_all_start_methods()
+        self.ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.jobs, self.args = jobs, (model, actors_files)
+        self.pool = self._new(jobs)
+
+    def _new(self, jobs: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(jobs, mp_context=self.ctx, initializer=_init_worker, initargs=self.args)
+
+    def submit(self, arts: list[Article], opts: RunOptions) -> Future:
+        try:
+            return self.pool.submit(_work, arts, opts, *self.args)
+        except BrokenProcessPool:           # a worker died since the last submit: start afresh
+            self.pool = self._new(self.jobs)
+            return self.pool.submit(_work, arts, opts, *self.args)
+
+    def result(self, arts: list[Article], opts: RunOptions, fut: Future) -> list[Records]:
+        """The chunk's records; if a worker died, the chunk runs again alone in a fresh process, so
+        that only the chunk that kills its worker is lost (as error records)."""
+        try:
+            return fut.result()
+        except BrokenProcessPool:
+            solo = self._new(1)
+            try:
+                return solo.submit(_work, arts, opts, *self.args).result()
+            except BrokenProcessPool:
+                return [error_records(a.doc_id, WORKER_DIED) for a in arts]
+            finally:
+                solo.shutdown(wait=True)
+
+    def close(self, finished: bool) -> None:
+        if finished:
+            self.pool.shutdown(wait=True)
+            return
+        # cut (Ctrl-C, --strict, a closed pipe): do not wait for chunks nobody will read
+        # the executor keeps its processes private; terminating them is the only way not to wait
+        procs = list((getattr(self.pool, "_processes", None) or {}).values())
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for p in procs:
+            p.terminate()
+
+
 def run_pool(articles: Iterable[Article], local: Runner, model: str | None, actors_files: tuple[str, ...],
              jobs: int) -> Iterator[Pair]:
     """(article, records) in input order; long articles run here, streamed, in their place."""
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     opts = local.opts
+    workers = _Workers(jobs, model, actors_files)
     pending: deque[tuple[list[Article], Future]] = deque()
 
     def drain(keep: int) -> Iterator[Pair]:
         while len(pending) > keep:
-            done, result = pending.popleft()
-            yield from zip(done, result.result())
+            done, fut = pending.popleft()
+            yield from zip(done, workers.result(done, opts, fut))
 
-    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
-                             initargs=(model, actors_files)) as pool:
-        try:
-            for chunk in chunks(articles, opts):
-                if is_long(chunk[0], opts):
-                    yield from drain(0)               # what is in flight goes out first
-                    yield from local.stream_long(chunk[0])
-                    continue
-                pending.append((chunk, pool.submit(_work, chunk, opts, model, actors_files)))
-                yield from drain(IN_FLIGHT_PER_JOB * jobs - 1)
-            yield from drain(0)
-        finally:
-            for _, fut in pending:
-                fut.cancel()
+    finished = False
+    try:
+        for chunk in chunks(articles, opts):
+            if is_long(chunk[0], opts):
+                yield from drain(0)               # what is in flight goes out first
+                yield from local.long_parts(chunk[0])
+                continue
+            pending.append((chunk, workers.submit(chunk, opts)))
+            yield from drain(IN_FLIGHT_PER_JOB * jobs - 1)
+        yield from drain(0)
+        finished = True
+    finally:
+        workers.close(finished)
