@@ -13,7 +13,7 @@ we end on the 12th, so both ends count there). Peer answers of 0001-01-01 mean "
 only give one day, so it matches day cases only.
 
 A miss where our answer follows one of our documented conventions (normalize/dates/__init__.py docstring,
-pinned by tests/test_dates_conventions.py) and the peers' answer follows theirs is counted apart as
+pinned by tests/dates/test_dates_conventions.py) and the peers' answer follows theirs is counted apart as
 "differs by convention", never as a match; each convention is checked against our answer (e.g. for
 "two years ago" our year must contain their day), so a wrong answer stays a miss. The share is
 reported, not asserted; --show prints the misses grouped by family.

@@ -1,6 +1,8 @@
 """CLI behaviour through typer's CliRunner: exit codes, stdout as parseable data, errors on stderr."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -8,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from summitclaims.cli.main import app
+from summitclaims.columns import schema_columns
+from summitclaims.resources import record_schema
 from tests.paths import SAMPLES_DIR
 
 SAMPLES = SAMPLES_DIR
@@ -261,3 +265,23 @@ def test_an_unknown_input_format_is_a_usage_error(runner):
     result = runner.invoke(app, ["extract", "-", "--input-format", "pdf"], input="x")
     assert result.exit_code == 2
     assert "pdf" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_csv_has_the_schema_columns_and_one_row_per_record(runner):
+    as_json = jsonl(runner.invoke(app, ["extract", str(SAMPLES), "-f", "jsonl", "-q"]).stdout)
+    result = runner.invoke(app, ["extract", str(SAMPLES), "-f", "csv", "-q"])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == schema_columns(record_schema())
+    assert len(rows) == len(as_json)
+    for row, rec in zip(rows, as_json):
+        assert row["kind"] == rec["kind"] and row["char_start"] == str(rec["char_start"])
+        if rec["kind"] == "actor":
+            assert json.loads(row["aliases"]) == rec["aliases"]
+        if rec["kind"] == "quote":
+            assert row["partial"] == ("true" if rec["partial"] else "false")
+
+
+def test_schema_command_prints_the_schema(runner):
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0 and json.loads(result.stdout) == record_schema()

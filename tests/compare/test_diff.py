@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from summitclaims.compare import amounts as am
 from summitclaims.compare.diff import diff, differs
-from summitclaims.compare.text import topic_terms
+from summitclaims.compare.topics import topic_terms
 from summitclaims.text.folds import quote_key as fold
 from tests.compare.test_diff_records import actor, date, document, money, quote
 from tests.paths import SAMPLES_DIR

@@ -1,8 +1,7 @@
-"""Batch behaviour: --only, --jobs (order, identical output), csv, the library API, spaCy factories."""
+"""The runner through its users: --only, --jobs (order, identical output), the library API, chunks,
+spaCy factories."""
 from __future__ import annotations
 
-import csv
-import io
 import json
 import subprocess
 import sys
@@ -11,8 +10,6 @@ import pytest
 
 import summitclaims
 from summitclaims.cli.main import app
-from summitclaims.columns import schema_columns
-from summitclaims.resources import record_schema
 from tests.paths import SAMPLES_DIR
 
 SAMPLES = SAMPLES_DIR
@@ -59,26 +56,6 @@ def test_jobs_two_gives_identical_output_in_input_order(runner, tmp_path):
     assert one.stdout == two.stdout
     ids = [r["doc"] for r in recs(two.stdout) if r["kind"] == "document"]
     assert ids[:12] == [str(tmp_path / f"{n:02d}.txt") for n in range(12)]
-
-
-def test_csv_has_the_schema_columns_and_one_row_per_record(runner):
-    as_json = recs(runner.invoke(app, ["extract", str(SAMPLES), "-f", "jsonl", "-q"]).stdout)
-    result = runner.invoke(app, ["extract", str(SAMPLES), "-f", "csv", "-q"])
-    assert result.exit_code == 0
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert list(rows[0]) == schema_columns(record_schema())
-    assert len(rows) == len(as_json)
-    for row, rec in zip(rows, as_json):
-        assert row["kind"] == rec["kind"] and row["char_start"] == str(rec["char_start"])
-        if rec["kind"] == "actor":
-            assert json.loads(row["aliases"]) == rec["aliases"]
-        if rec["kind"] == "quote":
-            assert row["partial"] == ("true" if rec["partial"] else "false")
-
-
-def test_schema_command_prints_the_schema(runner):
-    result = runner.invoke(app, ["schema"])
-    assert result.exit_code == 0 and json.loads(result.stdout) == record_schema()
 
 
 def test_extract_many_over_texts_and_tuples():

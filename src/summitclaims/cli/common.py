@@ -80,10 +80,9 @@ def check_input_format(extra: tuple[str, ...] = ()):
     allowed = INPUT_FORMATS + extra
 
     def check(value: str) -> str:
-        value = value.lower()
-        if value not in allowed:
+        if value.lower() not in allowed:
             raise typer.BadParameter(f"{value!r}: choose from {', '.join(allowed)}")
-        return value
+        return value.lower()
 
     return check
 

@@ -17,7 +17,7 @@ side, twinned groups included; the rows are the union of those pairs, so a group
 than one row but a pair is listed once. Same amount with different actors is no match: both stay
 "only in", with a reason naming the other side's actor. A *conflict* is a pair left unmatched that
 shares an actor, whose amounts differ, and whose topic words (content words around the amount in its
-sentence, ``text.topic_terms``) overlap: at least two shared words, or one when a side has no more
+sentence, ``topics.topic_terms``) overlap: at least two shared words, or one when a side has no more
 than one. Each group is in at most one conflict, strongest overlap first.
 
 Quotes. Folded texts (case, punctuation, spacing) of quotes without a twin are compared with

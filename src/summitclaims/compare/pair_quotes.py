@@ -8,7 +8,7 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 from rapidfuzz import fuzz
 
 from .sides import QUOTE_FIELDS, Group, Side, row, twins
-from .text import shingles
+from .topics import shingles
 
 QUOTE_RATIO = 85.0      # rapidfuzz ratio from which two quotes are the same words
 PARTIAL = 95.0          # partial ratio from which a truncated quote meets its full one

@@ -8,7 +8,7 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 from ..text.folds import quote_key as fold
 from . import amounts as am
 from .claims import DocClaim, Record, doc_money_claims, iter_docs, no_gc, published_of
-from .text import topic_terms, unit_word
+from .topics import topic_terms, unit_word
 
 MONEY_FIELDS = ("value", "low", "high", "currency", "qualifier", "period", "actor", "usd", "fx_date")
 QUOTE_FIELDS = ("quote", "speaker", "speaker_text", "cue", "partial")
