@@ -21,6 +21,7 @@ def number(x: float | int | None) -> float | None:
 
 
 def iso(d: dt.date | None) -> str | None:
+    """A date as YYYY-MM-DD text for a record; None stays None."""
     return d.isoformat() if d else None
 
 
@@ -40,6 +41,7 @@ def parse_iso_date(value: object, *, prefix: bool = False) -> dt.date | None:
 
 
 def error_record(doc_id: str | None, message: str) -> dict[str, Any]:
+    """The record of a document that could not be read or processed: ``message`` says why; no id yet."""
     return {"kind": "error", "doc": doc_id, "text": None, "char_start": None, "char_end": None,
             "sentence": None, "error": message}
 

@@ -23,6 +23,7 @@ class ModelError(RuntimeError):
 
 
 def default_model() -> str:
+    """The first of ``DEFAULT_MODELS`` installed; ModelError, saying what to install, when none is."""
     for name in DEFAULT_MODELS:
         if importlib.util.find_spec(name) is not None:
             return name
@@ -33,6 +34,7 @@ def default_model() -> str:
 
 
 def load_base(model: str | None = None) -> Language:
+    """The spaCy model ``model`` (None: ``default_model()``) as it comes, nothing added; ModelError if it fails."""
     name = model or default_model()
     try:
         return spacy.load(name)

@@ -11,6 +11,8 @@ from .pipeline import extensions, sents
 
 
 def sentence_of(doc: Doc, start_char: int, end_char: int, text: str | None = None) -> str | None:
+    """The sentence(s) the span [start_char, end_char) stands in, stripped; None without sentence boundaries.
+    ``text``: the doc's text, when the caller has it already."""
     if not len(doc) or not sents.has_sents(doc):
         return None
     first = doc.char_span(start_char, end_char, alignment_mode="expand")
@@ -33,6 +35,7 @@ def _base(kind: str, doc: Doc, start: int, end: int, text: str) -> dict[str, Any
 
 
 def document_record(doc: Doc, text: str) -> dict[str, Any]:
+    """The document's own record; the runner adds id, producer, meta and (--keep-text) the text."""
     return {
         "kind": "document",
         "doc": doc._.sc_doc_id,
@@ -47,6 +50,7 @@ def document_record(doc: Doc, text: str) -> dict[str, Any]:
 
 
 def actor_records(doc: Doc, text: str) -> Iterator[dict[str, Any]]:
+    """One record per actor of the doc, at the offsets of its first mention (0, 0 if it has none)."""
     for actor in doc._.sc_actors or ():
         start, end = actor.mentions[0] if actor.mentions else (0, 0)
         rec = _base("actor", doc, start, end, text)
@@ -56,6 +60,7 @@ def actor_records(doc: Doc, text: str) -> Iterator[dict[str, Any]]:
 
 
 def money_record(doc: Doc, span: Span, text: str) -> dict[str, Any]:
+    """The record of a money span; ``equivalent_of`` and ``rate_note`` only when set."""
     m = span._.sc_money
     rec = _base("money", doc, span.start_char, span.end_char, text)
     rec.update(
@@ -71,6 +76,7 @@ def money_record(doc: Doc, span: Span, text: str) -> dict[str, Any]:
 
 
 def date_record(doc: Doc, span: Span, text: str) -> dict[str, Any]:
+    """The record of a date span: ``start`` and ``end`` as ISO dates, None when unresolved."""
     d = span._.sc_date
     rec = _base("date", doc, span.start_char, span.end_char, text)
     rec.update(start=iso(d.start), end=iso(d.end), granularity=d.granularity)
@@ -78,6 +84,7 @@ def date_record(doc: Doc, span: Span, text: str) -> dict[str, Any]:
 
 
 def quote_record(doc: Doc, span: Span, text: str) -> dict[str, Any]:
+    """The record of a quote span: its words, speaker (None: not found), speaker's words, cue and ``partial``."""
     q = span._.sc_quote
     rec = _base("quote", doc, span.start_char, span.end_char, text)
     rec.update(quote=q.quote, speaker=q.speaker, speaker_text=q.speaker_text, cue=q.cue,

@@ -9,6 +9,7 @@ from typing import Any, Dict, List, Optional, TypedDict, Union
 
 
 class Producer(TypedDict):
+    """What made the records (a document record's ``producer``): summitclaims version, model, rule-table hash."""
     summitclaims: str
     model: str
     rules: str
@@ -28,6 +29,7 @@ class _DocumentOptional(TypedDict, total=False):
 
 
 class DocumentRecord(_Base, _DocumentOptional):
+    """One per input, first: the publication date used and its source, the text's length, the producer."""
     kind: str                    # "document"
     published: Optional[str]     # ISO date
     published_source: Optional[str]
@@ -41,6 +43,7 @@ class _MoneyOptional(TypedDict, total=False):
 
 
 class MoneyRecord(_Base, _MoneyOptional):
+    """An amount: ``value`` for a point, ``low`` and ``high`` for a range; ``usd``/``eur`` at ``fx_date``'s ECB rate."""
     kind: str                    # "money"
     value: Optional[float]
     low: Optional[float]
@@ -55,6 +58,7 @@ class MoneyRecord(_Base, _MoneyOptional):
 
 
 class DateRecord(_Base):
+    """A date or inclusive range of days, ISO dates resolved against the publication date (None: unresolved)."""
     kind: str                    # "date"
     start: Optional[str]
     end: Optional[str]
@@ -62,6 +66,7 @@ class DateRecord(_Base):
 
 
 class ActorRecord(_Base):
+    """One per distinct actor per document, at its first mention; ``mentions`` counts them all."""
     kind: str                    # "actor"
     name: str
     label: str
@@ -71,6 +76,7 @@ class ActorRecord(_Base):
 
 
 class QuoteRecord(_Base):
+    """A direct quotation, its span covering the marks; ``speaker`` a canonical actor name, None if not found."""
     kind: str                    # "quote"
     quote: str
     speaker: Optional[str]
@@ -80,6 +86,7 @@ class QuoteRecord(_Base):
 
 
 class ErrorRecord(_Base):
+    """An input that could not be read or processed; the run goes on. ``error`` says why."""
     kind: str                    # "error"
     error: str
 

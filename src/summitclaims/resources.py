@@ -19,6 +19,7 @@ class PatternFileError(ValueError):
 
 
 def patterns_dir() -> Path:
+    """The rule-data folder, packaged or the checkout's; PatternFileError when neither is there (broken install)."""
     for candidate in (_HERE / "patterns", _HERE.parent.parent / "patterns"):
         if candidate.is_dir():
             return candidate

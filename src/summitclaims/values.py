@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Money:
+    """An amount as normalised from ``raw``: ``value`` for a point, ``low``/``high`` for a range (None: unknown)."""
     raw: str
     value: float | None = None
     low: float | None = None
@@ -24,6 +25,7 @@ class Money:
 
 @dataclass
 class DateValue:
+    """A date phrase resolved to an inclusive span of days; ``start`` and ``end`` None when it could not be."""
     raw: str
     start: dt.date | None = None
     end: dt.date | None = None
@@ -32,6 +34,7 @@ class DateValue:
 
 @dataclass
 class Quote:
+    """The words inside a quotation's marks and who said them (None: not found); ``partial``: a fragment."""
     quote: str                           # words inside the marks
     speaker: str | None = None           # canonical name
     speaker_text: str | None = None      # the words that named the speaker ("she")
@@ -41,6 +44,7 @@ class Quote:
 
 @dataclass
 class Actor:
+    """One actor of a document: every mention's offsets, the forms it is written in, the first role the text gives."""
     name: str                            # canonical full name
     label: str                           # PERSON | ORG | GPE | LOC | NORP
     aliases: list[str] = field(default_factory=list)

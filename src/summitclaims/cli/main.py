@@ -77,6 +77,7 @@ app.command("spark-extract", cls=_Command)(_spark.spark_extract_command)
 
 
 class SchemaForm(str, Enum):
+    """What ``schema --as`` prints: the JSON Schema, the flat table's DuckDB columns, or a SQLite CREATE TABLE."""
     json_schema = "json-schema"
     columns = "columns"
     sql = "sql"
@@ -140,6 +141,7 @@ class _GuardedStream:
 
     @property
     def buffer(self):
+        """The binary buffer, guarded the same way (Target writes Parquet to stdout through it)."""
         return _GuardedStream(self._stream.buffer)
 
     def __getattr__(self, name):
@@ -155,6 +157,7 @@ def _on_sigint(_signum, _frame):
 
 
 def main() -> None:
+    """The console script: the app, with a closed stdout pipe as exit 0 and Ctrl-C as ``Interrupted.`` and exit 130."""
     signal.signal(signal.SIGINT, _on_sigint)
     if sys.stdout is not None:
         sys.stdout = _GuardedStream(sys.stdout)

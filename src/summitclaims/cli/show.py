@@ -100,6 +100,7 @@ def _highlights(doc) -> list[Highlight]:
 
 
 def render_terminal(doc, console) -> None:
+    """A processed doc on a Rich console: its text in a panel (id, date), highlights styled, then the legend."""
     from rich.panel import Panel
     from rich.text import Text
 
@@ -274,6 +275,7 @@ def render_page(articles: Sequence[ShownArticle]) -> str:
 
 
 def shown_article(doc, title: str | None = None) -> ShownArticle:
+    """What the page needs of a processed doc, read off it once; ``title`` heads its section (None: the doc id)."""
     from ..pipeline import sents
 
     return ShownArticle(doc_id=str(doc._.sc_doc_id or ""), text=sents.text(doc), highlights=_highlights(doc),

@@ -63,6 +63,7 @@ def _local_kind(path: str) -> Optional[str]:
 
 
 def input_kind(path: str, input_format: str) -> str:
+    """How spark-extract reads INPUT: parquet, jsonl or files; auto looks at a local path, else at its suffix."""
     if input_format in ("text", "html"):
         return "files"
     if input_format != "auto":

@@ -80,6 +80,7 @@ def _amount(row: Dict[str, Any]) -> str:
 
 
 def render(stream: TextIO, s: Dict[str, Any]) -> None:
+    """The rich view: a totals line, then tables of actors (with a USD bar), claims, speakers and the timeline."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text

@@ -21,6 +21,7 @@ T = TypeVar("T")
 
 
 class Amount:
+    """A point (lo == hi) or a range in one currency (None: unknown), with its USD ends when known."""
     __slots__ = ("currency", "lo", "hi", "usd_lo", "usd_hi")
 
     def __init__(self, currency: Optional[str], lo: float, hi: float,
@@ -33,6 +34,7 @@ class Amount:
 
     @property
     def is_range(self) -> bool:
+        """Whether lo and hi differ: a range only ever matches a range."""
         return self.lo != self.hi
 
     def __repr__(self) -> str:  # for test failure messages
@@ -84,6 +86,7 @@ def rel(a: float, b: float) -> float:
 
 
 def match(x: Amount, y: Amount, tol: float = TOL, fx_tol: float = FX_TOL) -> bool:
+    """Whether two amounts are the same: within ``tol`` in one currency, else USD values within ``fx_tol``."""
     # written out (no property or helper calls): this runs for every candidate pair
     if (x.lo != x.hi) != (y.lo != y.hi):
         return False
@@ -124,6 +127,7 @@ class AmountIndex(Generic[T]):
         self.usd: Dict[int, List[Tuple[Amount, T]]] = {}
 
     def add(self, amount: Amount, item: T) -> None:
+        """File ``item`` under its amount: by currency and size, and by USD value when it has one."""
         self.native.setdefault((amount.currency, _bucket(amount.lo, self.w)), []).append((amount, item))
         if amount.usd_lo is not None:
             self.usd.setdefault(_bucket(amount.usd_lo, self.fw), []).append((amount, item))
@@ -198,6 +202,7 @@ def fill_usd(amount: Amount, day: Optional[dt.date]) -> bool:
 
 
 def parse_day(value: Any) -> Optional[dt.date]:
+    """The date of a record field (YYYY-MM-DD, or an ISO datetime's day); None for anything else, never raises."""
     if not isinstance(value, str):
         return None
     try:

@@ -32,6 +32,7 @@ def no_gc() -> Iterator[None]:
 
 
 class DocClaim:
+    """One amount as one document states it: the money mentions folded into it and every actor they name."""
     __slots__ = ("doc", "amount", "actors", "mentions", "published")
 
     def __init__(self, doc: Optional[str], amount: Amount, published: Optional[dt.date]):
@@ -105,4 +106,5 @@ def doc_money_claims(records: Iterable[Record], published: Optional[dt.date] = N
 
 
 def published_of(head: Optional[Record]) -> Optional[dt.date]:
+    """The date a document record gives as published; None without the record or a readable date."""
     return parse_day(head.get("published")) if head else None

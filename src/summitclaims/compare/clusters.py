@@ -23,6 +23,7 @@ NO_DOC: Any = object()
 
 
 class Cluster:
+    """One actor's matching claims across documents: the representative amount, counts, and the spread of amounts."""
     __slots__ = ("id", "actor", "amount", "mentions", "documents", "_last", "docs", "variants", "qualifiers",
                  "native", "usd", "merged", "dated")
 
@@ -42,6 +43,7 @@ class Cluster:
         self.dated = amount.usd_lo is not None
 
     def add(self, claim: DocClaim) -> None:
+        """Count in one document's claim; claims of one document must come in a row to count it once."""
         if claim.doc != self._last:
             self._last = claim.doc
             self.documents += 1
@@ -76,6 +78,8 @@ class Cluster:
                 self.usd[0], self.usd[1] = min(self.usd[0], a.usd_lo), max(self.usd[1], a.usd_hi)
 
     def absorb(self, other: "Cluster") -> None:
+        """Take in ``other`` (it matched once converted to USD) and mark it merged; when either list of
+        docs is full, documents they share count twice."""
         if len(self.docs) < KEEP_DOCS and len(other.docs) < KEEP_DOCS:
             extra = [d for d in other.docs if d not in self.docs]
             self.documents += len(extra)
@@ -95,6 +99,7 @@ class Cluster:
         other.merged = True
 
     def agree(self, tol: float, fx_tol: float) -> bool:
+        """Whether its amounts agree: each currency's spread within ``tol``, the USD spread within ``fx_tol``."""
         native = all(am.rel(lo, hi) <= tol for lo, hi in self._ends())
         return native and (self.usd is None or am.rel(self.usd[0], self.usd[1]) <= fx_tol)
 
@@ -104,6 +109,7 @@ class Cluster:
             yield (lo, hi) if not self.amount.is_range else (lo, lo)
 
     def as_dict(self, tol: float, fx_tol: float) -> Dict[str, Any]:
+        """The cluster as a row of the summary: value and usd for a point, low and high for a range."""
         a = self.amount
         v = self.variants
         return {

@@ -81,6 +81,7 @@ def diff(a_records: Iterable[Record], b_records: Iterable[Record], *, tol: float
 
 def diff_sides(A: Side, B: Side, *, tol: float = am.TOL, fx_tol: float = am.FX_TOL,
                quote_ratio: float = QUOTE_RATIO) -> List[Dict[str, Any]]:
+    """``diff`` of sides already folded; gives their undated amounts USD values (in place) at the latest date."""
     # Amounts of undated articles are converted at the latest publication date either side knows:
     # articles compared together are usually about the same days.
     latest = max((d for d in (A.latest, B.latest) if d), default=None)
@@ -95,4 +96,5 @@ def diff_sides(A: Side, B: Side, *, tol: float = am.TOL, fx_tol: float = am.FX_T
 
 
 def differs(rows: Iterable[Dict[str, Any]]) -> bool:
+    """Whether any row is other than ``same``: what ``diff --exit-code`` exits 1 for."""
     return any(r["status"] != "same" for r in rows)

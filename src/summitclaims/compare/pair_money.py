@@ -60,6 +60,7 @@ def _money_reason(ga: Group, gb: Group) -> str:
 
 
 def money_rows(A: Side, B: Side, tol: float, fx_tol: float) -> List[Dict[str, Any]]:
+    """The money rows of a diff, unsorted: pairs (twins, then best matches), conflicts, then each side's rest."""
     # Twinned groups stay in the indexes: a near amount without a twin may still pair with one.
     ia = _MoneyIndex(A.money.values(), tol, fx_tol)
     ib = _MoneyIndex(B.money.values(), tol, fx_tol)

@@ -43,6 +43,8 @@ class _QuoteIndex:
             speakers.setdefault(g.speaker, g)
 
     def best(self, g: Group, ratio: float) -> Optional[Tuple[float, Group]]:
+        """(similarity 0-100, group) of the best match for ``g``, or None: the same speaker first, then an unknown
+        one, then another; the higher similarity breaks ties."""
         counts: Dict[str, int] = {}
         for s in set(shingles(g.folded)):
             lst = self.post.get(s)
@@ -70,6 +72,7 @@ class _QuoteIndex:
 
 
 def quote_rows(A: Side, B: Side, ratio: float) -> List[Dict[str, Any]]:
+    """The quote rows of a diff, unsorted: pairs (a conflict when the speakers differ), then each side's rest."""
     ia, ib = _QuoteIndex(A.quotes.values()), _QuoteIndex(B.quotes.values())
     # a twin may be beyond the trigram and candidate caps, and a longer quote of another speaker
     # within them would then make a conflict of a quote that B has word for word

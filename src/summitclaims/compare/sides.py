@@ -18,6 +18,7 @@ _BASE = ("doc", "text", "char_start", "char_end", "sentence")
 
 
 class Group:
+    """The records of one side under one key: the first stands for them all, mentions and documents counted."""
     __slots__ = ("key", "first", "count", "docs", "_last", "amount", "actors", "texts", "folded",
                  "speaker", "_topic", "n")
 
@@ -36,12 +37,14 @@ class Group:
         self._topic: Optional[frozenset] = None
 
     def seen(self, doc: Any, n: int = 1) -> None:
+        """Count ``n`` mentions from ``doc``; a document counts once as long as its records come in a row."""
         self.count += n
         if doc != self._last:
             self.docs += 1
             self._last = doc
 
     def topic(self) -> frozenset:
+        """The content words near its first few money mentions, its actors' names left out; worked out once."""
         if self._topic is None:
             terms: set = set()
             for sentence, mention in self.texts:
@@ -50,6 +53,8 @@ class Group:
         return self._topic
 
     def view(self, fields: Tuple[str, ...]) -> Dict[str, Any]:
+        """A side of a diff row: the first record's base fields and ``fields``, with ``count`` and ``docs``
+        (money: ``actors`` too)."""
         out = {k: self.first.get(k) for k in _BASE + fields}
         if self.amount is not None:
             out["actors"] = sorted(self.actors)
@@ -77,6 +82,7 @@ class Side:
         self._undated: List[am.Amount] = []
 
     def add(self, records: Iterable[Record]) -> "Side":
+        """Fold in records, each document's in one run as extract writes them; returns self."""
         with no_gc():
             return self._add(records)
 
@@ -134,6 +140,7 @@ class Side:
 
 def row(status: str, kind: str, a: Optional[Dict[str, Any]], b: Optional[Dict[str, Any]],
          reason: str) -> Dict[str, Any]:
+    """One diff row; ``a`` or ``b`` is None when only the other side has it."""
     return {"status": status, "kind": kind, "a": a, "b": b, "reason": reason}
 
 

@@ -57,6 +57,7 @@ class _Speaker:
         self.score = -1
 
     def offer(self, rec: Record) -> None:
+        """Keep ``rec`` as the sample if it beats the one held: a whole quote first, then the nearer to 40 words."""
         # a whole quote of a sentence or two says more about a speaker than a fragment
         base = 0 if rec.get("partial") else 100
         if base + 40 <= self.score:     # cannot win: skip counting the words
@@ -112,6 +113,7 @@ class Summariser:
         return a
 
     def add(self, records: Iterable[Record]) -> "Summariser":
+        """Fold in records, each document's in one run as extract writes them; returns self, for ``result``."""
         with no_gc():
             return self._add(records)
 
@@ -343,4 +345,5 @@ class Summariser:
 
 def summarise(records: Iterable[Record], top: int = 20, *, tol: float = am.TOL,
               fx_tol: float = am.FX_TOL) -> Dict[str, Any]:
+    """The summary of ``records`` in one call, ``top`` rows per section (0: all); see ``Summariser``."""
     return Summariser(tol, fx_tol).add(records).result(top)

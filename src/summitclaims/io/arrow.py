@@ -24,6 +24,7 @@ ARROW_TYPES = {
 
 
 def arrow_schema(columns: list[tuple[str, str]]) -> pa.Schema:
+    """The Arrow schema of (name, kind) columns, each kind one of ``ARROW_TYPES``."""
     return pa.schema([(n, ARROW_TYPES[k]) for n, k in columns])
 
 

@@ -31,6 +31,7 @@ _BINARY_PROBE = 8192
 
 @dataclass
 class Article:
+    """One input as read: ``text`` to process or an ``error`` saying why not; ``warnings`` for the CLI to show."""
     doc_id: str
     text: str | None = None
     error: str | None = None
@@ -42,6 +43,7 @@ class Article:
 
 @dataclass
 class ReadOptions:
+    """How inputs are read: the format (auto: by suffix, else by content), the JSONL keys, a folder's globs."""
     input_format: str = "auto"                 # auto | text | html | jsonl
     text_key: str = "text"
     id_key: str = "id"
@@ -230,6 +232,8 @@ def _read_file(path: Path, name: str, opts: ReadOptions) -> Iterator[Article]:
 
 
 def read_stream(stream: BinaryIO, opts: ReadOptions | None = None, name: str = STDIN) -> Iterator[Article]:
+    """The articles of a binary stream (stdin): JSONL read line by line when the format says so, else read whole
+    and, for auto, sniffed."""
     opts = opts or ReadOptions()
     try:
         if opts.input_format == "jsonl":
@@ -246,6 +250,7 @@ def read_stream(stream: BinaryIO, opts: ReadOptions | None = None, name: str = S
 
 
 def folder_files(folder: Path, globs: Iterable[str]) -> list[Path]:
+    """The files under ``folder`` (recursive) matching any glob, each once, sorted by relative POSIX path."""
     found = {p for g in globs for p in folder.rglob(g) if p.is_file()}
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
 

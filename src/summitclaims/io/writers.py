@@ -7,6 +7,7 @@ from typing import Any, Iterable, TextIO
 
 
 def dumps(record: dict[str, Any]) -> str:
+    """One record as JSON text, non-ASCII kept as is; NaN or infinity raise ValueError rather than write bad JSON."""
     return json.dumps(record, ensure_ascii=False, allow_nan=False)
 
 
@@ -26,6 +27,8 @@ class Writer:
 
 
 class JsonlWriter(Writer):
+    """One JSON object a line, flushed per document so a consumer sees whole lines as they finish."""
+
     def __init__(self, stream: TextIO):
         self.stream = stream
 
@@ -36,6 +39,8 @@ class JsonlWriter(Writer):
 
 
 class JsonArrayWriter(Writer):
+    """One JSON array, a record a line (``[]`` for none); after ``abort`` it has no closing bracket."""
+
     def __init__(self, stream: TextIO):
         self.stream = stream
         self.first = True

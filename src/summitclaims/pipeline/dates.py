@@ -67,4 +67,6 @@ class DateFinder:
 
 @Language.factory("summitclaims_dates", default_config={"use_tagger": True})
 def make_dates(nlp: Language, name: str, use_tagger: bool) -> DateFinder:
+    """The factory spaCy calls for ``nlp.add_pipe("summitclaims_dates")``; ``use_tagger``: past-tense tags
+    help decide the tense of year-less dates."""
     return DateFinder(nlp, name, use_tagger)

@@ -49,14 +49,17 @@ def fill_head(nlp: Language, head: dict[str, Any], art: Article, opts: RunOption
 
 
 def records_of(nlp: Language, doc: Doc, art: Article, opts: RunOptions) -> Records:
+    """The records of one processed doc, of the kinds asked for, with ids and the document record filled in."""
     records = doc_records(doc, opts.kinds)
     fill_head(nlp, records[0], art, opts)
     return assign_ids(records)
 
 
 def error_records(doc_id: str | None, message: str) -> Records:
+    """The lone error record, id set, that stands for a document which could not be read or processed."""
     return assign_ids([error_record(doc_id, message)])
 
 
 def internal_error(art: Article, exc: BaseException) -> Records:
+    """The error record of an article whose processing raised: ``internal error:``, the exception's type and text."""
     return error_records(art.doc_id, f"internal error: {type(exc).__name__}: {exc}")

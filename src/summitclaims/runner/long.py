@@ -62,6 +62,7 @@ class _ActorMerge:
         self.actors: dict[tuple[str, str], dict[str, Any]] = {}
 
     def add(self, rec: dict[str, Any]) -> None:
+        """Take one piece's actor record: the first per (name, label) is kept, taking a later role if it has none."""
         seen = self.actors.get((rec["name"], rec["label"]))
         if seen is None:
             self.actors[(rec["name"], rec["label"])] = rec

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class RunOptions:
+    """The settings of a run: the default date, the kinds, --keep-text, and the sizes that bound memory."""
     published: dt.date | None = None       # default for articles that do not carry their own
     kinds: frozenset[str] | None = None    # None: every kind
     keep_text: bool = False                # put the article text on the document record

@@ -54,6 +54,7 @@ class _Workers:
         return ProcessPoolExecutor(jobs, mp_context=self.ctx, initializer=_init_worker, initargs=self.args)
 
     def submit(self, arts: list[Article], opts: RunOptions) -> Future:
+        """The future of the chunk sent to the pool; a fresh pool first if a worker has died since the last submit."""
         try:
             return self.pool.submit(_work, arts, opts, *self.args)
         except BrokenProcessPool:           # a worker died since the last submit: start afresh
@@ -75,6 +76,7 @@ class _Workers:
                 solo.shutdown(wait=True)
 
     def close(self, finished: bool) -> None:
+        """Shut the pool: wait for it after a finished run, else cancel what is queued and end the workers now."""
         if finished:
             self.pool.shutdown(wait=True)
             return

@@ -56,6 +56,7 @@ _LINE_ENDS = (".", "!", "?", ":", '"', "\u201d")    # how a line that ends a sen
 
 @dataclass(frozen=True)
 class Passage:
+    """A quoted passage: ``start`` at its opening mark, ``end`` after its closing one, ``parts`` per paragraph."""
     start: int                          # index of the opening mark
     end: int                            # after the closing mark (or the paragraph's last char)
     parts: tuple[tuple[int, int], ...]  # inner char ranges, one per paragraph

@@ -46,6 +46,8 @@ class DocContext:
 
     @classmethod
     def of(cls, doc: Doc, words: ActorWords) -> DocContext:
+        """The context of ``doc`` for one call: mentions with an actor, by token and in text order,
+        those in a wire dateline left out."""
         text = sents.text(doc)
         datelines = [m.span() for m in DATELINE_LINE.finditer(text[:DATELINE_REACH])]
 
@@ -58,6 +60,7 @@ class DocContext:
         return cls(doc, text, words, index, mentions, doc.has_annotation("DEP"))
 
     def mention(self, tok: Token) -> Span | None:
+        """The actor mention covering ``tok`` (not one in a dateline), or None."""
         return self.index.get(tok.i)
 
     def actor(self, tok: Token) -> str | None:

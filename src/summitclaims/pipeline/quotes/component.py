@@ -49,6 +49,7 @@ class _Layout:
         self.length = len(text)
 
     def window(self, n: int) -> _Window:
+        """The window of passage ``n``: its paragraphs, cut where the previous passage ends or the next begins."""
         p, passages, paras = self.passages[n], self.passages, self.paras
         floor = passages[n - 1].end if n else 0
         para = max(0, bisect_right(self.starts, p.start) - 1)
