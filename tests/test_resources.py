@@ -112,3 +112,26 @@ def test_a_typo_stops_commands_that_need_no_pipeline_too(runner, patterns_copy, 
     result = runner.invoke(app, [*args, "-f", "json"])
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(f"Error: {path}:{line}: ")
+
+
+@pytest.mark.parametrize("row, message", [
+    pytest.param({"id": "Acme", "label": "ORGANISATION", "pattern": "Acme"}, "label 'ORGANISATION' is not one of",
+                 id="actor-label"),
+    pytest.param({"id": "Acme", "label": "ORG", "pattern": "Acme"}, None, id="valid"),
+])
+def test_values_the_record_schema_restricts_are_checked(tmp_path, row, message):
+    path = tmp_path / "actors.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    if message is None:
+        assert resources.read_table(path, resources.TABLES["actors"]) == [row]
+        return
+    with pytest.raises(resources.PatternFileError) as err:
+        resources.read_table(path, resources.TABLES["actors"])
+    assert str(err.value).startswith(f"{path}:1: {message}")
+
+
+def test_a_qualifier_typo_is_caught(tmp_path):
+    path = tmp_path / "money_qualifiers.jsonl"
+    path.write_text('{"phrase": "up to", "qualifier": "upto"}\n', encoding="utf-8")
+    with pytest.raises(resources.PatternFileError, match=r":1: qualifier 'upto' is not one of about, at_least"):
+        resources.read_table(path, resources.TABLES["money_qualifiers"])

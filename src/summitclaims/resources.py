@@ -112,6 +112,26 @@ TABLES: dict[str, dict[str | None, Shape]] = {
 }
 
 
+@lru_cache(maxsize=None)
+def value_domains() -> dict[str, frozenset[Any]]:
+    """The values a key may take in any table: an actor ``label`` and a money ``qualifier`` as the
+    record schema allows them (a typo would make records the schema refuses), a ``gender`` m or f."""
+    props = {name: prop for kind in record_schema().get("$defs", {}).values()
+             for name, prop in kind.get("properties", {}).items()}
+    domains: dict[str, frozenset[Any]] = {"gender": frozenset(("m", "f"))}
+    for key in ("label", "qualifier"):
+        enum = _enum(props.get(key, {}))
+        if enum:
+            domains[key] = frozenset(v for v in enum if v is not None)
+    return domains
+
+
+def _enum(prop: dict[str, Any]) -> list[Any]:
+    if "enum" in prop:
+        return list(prop["enum"])
+    return [v for alt in prop.get("anyOf", prop.get("oneOf", ())) for v in alt.get("enum", ())]
+
+
 def check_row(path: str | Path, n: int, row: dict[str, Any], kinds: dict[str | None, Shape]) -> None:
     """Raise PatternFileError naming file and line if ``row`` is not one of the declared shapes."""
     keyed = None not in kinds
@@ -129,6 +149,10 @@ def check_row(path: str | Path, n: int, row: dict[str, Any], kinds: dict[str | N
     if unknown:
         allowed = ", ".join(sorted(shape.required | shape.optional))
         raise PatternFileError(f"{path}:{n}: unknown key {unknown[0]!r}: expected {allowed}")
+    for key, domain in value_domains().items():
+        if key in row and row[key] is not None and row[key] not in domain:
+            allowed = ", ".join(sorted(map(str, domain)))
+            raise PatternFileError(f"{path}:{n}: {key} {row[key]!r} is not one of {allowed}")
 
 
 def read_table(path: str | Path, kinds: dict[str | None, Shape]) -> list[dict[str, Any]]:
