@@ -75,11 +75,11 @@ def check_only(value: Optional[str]) -> Optional[str]:
     return value
 
 
-def check_input_format(extra: tuple[str, ...] = ()):
-    """Callback of --input-format: one of the readers' formats (and ``extra``)."""
-    allowed = INPUT_FORMATS + extra
-
-    def check(value: str) -> str:
+def choice(allowed: tuple[str, ...]):
+    """Callback of an option that takes one of ``allowed``, in any case (None: not given)."""
+    def check(value: Optional[str]) -> Optional[str]:
+        if value is None:
+            return None
         if value.lower() not in allowed:
             raise typer.BadParameter(f"{value!r}: choose from {', '.join(allowed)}")
         return value.lower()
@@ -113,7 +113,7 @@ def input_format_option(extra: tuple[str, ...] = (),
                         help: str = "auto: by file suffix, or by content for stdin.") -> Any:
     """--input-format, default auto, lower-cased and checked against the readers' formats plus ``extra``."""
     formats = INPUT_FORMATS + extra
-    return typer.Option("auto", "--input-format", metavar="|".join(formats), callback=check_input_format(extra),
+    return typer.Option("auto", "--input-format", metavar="|".join(formats), callback=choice(formats),
                         help=help)
 
 

@@ -21,6 +21,7 @@ from .common import (
     actor_files,
     actors_option,
     check_tables,
+    choice,
     fail,
     id_key_option,
     input_format_option,
@@ -35,15 +36,6 @@ from .common import (
 
 OUTPUT_FORMATS = ("parquet", "jsonl")
 _JSONL = (".jsonl", ".ndjson", ".json")
-
-
-def _choice(options: tuple[str, ...]):
-    def check(value: Optional[str]) -> Optional[str]:
-        if value is not None and value not in options:
-            raise typer.BadParameter(f"{value!r}: choose from {', '.join(options)}")
-        return value
-
-    return check
 
 
 def _local_kind(path: str) -> Optional[str]:
@@ -181,7 +173,7 @@ def spark_extract_command(
                                 help="Articles: a folder or file of text/HTML files, JSONL (.gz) or Parquet; "
                                      "any path Spark reads (s3a://, hdfs://)."),
     output: str = typer.Argument(..., metavar="OUTPUT", help="Output folder (Spark writes part files)."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", metavar="parquet|jsonl", callback=_choice(OUTPUT_FORMATS),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", metavar="parquet|jsonl", callback=choice(OUTPUT_FORMATS),
                                       help="parquet or jsonl (default: jsonl when OUTPUT ends in .jsonl/.json, "
                                            "else parquet)."),
     master: Optional[str] = typer.Option(None, "--master", metavar="URL",
