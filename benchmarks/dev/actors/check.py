@@ -1,5 +1,8 @@
 """Validate the hand-annotated actor dev set (texts.jsonl + gold.jsonl) and print counts.
 
+Two sources, told apart by the id's prefix: Wikinews articles (CC BY 2.5, a wikinews.org address)
+and US federal government releases (public domain, an address on a .gov host).
+
 Run: python benchmarks/dev/actors/check.py   (exits 1 on any problem)
 """
 import json
@@ -7,9 +10,17 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlparse
 
 HERE = Path(__file__).resolve().parent
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
+# id prefix -> (licence, whether the url is one of the source's addresses)
+SOURCES = {
+    "wikinews-": ("CC BY 2.5", lambda url: "wikinews.org/" in url),
+    "usgov-": ("public domain (US federal government work)",
+               lambda url: urlparse(url).scheme in ("http", "https")
+               and (urlparse(url).hostname or "").endswith(".gov")),
+}
 TEXT_FIELDS = ("id", "url", "title", "published", "beat", "licence", "text")
 
 
@@ -42,14 +53,17 @@ def main():
             errors.append(f"texts {t.get('id')}: missing {missing}")
         if t.get("id", "") in by_id:
             errors.append(f"texts: duplicate id {t['id']}")
-        if not str(t.get("id", "")).startswith("wikinews-"):
-            errors.append(f"texts {t.get('id')}: id must start with 'wikinews-'")
+        source = next((p for p in SOURCES if str(t.get("id", "")).startswith(p)), None)
+        if source is None:
+            errors.append(f"texts {t.get('id')}: id must start with one of {sorted(SOURCES)}")
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(t.get("published", ""))):
             errors.append(f"texts {t.get('id')}: published not YYYY-MM-DD")
-        if t.get("licence") != "CC BY 2.5":
-            errors.append(f"texts {t.get('id')}: licence must be 'CC BY 2.5'")
-        if "wikinews.org/" not in str(t.get("url", "")):
-            errors.append(f"texts {t.get('id')}: url is not a wikinews.org address")
+        if source is not None:
+            licence, url_ok = SOURCES[source]
+            if t.get("licence") != licence:
+                errors.append(f"texts {t.get('id')}: licence must be {licence!r}")
+            if not url_ok(str(t.get("url", ""))):
+                errors.append(f"texts {t.get('id')}: url is not an address of its source")
         by_id[t.get("id")] = t
 
     gold_ids = [g.get("id") for g in gold]
