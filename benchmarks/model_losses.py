@@ -9,6 +9,10 @@ dropped (our losses), those we relabelled, and mentions only we found. A model e
 when one of our mentions overlaps it with the same label; the most frequent lost and relabelled texts
 are listed, to show what a rule costs. No gold is needed: this measures agreement with the model,
 which the actor issues say we must not lose without a named reason.
+
+Every loss and relabel is explained by the actor component's trace (``doc._.sc_actor_trace``: the
+named rule that deleted or relabelled a span overlapping the entity); the report counts them by
+rule, and lists the unexplained ones, which should not exist.
 """
 from __future__ import annotations
 
@@ -36,19 +40,27 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def compare(model: list[tuple[int, int, str, str]], ours: list[tuple[int, int, str, str]],
-            tally: Counter, lost: Counter, relabelled: Counter) -> None:
+def why(s: int, e: int, trace: list[dict]) -> str:
+    """The named rule of the first trace decision over the span, or "unexplained"."""
+    return next((d["reason"] for d in trace if overlaps((s, e), (d["start_char"], d["end_char"]))), "unexplained")
+
+
+def compare(model: list[tuple[int, int, str, str]], ours: list[tuple[int, int, str, str]], trace: list[dict],
+            tally: Counter, lost: Counter, relabelled: Counter, reasons: Counter) -> None:
     """Tally one document: (start, end, label, text) spans of the model and of summitclaims."""
     for s, e, label, text in model:
         hits = [o for o in ours if overlaps((s, e), (o[0], o[1]))]
         if any(o[2] == label for o in hits):
             tally[label, "both"] += 1
-        elif hits:
+            continue
+        reason = why(s, e, trace)
+        reasons[reason] += 1
+        if hits:
             tally[label, "relabelled"] += 1
-            relabelled[f"{text!r} {label}->{hits[0][2]}"] += 1
+            relabelled[f"{text!r} {label}->{hits[0][2]} [{reason}]"] += 1
         else:
             tally[label, "lost"] += 1
-            lost[f"{text!r} {label}"] += 1
+            lost[f"{text!r} {label} [{reason}]"] += 1
     for s, e, label, _ in ours:
         if not any(overlaps((s, e), (m[0], m[1])) for m in model):
             tally[label, "ours only"] += 1
@@ -74,6 +86,7 @@ def main() -> int:
     tally: Counter = Counter()
     lost: Counter = Counter()
     relabelled: Counter = Counter()
+    reasons: Counter = Counter()
     for (doc_id, text), plain in zip(docs, bare.pipe(t for _, t in docs)):
         model = [(x.start_char, x.end_char, x.label_, x.text) for x in plain.ents if x.label_ in LABELS]
         try:
@@ -82,7 +95,7 @@ def main() -> int:
             continue
         ours = [(x.start_char, x.end_char, x.label_, x.text)
                 for x in ours_doc.spans.get(extensions.MENTIONS, ()) if x.label_ in LABELS]
-        compare(model, ours, tally, lost, relabelled)
+        compare(model, ours, ours_doc._.sc_actor_trace or [], tally, lost, relabelled, reasons)
 
     print(f"{len(docs)} texts; model entities vs summitclaims actor mentions")
     print(f"{'label':<8} {'model':>6} {'both':>6} {'lost':>6} {'relab':>6} {'loss%':>6} {'ours only':>9}")
@@ -98,6 +111,10 @@ def main() -> int:
     loss = 100 * (total["lost"] + total["relabelled"]) / found if found else 0.0
     print(f"{'all':<8} {found:6d} {total['both']:6d} {total['lost']:6d} {total['relabelled']:6d} {loss:6.1f} "
           f"{total['ours only']:9d}")
+    print(f"\nlosses and relabels by rule ({total['lost'] + total['relabelled']}; "
+          f"unexplained {reasons['unexplained']}, {100 * reasons['unexplained'] / max(found, 1):.1f}% of the model's):")
+    for reason, n in reasons.most_common():
+        print(f"  {n:5d}  {reason}")
     for title, counter in (("lost (the model's entity, no mention of ours)", lost),
                            ("relabelled (model label -> ours)", relabelled)):
         print(f"\nmost frequent {title}:")
