@@ -72,7 +72,7 @@ TABLES: dict[str, dict[str | None, Shape]] = {
         "org_filler": _shape("text"), "trailing_function": _shape("text"),
     },
     "actor_noise": {"word": _shape("text"), "head": _shape("text"), "alone": _shape("text")},
-    "roles": {"title": _shape("title"), "office": _shape("role holder label patterns")},
+    "roles": {"title": _shape("title", "given_name"), "office": _shape("role holder label patterns")},
     "currencies": {None: _shape("iso words", "prefix suffix codes codes_any_case minor singular "
                                 "minor_attached attached_not_after spaced note")},
     "money_words": {

@@ -27,6 +27,7 @@ def register() -> None:
         ("sc_published", None),          # datetime.date or None
         ("sc_published_source", None),   # "given" | "text" | None
         ("sc_actors", None),             # list[values.Actor], set by summitclaims_actors
+        ("sc_actor_trace", None),        # list[dict]: each rule's deletion or relabel of a span (actors.Decision)
     ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

@@ -5,8 +5,10 @@ Total functions: any string in, a string (or bool) out, never an exception.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Collection
 
+from cleanco import basename
 from rapidfuzz.distance import Levenshtein
 
 from .folds import name_key as fold
@@ -191,6 +193,8 @@ def initials(name: str) -> str:
     return "".join(out)
 
 
+_SPELLED_OUT = frozenset(("corporation", "company", "incorporated", "limited", "cooperative", "co-operative"))
+_PLURAL_FROM = 3      # letters: "systems" and "system" are one word in a company's name; "bus" stays
 _SUFFIX_JOINERS = ("and", "&")            # "Goldman, Sachs and Co": the word joining a suffix goes with it
 _LOWER_IN_PLACES = ("of", "and", "upon", "on")   # small words that stay lower case: "Stratford upon Avon"
 
@@ -205,6 +209,30 @@ def strip_legal_suffix(name: str, suffixes: Collection[str]) -> str:
         if end > 1 and toks[end - 1].lower() in _SUFFIX_JOINERS:
             end -= 1
     return " ".join(toks[:end]).rstrip(" ,") if end else str(name or "")
+
+
+@lru_cache(maxsize=1 << 14)
+def legal_base(name: str) -> str:
+    """A company's name without its legal form, by cleanco's table of legal forms of many
+    countries ("Super Micro Computer, Inc." -> "Super Micro Computer", "Elkem A/S" -> "Elkem"); the
+    name as it is when nothing would be left ("Inc") or the form is spelled out as part of an
+    institution's name ("Commodity Credit Corporation", "British Broadcasting Corporation")."""
+    try:
+        base = basename(name).strip(" ,")
+    except Exception:                                # cleanco's regexes on odd text: keep the name
+        return name
+    dropped = name_tokens(name)[len(name_tokens(base)):]
+    if not base or any(w.lower().strip(".,") in _SPELLED_OUT for w in dropped):
+        return name
+    return base
+
+
+def org_key(name: str, suffixes: Collection[str]) -> str:
+    """How two names of one company are compared: folded, legal suffix off, each word singular
+    ("ETA Systems Inc", "ETA System" -> "eta system")."""
+    words = fold(strip_legal_suffix(name, suffixes)).split()
+    return " ".join(w[:-1] if len(w) > _PLURAL_FROM and w.endswith("s") and not w.endswith("ss") else w
+                    for w in words)
 
 
 def title_case(text: str) -> str:

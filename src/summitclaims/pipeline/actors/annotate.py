@@ -2,22 +2,34 @@
 ``values.Actor`` per actor, and ``doc.ents``)."""
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ...text import names
 from ...values import Actor
 from .. import extensions
-from .context import Mention
+from .context import DocContext, Mention
 from .gazetteer import LABELS
 
 
-def write(doc: Doc, mentions: list[Mention]) -> None:
+def write(ctx: DocContext, mentions: list[Mention]) -> None:
     """Set ``doc.spans[MENTIONS]`` (every named mention, ``span._.sc_actor``), ``doc._.sc_actors``
-    (in order of first mention; none for a world-knowledge title mention) and ``doc.ents``."""
+    (in order of first mention; none for a world-knowledge title mention), ``doc.ents`` and
+    ``doc._.sc_actor_trace`` (the trace's decisions as dicts)."""
+    doc = ctx.doc
+    for m in mentions:
+        if not m.canon:
+            ctx.drop(m.start, m.end, m.label, "no-name")
     mentions = [m for m in mentions if m.canon and m.start < m.end]
     spans = filter_spans([Span(doc, m.start, m.end, label=m.label) for m in mentions])
     by_pos = {(m.start, m.end): m for m in mentions}
+    kept = {(sp.start, sp.end) for sp in spans}
+    for m in mentions:
+        if (m.start, m.end) not in kept:
+            ctx.drop(m.start, m.end, m.label, "overlaps-longer-mention")
+    doc._.sc_actor_trace = [asdict(d) for d in ctx.trace]
     actors: dict[str, Actor] = {}
     group = []
     for sp in sorted(spans, key=lambda s: s.start):

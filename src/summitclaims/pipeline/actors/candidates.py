@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from ...text import names
-from .cleaning import inside_name, is_noise, trim
+from ...text import names, people_names
+from .cleaning import inside_name, is_join, noise_reason, trim
 from .context import ARTICLES, FULL_NAME, DocContext, Mention
 from .gazetteer import GAZ_KEY, LABELS
 from .places import after_place
@@ -17,6 +17,7 @@ from .places import after_place
 BYLINE_WORDS = 4        # "Aliza Waqar": a byline name is this long at most
 BYLINE_TITLE_AFTER = 4  # "Aliza Waqar, Marketing Writer": a title word within this many words after the comma
 PARTICLE_RUN = 3        # "de la", "van der": particles come in runs this long at most
+_LIST_WORDS = frozenset(("and", "or", "&", ",", "/"))   # a span with these around a name lists names
 _BYLINE_MARKS = (",", "|", "-", "–")    # what follows a name that is a byline ("By Jane Doe | Reuters")
 _LINE_START = re.compile(
     r"""
@@ -37,12 +38,12 @@ def candidates(ctx: DocContext, raw_ents: list[Span]) -> list[Mention]:
         for i in range(e.start, e.end):
             taken[i] = True
     gaz = _gazetteer_mentions(ctx, taken)
-    model = [m for m in (_model_mention(ctx, e) for e in raw_ents) if m is not None]
-    model = _merge_particles(doc, model) + _bylines(ctx, taken)
+    parts = [p for e in raw_ents for p in _split_at_joins(ctx, e)]
+    model = [m for m in (_model_mention(ctx, e) for e in parts) if m is not None]
+    model = _merge_particles(ctx, model) + _bylines(ctx, taken)
     out = list(gaz)
     for m in model:
-        if _beats_gazetteer(m, gaz, out) and _resolve(ctx, m):
-            out.append(m)
+        _place(ctx, m, gaz, out)
     return out
 
 
@@ -63,22 +64,48 @@ def _gazetteer_mentions(ctx: DocContext, taken: list[bool]) -> list[Mention]:
     return gaz
 
 
+def _split_at_joins(ctx: DocContext, e: Span) -> list[Span]:
+    """The names of a model span run across a join ("West Indies - Sherwin Campbell", "Doug
+    Ives/Canadian Press"). The model's one label fits one of them at most: a part shaped like a
+    person's name (a first name, then one or two capitalised words) is a person, the other parts of a
+    person's span an organisation (the credit's agency), else the model's label (the gazetteer may
+    still give a part its own)."""
+    cuts = [i for i in range(e.start + 1, e.end - 1) if is_join(ctx.doc, i)]
+    if not cuts:
+        return [e]
+    bounds = [e.start, *cuts, e.end]
+    parts = []
+    for a, b in zip(bounds, bounds[1:]):
+        a += a != e.start
+        if a >= b:
+            continue
+        words = ctx.doc[a:b]
+        person = FULL_NAME <= len(words) <= FULL_NAME + 1 and all(w.is_title and w.is_alpha for w in words) \
+            and people_names.is_given_name(words[0].text)
+        label = "PERSON" if person else ("ORG" if e.label_ == "PERSON" else e.label_)
+        parts.append(Span(ctx.doc, a, b, label=label))
+    return parts
+
+
 def _model_mention(ctx: DocContext, e: Span) -> Mention | None:
     """A model entity trimmed to its name, completed by a legal suffix the model left out, its
     title kept as a role; None if nothing is left."""
     doc = ctx.doc
     start, end, prefix = trim(ctx, e.start, e.end, e.label_)
     if start >= end:
+        ctx.drop(e.start, e.end, e.label_, "trim:nothing-left")
         return None
-    label = e.label_
+    m = Mention(start, end, e.label_, None, "model", role=prefix)
     if end < len(doc) and doc[end].lower_ in ctx.tables.legal and doc[end].text[:1].isupper() \
             and not ctx.breaks(doc[end - 1]):
-        end, label = end + 1, "ORG"               # "Wrather Corp": the model stopped short
-    if label != "PERSON":
+        m.end += 1                                   # "Wrather Corp": the model stopped short
+        ctx.relabel(m, "ORG", "legal-suffix-after")
+    if m.label != "PERSON":
         person = _person_after_title(ctx, start, end)
         if person is not None:
-            start, label, prefix = person[0], "PERSON", person[1]
-    return Mention(start, end, label, None, "model", role=prefix)
+            m.start, m.role = person
+            ctx.relabel(m, "PERSON", "person-after-title")
+    return m
 
 
 def _person_after_title(ctx: DocContext, start: int, end: int) -> tuple[int, str] | None:
@@ -93,22 +120,48 @@ def _person_after_title(ctx: DocContext, start: int, end: int) -> tuple[int, str
     return None
 
 
-def _beats_gazetteer(m: Mention, gaz: list[Mention], out: list[Mention]) -> bool:
-    """Whether a model mention stays beside the gazetteer's: a longer person name removes the
-    gazetteer places and organisations inside it; otherwise the gazetteer's win and keep the
-    title the model's span had."""
-    over = [g for g in gaz if g.start < m.end and m.start < g.end]
+def _place(ctx: DocContext, m: Mention, gaz: list[Mention], out: list[Mention]) -> None:
+    """Add the model mention ``m`` beside the gazetteer's: where they overlap, the longer name in the
+    text wins if it is a name at all ("Florida Supreme Court" is not Florida, "John Vance Langmore" not
+    JD Vance), else the gazetteer's mention stays and keeps the title the model's span had."""
+    over = [g for g in gaz if g.start < m.end and m.start < g.end and g in out]
     if not over:
-        return True
-    if m.label == "PERSON" and all(g.label != "PERSON" for g in over) and all(
-        m.start <= g.start and g.end <= m.end for g in over
-    ) and (m.end - m.start) > max(g.end - g.start for g in over):
-        for g in over:                               # "Michael Jordan" is not Jordan
-            out.remove(g)
-        return True
+        if _resolve(ctx, m):
+            out.append(m)
+        return
+    if _longer_name(ctx, m, over):
+        if _resolve(ctx, m):                         # a name, not noise: it replaces what it contains
+            for g in over:
+                out.remove(g)
+                ctx.drop(g.start, g.end, g.label, "gazetteer:inside-longer-name")
+            out.append(m)
+        return
     for g in over:                                   # keep a title stripped off by the ruler
         g.role = g.role or m.role
-    return False
+    ctx.drop(m.start, m.end, m.label, "gazetteer:wins-overlap")
+
+
+def _longer_name(ctx: DocContext, m: Mention, over: list[Mention]) -> bool:
+    """The model's span is a longer name around the gazetteer's: a person's name around places and
+    organisations ("Michael Jordan"), a one-word person ("John Vance Langmore"), or an
+    organisation or place around one name, not by title or list words alone ("University of New
+    Mexico", "AC Milan"; not "Google DeepMind CEO", "Britain and France")."""
+    if not all(m.start <= g.start and g.end <= m.end for g in over) \
+            or m.end - m.start <= max(g.end - g.start for g in over):
+        return False
+    if m.label == "PERSON":
+        return all(g.label != "PERSON" or g.end - g.start == 1 for g in over)
+    if len(over) > 1:
+        return False
+    g = over[0]
+    span = ctx.doc[m.start:m.end]
+    rest = [t for t in span if not g.start <= t.i < g.end]
+    t = ctx.tables
+    if all(r.lower_ in t.titles or r.lower_ in t.legal or r.is_punct for r in rest) \
+            or any(r.lower_ in _LIST_WORDS for r in rest):
+        return False
+    # "Initial EU funding ...": a capital only by position is no evidence, unless the name recurs
+    return not (span[0].is_sent_start and rest[0].i == m.start and ctx.text.count(span.text) < 2)
 
 
 def _resolve(ctx: DocContext, m: Mention) -> bool:
@@ -118,14 +171,19 @@ def _resolve(ctx: DocContext, m: Mention) -> bool:
     state = ctx.tables.state(text)
     if state is not None:                            # "Calif", "N.Y.": a state, or nothing
         if state[1] or after_place(ctx.doc, m.start):
-            m.canon, m.label, m.alias_hit = state[0], "GPE", True
+            ctx.relabel(m, "GPE", "state-abbreviation")
+            m.canon, m.alias_hit = state[0], True
             return True
+        ctx.drop(m.start, m.end, m.label, "state-abbreviation:not-after-place")
         return False
     hit = ctx.tables.lookup(text)
     if hit:
-        m.canon, m.label, m.alias_hit = hit[0], hit[1], True
+        ctx.relabel(m, hit[1], "gazetteer:label")
+        m.canon, m.alias_hit = hit[0], True
     elif not _resolve_unknown(ctx, m, text):
         return False
+    if not m.canon:
+        ctx.drop(m.start, m.end, m.label, "no-name")
     return bool(m.canon)
 
 
@@ -134,16 +192,19 @@ def _resolve_unknown(ctx: DocContext, m: Mention, text: str) -> bool:
     ("the Texas Democrat"), else named by its own text."""
     doc, t = ctx.doc, ctx.tables
     prev = doc[m.start - 1].lower_ if m.start else ""
-    if m.label in ("PERSON", "GPE", "LOC", "NORP") and (
-        prev in t.org_cues or (m.end - m.start > 1 and doc[m.end - 1].lower_ in t.org_suffixes)
-    ):
-        m.label = "ORG"                              # "software firm Qlik", "Sedio N.V."
-    if is_noise(ctx, m) or inside_name(ctx, m.start, m.end):
-        return False
+    if m.label in ("PERSON", "GPE", "LOC", "NORP"):
+        if prev in t.org_cues:
+            ctx.relabel(m, "ORG", "org-cue-before")  # "software firm Qlik"
+        elif m.end - m.start > 1 and doc[m.end - 1].lower_ in t.org_suffixes:
+            ctx.relabel(m, "ORG", "org-suffix")      # "Sedio N.V."
+    reason = noise_reason(ctx, m) or ("inside-longer-name" if inside_name(ctx, m.start, m.end) else None)
     if m.label == "NORP" and names.fold(text) in t.members and m.start and (
         doc[m.start - 1].lower_ in ARTICLES or doc[m.start - 1].ent_type_ in ("GPE", "LOC")
     ):
-        return False                                 # "the Texas Democrat", "a Republican": a person
+        reason = reason or "party-member"            # "the Texas Democrat", "a Republican": a person
+    if reason:
+        ctx.drop(m.start, m.end, m.label, reason)
+        return False
     m.canon = _own_name(ctx, m, text)
     return True
 
@@ -155,19 +216,23 @@ def _own_name(ctx: DocContext, m: Mention, text: str) -> str:
         nxt = ctx.doc[m.end].lower_ if m.end < len(ctx.doc) else ""
         country = ctx.tables.demonyms.get(names.fold(text))
         if country and nxt in ctx.tables.state_nouns:
-            m.label = "GPE"
+            ctx.relabel(m, "GPE", "nationality-before-state-noun")
             return country
         return names.clean_surface(text)
     if m.label == "PERSON":
         return names.canonical_person(text)
+    if m.label == "ORG":                             # "Super Micro Computer Inc" is Super Micro Computer
+        return names.legal_base(names.clean_surface(text))
     return names.clean_surface(text)
 
 
-def _merge_particles(doc: Doc, model: list[Mention]) -> list[Mention]:
+def _merge_particles(ctx: DocContext, model: list[Mention]) -> list[Mention]:
     """"Ursula von" + "Leyen": a person ending in a particle takes the capitalised surname after it."""
+    doc = ctx.doc
     out: list[Mention] = []
     for m in model:
         if out and m.start < out[-1].end:
+            ctx.drop(m.start, m.end, m.label, "particle-surname-taken")
             continue
         if m.label == "PERSON" and names.fold(doc[m.end - 1].text) in names.PARTICLES:
             j = m.end

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ...text import names
+from ...text import names, people_names
 from .context import ARTICLES, DocContext, Mention
 
 _PROPER_TAGS = frozenset(("NNP", "NNPS"))    # Penn tags of proper nouns: a name has one
@@ -19,6 +19,20 @@ _NORP_SHAPE = re.compile(
     """,
     re.VERBOSE,
 )
+_PERIOD_CODE = re.compile(
+    r"""
+    ^(?:
+        [QH][1-4]                  # a quarter or half: "Q4", "H1"
+        | [1-4]Q(?:\d{2}|\d{4})?   # "4Q", "3Q24"
+        | FY ?\d{2,4}              # a fiscal year: "FY2024", "FY25"
+        | Q[1-4] ?(?:FY)?\d{2,4}    # "Q3 2024", "Q1FY25"
+    )$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_SCORE = re.compile(r"^\d{2,3}$")      # "Gloucester 29": a score or table figure after a name
+_CREDIT_MARKS = frozenset(("/", "|"))
+_DASHES = frozenset(("-", "–", "—"))   # "Doug Ives/Canadian Press": a photo credit joins two names
 NAME_RUN_ON = 4        # "EU AI Act", "Paris AI Action Summit": how far a longer name may run on
 TICKER_WORDS = 2       # "<ERIC ST>": a ticker symbol has one or two words
 HEADLINE_WORDS = 3     # fewer words in capitals may be a name on a line of its own
@@ -30,6 +44,7 @@ def trim(ctx: DocContext, start: int, end: int, label: str) -> tuple[int, int, s
     punctuation dropped."""
     doc = ctx.doc
     end = _cut_at_break(ctx, start, end)
+    end = _cut_at_join(doc, start, end)
     start = _skip_lead(doc, start, end, label)
     end = _cut_open_bracket(doc, start, end)
     prefix = None
@@ -55,6 +70,23 @@ def _cut_at_break(ctx: DocContext, start: int, end: int) -> int:
     return end
 
 
+def is_join(doc: Doc, i: int) -> bool:
+    """Token ``i`` joins two names in one model span: a spaced dash ("West Indies - Sherwin
+    Campbell") or a credit slash ("Doug Ives/Canadian Press")."""
+    tok = doc[i]
+    return tok.text in _CREDIT_MARKS or (tok.text in _DASHES and bool(doc[i - 1].whitespace_) if i else False)
+
+
+def _cut_at_join(doc: Doc, start: int, end: int) -> int:
+    """The name ends before an e-mail address glued on, or a score after it ("Gloucester 29")."""
+    for i in range(start + 1, end):
+        if doc[i].like_email or "@" in doc[i].text:
+            return i
+    if end - start > 1 and _SCORE.match(doc[end - 1].text):
+        return end - 1
+    return end
+
+
 def _skip_lead(doc: Doc, start: int, end: int, label: str) -> int:
     """Past leading bullets and spaces, then articles and (but in a person) numbers:
     "the 31,781,461 Caesars World Inc" shares."""
@@ -74,9 +106,13 @@ def _cut_open_bracket(doc: Doc, start: int, end: int) -> int:
 
 
 def _skip_titles(ctx: DocContext, start: int, end: int) -> tuple[int, str | None]:
-    """Past the title words before a person's name (the last word stays): (start, the title)."""
+    """Past the title words before a person's name (the last word stays): (start, the title). A
+    title that is also a first name, right before the last word, is the first name ("Dean Jones")."""
     t0 = start
-    while start < end - 1 and ctx.doc[start].lower_ in ctx.tables.titles:
+    titles, doc = ctx.tables.titles, ctx.doc
+    while start < end - 1 and doc[start].lower_ in titles:
+        if start == end - 2 and doc[start].lower_ in ctx.tables.title_names and doc[start].is_title:
+            break
         start += 1
     return start, (ctx.doc[t0:start].text if start > t0 else None)
 
@@ -92,13 +128,13 @@ def _not_a_last_word(ctx: DocContext, last: Token, label: str) -> bool:
     )
 
 
-def is_noise(ctx: DocContext, m: Mention) -> bool:
-    """The mention names no actor: no capital, a table row, a fragment of a longer name, an event
-    or product, a heading or an all-caps headline."""
+def noise_reason(ctx: DocContext, m: Mention) -> str | None:
+    """Why the mention names no actor (the rule's name), or None: no capital, a table row, a
+    fragment of a longer name, an event or product, a heading or an all-caps headline."""
     span = ctx.doc[m.start:m.end]
     text = span.text
     if not any(c.isalpha() for c in text) or not any(c.isupper() for c in text):
-        return True                                  # "11.webp", "treasury"
+        return "noise:no-capital"                    # "11.webp", "treasury"
     words = [t.lower_ for t in span if not t.is_space]
     return (
         _wrong_shape(ctx, m, span) or _fragment(ctx, m, span, words) or _not_proper(m, span)
@@ -106,59 +142,71 @@ def is_noise(ctx: DocContext, m: Mention) -> bool:
     )
 
 
-def _wrong_shape(ctx: DocContext, m: Mention, span: Span) -> bool:
+def _wrong_shape(ctx: DocContext, m: Mention, span: Span) -> str | None:
     """Digits in a name that is not an organisation; a nationality that does not look like one."""
     text = span.text
     if m.label != "ORG" and any(t.like_num or any(c.isdigit() for c in t.text) for t in span):
-        return True                                  # table rows: "Mar 48.0", "Shr 4.10"
+        return "noise:digits"                        # table rows: "Mar 48.0", "Shr 4.10"
+    if _PERIOD_CODE.match(text.replace(" ", "")) or _PERIOD_CODE.match(text):
+        return "noise:period-code"                   # "Q4", "FY2024": a reporting period
     folded = names.fold(text)
-    return (
+    if (
         m.label == "NORP" and folded not in ctx.tables.demonyms and folded not in ctx.tables.groups
         and not _NORP_SHAPE.search(text)             # "Routine", "Arbitrageurs"
-    )
+    ):
+        return "noise:not-a-nationality"
+    return None
 
 
-def _fragment(ctx: DocContext, m: Mention, span: Span, words: list[str]) -> bool:
+def _fragment(ctx: DocContext, m: Mention, span: Span, words: list[str]) -> str | None:
     """What is left of a name cut short, a word never an actor alone, a title or a noise word."""
     t = ctx.tables
     text = span.text
     if m.label == "ORG" and all(w in t.legal or w in t.org_suffixes or w in t.alone or w in t.org_filler
                                 for w in words):
-        return True                                  # "Bros Inc", "Holdings Corp": the name was cut off
-    if names.fold(text) in t.alone or (
-        m.label == "ORG" and len(words) == 1 and names.fold(text) in t.demonyms
-    ):
-        return True                                  # "National", "State", "Korean" as an ORG
+        return "noise:suffix-only"                   # "Bros Inc", "Holdings Corp": the name was cut off
+    if names.fold(text) in t.alone:
+        return "noise:never-alone"                   # "National", "State"
+    if m.label == "ORG" and len(words) == 1 and names.fold(text) in t.demonyms:
+        return "noise:nationality-as-org"            # "Korean" as an ORG
     doc = ctx.doc
     if len(words) == 1 and m.start >= 2 and doc[m.start - 1].lower_ == "of" \
             and doc[m.start - 2].lower_ in t.office_titles:
-        return True                                  # "Secretary of State", "Minister of Finance": a title
+        return "noise:office-title"                  # "Secretary of State", "Minister of Finance": a title
     if names.fold(text) in t.noise_words or any(w in t.noise_words for w in words[:-1]):
-        return True
-    return words[-1] in t.heads and m.label != "NORP"
+        return "noise:word"
+    if words[-1] in t.heads and m.label != "NORP":
+        return "noise:head-" + words[-1]             # "... Act", "... Summit": not an actor
+    return None
 
 
-def _not_proper(m: Mention, span: Span) -> bool:
+def _not_proper(m: Mention, span: Span) -> str | None:
     """No proper noun in it, a camel-case product as a place, a plural as a person."""
     if m.label != "NORP" and not any(t.tag_ in _PROPER_TAGS for t in span):
-        return True
+        return "noise:no-proper-noun"
     if m.label in ("GPE", "LOC") and any(names.is_camel(t.text) for t in span):
-        return True
-    return m.label == "PERSON" and span[-1].tag_ == "NNPS"
+        return "noise:camel-case-place"
+    if m.label == "PERSON" and span[-1].tag_ == "NNPS" and (
+        len(span) == 1 or not people_names.is_surname(span[-1].text)
+    ):
+        return "noise:plural-person"                 # "Wallenbergs"; not "Doug Ives"
+    return None
 
 
-def _layout(ctx: DocContext, m: Mention, span: Span, words: list[str]) -> bool:
+def _layout(ctx: DocContext, m: Mention, span: Span, words: list[str]) -> str | None:
     """A ticker symbol, a heading line ("Tech News") or an all-caps headline: case says nothing."""
     full, text = ctx.text, span.text
     if span.start_char and full[span.start_char - 1] == "<" and full[span.end_char:span.end_char + 1] == ">" \
             and text.isupper() and len(words) <= TICKER_WORDS:
-        return True                                  # "<ERIC ST>": a newswire ticker symbol
+        return "noise:ticker"                        # "<ERIC ST>": a newswire ticker symbol
     line_start = full.rfind("\n", 0, span.start_char) + 1
     line_end = full.find("\n", span.end_char)
     line = full[line_start:line_end if line_end >= 0 else len(full)]
     if m.label == "ORG" and line.strip(_HEADING_MARKS) == text:
-        return True
-    return not any(c.islower() for c in line) and sum(w.isalpha() for w in line.split()) >= HEADLINE_WORDS
+        return "noise:heading-line"
+    if not any(c.islower() for c in line) and sum(w.isalpha() for w in line.split()) >= HEADLINE_WORDS:
+        return "noise:all-caps-line"
+    return None
 
 
 def inside_name(ctx: DocContext, start: int, end: int) -> bool:

@@ -40,7 +40,7 @@ class ActorLinker:
         mentions = join_orgs(ctx, mentions)
         appositions(ctx, mentions)
         mentions = resolve_people(ctx, mentions)
-        write(doc, mentions)
+        write(ctx, mentions)
         return doc
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -44,14 +45,46 @@ class Cluster:
     mentions: list[Mention] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Decision:
+    """Why a rule deleted or relabelled a span the model (or the gazetteer) had: one line of the
+    trace, in character offsets so it can be laid over the bare model's entities."""
+    start_char: int
+    end_char: int
+    text: str
+    label: str                   # the label the span had
+    action: str                  # "drop" | "relabel"
+    reason: str                  # a named rule: "noise:digits", "gazetteer-wins", ...
+    to: str | None = None        # the new label of a relabel
+
+
 @dataclass
 class DocContext:
-    """One document during one call of the component: its text, whether it is hard-wrapped, and
-    the component's tables."""
+    """One document during one call of the component: its text, whether it is hard-wrapped, the
+    component's tables, and the trace of what the rules took from the model."""
     doc: Doc
     text: str                    # the doc's text, built once (sents.text)
     wrapped: bool                # hard-wrapped newswire: a single newline is a space
     tables: ActorTables
+    trace: list[Decision] = field(default_factory=list)
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """Every word the text writes in lower case ("block" makes "Block" a common word here)."""
+        return frozenset(t.text for t in self.doc if t.is_lower)
+
+    def drop(self, start: int, end: int, label: str, reason: str) -> None:
+        """Record that the tokens ``start:end`` (labelled ``label``) are no actor mention, and why."""
+        if start < end:
+            sp = self.doc[start:end]
+            self.trace.append(Decision(sp.start_char, sp.end_char, sp.text, label, "drop", reason))
+
+    def relabel(self, m: Mention, label: str, reason: str) -> None:
+        """Give ``m`` another label, recording why."""
+        if label != m.label and m.start < m.end:
+            sp = self.doc[m.start:m.end]
+            self.trace.append(Decision(sp.start_char, sp.end_char, sp.text, m.label, "relabel", reason, label))
+        m.label = label
 
     @classmethod
     def of(cls, doc: Doc, tables: ActorTables) -> DocContext:

@@ -56,7 +56,7 @@ def join_orgs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         return mentions
     fulls: dict[str, str] = {}                       # comparison key -> canonical
     for m in sorted(orgs, key=lambda m: -len(m.canon or "")):
-        fulls.setdefault(names.fold(names.strip_legal_suffix(m.canon or "", legal)), m.canon or "")
+        fulls.setdefault(names.org_key(m.canon or "", legal), m.canon or "")
     bracket = _bracketed(ctx, mentions, orgs)
     acronyms = dict(bracket)
     for key, canon in fulls.items():                 # initials of a name here
@@ -96,12 +96,13 @@ def _relabel(ctx: DocContext, mentions: list[Mention], orgs: list[Mention], full
     """Model mentions of an organisation here under another label become ORG (and join ``orgs``)."""
     for m in mentions:                               # "Wrather" tagged a place beside "Wrather Corp"
         if m.label in ("GPE", "LOC", "PERSON") and m.source == "model" and not m.alias_hit and m.canon \
-                and fulls.get(names.fold(m.canon), m.canon) != m.canon:
-            m.label, m.canon = "ORG", fulls[names.fold(m.canon)]
+                and fulls.get(names.org_key(m.canon, ctx.tables.legal), m.canon) != m.canon:
+            ctx.relabel(m, "ORG", "org-named-here")
+            m.canon = fulls[names.org_key(m.canon, ctx.tables.legal)]
     for m in mentions:                               # "FFCC" tagged a place after "... Council (FFCC)"
         if m.label != "ORG" and m.source == "model" and not m.alias_hit and m.end - m.start == 1 \
                 and acronyms.get(ctx.doc[m.start].text) is not None:
-            m.label = "ORG"
+            ctx.relabel(m, "ORG", "acronym-of-org-here")
             orgs.append(m)
 
 
@@ -112,12 +113,12 @@ def _rename(ctx: DocContext, m: Mention, fulls: dict[str, str], acronyms: dict[s
     if names.is_acronym(text) and text in acronyms and acronyms[text] != m.canon:
         m.canon = acronyms[text]
         return
-    key = names.fold(names.strip_legal_suffix(m.canon or "", legal))
+    key = names.org_key(m.canon or "", legal)
     if fulls.get(key, m.canon) != m.canon:           # "Ford Motor Co." = "Ford Motor Co"
         m.canon = fulls[key]
         return
     longer = {c for k, c in fulls.items() if k.startswith(key + " ")}
-    if len(longer) == 1 and doc[m.start].text[:1].isupper() and key == names.fold(m.canon or "") \
+    if len(longer) == 1 and doc[m.start].text[:1].isupper() and names.strip_legal_suffix(text, legal) == text \
             and key not in ctx.tables.bodies:        # "House" is not "House Agriculture Subcommittee"
         # (a name with its own legal suffix, "Gelco Corp", is a company of its own)
         m.canon = longer.pop()

@@ -2,13 +2,16 @@
 a title mention goes to the article's holder of that role, else to the office-holders table's."""
 from __future__ import annotations
 
-from ...text import names
+from ...text import names, people_names
 from .context import FULL_NAME, Cluster, DocContext, Mention
+
+_SPEECH_LEMMAS = frozenset(("say", "tell", "add"))   # "Smith said": a person speaks
 
 
 def resolve_people(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """Every person mention named by its cluster; a lone unknown word as a person is dropped.
     Order: the other mentions, the people, the title mentions."""
+    _people_typed_org(ctx, mentions)
     _surnames_are_people(ctx, mentions)
     people = sorted((m for m in mentions if m.label == "PERSON" and m.source != "title"), key=lambda m: m.start)
     clusters: list[Cluster] = []
@@ -20,6 +23,41 @@ def resolve_people(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     for m in titled:
         _name_holder(ctx, m, clusters)
     return others + keep + titled
+
+
+def _people_typed_org(ctx: DocContext, mentions: list[Mention]) -> None:
+    """The model's organisations that are people by their shape and context: an honorific or title
+    before a surname ("Bishop Smith"), or a first name and a surname listed with a person or
+    speaking ("Logan Couture and Melker Karlsson each had two goals", "Jane Holloway said")."""
+    doc, t = ctx.doc, ctx.tables
+    person_at = {i for m in mentions if m.label == "PERSON" for i in range(m.start, m.end)}
+    for m in mentions:
+        if m.source != "model" or m.alias_hit or m.label != "ORG" or not 1 < m.end - m.start <= FULL_NAME + 1:
+            continue
+        words = list(doc[m.start:m.end])
+        if not all(w.is_alpha and w.is_title for w in words) or any(
+            w.lower_ in t.legal or w.lower_ in t.org_suffixes or w.lower_ in t.heads for w in words
+        ) or (m.start and doc[m.start - 1].lower_ in t.org_cues):
+            continue
+        if words[0].lower_ in t.titles and words[0].lower_ not in t.title_names:
+            if people_names.is_surname(words[-1].text) and not any(w.lower_ in t.titles for w in words[1:]):
+                m.role = m.role or words[0].text
+                m.start += 1                         # "Bishop Smith": Smith, a bishop
+                ctx.relabel(m, "PERSON", "person:title-before-surname")
+            continue
+        if people_names.is_given_name(words[0].text) and _person_context(ctx, m, person_at):
+            ctx.relabel(m, "PERSON", "person:first-name-in-person-context")
+
+
+def _person_context(ctx: DocContext, m: Mention, person_at: set[int]) -> bool:
+    """Listed with a person ("X and Melker Karlsson", "Melker Karlsson and X") or speaking ("X said")."""
+    doc = ctx.doc
+    after = doc[m.end] if m.end < len(doc) else None
+    if after is not None and after.lemma_ in _SPEECH_LEMMAS:
+        return True
+    if after is not None and after.lower_ == "and" and m.end + 1 in person_at:
+        return True
+    return m.start >= 2 and doc[m.start - 1].lower_ == "and" and m.start - 2 in person_at
 
 
 def _surnames_are_people(ctx: DocContext, mentions: list[Mention]) -> None:
@@ -34,7 +72,7 @@ def _surnames_are_people(ctx: DocContext, mentions: list[Mention]) -> None:
     for m in mentions:
         if m.source == "model" and not m.alias_hit and m.label in ("ORG", "GPE", "LOC") \
                 and names.fold(doc[m.start:m.end].text) in surnames:
-            m.label = "PERSON"
+            ctx.relabel(m, "PERSON", "surname-of-person-here")
 
 
 def _find(clusters: list[Cluster], name: str) -> Cluster | None:
@@ -83,13 +121,31 @@ def _join_short_name(ctx: DocContext, m: Mention, clusters: list[Cluster]) -> bo
         c = same[0]
     elif m.alias_hit and m.canon:
         c = _find_or_add(clusters, m.canon)
-    elif m.end - m.start == 1:
+    elif m.end - m.start == 1 and not _stands_alone(ctx, m):
+        ctx.drop(m.start, m.end, m.label, "person:lone-unknown-word")
         return False
     else:
         c = _find_or_add(clusters, text)
     m.canon = c.name
     c.mentions.append(m)
     return True
+
+
+def _stands_alone(ctx: DocContext, m: Mention) -> bool:
+    """A one-word person the article names no more fully ("Ronaldo", "Smith") is one when something
+    says so: a title or role before it ("Mr Smith", "striker Ronaldo"), a speech verb after it
+    ("Smith said"), or the names data knowing the word as a first name (mononyms: "Ronaldo",
+    "Adriano") while the text never writes it in lower case. A surname alone is not enough: most
+    are words and companies too ("Block", "Ford")."""
+    doc = ctx.doc
+    tok = doc[m.start]
+    if m.role or (m.start and doc[m.start - 1].lower_ in ctx.tables.titles):
+        return True
+    if m.end < len(doc) and doc[m.end].lemma_ in _SPEECH_LEMMAS:
+        return True
+    if not (tok.is_alpha and tok.is_title) or tok.lower_ in ctx.lower_words:
+        return False
+    return people_names.is_given_name(tok.text)
 
 
 def _fitting(clusters: list[Cluster], text: str) -> list[Cluster]:

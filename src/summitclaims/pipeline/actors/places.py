@@ -25,7 +25,13 @@ def datelines(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     found = [f for f in (_city(ctx, m), _state(ctx, m)) if f is not None]
     if not found:
         return mentions
-    return [x for x in mentions if not any(x.start < f.end and f.start < x.end for f in found)] + found
+    kept = []
+    for x in mentions:
+        if any(x.start < f.end and f.start < x.end for f in found):
+            ctx.drop(x.start, x.end, x.label, "dateline-place")
+        else:
+            kept.append(x)
+    return kept + found
 
 
 def _city(ctx: DocContext, m: re.Match[str]) -> Mention | None:

@@ -36,6 +36,9 @@ def title_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         prev = doc[sp.start - 1].lower_ if sp.start else ""
         if prev not in ARTICLES and prev not in _POSSESSIVES:
             continue                                 # "..., Google DeepMind CEO": an apposition
+        for m in out:
+            if m.start < sp.end and sp.start < m.end and m.label != "PERSON":
+                ctx.drop(m.start, m.end, m.label, "title-mention")
         out = [m for m in out if not (m.start < sp.end and sp.start < m.end and m.label != "PERSON")]
         out.append(Mention(sp.start, sp.end, "PERSON", None, "title", role=row["role"], surface=sp.text))
     return out

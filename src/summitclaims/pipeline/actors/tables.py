@@ -37,6 +37,7 @@ class ActorTables:
     trailing_function: set[str]          # function words a name other than a person's never ends in
     states: dict[str, tuple[str, bool]]  # "Calif" -> ("California", sure)
     titles: set[str]                     # words that make a job title
+    title_names: set[str]                # titles that are also first names ("dean"): "Dean Jones" is a name
     roles: list[dict[str, Any]]          # office rows with a holder, in table order
     role_matcher: PhraseMatcher          # their title phrases, any case; match id -> role_ids
     role_ids: dict[int, int]             # matcher match id -> index in roles
@@ -72,7 +73,7 @@ def build_tables(nlp: Language, noise: str, cues: str, roles: str, short: str, s
     words = _read_noise(noise)
     cue, demonyms = _read_cues(cues)
     state_abbrs = _read_states(states)
-    titles, role_rows, role_matcher, role_ids = _read_roles(nlp, roles)
+    titles, title_names, role_rows, role_matcher, role_ids = _read_roles(nlp, roles)
     short_rows, short_matcher, short_ids = _read_short(nlp, short)
     tables = ActorTables(
         noise_words=words["word"], heads=words["head"], alone=words["alone"],
@@ -81,7 +82,8 @@ def build_tables(nlp: Language, noise: str, cues: str, roles: str, short: str, s
         legal=cue.get("legal_suffix", set()), members=cue.get("member", set()), bodies=cue.get("body", set()),
         office_titles=cue.get("office_title", set()), org_filler=cue.get("org_filler", set()),
         trailing_function=cue.get("trailing_function", set()),
-        states=state_abbrs, titles=titles, roles=role_rows, role_matcher=role_matcher, role_ids=role_ids,
+        states=state_abbrs, titles=titles, title_names=title_names,
+        roles=role_rows, role_matcher=role_matcher, role_ids=role_ids,
         role_index={names.fold(p): i for i, r in enumerate(role_rows) for p in r.get("patterns", ())},
         short_rows=short_rows, short_matcher=short_matcher, short_ids=short_ids,
     )
@@ -132,21 +134,26 @@ def _read_states(name: str) -> dict[str, tuple[str, bool]]:
     return states
 
 
-def _read_roles(nlp: Language, name: str) -> tuple[set[str], list[dict[str, Any]], PhraseMatcher, dict[int, int]]:
-    """(title words, office rows with a holder, a matcher of their phrases, match id -> row index)."""
+def _read_roles(nlp: Language, name: str) -> tuple[set[str], set[str], list[dict[str, Any]], PhraseMatcher,
+                                                  dict[int, int]]:
+    """(title words, those that are first names too, office rows with a holder, a matcher of their
+    phrases, match id -> row index)."""
     titles: set[str] = set()
+    title_names: set[str] = set()
     rows: list[dict[str, Any]] = []
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     ids: dict[int, int] = {}
     for row in resources.load_patterns(name):
         if row["kind"] == "title":
             titles.add(row["title"].lower())
+            if row.get("given_name"):
+                title_names.add(row["title"].lower())
         elif row.get("holder"):
             key = str(len(rows))
             ids[nlp.vocab.strings.add(key)] = len(rows)
             rows.append(row)
             matcher.add(key, [nlp.make_doc(p) for p in row.get("patterns", ())])
-    return titles, rows, matcher, ids
+    return titles, title_names, rows, matcher, ids
 
 
 def _read_short(nlp: Language, name: str) -> tuple[list[dict[str, Any]], PhraseMatcher, dict[int, int]]:

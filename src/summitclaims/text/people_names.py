@@ -1,0 +1,67 @@
+"""Names data for telling people from other names: given names (gender-guesser's dictionary, about
+48,000 names of many countries, with their gender) and surnames (the U.S. Census 1990 surname list
+that the ``names`` package ships, about 89,000 names).  Read once, on first use, from the files the
+packages install; both are plain facts, kept folded (lower case, accents off) for lookup.
+
+Pure: no spaCy; a missing package gives empty tables (the rules then fall back to the text alone).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from .folds import name_key
+
+_GIVEN_PACKAGE, _GIVEN_FILE = "gender_guesser", "data/nam_dict.txt"
+_SURNAME_PACKAGE, _SURNAME_FILE = "names", "dist.all.last"
+# nam_dict.txt is fixed-width: a gender code in columns 0-2, the name in columns 3-29
+_CODE_END, _NAME_END = 3, 29
+_GENDERS = {"M": "m", "?M": "m", "1M": "m", "F": "f", "?F": "f", "1F": "f"}   # "?": unisex, left out
+
+
+def _read(package: str, path: str) -> str:
+    try:
+        return (resources.files(package) / path).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return ""
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str | None]:
+    """Folded given name -> "m" | "f" | None (either)."""
+    out: dict[str, str | None] = {}
+    for line in _read(_GIVEN_PACKAGE, _GIVEN_FILE).splitlines():
+        if not line or line[0] in "#=":              # comments; "=" rows are spelling equivalences
+            continue
+        code, name = line[:_CODE_END].strip(), line[_CODE_END:_NAME_END].strip()
+        if not name:
+            continue
+        gender = _GENDERS.get(code)
+        forms = {name.replace("+", "-"), name.replace("+", " ")} if "+" in name else (name,)
+        for form in forms:                           # "Jean+Marie": both spellings
+            key = form.lower() if form.isascii() else name_key(form)
+            out[key] = gender if out.get(key, gender) == gender else None
+    return out
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Folded surnames."""
+    # all ASCII capitals, the name first on each line
+    return frozenset(line.split(None, 1)[0].lower() for line in _read(_SURNAME_PACKAGE, _SURNAME_FILE).splitlines()
+                     if line.strip())
+
+
+def is_given_name(word: str) -> bool:
+    """"Dean", "Melker", "Ursula": a given name in the names data."""
+    return name_key(word) in given_names()
+
+
+def is_surname(word: str) -> bool:
+    """"Jones", "Beesley": a surname in the names data."""
+    return name_key(word) in surnames()
+
+
+def gender_of(word: str) -> str | None:
+    """"m" or "f" if the given name is used for one gender only, else None."""
+    return given_names().get(name_key(word))
