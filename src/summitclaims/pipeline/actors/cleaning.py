@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...text import names, people_names
 from .context import ARTICLES, DocContext, Mention
+from .tables import PLACE_STEM
 
 _PROPER_TAGS = frozenset(("NNP", "NNPS"))    # Penn tags of proper nouns: a name has one
 _POSSESSIVE_ENDS = ("'s", "’s", "'", "’")    # spaCy splits a possessive off; it is not the name
@@ -30,6 +31,7 @@ _PERIOD_CODE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_COMPASS = frozenset(("east", "west", "north", "south", "northern", "southern", "eastern", "western", "central"))
 _SCORE = re.compile(r"^\d{2,3}$")      # "Gloucester 29": a score or table figure after a name
 _CREDIT_MARKS = frozenset(("/", "|"))
 _DASHES = frozenset(("-", "–", "—"))   # "Doug Ives/Canadian Press": a photo credit joins two names
@@ -73,8 +75,12 @@ def _cut_at_break(ctx: DocContext, start: int, end: int) -> int:
 def is_join(doc: Doc, i: int) -> bool:
     """Token ``i`` joins two names in one model span: a spaced dash ("West Indies - Sherwin
     Campbell") or a credit slash ("Doug Ives/Canadian Press")."""
-    tok = doc[i]
-    return tok.text in _CREDIT_MARKS or (tok.text in _DASHES and bool(doc[i - 1].whitespace_) if i else False)
+    if not 0 < i < len(doc) - 1:
+        return False
+    tok, before, after = doc[i], doc[i - 1], doc[i + 1]
+    if tok.text in _CREDIT_MARKS:                    # not inside "A/S", "S/A": letters, not names
+        return len(before.text) > 1 and len(after.text) > 1
+    return tok.text in _DASHES and bool(before.whitespace_)
 
 
 def _cut_at_join(doc: Doc, start: int, end: int) -> int:
@@ -149,13 +155,27 @@ def _wrong_shape(ctx: DocContext, m: Mention, span: Span) -> str | None:
         return "noise:digits"                        # table rows: "Mar 48.0", "Shr 4.10"
     if _PERIOD_CODE.match(text.replace(" ", "")) or _PERIOD_CODE.match(text):
         return "noise:period-code"                   # "Q4", "FY2024": a reporting period
-    folded = names.fold(text)
-    if (
-        m.label == "NORP" and folded not in ctx.tables.demonyms and folded not in ctx.tables.groups
-        and not _NORP_SHAPE.search(text)             # "Routine", "Arbitrageurs"
-    ):
-        return "noise:not-a-nationality"
+    if m.label == "NORP" and not _nationality(ctx, span):
+        return "noise:not-a-nationality"             # "Routine", "Arbitrageurs"
     return None
+
+
+def _nationality(ctx: DocContext, span: Span) -> bool:
+    """A nationality or group: known, shaped like one ("Italian", "Thai"), or named after a place
+    of the gazetteer ("Philippine", "Argentine", "Nicaraguan"); "East", "West" may lead it
+    ("East Timorese", "West German")."""
+    t = ctx.tables
+    folded = names.fold(span.text)
+    if folded in t.demonyms or folded in t.groups:
+        return True
+    words = [w for w in span if not w.is_space]
+    if not words or not all(w.lower_ in _COMPASS for w in words[:-1]):
+        return False
+    last = words[-1].text
+    key = names.fold(last)
+    return bool(_NORP_SHAPE.search(last)) or key in t.demonyms or (
+        len(key) >= PLACE_STEM and key[:PLACE_STEM] in t.place_stems and last[:1].isupper()
+    )
 
 
 def _fragment(ctx: DocContext, m: Mention, span: Span, words: list[str]) -> str | None:

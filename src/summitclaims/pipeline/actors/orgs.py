@@ -7,6 +7,8 @@ from ...text import names
 from .cleaning import inside_name
 from .context import DocContext, Mention
 
+_EXCHANGES = frozenset(("NYSE", "NASDAQ", "AMEX", "LSE", "TSX", "ASX", "OTC", "OTCQX", "NYSEARCA", "TSE", "HKEX", "SGX",
+                        "XETRA", "EURONEXT", "BSE", "NSE"))   # "(NASDAQ: BIIB)": a ticker follows
 MIN_INITIALS = 2        # one letter is no acronym
 
 
@@ -81,6 +83,11 @@ def _bracketed(ctx: DocContext, mentions: list[Mention], orgs: list[Mention]) ->
     bracket: dict[str, str | None] = {}
     known = {m.start: m for m in mentions if m.alias_hit and m.source == "gazetteer"}
     for m in orgs:
+        k = m.end
+        if k + 4 < len(doc) and doc[k].text == "(" and doc[k + 1].text.upper() in _EXCHANGES \
+                and doc[k + 2].text == ":" and doc[k + 4].text == ")":
+            bracket.setdefault(doc[k + 3].text, m.canon)     # "Biogen Inc (NASDAQ: BIIB)": its ticker
+            continue
         if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")" \
                 and names.is_acronym(doc[m.end + 1].text) and not names.is_acronym(m.canon or ""):
             g = known.get(m.end + 1)

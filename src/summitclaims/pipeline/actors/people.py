@@ -3,9 +3,12 @@ a title mention goes to the article's holder of that role, else to the office-ho
 from __future__ import annotations
 
 from ...text import names, people_names
+from ..syntax import SUBJECTS
 from .context import FULL_NAME, Cluster, DocContext, Mention
 
 _SPEECH_LEMMAS = frozenset(("say", "tell", "add"))   # "Smith said": a person speaks
+_BARE_VERBS = frozenset(("be", "have", "do", "rise", "fall", "gain", "lose", "close", "open", "report", "post"))
+# ^ verbs companies and indexes are the subject of as often as people ("Medusa rose 2 pct")
 
 
 def resolve_people(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
@@ -70,9 +73,12 @@ def _surnames_are_people(ctx: DocContext, mentions: list[Mention]) -> None:
             if given:
                 surnames.add(names.fold(" ".join(sur)))
     for m in mentions:
-        if m.source == "model" and not m.alias_hit and m.label in ("ORG", "GPE", "LOC") \
+        one_word_gazetteer = m.source == "gazetteer" and m.end - m.start == 1
+        if (one_word_gazetteer or (m.source == "model" and not m.alias_hit)) and m.label in ("ORG", "GPE", "LOC") \
                 and names.fold(doc[m.start:m.end].text) in surnames:
             ctx.relabel(m, "PERSON", "surname-of-person-here")
+            if one_word_gazetteer:                   # "Bloomberg" after "Michael Bloomberg": the person
+                m.canon, m.alias_hit, m.source = None, False, "model"
 
 
 def _find(clusters: list[Cluster], name: str) -> Cluster | None:
@@ -103,6 +109,10 @@ def _join_full_name(ctx: DocContext, m: Mention, clusters: list[Cluster]) -> Non
     if c is None:
         c = next((c for c in clusters if names.near_surname(c.name, canon)
                   and names.given_key(c.name) == names.given_key(canon)), None)
+    if c is None:                                    # "Ramos Horta" after "Jose Ramos Horta"
+        tail = names.fold(canon).split()
+        c = next((c for c in clusters if names.fold(c.name).split()[-len(tail):] == tail
+                  and len(c.name.split()) > len(tail)), None)
     if c is None:
         c = Cluster(canon)
         clusters.append(c)
@@ -145,6 +155,9 @@ def _stands_alone(ctx: DocContext, m: Mention) -> bool:
         return True
     if not (tok.is_alpha and tok.is_title) or tok.lower_ in ctx.lower_words:
         return False
+    if tok.dep_ in SUBJECTS and tok.head.pos_ == "VERB" and tok.head.lemma_ not in _BARE_VERBS \
+            and not tok.is_sent_start and not any(w.lower_ == "its" for w in tok.head.subtree):
+        return True                                  # "Later Kaka scored"; not "Block is changing its models"
     return people_names.is_given_name(tok.text)
 
 

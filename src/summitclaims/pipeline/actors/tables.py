@@ -14,6 +14,7 @@ from .gazetteer import LABELS
 
 Alias = tuple[str, str, bool]            # (canonical name, label, ambiguous) of a gazetteer name
 _FOLDED_CUES = frozenset(("group", "member"))   # cue kinds compared folded; the others lower-cased
+PLACE_STEM = 6                           # "Philippine", "Argentine": a nationality shares this much with its country
 _POSTAL_CODE = 2                         # "IN", "OR": postal codes are looked up as written, never title-cased
 
 
@@ -47,6 +48,7 @@ class ActorTables:
     short_ids: dict[int, int]            # matcher match id -> index in short_rows
     alias: dict[str, Alias] = field(default_factory=dict)   # folded name or pattern -> gazetteer entry
     ambiguous: set[str] = field(default_factory=set)        # canonical names that are common words too
+    place_stems: set[str] = field(default_factory=set)      # first letters of the gazetteer's places
 
     def lookup(self, text: str) -> Alias | None:
         """The gazetteer entry of a name as written, legal suffix ignored; a lower-case word never
@@ -99,6 +101,8 @@ def add_gazetteer(tables: ActorTables, rows: Iterable[dict[str, Any]]) -> None:
             entry = (canon, label, bool(row.get("ambiguous")))
             tables.alias.setdefault(names.fold(names.clean_surface(pat)), entry)
             tables.alias.setdefault(names.fold(canon), entry)
+            if label == "GPE" and len(canon) >= PLACE_STEM:
+                tables.place_stems.add(names.fold(canon)[:PLACE_STEM])
             if row.get("ambiguous"):
                 tables.ambiguous.add(canon)
 
