@@ -72,7 +72,7 @@ def test_noise_and_cue_tables():
         assert row["kind"] in {"word", "head", "alone"} and row["text"] == row["text"].lower()
     kinds = {row["kind"] for row in resources.load_patterns("actor_cues")}
     assert kinds == {"org_cue", "state_noun", "demonym", "org_suffix", "group", "member", "legal_suffix", "body",
-                     "office_title", "org_filler", "trailing_function"}
+                     "office_title", "org_filler", "trailing_function", "org_head", "of_head"}
     for row in resources.load_patterns("actor_cues"):
         if row["kind"] == "demonym":
             assert row["country"]

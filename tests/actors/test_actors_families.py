@@ -72,6 +72,16 @@ FOUND = [
     # nationalities named after their country, led by a compass word
     P("Philippine officials met Argentine and Nicaraguan envoys.", "Philippine", "NORP", id="country-stem-nationality"),
     P("The East Timorese leader resigned on Monday.", "East Timorese", "NORP", id="compass-nationality"),
+    # institutions: a name the model cut before "of" and a place, a place typed for an office, an owner's name
+    P("He will be tried in the Southern District of Ohio next year.", "Southern District of Ohio", "ORG",
+      id="district-of-a-state"),
+    P("Agents of the FBI's Denver Field Office made the arrest.", "Denver Field Office", "ORG",
+      id="office-typed-as-a-place"),
+    P("He was stopped by the Department of Homeland Security's Coast Guard near the port.",
+      "Department of Homeland Security", "ORG", id="owner-before-possessive"),
+    P("Police said members of the Tijuana Cartel had fled.", "Tijuana Cartel", "ORG", id="cartel"),
+    # one group under its plural and its adjective
+    P("The Australians won easily and Australian fans cheered.", "Australian", "NORP", id="plural-nationality"),
     # known misses
     P("Fires are spreading in the Amazon, the rainforest that covers much of Brazil.", "Amazon", "LOC",
       id="known-miss-rainforest-as-company", marks=miss("a one-word gazetteer company beats the model's place")),
@@ -117,6 +127,14 @@ def test_absent(actors, text, name):
 def test_one_company_under_three_names(actors):
     found = actors("ETA Systems Inc said orders rose. ETA System makes pumps, and ETA shares gained.")
     assert found == {"ETA Systems": "ORG"}
+
+
+def test_the_plural_and_the_adjective_are_one_group(actors):
+    assert actors("The Australians won easily and Australian fans cheered.") == {"Australian": "NORP"}
+
+
+def test_a_party_stays_a_group_under_its_plural(actors):
+    assert actors("Democrats in the Senate said they would block the bill.") == {"Democrats": "NORP", "Senate": "ORG"}
 
 
 def test_a_ticker_the_article_maps_is_the_company(actors):

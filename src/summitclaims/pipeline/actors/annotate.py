@@ -2,6 +2,7 @@
 ``values.Actor`` per actor, and ``doc.ents``)."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict
 
 from spacy.tokens import Doc, Span
@@ -31,6 +32,7 @@ def write(ctx: DocContext, mentions: list[Mention]) -> None:
             ctx.drop(m.start, m.end, m.label, "overlaps-longer-mention")
     doc._.sc_actor_trace = [asdict(d) for d in ctx.trace]
     actors: dict[str, Actor] = {}
+    votes: dict[str, Counter[str]] = {}
     group = []
     for sp in sorted(spans, key=lambda s: s.start):
         m = by_pos[(sp.start, sp.end)]
@@ -38,6 +40,11 @@ def write(ctx: DocContext, mentions: list[Mention]) -> None:
         group.append(sp)
         if not m.world:
             _add_mention(actors, m, sp)
+            votes.setdefault(names.fold(m.canon or ""), Counter())[m.label] += 1
+    for key, a in actors.items():                    # one mistyped mention does not type the actor
+        top = votes[key].most_common()
+        if top[0][0] != a.label and top[0][1] > votes[key][a.label]:
+            a.label = top[0][0]
     doc.spans[extensions.MENTIONS] = group
     doc._.sc_actors = list(actors.values())
     _replace_ents(doc, group)

@@ -9,7 +9,7 @@ from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from ...text import names, people_names
-from .cleaning import inside_name, is_join, noise_reason, trim
+from .cleaning import inside_name, is_join, nationality_word, noise_reason, trim
 from .context import ARTICLES, FULL_NAME, DocContext, Mention
 from .gazetteer import GAZ_KEY, LABELS
 from .places import after_place
@@ -17,6 +17,7 @@ from .places import after_place
 BYLINE_WORDS = 4        # "Aliza Waqar": a byline name is this long at most
 BYLINE_TITLE_AFTER = 4  # "Aliza Waqar, Marketing Writer": a title word within this many words after the comma
 PARTICLE_RUN = 3        # "de la", "van der": particles come in runs this long at most
+_POSSESSIVES = frozenset(("'s", "’s"))   # "Department of Homeland Security's U.S. Customs": two names
 _LIST_WORDS = frozenset(("and", "or", "&", ",", "/"))   # a span with these around a name lists names
 _BYLINE_MARKS = (",", "|", "-", "–")    # what follows a name that is a byline ("By Jane Doe | Reuters")
 _LINE_START = re.compile(
@@ -27,6 +28,19 @@ _LINE_START = re.compile(
     """,
     re.VERBOSE,
 )
+
+
+def model_entities(ctx: DocContext) -> list[Span]:
+    """The model's entities of the actor labels, and its facilities named as institutions ("the
+    Gulf Cartel", "the Federal Police" tagged FAC) as organisations."""
+    heads = ctx.tables.org_heads
+    out = []
+    for e in ctx.doc.ents:
+        if e.label_ in LABELS:
+            out.append(e)
+        elif e.label_ == "FAC" and len(e) > 1 and e[-1].lower_ in heads and e[-1].is_title:
+            out.append(Span(ctx.doc, e.start, e.end, label="ORG"))
+    return out
 
 
 def candidates(ctx: DocContext, raw_ents: list[Span]) -> list[Mention]:
@@ -70,7 +84,14 @@ def _split_at_joins(ctx: DocContext, e: Span) -> list[Span]:
     person's name (a first name, then one or two capitalised words) is a person, the other parts of a
     person's span an organisation (the credit's agency), else the model's label (the gazetteer may
     still give a part its own)."""
-    cuts = [i for i in range(e.start + 1, e.end - 1) if is_join(ctx.doc, i)]
+    doc = ctx.doc
+    owner = next((i for i in range(e.start + 1, e.end - 1)
+                  if doc[i].lower_ in _POSSESSIVES and doc[i + 1].text[:1].isupper()), None)
+    if owner is not None and names.fold(doc[e.start:owner].text) not in ctx.tables.noise_words:
+        # the owner's name, then the name it owns (not "AI's Global Impact": no owner, a phrase)
+        return [Span(doc, e.start, owner, label=e.label_),
+                *_split_at_joins(ctx, Span(doc, owner + 1, e.end, label=e.label_))]
+    cuts = [i for i in range(e.start + 1, e.end - 1) if is_join(doc, i)]
     if not cuts:
         return [e]
     bounds = [e.start, *cuts, e.end]
@@ -197,6 +218,8 @@ def _resolve_unknown(ctx: DocContext, m: Mention, text: str) -> bool:
             ctx.relabel(m, "ORG", "org-cue-before")  # "software firm Qlik"
         elif m.end - m.start > 1 and doc[m.end - 1].lower_ in t.org_suffixes:
             ctx.relabel(m, "ORG", "org-suffix")      # "Sedio N.V."
+        elif m.end - m.start > 1 and doc[m.end - 1].lower_ in t.org_heads and doc[m.end - 1].is_title:
+            ctx.relabel(m, "ORG", "org-head")        # "New York Field Office" tagged a place
     reason = noise_reason(ctx, m) or ("inside-longer-name" if inside_name(ctx, m.start, m.end) else None)
     if m.label == "NORP" and names.fold(text) in t.members and m.start and (
         doc[m.start - 1].lower_ in ARTICLES or doc[m.start - 1].ent_type_ in ("GPE", "LOC")
@@ -218,7 +241,11 @@ def _own_name(ctx: DocContext, m: Mention, text: str) -> str:
         if country and nxt in ctx.tables.state_nouns:
             ctx.relabel(m, "GPE", "nationality-before-state-noun")
             return country
-        return names.clean_surface(text)
+        name = names.clean_surface(text)
+        if name.endswith("s") and " " not in name and names.fold(name) not in ctx.tables.groups \
+                and names.fold(name[:-1]) not in ctx.tables.members and nationality_word(ctx, name[:-1]):
+            return name[:-1]                         # "Australians" and "Australian": one group ("Democrats" stay)
+        return name
     if m.label == "PERSON":
         return names.canonical_person(text)
     if m.label == "ORG":                             # "Super Micro Computer Inc" is Super Micro Computer

@@ -171,10 +171,15 @@ def _nationality(ctx: DocContext, span: Span) -> bool:
     words = [w for w in span if not w.is_space]
     if not words or not all(w.lower_ in _COMPASS for w in words[:-1]):
         return False
-    last = words[-1].text
-    key = names.fold(last)
-    return bool(_NORP_SHAPE.search(last)) or key in t.demonyms or (
-        len(key) >= PLACE_STEM and key[:PLACE_STEM] in t.place_stems and last[:1].isupper()
+    return nationality_word(ctx, words[-1].text)
+
+
+def nationality_word(ctx: DocContext, word: str) -> bool:
+    """One word that is a nationality: known, shaped like one, or named after a gazetteer place."""
+    t = ctx.tables
+    key = names.fold(word)
+    return bool(_NORP_SHAPE.search(word)) or key in t.demonyms or key in t.groups or (
+        len(key) >= PLACE_STEM and key[:PLACE_STEM] in t.place_stems and word[:1].isupper()
     )
 
 
@@ -183,7 +188,7 @@ def _fragment(ctx: DocContext, m: Mention, span: Span, words: list[str]) -> str 
     t = ctx.tables
     text = span.text
     if m.label == "ORG" and all(w in t.legal or w in t.org_suffixes or w in t.alone or w in t.org_filler
-                                for w in words):
+                                or w in t.org_heads or w in t.of_heads for w in words):
         return "noise:suffix-only"                   # "Bros Inc", "Holdings Corp": the name was cut off
     if names.fold(text) in t.alone:
         return "noise:never-alone"                   # "National", "State"

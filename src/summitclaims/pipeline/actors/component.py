@@ -8,10 +8,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .annotate import write
-from .candidates import candidates
+from .candidates import candidates, model_entities
 from .context import DocContext
-from .gazetteer import LABELS
-from .orgs import join_orgs, short_forms
+from .orgs import join_orgs, of_names, short_forms
 from .people import resolve_people
 from .places import datelines
 from .roles import appositions, title_mentions
@@ -33,7 +32,8 @@ class ActorLinker:
     def __call__(self, doc: Doc) -> Doc:
         """Run the passes over one document; its state lives in a DocContext made for this call."""
         ctx = DocContext.of(doc, self.tables)
-        mentions = candidates(ctx, [e for e in doc.ents if e.label_ in LABELS])
+        mentions = candidates(ctx, model_entities(ctx))
+        mentions = of_names(ctx, mentions)
         mentions = datelines(ctx, mentions)
         mentions = title_mentions(ctx, mentions)
         mentions = short_forms(ctx, mentions)

@@ -9,6 +9,7 @@ from .context import DocContext, Mention
 
 _EXCHANGES = frozenset(("NYSE", "NASDAQ", "AMEX", "LSE", "TSX", "ASX", "OTC", "OTCQX", "NYSEARCA", "TSE", "HKEX", "SGX",
                         "XETRA", "EURONEXT", "BSE", "NSE"))   # "(NASDAQ: BIIB)": a ticker follows
+_OF_LABELS = ("ORG", "GPE", "LOC")
 MIN_INITIALS = 2        # one letter is no acronym
 
 
@@ -47,6 +48,34 @@ def _add_short_forms(ctx: DocContext, out: list[Mention], present: set[str]) -> 
             continue
         out.append(Mention(start, end, row["label"], row["id"], "short", alias_hit=True))
         occupied.update(range(start, end))
+
+
+def of_names(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """"the Southern District" + "of" + "Texas": an institution's name the model cut before "of"
+    and a place or organisation is one organisation ("Southern District of Texas")."""
+    doc, t = ctx.doc, ctx.tables
+    by_start = {m.start: m for m in mentions}
+    taken: set[int] = set()
+    for m in sorted(mentions, key=lambda m: m.start):
+        last = doc[m.end - 1]
+        if id(m) in taken or m.source != "model" or m.label not in _OF_LABELS or not last.is_title \
+                or (last.lower_ not in t.org_heads and last.lower_ not in t.of_heads):
+            continue
+        k = m.end + 1
+        if k >= len(doc) or doc[m.end].lower_ != "of":
+            continue
+        if doc[k].lower_ == "the":
+            k += 1
+        b = by_start.get(k)
+        if b is None or b.label not in _OF_LABELS or (b.end < len(doc) and doc[b.end].is_title and doc[b.end].is_alpha):
+            continue                                 # "of New York Times Co": the name goes on
+        ctx.drop(b.start, b.end, b.label, "of-name:inside")
+        if m.label != "ORG":
+            ctx.relabel(m, "ORG", "of-name")
+        m.end, m.alias_hit = b.end, False
+        m.canon = names.clean_surface(doc[m.start:m.end].text)
+        taken.add(id(b))
+    return [m for m in mentions if id(m) not in taken]
 
 
 def join_orgs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:

@@ -39,7 +39,8 @@ def _people_typed_org(ctx: DocContext, mentions: list[Mention]) -> None:
             continue
         words = list(doc[m.start:m.end])
         if not all(w.is_alpha and w.is_title for w in words) or any(
-            w.lower_ in t.legal or w.lower_ in t.org_suffixes or w.lower_ in t.heads for w in words
+            w.lower_ in t.legal or w.lower_ in t.org_suffixes or w.lower_ in t.heads or w.lower_ in t.org_heads
+            for w in words
         ) or (m.start and doc[m.start - 1].lower_ in t.org_cues):
             continue
         if words[0].lower_ in t.titles and words[0].lower_ not in t.title_names:

@@ -29,6 +29,8 @@ class ActorTables:
     state_nouns: set[str]                # "the French government": a mention of the state
     demonyms: dict[str, str]             # folded nationality adjective -> country
     org_suffixes: set[str]               # the last word of an organisation's name ("Holdings", "N.V.")
+    org_heads: set[str]                  # an institution's last word ("Office", "Committee"): an organisation
+    of_heads: set[str]                   # with "of" and a place after it, an organisation ("District")
     groups: set[str]                     # folded nationality or party groups that are NORP ("Democrats")
     legal: set[str]                      # legal suffixes ("Corp", "Inc"): ignored when names are compared
     members: set[str]                    # folded party member words ("Democrat"): a person, not a group
@@ -80,7 +82,8 @@ def build_tables(nlp: Language, noise: str, cues: str, roles: str, short: str, s
     tables = ActorTables(
         noise_words=words["word"], heads=words["head"], alone=words["alone"],
         org_cues=cue.get("org_cue", set()), state_nouns=cue.get("state_noun", set()), demonyms=demonyms,
-        org_suffixes=cue.get("org_suffix", set()), groups=cue.get("group", set()),
+        org_suffixes=cue.get("org_suffix", set()), org_heads=cue.get("org_head", set()),
+        of_heads=cue.get("of_head", set()), groups=cue.get("group", set()),
         legal=cue.get("legal_suffix", set()), members=cue.get("member", set()), bodies=cue.get("body", set()),
         office_titles=cue.get("office_title", set()), org_filler=cue.get("org_filler", set()),
         trailing_function=cue.get("trailing_function", set()),
