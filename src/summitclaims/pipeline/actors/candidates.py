@@ -104,6 +104,7 @@ def _split_at_joins(ctx: DocContext, e: Span) -> list[Span]:
         person = FULL_NAME <= len(words) <= FULL_NAME + 1 and all(w.is_title and w.is_alpha for w in words) \
             and people_names.is_given_name(words[0].text)
         label = "PERSON" if person else ("ORG" if e.label_ == "PERSON" else e.label_)
+        ctx.relabelled(a, b, e.label_, label, "split-at-join:person-shape" if person else "split-at-join:credit-agency")
         parts.append(Span(ctx.doc, a, b, label=label))
     return parts
 
@@ -233,8 +234,10 @@ def _resolve_unknown(ctx: DocContext, m: Mention, text: str) -> bool:
 
 
 def _own_name(ctx: DocContext, m: Mention, text: str) -> str:
-    """The canonical name of a mention from its text; a nationality before a state noun is the
-    country ("the French government")."""
+    """The canonical name of a mention from its text (a headline's capitals as the body writes the
+    name); a nationality before a state noun is the country ("the French government")."""
+    if text.isupper() and any(c.isalpha() for c in text) and not names.is_acronym(text):
+        text = ctx.written_form(text) or (names.title_case(text) if len(text.split()) > 1 else text)
     if m.label == "NORP":
         nxt = ctx.doc[m.end].lower_ if m.end < len(ctx.doc) else ""
         country = ctx.tables.demonyms.get(names.fold(text))

@@ -188,7 +188,7 @@ def _fragment(ctx: DocContext, m: Mention, span: Span, words: list[str]) -> str 
     t = ctx.tables
     text = span.text
     if m.label == "ORG" and all(w in t.legal or w in t.org_suffixes or w in t.alone or w in t.org_filler
-                                or w in t.org_heads or w in t.of_heads for w in words):
+                                for w in words):
         return "noise:suffix-only"                   # "Bros Inc", "Holdings Corp": the name was cut off
     if names.fold(text) in t.alone:
         return "noise:never-alone"                   # "National", "State"
@@ -229,7 +229,10 @@ def _layout(ctx: DocContext, m: Mention, span: Span, words: list[str]) -> str | 
     line = full[line_start:line_end if line_end >= 0 else len(full)]
     if m.label == "ORG" and line.strip(_HEADING_MARKS) == text:
         return "noise:heading-line"
-    if not any(c.islower() for c in line) and sum(w.isalpha() for w in line.split()) >= HEADLINE_WORDS:
+    if not any(c.islower() for c in line) and sum(w.isalpha() for w in line.split()) >= HEADLINE_WORDS \
+            and ctx.written_form(text) is None and not (
+                m.label == "ORG" and len(words) > 1 and words[-1] in ctx.tables.legal
+            ):                                       # the body's spelling or a legal form vouches for it
         return "noise:all-caps-line"
     return None
 

@@ -73,17 +73,28 @@ class DocContext:
         """Every word the text writes in lower case ("block" makes "Block" a common word here)."""
         return frozenset(t.text for t in self.doc if t.is_lower)
 
+    def written_form(self, text: str) -> str | None:
+        """How the text writes a name it also has in capitals ("AMERICAN EXPRESS" in a headline,
+        "American Express" in the body): the first occurrence with a lower-case letter, or None."""
+        pattern = r"(?<!\w)" + re.escape(text) + r"(?!\w)"
+        return next((m.group(0) for m in re.finditer(pattern, self.text, re.IGNORECASE)
+                     if any(c.islower() for c in m.group(0))), None)
+
     def drop(self, start: int, end: int, label: str, reason: str) -> None:
         """Record that the tokens ``start:end`` (labelled ``label``) are no actor mention, and why."""
         if start < end:
             sp = self.doc[start:end]
             self.trace.append(Decision(sp.start_char, sp.end_char, sp.text, label, "drop", reason))
 
+    def relabelled(self, start: int, end: int, label: str, to: str, reason: str) -> None:
+        """Record that the tokens ``start:end`` go on labelled ``to``, not ``label``, and why."""
+        if start < end and label != to:
+            sp = self.doc[start:end]
+            self.trace.append(Decision(sp.start_char, sp.end_char, sp.text, label, "relabel", reason, to))
+
     def relabel(self, m: Mention, label: str, reason: str) -> None:
         """Give ``m`` another label, recording why."""
-        if label != m.label and m.start < m.end:
-            sp = self.doc[m.start:m.end]
-            self.trace.append(Decision(sp.start_char, sp.end_char, sp.text, m.label, "relabel", reason, label))
+        self.relabelled(m.start, m.end, m.label, label, reason)
         m.label = label
 
     @classmethod
