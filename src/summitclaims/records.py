@@ -55,7 +55,7 @@ def actor_records(doc: Doc, text: str) -> Iterator[dict[str, Any]]:
         start, end = actor.mentions[0] if actor.mentions else (0, 0)
         rec = _base("actor", doc, start, end, text)
         rec.update(name=actor.name, label=actor.label, mentions=len(actor.mentions),
-                   aliases=list(actor.aliases), role=actor.role)
+                   aliases=list(actor.aliases), role=actor.role, wikidata=actor.wikidata)
         yield rec
 
 

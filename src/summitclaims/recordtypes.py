@@ -73,6 +73,7 @@ class ActorRecord(_Base):
     mentions: int
     aliases: List[str]
     role: Optional[str]
+    wikidata: Optional[str]      # the gazetteer's Wikidata item ("Q142"), None if it has none
 
 
 class QuoteRecord(_Base):

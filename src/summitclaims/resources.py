@@ -6,6 +6,7 @@ In a wheel the folder is packaged as ``summitclaims/patterns``; in a source chec
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -61,8 +62,8 @@ def _shape(required: str, optional: str = "") -> Shape:
 # the keys a row must and may have. A typo in a shipped table would otherwise fall into a default
 # branch of the code that reads it and silently change the output.
 TABLES: dict[str, dict[str | None, Shape]] = {
-    "actors": {None: _shape("id label pattern", "ambiguous")},
-    "actor_countries": {None: _shape("id label pattern")},
+    "actors": {None: _shape("id label pattern", "ambiguous wikidata")},
+    "actor_countries": {None: _shape("id label pattern", "wikidata")},
     "actor_short": {None: _shape("id label pattern context")},
     "actor_us_states": {None: _shape("state abbr sure")},
     "actor_cues": {
@@ -154,6 +155,18 @@ def check_row(path: str | Path, n: int, row: dict[str, Any], kinds: dict[str | N
         if key in row and row[key] is not None and row[key] not in domain:
             allowed = ", ".join(sorted(map(str, domain)))
             raise PatternFileError(f"{path}:{n}: {key} {row[key]!r} is not one of {allowed}")
+    for key, pattern in value_patterns().items():
+        if key in row and not (isinstance(row[key], str) and pattern.fullmatch(row[key])):
+            raise PatternFileError(f"{path}:{n}: {key} {row[key]!r} does not match {pattern.pattern}")
+
+
+@lru_cache(maxsize=None)
+def value_patterns() -> dict[str, re.Pattern[str]]:
+    """The shapes a key's value must have where the record schema gives one: ``wikidata`` "Q142"."""
+    props = {name: prop for kind in record_schema().get("$defs", {}).values()
+             for name, prop in kind.get("properties", {}).items()}
+    return {key: re.compile(props[key]["pattern"].strip("^$"))
+            for key in ("wikidata",) if "pattern" in props.get(key, {})}
 
 
 def read_table(path: str | Path, kinds: dict[str | None, Shape]) -> list[dict[str, Any]]:

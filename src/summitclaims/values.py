@@ -50,6 +50,7 @@ class Actor:
     aliases: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)   # (char_start, char_end)
     role: str | None = None
+    wikidata: str | None = None          # the gazetteer row's Wikidata item ("Q142"), if it has one
 
 
 # -- msgpack: spaCy serialises doc.user_data (where extension values live) with srsly's msgpack, for

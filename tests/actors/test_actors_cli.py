@@ -37,6 +37,18 @@ def test_a_user_gazetteer_adds_a_canonical_actor(runner, tmp_path):
     assert "Quillwort" not in found and "Lyon" in found
 
 
+def test_actor_records_carry_the_gazetteers_wikidata_item(runner, tmp_path):
+    gaz = tmp_path / "mine.jsonl"
+    gaz.write_text(json.dumps({"label": "ORG", "pattern": "Quillwort", "id": "Quillwort", "wikidata": "Q4115189"})
+                   + "\n", encoding="utf-8")
+    result = extract(runner, "--actors", str(gaz), text=ARTICLE + "France welcomed the plan.\n")
+    assert result.exit_code == 0, result.stderr
+    found = actor_names(result.stdout)
+    assert found["Quillwort"]["wikidata"] == "Q4115189"
+    assert found["France"]["wikidata"] == "Q142"                 # the built-in gazetteer's
+    assert found["Lyon"]["wikidata"] is None                      # a name without an item
+
+
 def test_without_the_gazetteer_the_name_is_unknown(runner):
     result = extract(runner)
     assert result.exit_code == 0, result.stderr
@@ -50,6 +62,8 @@ def test_without_the_gazetteer_the_name_is_unknown(runner):
                  id="label"),
     pytest.param('{"label": "ORG", "id": "Zorblax Robotics"}', "pattern must be", id="no-pattern"),
     pytest.param('{"label": "ORG", "pattern": "Zorblax", "id": ""}', "id (the canonical name)", id="empty-id"),
+    pytest.param('{"label": "ORG", "pattern": "Zorblax", "id": "Zorblax Robotics", "wikidata": "142"}',
+                 "wikidata must be a Wikidata item id", id="wikidata"),
 ])
 def test_a_malformed_gazetteer_is_one_clear_error(runner, tmp_path, line, problem):
     gaz = tmp_path / "broken.jsonl"

@@ -16,7 +16,7 @@ def test_gazetteer_rows_are_complete(name):
     rows = resources.load_patterns(name)
     assert rows
     for row in rows:
-        assert set(row) <= {"label", "pattern", "id", "ambiguous"}, row
+        assert set(row) <= {"label", "pattern", "id", "ambiguous", "wikidata"}, row
         assert row["label"] in LABELS, row
         assert isinstance(row["pattern"], str) and row["pattern"].strip() == row["pattern"] != "", row
         assert isinstance(row["id"], str) and row["id"].strip(), row
@@ -30,6 +30,20 @@ def test_each_canonical_name_has_one_label_and_each_pattern_one_meaning():
             meaning[(row["pattern"], row["label"])].add(row["id"])
     clashes = {k: v for k, v in meaning.items() if len(v) > 1}
     assert not clashes
+
+
+def test_a_wikidata_item_names_one_actor_once():
+    item_of: dict[str, str] = {}
+    name_of: dict[str, str] = {}
+    for name in GAZETTEERS:
+        for row in resources.load_patterns(name):
+            qid = row.get("wikidata")
+            if qid is None:
+                continue
+            assert resources.value_patterns()["wikidata"].fullmatch(qid), row
+            assert item_of.setdefault(row["id"], qid) == qid, row        # one item per name
+            assert name_of.setdefault(qid, row["id"]) == row["id"], row  # one name per item
+    assert len(item_of) > 150
 
 
 def test_every_canonical_name_matches_itself():

@@ -39,7 +39,7 @@ def write(ctx: DocContext, mentions: list[Mention]) -> None:
         sp._.sc_actor = m.canon
         group.append(sp)
         if not m.world:
-            _add_mention(actors, m, sp)
+            _add_mention(actors, m, sp, ctx.tables.wikidata)
             votes.setdefault(names.fold(m.canon or ""), Counter())[m.label] += 1
     for key, a in actors.items():                    # one mistyped mention does not type the actor
         top = votes[key].most_common()
@@ -50,13 +50,14 @@ def write(ctx: DocContext, mentions: list[Mention]) -> None:
     _replace_ents(doc, group)
 
 
-def _add_mention(actors: dict[str, Actor], m: Mention, sp: Span) -> None:
-    """Count the mention for its actor (created at its first mention), with its alias and role."""
+def _add_mention(actors: dict[str, Actor], m: Mention, sp: Span, wikidata: dict[str, str]) -> None:
+    """Count the mention for its actor (created at its first mention, with the gazetteer's
+    Wikidata item for that name), with its alias and role."""
     canon = m.canon or ""                            # written mentions all have a name
     key = names.fold(canon)
     a = actors.get(key)
     if a is None:
-        a = actors[key] = Actor(name=canon, label=m.label)
+        a = actors[key] = Actor(name=canon, label=m.label, wikidata=wikidata.get(canon))
     a.mentions.append((sp.start_char, sp.end_char))
     alias = names.clean_surface(sp.text)
     if alias and alias not in a.aliases:

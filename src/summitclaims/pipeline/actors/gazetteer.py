@@ -37,6 +37,9 @@ def _row_problem(row: dict[str, Any]) -> str | None:
         return "pattern must be a non-empty string (or a list of token patterns)"
     if not (isinstance(canon, str) and canon.strip()):
         return "id (the canonical name) must be a non-empty string"
+    qid = row.get("wikidata")
+    if qid is not None and not (isinstance(qid, str) and resources.value_patterns()["wikidata"].fullmatch(qid)):
+        return f"wikidata must be a Wikidata item id like 'Q142', not {qid!r}"
     return None
 
 

@@ -51,6 +51,7 @@ class ActorTables:
     alias: dict[str, Alias] = field(default_factory=dict)   # folded name or pattern -> gazetteer entry
     ambiguous: set[str] = field(default_factory=set)        # canonical names that are common words too
     place_stems: set[str] = field(default_factory=set)      # first letters of the gazetteer's places
+    wikidata: dict[str, str] = field(default_factory=dict)  # canonical name -> Wikidata item ("Q142")
 
     def lookup(self, text: str) -> Alias | None:
         """The gazetteer entry of a name as written, legal suffix ignored; a lower-case word never
@@ -100,6 +101,8 @@ def add_gazetteer(tables: ActorTables, rows: Iterable[dict[str, Any]]) -> None:
     """Index the gazetteer's string patterns for looking up the model's entities by name."""
     for row in rows:
         pat, canon, label = row.get("pattern"), row.get("id"), row.get("label")
+        if canon and row.get("wikidata"):           # one row of a name may carry it, any kind of pattern
+            tables.wikidata.setdefault(canon, row["wikidata"])
         if isinstance(pat, str) and canon and label in LABELS:
             entry = (canon, label, bool(row.get("ambiguous")))
             tables.alias.setdefault(names.fold(names.clean_surface(pat)), entry)
