@@ -117,6 +117,30 @@ def test_strip_legal_suffix(name, expected):
     assert n.strip_legal_suffix(name, {"co", "plc", "inc"}) == expected
 
 
+@pytest.mark.parametrize("name,expected", [
+    P("Super Micro Computer, Inc.", "Super Micro Computer", id="inc"), P("Elkem A/S", "Elkem", id="danish"),
+    P("Deutsche Bank AG", "Deutsche Bank", id="german"), P("Banco Santander S.A.", "Banco Santander", id="spanish"),
+    P("Nokia Oyj", "Nokia", id="finnish"), P("Procter & Gamble Co", "Procter & Gamble", id="ampersand-kept"),
+    P("Commodity Credit Corporation", "Commodity Credit Corporation", id="spelled-out-kept"),
+    P("British Broadcasting Corporation", "British Broadcasting Corporation", id="institution-kept"),
+    P("Inc", "Inc", id="nothing-left"), P("Mistral AI", "Mistral AI", id="no-legal-form"),
+])
+def test_legal_base(name, expected):
+    assert n.legal_base(name) == expected
+
+
+@pytest.mark.parametrize("a,b", [
+    P("ETA Systems Inc", "ETA System", id="plural-and-suffix"), P("Ford Motor Co", "FORD MOTOR", id="case"),
+    P("Halvorsen Packaging Inc", "Halvorsen Packaging", id="suffix"),
+])
+def test_org_key_joins_forms_of_one_company(a, b):
+    assert n.org_key(a, {"inc", "co"}) == n.org_key(b, {"inc", "co"})
+
+
+def test_org_key_keeps_short_words_and_double_s():
+    assert n.org_key("Bus Access", ()) == "bus access" and n.org_key("Swiss Re", ()) == "swiss re"
+
+
 @pytest.mark.parametrize("text,expected", [
     P("SANTA CRUZ", "Santa Cruz", id="capitals"), P("RIO DE JANEIRO", "Rio de Janeiro", id="particle"),
     P("ST. LOUIS", "St. Louis", id="abbreviation"), P("Paris", "Paris", id="already-cased"),
@@ -132,3 +156,4 @@ def test_org_and_place_helpers_never_raise(text):
     assert isinstance(n.is_acronym(text), bool)
     assert isinstance(n.strip_legal_suffix(text, {"inc"}), str)
     assert isinstance(n.title_case(text), str)
+    assert isinstance(n.legal_base(text), str) and isinstance(n.org_key(text, {"inc"}), str)

@@ -16,6 +16,8 @@ _GIVEN_PACKAGE, _GIVEN_FILE = "gender_guesser", "data/nam_dict.txt"
 _SURNAME_PACKAGE, _SURNAME_FILE = "names", "dist.all.last"
 # nam_dict.txt is fixed-width: a gender code in columns 0-2, the name in columns 3-29
 _CODE_END, _NAME_END = 3, 29
+_HEX = frozenset("0123456789abcdefABCDEF")
+_DOMINANT = 3          # a gender at least this many times as common as the other (and unisex) uses
 _GENDERS = {"M": "m", "?M": "m", "1M": "m", "F": "f", "?F": "f", "1F": "f"}   # "?": unisex, left out
 
 
@@ -28,19 +30,30 @@ def _read(package: str, path: str) -> str:
 
 @lru_cache(maxsize=1)
 def given_names() -> dict[str, str | None]:
-    """Folded given name -> "m" | "f" | None (either)."""
-    out: dict[str, str | None] = {}
+    """Folded given name -> "m" | "f" | None (used for both). A name listed for both genders gets
+    the one its frequency columns (one hex digit per country) make far more common: "Jane" is
+    female, "Mike" male, "Jan" or "Andrea" neither."""
+    entries: dict[str, list[tuple[str | None, str]]] = {}
     for line in _read(_GIVEN_PACKAGE, _GIVEN_FILE).splitlines():
         if not line or line[0] in "#=":              # comments; "=" rows are spelling equivalences
             continue
         code, name = line[:_CODE_END].strip(), line[_CODE_END:_NAME_END].strip()
         if not name:
             continue
-        gender = _GENDERS.get(code)
         forms = {name.replace("+", "-"), name.replace("+", " ")} if "+" in name else (name,)
         for form in forms:                           # "Jean+Marie": both spellings
             key = form.lower() if form.isascii() else name_key(form)
-            out[key] = gender if out.get(key, gender) == gender else None
+            entries.setdefault(key, []).append((_GENDERS.get(code), line))
+    out: dict[str, str | None] = {}
+    for key, rows in entries.items():
+        if len({g for g, _ in rows}) == 1:
+            out[key] = rows[0][0]
+            continue
+        w: dict[str | None, int] = {}                # only names listed with two genders are weighed
+        for gender, line in rows:
+            w[gender] = w.get(gender, 0) + (sum(int(c, 16) for c in line[_NAME_END + 1:] if c in _HEX) or 1)
+        m, f, either = w.get("m", 0), w.get("f", 0), w.get(None, 0)
+        out[key] = "m" if m > _DOMINANT * (f + either) else "f" if f > _DOMINANT * (m + either) else None
     return out
 
 

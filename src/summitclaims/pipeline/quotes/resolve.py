@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ...text import people_names
 from .candidates import PERSON_LABELS, missed_name, surname
 from .context import Attribution, Candidate, QuoteContext
 
@@ -107,7 +108,8 @@ def gender_of(ctx: QuoteContext, c: Candidate) -> str | None:
         return ctx.gender[c.actor]
     if c.gender or c.label not in PERSON_LABELS or not c.actor:
         return c.gender
-    return ctx.tables.first_names.get(c.actor.split()[0].lower())
+    first = c.actor.split()[0]
+    return ctx.tables.first_names.get(first.lower()) or people_names.gender_of(first)
 
 
 def antecedent(ctx: QuoteContext, pos: int, labels: tuple[str, ...], gender: str | None) -> Candidate | None:
