@@ -64,6 +64,9 @@ FOUND = [
     P("The scorecard read West Indies - Sherwin Campbell at the top.", "Sherwin Campbell", "PERSON",
       id="spaced-dash-between-names"),
     P("Organizer Dwayne Croteau said the race would go ahead.", "Dwayne Croteau", "PERSON", id="role-word-glued-on"),
+    P("Meta Outage Causes Login Problems For Millions Of Users\nUsers could not log in on Tuesday.", "Meta", "ORG",
+      id="company-in-a-title-case-headline"),
+    P("KYIV, Ukraine — Officials said on Monday that talks had resumed.", "Kyiv", "GPE", id="dateline-with-a-dash"),
     # companies: the legal form off, one company under its three names, tickers the article maps
     P("Super Micro Computer Inc said quarterly sales rose.", "Super Micro Computer", "ORG", id="legal-form-off"),
     P("Shares of Elkem A/S fell after the ruling.", "Elkem", "ORG", id="foreign-legal-form-off"),
@@ -88,7 +91,7 @@ FOUND = [
     P("Logan Couture scored twice in the third period.", "Logan Couture", "PERSON",
       id="known-miss-person-typed-org-without-context", marks=miss("no person context: the model's ORG stays")),
     P("TIGNES, France (AP) - Skiers raced here on Sunday.", "Tignes", "GPE",
-      id="known-miss-dateline-without-date", marks=miss("a dateline city without a date is not read as one")),
+      id="dateline-without-date"),
 ]
 
 
@@ -114,6 +117,9 @@ ABSENT = [
     P("Block is considering changing its models to support AI.", "Block", id="company-with-its"),
     P("Meta Outage Causes Login Problems\nUsers could not log in on Tuesday.", "Meta Outage Causes Login Problems",
       id="title-case-headline"),
+    P("Meta Outage Causes Login Problems For Millions Of Users\nUsers could not log in on Tuesday.",
+      "Meta Outage Causes Login Problems", id="title-case-headline-fragment"),
+    P("UPDATE 1 - Shares of Acme Corp fell on Monday.", "Update", id="headline-tag-is-no-dateline"),
     P("He played Bohemian Rhapsody on his new console.", "Bohemian Rhapsody", id="known-miss-work-as-person",
       marks=miss("a song title the model tags PERSON: no list of works")),
 ]

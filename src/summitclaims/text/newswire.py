@@ -26,6 +26,24 @@ CITY_DATELINE = re.compile(
     re.MULTILINE | re.VERBOSE,
 )
 
+# A dateline without a date, as agencies write it: the city in capitals, perhaps its country or
+# state, then the agency in brackets or a dash ("TIGNES, France (AP) —", "KYIV, Ukraine —",
+# "WASHINGTON (Reuters) -"). Groups: 1 the city, 2 the country or state. A bare "PARIS —" is not
+# enough (headline tags such as "UPDATE -" look the same).
+AGENCY_DATELINE = re.compile(
+    r"""
+    ^[ \t]*                          # a line start (re.M), maybe indented
+    ([A-Z][A-Z.'\-]*(?:[ ][A-Z][A-Z.'\-]*){0,3})   # 1: the city, in capitals
+    (?:
+      ,[ \t]*([A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){0,2})   # 2: ", France", ", N.Y."
+      [ \t]*(?:\([A-Za-z]{2,10}\)[ \t]*)?                  # perhaps the agency: "(AP)"
+    | [ \t]*\([A-Za-z]{2,10}\)[ \t]*                         # or the agency alone: " (Reuters)"
+    )
+    (?:-|–|—|--)[ \t]                # the dash that ends the dateline
+    """,
+    re.MULTILINE | re.VERBOSE,
+)
+
 # A whole dateline line, for money attribution, which must not take its place for an actor: a place
 # in any case, then a date either way round and the dash or agency that ends a dateline.
 DATELINE_LINE = re.compile(

@@ -37,6 +37,9 @@ _CREDIT_MARKS = frozenset(("/", "|"))
 _DASHES = frozenset(("-", "–", "—"))   # "Doug Ives/Canadian Press": a photo credit joins two names
 NAME_RUN_ON = 4        # "EU AI Act", "Paris AI Action Summit": how far a longer name may run on
 TICKER_WORDS = 2       # "<ERIC ST>": a ticker symbol has one or two words
+TITLE_CASE_LINE = 5     # words of a line in Title Case that make it a headline
+TITLE_CASE_SPAN = 3     # words of a span in such a headline that make it a fragment of it, unless it recurs
+_SMALL_WORDS = frozenset(("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as"))
 HEADLINE_WORDS = 3     # fewer words in capitals may be a name on a line of its own
 
 
@@ -229,12 +232,22 @@ def _layout(ctx: DocContext, m: Mention, span: Span, words: list[str]) -> str | 
     line = full[line_start:line_end if line_end >= 0 else len(full)]
     if m.label == "ORG" and line.strip(_HEADING_MARKS) == text:
         return "noise:heading-line"
+    if len(words) >= TITLE_CASE_SPAN and _title_case_line(line) and ctx.text.count(text) < 2:
+        return "noise:title-case-headline"           # "Meta Outage Causes Login Problems For Millions"
     if not any(c.islower() for c in line) and sum(w.isalpha() for w in line.split()) >= HEADLINE_WORDS \
             and ctx.written_form(text) is None and not (
                 m.label == "ORG" and len(words) > 1 and words[-1] in ctx.tables.legal
             ):                                       # the body's spelling or a legal form vouches for it
         return "noise:all-caps-line"
     return None
+
+
+def _title_case_line(line: str) -> bool:
+    """A headline in Title Case: enough words, every word but the small ones capitalised, no full stop."""
+    words = [w for w in line.split() if any(c.isalpha() for c in w)]
+    if len(words) < TITLE_CASE_LINE or line.rstrip().endswith((".", ":", "?", "!")):
+        return False
+    return all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
 
 
 def inside_name(ctx: DocContext, start: int, end: int) -> bool:

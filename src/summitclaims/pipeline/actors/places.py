@@ -7,8 +7,11 @@ import re
 from spacy.tokens import Doc
 
 from ...text import names
-from ...text.newswire import CITY_DATELINE, DATELINE_WINDOW
+from ...text.newswire import AGENCY_DATELINE, CITY_DATELINE, DATELINE_WINDOW
 from .context import DocContext, Mention
+
+
+_CAPITAL_DISTRICT = "District of Columbia"   # after a city it names the city ("Washington, D.C."), no state
 
 
 def after_place(doc: Doc, i: int) -> bool:
@@ -19,12 +22,15 @@ def after_place(doc: Doc, i: int) -> bool:
 def datelines(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """The city (and state) of a newswire dateline near the top: always a place, whatever the
     model said, named in its usual case ("Santa Cruz"); they replace what overlaps them."""
-    m = CITY_DATELINE.search(ctx.text, 0, DATELINE_WINDOW)
+    m = CITY_DATELINE.search(ctx.text, 0, DATELINE_WINDOW) or AGENCY_DATELINE.search(ctx.text, 0, DATELINE_WINDOW)
     if m is None:
         return mentions
     found = [f for f in (_city(ctx, m), _state(ctx, m)) if f is not None]
     if not found:
         return mentions
+    if len(found) == 2 and found[1].canon == _CAPITAL_DISTRICT:
+        city, _ = found                              # "WASHINGTON, D.C.": one place, the city
+        found = [Mention(city.start, found[1].end, "GPE", f"{city.canon}, D.C.", "dateline", alias_hit=True)]
     kept = []
     for x in mentions:
         if any(x.start < f.end and f.start < x.end for f in found):
