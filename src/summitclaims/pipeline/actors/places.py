@@ -10,7 +10,6 @@ from ...text import names
 from ...text.newswire import AGENCY_DATELINE, CITY_DATELINE, DATELINE_WINDOW
 from .context import DocContext, Mention
 
-
 _CAPITAL_DISTRICT = "District of Columbia"   # after a city it names the city ("Washington, D.C."), no state
 
 
