@@ -83,6 +83,22 @@ FOUND = [
     P("He was stopped by the Department of Homeland Security's Coast Guard near the port.",
       "Department of Homeland Security", "ORG", id="owner-before-possessive"),
     P("Police said members of the Tijuana Cartel had fled.", "Tijuana Cartel", "ORG", id="cartel"),
+    P("The indictment was returned in U.S. District Court in Ohio.", "U.S. District Court", "ORG",
+      id="country-abbreviation-before-a-court"),
+    # companies listed in one span, a company before its country, a legal form after a comma
+    P("Clients include Marlow Guide International, Tessaly Technologies Inc., and others.",
+      "Marlow Guide International", "ORG", id="comma-list-first"),
+    P("Clients include Marlow Guide International, Tessaly Technologies Inc., and others.",
+      "Tessaly Technologies", "ORG", id="comma-list-second"),
+    P("Orkla Metals, a unit of Orkla A/S of Norway, pleaded guilty.", "Orkla", "ORG",
+      id="company-before-its-country"),
+    P("Orkla Metals, a unit of Orkla A/S of Norway, pleaded guilty.", "Norway", "GPE", id="the-country-after-it"),
+    P("Shares of Vantoria Universal, S.A. rose in Paris.", "Vantoria Universal", "ORG", id="legal-form-after-comma"),
+    P("The Department of Justice sued. The Department said it would appeal.", "Department of Justice", "ORG",
+      id="institution-head-as-short-form"),
+    # names the model cuts short
+    P("Premier Barry O’Farrell said the games would go ahead.", "Barry O’Farrell", "PERSON",
+      id="apostrophe-surname"),
     # one group under its plural and its adjective
     P("The Australians won easily and Australian fans cheered.", "Australian", "NORP", id="plural-nationality"),
     # known misses
@@ -120,6 +136,8 @@ ABSENT = [
     P("Meta Outage Causes Login Problems For Millions Of Users\nUsers could not log in on Tuesday.",
       "Meta Outage Causes Login Problems", id="title-case-headline-fragment"),
     P("UPDATE 1 - Shares of Acme Corp fell on Monday.", "Update", id="headline-tag-is-no-dateline"),
+    P("The Department said it would appeal the ruling.", "Department", id="generic-head-alone"),
+    P("The Department of Justice sued. The Department said it would appeal.", "Department", id="head-joined"),
     P("He played Bohemian Rhapsody on his new console.", "Bohemian Rhapsody", id="known-miss-work-as-person",
       marks=miss("a song title the model tags PERSON: no list of works")),
 ]

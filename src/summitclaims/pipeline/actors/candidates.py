@@ -17,8 +17,10 @@ from .places import after_place
 BYLINE_WORDS = 4        # "Aliza Waqar": a byline name is this long at most
 BYLINE_TITLE_AFTER = 4  # "Aliza Waqar, Marketing Writer": a title word within this many words after the comma
 PARTICLE_RUN = 3        # "de la", "van der": particles come in runs this long at most
+_APOSTROPHE_SURNAME = re.compile(r"^[A-Z][’'][A-Z][a-z]+$")   # "O’Farrell", "D'Alema"
 _POSSESSIVES = frozenset(("'s", "’s"))   # "Department of Homeland Security's U.S. Customs": two names
-_LIST_WORDS = frozenset(("and", "or", "&", ",", "/"))   # a span with these around a name lists names
+_LIST_WORDS = frozenset(("and", "or", ",", "/"))   # a span with these around a name lists names ("&" is in names)
+_LIST_PART = 2          # words each side of a comma that make an organisation span a list of two
 _BYLINE_MARKS = (",", "|", "-", "–")    # what follows a name that is a byline ("By Jane Doe | Reuters")
 _LINE_START = re.compile(
     r"""
@@ -91,6 +93,10 @@ def _split_at_joins(ctx: DocContext, e: Span) -> list[Span]:
         # the owner's name, then the name it owns (not "AI's Global Impact": no owner, a phrase)
         return [Span(doc, e.start, owner, label=e.label_),
                 *_split_at_joins(ctx, Span(doc, owner + 1, e.end, label=e.label_))]
+    cut = _company_cut(ctx, e) if e.label_ == "ORG" else None
+    if cut is not None:
+        return [*_split_at_joins(ctx, Span(doc, e.start, cut[0], label=e.label_)),
+                *_split_at_joins(ctx, Span(doc, cut[1], e.end, label=e.label_))]
     cuts = [i for i in range(e.start + 1, e.end - 1) if is_join(doc, i)]
     if not cuts:
         return [e]
@@ -109,6 +115,26 @@ def _split_at_joins(ctx: DocContext, e: Span) -> list[Span]:
     return parts
 
 
+def _company_cut(ctx: DocContext, e: Span) -> tuple[int, int] | None:
+    """Where an organisation span holds two names: (end of the first, start of the second). A
+    company and its country after its legal form ("Elkem A/S of Norway"), or two names of two words
+    or more listed with a comma ("Gemstar-TV Guide International, Lucent Technologies Inc"; not
+    "Goldman, Sachs & Co" or "Vivendi Universal, S.A.")."""
+    doc, legal = ctx.doc, ctx.tables.legal
+    for i in range(e.start + 1, e.end - 1):
+        tok = doc[i]
+        if tok.lower_ == "of":
+            before = doc[e.start:i].text
+            if names.legal_base(before) != before:
+                return i, i + 1
+        elif tok.text == "," and doc[i + 1].lower_.rstrip(".") not in legal and doc[i + 1].lower_ not in legal:
+            left = [w for w in doc[e.start:i] if w.is_alpha and w.lower_ not in legal]
+            right = [w for w in doc[i + 1:e.end] if w.is_alpha and w.lower_ not in legal]
+            if len(left) >= _LIST_PART and len(right) >= _LIST_PART and doc[i + 1].text[:1].isupper():
+                return i, i + 1
+    return None
+
+
 def _model_mention(ctx: DocContext, e: Span) -> Mention | None:
     """A model entity trimmed to its name, completed by a legal suffix the model left out, its
     title kept as a role; None if nothing is left."""
@@ -117,10 +143,18 @@ def _model_mention(ctx: DocContext, e: Span) -> Mention | None:
     if start >= end:
         ctx.drop(e.start, e.end, e.label_, "trim:nothing-left")
         return None
+    if e.label_ == "PERSON" and end < len(doc) and _APOSTROPHE_SURNAME.match(doc[end].text) \
+            and not ctx.breaks(doc[end - 1]):
+        end += 1                                     # "Barry O’Farrell": the model stopped at the apostrophe
     m = Mention(start, end, e.label_, None, "model", role=prefix)
-    if end < len(doc) and doc[end].lower_ in ctx.tables.legal and doc[end].text[:1].isupper() \
+    legal = ctx.tables.legal
+    if end < len(doc) and doc[end].lower_ in legal and doc[end].text[:1].isupper() \
             and not ctx.breaks(doc[end - 1]):
         m.end += 1                                   # "Wrather Corp": the model stopped short
+        ctx.relabel(m, "ORG", "legal-suffix-after")
+    elif end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in legal \
+            and doc[end + 1].text[:1].isupper() and not ctx.breaks(doc[end]):
+        m.end += 2                                   # "Vivendi Universal, S.A.": a company, not a person
         ctx.relabel(m, "ORG", "legal-suffix-after")
     if m.label != "PERSON":
         person = _person_after_title(ctx, start, end)
@@ -179,8 +213,9 @@ def _longer_name(ctx: DocContext, m: Mention, over: list[Mention]) -> bool:
     span = ctx.doc[m.start:m.end]
     rest = [t for t in span if not g.start <= t.i < g.end]
     t = ctx.tables
-    if all(r.lower_ in t.titles or r.lower_ in t.legal or r.is_punct for r in rest) \
-            or any(r.lower_ in _LIST_WORDS for r in rest):
+    if all(r.lower_ in t.titles or r.lower_ in t.legal or r.is_punct for r in rest) or any(
+        r.lower_ in _LIST_WORDS and not (r.i + 1 < m.end and ctx.doc[r.i + 1].lower_ in t.legal) for r in rest
+    ):                                               # (", S.A.": a legal form, not a list)
         return False
     # "Initial EU funding ...": a capital only by position is no evidence, unless the name recurs
     return not (span[0].is_sent_start and rest[0].i == m.start and ctx.text.count(span.text) < 2)

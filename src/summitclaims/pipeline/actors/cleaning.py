@@ -31,6 +31,7 @@ _PERIOD_CODE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_HYPHEN_PREFIXES = frozenset(("ex", "pro", "anti", "non", "post", "pre", "mid"))
 _COMPASS = frozenset(("east", "west", "north", "south", "northern", "southern", "eastern", "western", "central"))
 _SCORE = re.compile(r"^\d{2,3}$")      # "Gloucester 29": a score or table figure after a name
 _CREDIT_MARKS = frozenset(("/", "|"))
@@ -103,6 +104,9 @@ def _skip_lead(doc: Doc, start: int, end: int, label: str) -> int:
         start += 1
     while start < end and (doc[start].lower_ in ARTICLES or (label != "PERSON" and doc[start].like_num)):
         start += 1
+    if start + 2 < end and doc[start].lower_ in _HYPHEN_PREFIXES and doc[start + 1].text == "-" \
+            and not doc[start].whitespace_:
+        start += 2                                   # "ex-USSR", "pro-Kremlin": the name after the prefix
     return start
 
 

@@ -15,17 +15,22 @@ MIN_INITIALS = 2        # one letter is no acronym
 
 def short_forms(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """"the Commission" -> European Commission when the article is about that body; a one-word
-    organisation that ends a longer one here is that one."""
+    organisation that ends a longer one here is that one, an institution's head word also the one
+    it starts ("the Department" after "Department of Justice"); a head word naming none is no actor."""
     present = {m.canon for m in mentions if m.canon}
     orgs = [m.canon for m in mentions if m.label == "ORG" and m.canon and " " in m.canon]
+    heads = ctx.tables.org_heads
     out = []
     for m in mentions:
         if m.source == "model" and m.label == "ORG" and not m.alias_hit and m.canon is not None \
                 and " " not in m.canon:
-            for full in orgs:                        # head of a longer ORG seen here
-                if full.split()[-1] == m.canon:
-                    m.canon, m.alias_hit = full, True
-                    break
+            head = m.canon.lower() in heads
+            full = next((f for f in orgs if f.split()[-1] == m.canon or (head and f.split()[0] == m.canon)), None)
+            if full is not None:                     # head of a longer ORG seen here
+                m.canon, m.alias_hit = full, True
+            elif head:
+                ctx.drop(m.start, m.end, m.label, "noise:generic-head")    # "the Department", no name
+                continue
         out.append(m)
     if ctx.tables.short_rows:
         _add_short_forms(ctx, out, present)
@@ -52,7 +57,8 @@ def _add_short_forms(ctx: DocContext, out: list[Mention], present: set[str]) -> 
 
 def of_names(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """"the Southern District" + "of" + "Texas": an institution's name the model cut before "of"
-    and a place or organisation is one organisation ("Southern District of Texas")."""
+    and a place or organisation is one organisation ("Southern District of Texas"); so is a
+    country's abbreviation the model cut off an institution ("U.S." + "District Court")."""
     doc, t = ctx.doc, ctx.tables
     by_start = {m.start: m for m in mentions}
     taken: set[int] = set()
@@ -75,7 +81,25 @@ def of_names(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         m.end, m.alias_hit = b.end, False
         m.canon = names.clean_surface(doc[m.start:m.end].text)
         taken.add(id(b))
+    _country_before_institution(ctx, mentions, taken)
     return [m for m in mentions if id(m) not in taken]
+
+
+def _country_before_institution(ctx: DocContext, mentions: list[Mention], taken: set[int]) -> None:
+    """"U.S." + "District Court" the model cut apart: the institution's name starts at the country
+    (whose mention joins ``taken``)."""
+    doc, t = ctx.doc, ctx.tables
+    by_start = {m.start: m for m in mentions if id(m) not in taken}
+    for g in mentions:
+        inst = by_start.get(g.end)
+        if id(g) in taken or inst is None or g.label != "GPE" or not names.is_acronym(doc[g.start:g.end].text) \
+                or inst.source != "model" or inst.label != "ORG" or doc[inst.end - 1].lower_ not in t.org_heads \
+                or ctx.breaks(doc[g.end - 1]):
+            continue
+        ctx.drop(g.start, g.end, g.label, "of-name:country-before-institution")
+        inst.start, inst.alias_hit = g.start, False
+        inst.canon = names.clean_surface(doc[inst.start:inst.end].text)
+        taken.add(id(g))
 
 
 def join_orgs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
@@ -154,7 +178,7 @@ def _rename(ctx: DocContext, m: Mention, fulls: dict[str, str], acronyms: dict[s
         m.canon = fulls[key]
         return
     longer = {c for k, c in fulls.items() if k.startswith(key + " ")}
-    if len(longer) == 1 and doc[m.start].text[:1].isupper() and names.strip_legal_suffix(text, legal) == text \
+    if len(longer) == 1 and doc[m.start].text[:1].isupper() and names.legal_base(text) == text \
             and key not in ctx.tables.bodies:        # "House" is not "House Agriculture Subcommittee"
         # (a name with its own legal suffix, "Gelco Corp", is a company of its own)
         m.canon = longer.pop()
