@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -30,7 +29,7 @@ def write(ctx: DocContext, mentions: list[Mention]) -> None:
     for m in mentions:
         if (m.start, m.end) not in kept:
             ctx.drop(m.start, m.end, m.label, "overlaps-longer-mention")
-    doc._.sc_actor_trace = [asdict(d) for d in ctx.trace]
+    doc._.sc_actor_trace = [dict(vars(d)) for d in ctx.trace]    # plain dicts travel through msgpack
     actors: dict[str, Actor] = {}
     votes: dict[str, Counter[str]] = {}
     group = []

@@ -14,6 +14,7 @@ from .tables import ActorTables
 
 ARTICLES = frozenset(("the", "a", "an"))    # never part of a name; before a title they make it a mention
 FULL_NAME = 2          # words of a first name and a surname
+_WORD = re.compile(r"[^\W\d_]+")      # a run of letters
 # in hard-wrapped newswire only a blank line or an indented line ends a paragraph (and a name)
 _WRAPPED_BREAK = re.compile(
     r"""
@@ -67,18 +68,21 @@ class DocContext:
     wrapped: bool                # hard-wrapped newswire: a single newline is a space
     tables: ActorTables
     trace: list[Decision] = field(default_factory=list)
+    _written: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     @cached_property
     def lower_words(self) -> frozenset[str]:
         """Every word the text writes in lower case ("block" makes "Block" a common word here)."""
-        return frozenset(t.text for t in self.doc if t.is_lower)
+        return frozenset(w for w in _WORD.findall(self.text) if w.islower())
 
     def written_form(self, text: str) -> str | None:
         """How the text writes a name it also has in capitals ("AMERICAN EXPRESS" in a headline,
         "American Express" in the body): the first occurrence with a lower-case letter, or None."""
-        pattern = r"(?<!\w)" + re.escape(text) + r"(?!\w)"
-        return next((m.group(0) for m in re.finditer(pattern, self.text, re.IGNORECASE)
-                     if any(c.islower() for c in m.group(0))), None)
+        if text not in self._written:
+            pattern = r"(?<!\w)" + re.escape(text) + r"(?!\w)"
+            self._written[text] = next((m.group(0) for m in re.finditer(pattern, self.text, re.IGNORECASE)
+                                        if any(c.islower() for c in m.group(0))), None)
+        return self._written[text]
 
     def drop(self, start: int, end: int, label: str, reason: str) -> None:
         """Record that the tokens ``start:end`` (labelled ``label``) are no actor mention, and why."""
