@@ -153,6 +153,46 @@ def test_one_company_under_three_names(actors):
     assert found == {"ETA Systems": "ORG"}
 
 
+def test_a_generational_suffix_is_not_the_surname(actors):
+    found = actors("Martin Luther Kingsley Jr. spoke on Monday. Later Kingsley said the march would go on.")
+    assert found == {"Martin Luther Kingsley Jr": "PERSON"}
+
+
+@pytest.fixture(scope="module")
+def with_model_spans(nlp):
+    """actors(text, spans) -> {name: label}, the model's entities replaced by ``spans`` ((text, label)
+    pairs, each at its first occurrence): how the rules clean a span the model might give."""
+    from spacy.tokens import Span
+
+    def _actors(text, spans):
+        doc = nlp.make_doc(text)
+        for name, proc in nlp.pipeline:
+            if name == "summitclaims_actors":
+                ents = []
+                for surface, label in spans:
+                    k = text.index(surface)
+                    sp = doc.char_span(k, k + len(surface), label=label)
+                    ents.append(Span(doc, sp.start, sp.end, label=label))
+                doc.ents = ents
+                return {a.name: a.label for a in proc(doc)._.sc_actors}
+            doc = proc(doc)
+        raise AssertionError("no actor component")
+
+    return _actors
+
+
+@pytest.mark.parametrize("text,span,label,name", [
+    P("Gloucester 29 Bath 10 in the Premiership on Saturday.", "Gloucester 29", "ORG", "Gloucester", id="score"),
+    P("Write to Jane Doe jane.doe@example.org for a copy.", "Jane Doe jane.doe@example.org", "PERSON", "Jane Doe",
+      id="e-mail-glued-on"),
+    P("Defender Hassan Abbas was hurt in the first half.", "Defender Hassan Abbas", "PERSON", "Hassan Abbas",
+      id="position-glued-on"),
+    P("Shares of Biotica Holdings Inc. rose.", "Biotica Holdings Inc.", "ORG", "Biotica Holdings", id="legal-form"),
+])
+def test_what_the_rules_cut_off_a_model_span(with_model_spans, text, span, label, name):
+    assert with_model_spans(text, [(span, label)]).get(name) == label
+
+
 def test_the_plural_and_the_adjective_are_one_group(actors):
     assert actors("The Australians won easily and Australian fans cheered.") == {"Australian": "NORP"}
 

@@ -117,6 +117,15 @@ def test_strip_legal_suffix(name, expected):
     assert n.strip_legal_suffix(name, {"co", "plc", "inc"}) == expected
 
 
+@pytest.mark.parametrize("name,given,surname", [
+    P("Martin Luther King Jr.", ["Martin", "Luther"], ["King"], id="jr"), P("John Smith III", ["John"], ["Smith"],
+                                                                            id="roman"),
+    P("Malcolm X", ["Malcolm"], ["X"], id="an-initial-is-a-surname"), P("Jr.", [], ["Jr."], id="suffix-alone"),
+])
+def test_split_name_drops_generational_suffixes(name, given, surname):
+    assert n.split_name(name) == (given, surname)
+
+
 @pytest.mark.parametrize("name,expected", [
     P("Super Micro Computer, Inc.", "Super Micro Computer", id="inc"), P("Elkem A/S", "Elkem", id="danish"),
     P("Deutsche Bank AG", "Deutsche Bank", id="german"), P("Banco Santander S.A.", "Banco Santander", id="spanish"),

@@ -75,8 +75,11 @@ def name_tokens(name: str) -> list[str]:
 
 
 def split_name(name: str) -> tuple[list[str], list[str]]:
-    """(given names, surname tokens); particles before the last name belong to the surname."""
+    """(given names, surname tokens); particles before the last name belong to the surname, a
+    generational suffix after it ("Jr.", "III") to neither."""
     toks = name_tokens(name)
+    while len(toks) > 2 and is_name_suffix(toks[-1]):
+        toks = toks[:-1]
     if len(toks) <= 1:
         return [], toks
     i = len(toks) - 1
@@ -85,6 +88,24 @@ def split_name(name: str) -> tuple[list[str], list[str]]:
     if i == 0:          # "Von der Leyen": no given name, all surname
         return [], toks
     return toks[:i], toks[i:]
+
+
+def is_name_suffix(word: str) -> bool:
+    """"Jr.", "Sr", "III", "Esq.": a suffix after a person's name, by nameparser's table (loaded only
+    for a short last word, the only kind that can be one)."""
+    key = word.lower().strip(".,")
+    if not key or len(key) > _SUFFIX_MAX or not key.replace(".", "").isalpha():
+        return False
+    return key in _name_suffixes()
+
+
+@lru_cache(maxsize=1)
+def _name_suffixes() -> frozenset[str]:
+    try:
+        from nameparser.config import CONSTANTS
+    except ImportError:                              # names then keep their suffix in the surname
+        return frozenset()
+    return frozenset(CONSTANTS.suffix_not_acronyms) - _NOT_SUFFIXES
 
 
 def canonical_person(name: str) -> str:
@@ -193,6 +214,8 @@ def initials(name: str) -> str:
     return "".join(out)
 
 
+_SUFFIX_MAX = 7         # letters: "esquire"; longer last words are never looked up as a suffix
+_NOT_SUFFIXES = frozenset(("2", "v", "i"))   # an initial or a digit at a name's end is no suffix in news
 _SPELLED_OUT = frozenset(("corporation", "company", "incorporated", "limited", "cooperative", "co-operative"))
 _PLURAL_FROM = 3      # letters: "systems" and "system" are one word in a company's name; "bus" stays
 _SUFFIX_JOINERS = ("and", "&")            # "Goldman, Sachs and Co": the word joining a suffix goes with it
