@@ -153,6 +153,12 @@ def test_one_company_under_three_names(actors):
     assert found == {"ETA Systems": "ORG"}
 
 
+def test_a_headline_surname_in_capitals_is_the_person_the_body_names(actors):
+    found = actors("HALVERSEN SAYS HE WILL VETO THE BILL\n"
+                   "WASHINGTON, March 3 - Senator Halversen said he would veto it.")
+    assert found.get("Halversen") == "PERSON" and "HALVERSEN" not in found
+
+
 def test_a_generational_suffix_is_not_the_surname(actors):
     found = actors("Martin Luther Kingsley Jr. spoke on Monday. Later Kingsley said the march would go on.")
     assert found == {"Martin Luther Kingsley Jr": "PERSON"}

@@ -236,7 +236,7 @@ def _layout(ctx: DocContext, m: Mention, span: Span, words: list[str]) -> str | 
     line = full[line_start:line_end if line_end >= 0 else len(full)]
     if m.label == "ORG" and line.strip(_HEADING_MARKS) == text:
         return "noise:heading-line"
-    if len(words) >= TITLE_CASE_SPAN and _title_case_line(line) and ctx.text.count(text) < 2:
+    if len(words) >= TITLE_CASE_SPAN and not ctx.wrapped and _title_case_line(line) and ctx.text.count(text) < 2:
         return "noise:title-case-headline"           # "Meta Outage Causes Login Problems For Millions"
     if not any(c.islower() for c in line) and sum(w.isalpha() for w in line.split()) >= HEADLINE_WORDS \
             and ctx.written_form(text) is None and not (
@@ -247,9 +247,12 @@ def _layout(ctx: DocContext, m: Mention, span: Span, words: list[str]) -> str | 
 
 
 def _title_case_line(line: str) -> bool:
-    """A headline in Title Case: enough words, every word but the small ones capitalised, no full stop."""
+    """A headline in Title Case: enough words, every word but the small ones capitalised, no full stop
+    (not in capitals: that is an all-caps headline's rule; not a hard-wrapped line of a paragraph,
+    which the caller rules out)."""
     words = [w for w in line.split() if any(c.isalpha() for c in w)]
-    if len(words) < TITLE_CASE_LINE or line.rstrip().endswith((".", ":", "?", "!")):
+    if len(words) < TITLE_CASE_LINE or line.rstrip().endswith((".", ":", "?", "!")) \
+            or not any(c.islower() for c in line):
         return False
     return all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
 

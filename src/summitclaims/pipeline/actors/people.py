@@ -7,6 +7,12 @@ from ..syntax import SUBJECTS
 from .context import FULL_NAME, Cluster, DocContext, Mention
 
 _SPEECH_LEMMAS = frozenset(("say", "tell", "add"))   # "Smith said": a person speaks
+# "REAGAN SAYS": words in capitals are lemmatised badly, so the forms too
+_SPEECH_WORDS = frozenset(("says", "said", "tells", "told", "adds", "added"))
+
+
+def _speaks(tok) -> bool:
+    return tok.lemma_ in _SPEECH_LEMMAS or tok.lower_ in _SPEECH_WORDS
 _BARE_VERBS = frozenset(("be", "have", "do", "rise", "fall", "gain", "lose", "close", "open", "report", "post"))
 # ^ verbs companies and indexes are the subject of as often as people ("Medusa rose 2 pct")
 
@@ -57,7 +63,7 @@ def _person_context(ctx: DocContext, m: Mention, person_at: set[int]) -> bool:
     """Listed with a person ("X and Melker Karlsson", "Melker Karlsson and X") or speaking ("X said")."""
     doc = ctx.doc
     after = doc[m.end] if m.end < len(doc) else None
-    if after is not None and after.lemma_ in _SPEECH_LEMMAS:
+    if after is not None and _speaks(after):
         return True
     if after is not None and after.lower_ == "and" and m.end + 1 in person_at:
         return True
@@ -99,7 +105,7 @@ def _find_or_add(clusters: list[Cluster], name: str) -> Cluster:
 def _join_full_name(ctx: DocContext, m: Mention, clusters: list[Cluster]) -> None:
     """A full name joins the cluster of the same name, of the same surname and given names, or of a
     typo of the surname with the same given names; else it starts one."""
-    text = names.canonical_person(ctx.doc[m.start:m.end].text)
+    text = _person_text(ctx, m)
     if len(names.name_tokens(text)) < FULL_NAME or not names.split_name(text)[0]:
         return
     canon = m.canon or text
@@ -126,7 +132,7 @@ def _join_short_name(ctx: DocContext, m: Mention, clusters: list[Cluster]) -> bo
     False for a lone unknown word ("Block", "Banner:"), which is noise."""
     if any(m in c.mentions for c in clusters):
         return True
-    text = names.canonical_person(ctx.doc[m.start:m.end].text)
+    text = _person_text(ctx, m)
     same = _fitting(clusters, text)
     if len(same) == 1 or (same and m.alias_hit and len({c.name for c in same}) == 1):
         c = same[0]
@@ -152,7 +158,7 @@ def _stands_alone(ctx: DocContext, m: Mention) -> bool:
     tok = doc[m.start]
     if m.role or (m.start and doc[m.start - 1].lower_ in ctx.tables.titles):
         return True
-    if m.end < len(doc) and doc[m.end].lemma_ in _SPEECH_LEMMAS:
+    if m.end < len(doc) and _speaks(doc[m.end]):
         return True
     if not (tok.is_alpha and tok.is_title) or tok.lower_ in ctx.lower_words:
         return False
@@ -160,6 +166,15 @@ def _stands_alone(ctx: DocContext, m: Mention) -> bool:
             and not tok.is_sent_start and not any(w.lower_ == "its" for w in tok.head.subtree):
         return True                                  # "Later Kaka scored"; not "Block is changing its models"
     return people_names.is_given_name(tok.text)
+
+
+def _person_text(ctx: DocContext, m: Mention) -> str:
+    """The mention's name as a person's, a headline's capitals as the text writes it elsewhere
+    ("REAGAN" -> "Reagan")."""
+    text = ctx.doc[m.start:m.end].text
+    if text.isupper():                               # a person's name, never an acronym
+        text = ctx.written_form(text) or names.title_case(text)
+    return names.canonical_person(text)
 
 
 def _fitting(clusters: list[Cluster], text: str) -> list[Cluster]:
