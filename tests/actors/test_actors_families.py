@@ -129,7 +129,6 @@ ABSENT = [
     P("Q4 revenue beat forecasts while EPS fell.", "EPS", id="table-abbreviation"),
     P("Download the DOC or PPT version of the report.", "DOC", id="file-type"),
     P("Organizer Dwayne Croteau said the race would go ahead.", "Organizer Dwayne Croteau", id="no-role-word"),
-    P("Initial EU funding will come from existing programmes.", "Initial EU", id="capital-only-by-position"),
     P("Block is considering changing its models to support AI.", "Block", id="company-with-its"),
     P("Meta Outage Causes Login Problems\nUsers could not log in on Tuesday.", "Meta Outage Causes Login Problems",
       id="title-case-headline"),
