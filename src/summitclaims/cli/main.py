@@ -169,4 +169,13 @@ def main() -> None:
         sys.exit(0)
     except (_Interrupted, KeyboardInterrupt):
         sys.stderr.write("Interrupted.\n")
-        sys.exit(130)
+        # The run's own cleanup (temporary output, workers stopped) has happened on the way here.
+        # Exit now: at interpreter shutdown, concurrent.futures wakes the manager thread of the pool
+        # the interrupt cut through a pipe already closed, and prints an OSError traceback.
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                if stream is not None:
+                    stream.flush()
+            except (OSError, ValueError, _PipeClosed):
+                pass
+        os._exit(130)
