@@ -50,7 +50,7 @@ def trim(ctx: DocContext, start: int, end: int, label: str) -> tuple[int, int, s
     punctuation dropped."""
     doc = ctx.doc
     end = _cut_at_break(ctx, start, end)
-    end = _cut_at_join(doc, start, end)
+    end = _cut_glued(doc, start, end)
     start = _skip_lead(doc, start, end, label)
     end = _cut_open_bracket(doc, start, end)
     prefix = None
@@ -87,7 +87,7 @@ def is_join(doc: Doc, i: int) -> bool:
     return tok.text in _DASHES and bool(before.whitespace_)
 
 
-def _cut_at_join(doc: Doc, start: int, end: int) -> int:
+def _cut_glued(doc: Doc, start: int, end: int) -> int:
     """The name ends before an e-mail address glued on, or a score after it ("Gloucester 29")."""
     for i in range(start + 1, end):
         if doc[i].like_email or "@" in doc[i].text:
