@@ -271,8 +271,8 @@ def _resolve_unknown(ctx: DocContext, m: Mention, text: str) -> bool:
 def _own_name(ctx: DocContext, m: Mention, text: str) -> str:
     """The canonical name of a mention from its text (a headline's capitals as the body writes the
     name); a nationality before a state noun is the country ("the French government")."""
-    if text.isupper() and any(c.isalpha() for c in text) and not names.is_acronym(text):
-        text = ctx.written_form(text) or (names.title_case(text) if len(text.split()) > 1 else text)
+    if not names.is_acronym(text):
+        text = ctx.usual_case(text)
     if m.label == "NORP":
         nxt = ctx.doc[m.end].lower_ if m.end < len(ctx.doc) else ""
         country = ctx.tables.demonyms.get(names.fold(text))

@@ -8,6 +8,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
+from ...text import names
 from ...text.passages import is_hard_wrapped
 from .. import sents
 from .tables import ActorTables
@@ -83,6 +84,14 @@ class DocContext:
             self._written[text] = next((m.group(0) for m in re.finditer(pattern, self.text, re.IGNORECASE)
                                         if any(c.islower() for c in m.group(0))), None)
         return self._written[text]
+
+    def usual_case(self, text: str, one_word: bool = False) -> str:
+        """A name in capitals as the text writes it elsewhere, else in title case ("AMERICAN
+        EXPRESS" -> "American Express"); one word only if ``one_word`` (a person: "REAGAN"), since
+        a company's one word in capitals may be its name ("USX"). Other text as it is."""
+        if not text.isupper() or not any(c.isalpha() for c in text):
+            return text
+        return self.written_form(text) or (names.title_case(text) if one_word or " " in text.strip() else text)
 
     def drop(self, start: int, end: int, label: str, reason: str) -> None:
         """Record that the tokens ``start:end`` (labelled ``label``) are no actor mention, and why."""

@@ -2,6 +2,8 @@
 a title mention goes to the article's holder of that role, else to the office-holders table's."""
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from ...text import names, people_names
 from ..syntax import SUBJECTS
 from .context import FULL_NAME, Cluster, DocContext, Mention
@@ -9,12 +11,8 @@ from .context import FULL_NAME, Cluster, DocContext, Mention
 _SPEECH_LEMMAS = frozenset(("say", "tell", "add"))   # "Smith said": a person speaks
 # "REAGAN SAYS": words in capitals are lemmatised badly, so the forms too
 _SPEECH_WORDS = frozenset(("says", "said", "tells", "told", "adds", "added"))
-
-
-def _speaks(tok) -> bool:
-    return tok.lemma_ in _SPEECH_LEMMAS or tok.lower_ in _SPEECH_WORDS
+# verbs companies and indexes are the subject of as often as people ("Medusa rose 2 pct")
 _BARE_VERBS = frozenset(("be", "have", "do", "rise", "fall", "gain", "lose", "close", "open", "report", "post"))
-# ^ verbs companies and indexes are the subject of as often as people ("Medusa rose 2 pct")
 
 
 def resolve_people(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
@@ -148,12 +146,18 @@ def _join_short_name(ctx: DocContext, m: Mention, clusters: list[Cluster]) -> bo
     return True
 
 
+def _speaks(tok: Token) -> bool:
+    """The token is a speech verb ("said", "SAYS")."""
+    return tok.lemma_ in _SPEECH_LEMMAS or tok.lower_ in _SPEECH_WORDS
+
+
 def _stands_alone(ctx: DocContext, m: Mention) -> bool:
     """A one-word person the article names no more fully ("Ronaldo", "Smith") is one when something
     says so: a title or role before it ("Mr Smith", "striker Ronaldo"), a speech verb after it
-    ("Smith said"), or the names data knowing the word as a first name (mononyms: "Ronaldo",
-    "Adriano") while the text never writes it in lower case. A surname alone is not enough: most
-    are words and companies too ("Block", "Ford")."""
+    ("Smith said"), acting as the subject of a verb people do ("Later Kaka scored"), or the names
+    data knowing the word as a first name (mononyms: "Ronaldo", "Adriano"); never when the text
+    writes the word in lower case. A surname alone is not enough: most are words and companies too
+    ("Block", "Ford")."""
     doc = ctx.doc
     tok = doc[m.start]
     if m.role or (m.start and doc[m.start - 1].lower_ in ctx.tables.titles):
@@ -171,10 +175,7 @@ def _stands_alone(ctx: DocContext, m: Mention) -> bool:
 def _person_text(ctx: DocContext, m: Mention) -> str:
     """The mention's name as a person's, a headline's capitals as the text writes it elsewhere
     ("REAGAN" -> "Reagan")."""
-    text = ctx.doc[m.start:m.end].text
-    if text.isupper():                               # a person's name, never an acronym
-        text = ctx.written_form(text) or names.title_case(text)
-    return names.canonical_person(text)
+    return names.canonical_person(ctx.usual_case(ctx.doc[m.start:m.end].text, one_word=True))
 
 
 def _fitting(clusters: list[Cluster], text: str) -> list[Cluster]:
