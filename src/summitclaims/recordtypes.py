@@ -52,6 +52,18 @@ class MoneyRecord(_Base, _MoneyOptional):
     qualifier: Optional[str]
     period: Optional[str]
     actor: Optional[str]
+    type: str                    # commitment | revenue | valuation | price | rate | other
+    type_cue: Optional[str]
+    evidence: Optional[str]
+    recipient: Optional[str]
+    recipient_start: Optional[int]
+    recipient_end: Optional[int]
+    purpose: Optional[str]
+    purpose_start: Optional[int]
+    purpose_end: Optional[int]
+    date: Optional[str]          # ISO date
+    date_end: Optional[str]
+    new: Optional[bool]
     usd: Optional[float]
     eur: Optional[float]
     fx_date: Optional[str]

@@ -93,6 +93,15 @@ TABLES: dict[str, dict[str | None, Shape]] = {
         "first_person": _shape("word"), "neuter": _shape("word"), "receiver": _shape("word"),
         "giver": _shape("word"),
     },
+    "money_types": {
+        "noun": _shape("word type"), "verb": _shape("word type"), "unit": _shape("word type"),
+        "change": _shape("word"), "seller": _shape("word"),
+    },
+    "money_claims": {
+        "new": _shape("word"), "repeat": _shape("phrase", "after"), "reporting": _shape("word"),
+        "results_period": _shape("phrase period rank"), "until": _shape("word"),
+        "purpose_lead": _shape("phrase"), "acquire": _shape("word"), "part": _shape("word"),
+    },
     "dates": {
         "month": _shape("value aliases", "ambiguous"), "weekday": _shape("value aliases short"),
         "day": _shape("offset aliases"), "loose_day": _shape("offset aliases"),
@@ -121,7 +130,7 @@ def value_domains() -> dict[str, frozenset[Any]]:
     props = {name: prop for kind in record_schema().get("$defs", {}).values()
              for name, prop in kind.get("properties", {}).items()}
     domains: dict[str, frozenset[Any]] = {"gender": frozenset(("m", "f"))}
-    for key in ("label", "qualifier"):
+    for key in ("label", "qualifier", "type"):
         enum = _enum(props.get(key, {}))
         if enum:
             domains[key] = frozenset(v for v in enum if v is not None)

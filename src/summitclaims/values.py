@@ -16,7 +16,17 @@ class Money:
     qualifier: str | None = None         # up_to | about | more_than | less_than | at_least
     period: str | None = None            # ISO 8601 duration, e.g. P5Y
     rate_note: bool = False              # "($1 = 0.9698 euros)": not a claim
-    actor: str | None = None             # canonical name of who commits / announces it
+    actor: str | None = None             # canonical name of whose money it is (in the sense of ``type``)
+    type: str = "other"                  # commitment | revenue | valuation | price | rate | other
+    type_cue: str | None = None          # the word that decided ``type``
+    evidence: str | None = None          # why ``actor`` was linked: rule and words
+    recipient: str | None = None         # who receives it, as written
+    recipient_span: tuple[int, int] | None = None
+    purpose: str | None = None           # what it is for, as written
+    purpose_span: tuple[int, int] | None = None
+    date: dt.date | None = None          # the date the claim refers to: first and last day
+    date_end: dt.date | None = None
+    new: bool | None = None              # False: announced before / part of a larger one; True: "new"
     equivalent_of: int | None = None     # char_start of the linked conversion
     usd: float | None = None             # converted at the ECB rate of fx_date
     eur: float | None = None
@@ -76,6 +86,10 @@ def _decode(obj, chain=None):
         return dt.date.fromisoformat(obj["iso"])
     if tag in _TYPES:
         value = _TYPES[tag](**obj["fields"])
+        if isinstance(value, Money):
+            for name in ("recipient_span", "purpose_span"):
+                got = getattr(value, name)
+                setattr(value, name, tuple(got) if got is not None else None)
         if isinstance(value, Actor):
             # msgpack gives arrays back as lists or tuples, depending on the reader
             value.aliases = list(value.aliases)

@@ -10,13 +10,15 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from ..fields import assign_ids
 from ..io.readers import Article
+from ..normalize.money.repeats import Repeats
 from .docs import Records, fill_head, make_doc, pipe
 
 if TYPE_CHECKING:
     from . import Runner
 
 _SEPARATORS = ("\n\n", "\n", " ")     # cut at a paragraph break, else a line break, else a space
-_OFFSET_FIELDS = ("char_start", "char_end", "equivalent_of")
+_OFFSET_FIELDS = ("char_start", "char_end", "equivalent_of", "recipient_start", "recipient_end",
+                  "purpose_start", "purpose_end")
 
 
 def split_points(text: str, limit: int) -> list[int]:
@@ -80,6 +82,7 @@ def iter_long(runner: Runner, art: Article) -> Iterator[Records]:
     text = art.text or ""
     points = split_points(text, opts.piece_chars) + [len(text)]
     actors = _ActorMerge()
+    repeats = Repeats()        # amounts of earlier pieces: stated again, they are repeats
     published = None
     for n, (a, b) in enumerate(zip(points, points[1:])):
         piece = Article(art.doc_id, text=text[a:b], published=art.published or published,
@@ -99,8 +102,12 @@ def iter_long(runner: Runner, art: Article) -> Iterator[Records]:
             _shift(rec, a)
             if rec["kind"] == "actor":
                 actors.add(rec)
-            else:
-                out.append(rec)
+                continue
+            if rec["kind"] == "money" and repeats.repeat(rec["currency"], rec["value"], rec["low"], rec["high"],
+                                                         rec.get("equivalent_of") is not None) \
+                    and n > 0 and rec["new"] is None:
+                rec["new"] = False
+            out.append(rec)
         yield assign_ids(out)
     if actors.actors:
         yield assign_ids(list(actors.actors.values()))

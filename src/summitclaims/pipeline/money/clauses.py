@@ -11,6 +11,7 @@ from . import headings, nouns
 from . import labels as L
 from .context import DocContext
 
+LEADING = frozenset(("lead", "back", "co-lead", "anchor"))   # "a round led by X": X is the giver
 MAX_CLIMB = 14            # steps from the amount up the parse; further up is another sentence's matter
 
 
@@ -21,41 +22,58 @@ class _Climb:
     heading: str | None
     from_noun: bool = False   # the last step came through a noun ("an investment of")
     received: bool = False    # a receiving verb was passed and no giver named
+    evidence: str | None = None
+
+    def why(self, actor: str | None, rule: str, words: str | None) -> str | None:
+        """Note and return the evidence for ``actor`` (None without one)."""
+        self.evidence = f"{rule}: {words}" if actor and words else (rule if actor else None)
+        return self.evidence
 
 
 def link(ctx: DocContext, span: Span) -> str | None:
     """The actor of the amount ``span``, or None when the text does not say."""
+    return link_why(ctx, span)[0]
+
+
+def link_why(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
+    """(actor, evidence) of the committer of the amount ``span``: the actor, and the rule and words
+    that linked it ("subject of 'pledged': Iliad"); (None, None) when the text does not say."""
     if not len(span):
-        return None
+        return None, None
     heading = headings.heading(ctx, span)
+    climb = _Climb(span, heading)
     if not ctx.parsed:
-        return heading
+        return heading, climb.why(heading, "line heading", heading)
     root = span.root
     # "the UAE's 50 billion euros", "a 109-billion-euro investment" (possessor of the noun)
     owner = nouns.possessor(ctx, root)
     if owner:
-        return owner
-    climb = _Climb(span, heading)
+        return owner, climb.why(owner, "possessor of the amount", _poss_text(root))
     tok = root
     for _ in range(MAX_CLIMB):
         if tok.pos_ in L.VERB_POS or (tok.dep_ == "ROOT" and tok.pos_ != "NOUN"):
             decided, actor = _at_verb(ctx, climb, tok)
             if decided:
-                return actor
+                return actor, climb.evidence if actor else None
         elif tok.pos_ in L.NOUN_POS and tok.i != root.i:
             owner = nouns.possessor(ctx, tok)
             if owner:
-                return owner
+                return owner, climb.why(owner, f"possessor of '{tok.text}'", _poss_text(tok))
             climb.from_noun = True
         if tok.head.i == tok.i or tok.dep_ not in L.CLIMB_DEPS:
             break
         tok = tok.head
-    return heading
+    return heading, climb.why(heading, "line heading", heading)
+
+
+def _poss_text(tok: Token) -> str:
+    return next((c.text for c in tok.children if c.dep_ == L.POSSESSOR), "")
 
 
 def _at_verb(ctx: DocContext, climb: _Climb, verb: Token) -> tuple[bool, str | None]:
     """(True, actor) when ``verb`` decides the actor (None: nobody named), else (False, None)."""
     if verb.lemma_ == "be" and climb.from_noun:
+        climb.why(climb.heading, "line heading", climb.heading)
         return True, climb.heading
     subj = next((c for c in verb.children if c.dep_ in L.SUBJECT_DEPS), None)
     # passive: "was announced by Nvidia" names the actor in the agent
@@ -64,6 +82,7 @@ def _at_verb(ctx: DocContext, climb: _Climb, verb: Token) -> tuple[bool, str | N
     if _subject_receives(ctx, climb, verb, subj):
         giver = _giver(ctx, verb) if by is None else nouns.resolve(ctx, by)
         if giver is not None:
+            climb.why(giver, f"giver to the receiver of '{verb.text}'", giver)
             return True, giver
         climb.received = True
     if by is not None and (subj is None or subj.dep_ == L.PASSIVE_SUBJECT):
@@ -72,15 +91,28 @@ def _at_verb(ctx: DocContext, climb: _Climb, verb: Token) -> tuple[bool, str | N
         if climb.received:
             return True, None
         if climb.heading and ctx.mention(subj) is None and subj.pos_ != "PRON":
+            climb.why(climb.heading, "line heading", climb.heading)
             return True, climb.heading
-        return True, nouns.resolve(ctx, subj)
+        actor = nouns.resolve(ctx, subj)
+        rule = "agent of" if subj.dep_ == "pobj" else "subject of"
+        climb.why(actor, f"{rule} '{verb.text}'", _phrase(subj))
+        return True, actor
     # "Iliad, pledging 3 billion euros": the participle's noun is the actor
     if verb.tag_ in L.PARTICIPLE_TAGS and verb.dep_ in L.PARTICIPLE_DEPS:
         found = _participle_actor(ctx, verb)
         if found:
+            climb.why(found, f"noun of the participle '{verb.text}'", found)
             return True, found
     climb.from_noun = False
     return False, None
+
+
+def _phrase(tok: Token) -> str:
+    """The words naming an actor: the token with its compounds ("the company", "General Catalyst")."""
+    doc = tok.doc
+    start = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "det", "poss", "amod")
+                           and c.i < tok.i])
+    return doc[start:tok.i + 1].text
 
 
 def _subject_receives(ctx: DocContext, climb: _Climb, verb: Token, subj: Token | None) -> bool:
@@ -100,6 +132,15 @@ def _giver(ctx: DocContext, verb: Token) -> str | None:
                 obj = next((c for c in prep.children if c.dep_ == L.PREP_OBJECT), None)
                 if obj is not None:
                     return nouns.resolve(ctx, obj)
+    # "raised $100m in a round led by General Catalyst": the investor leading it
+    for prep in verb.children:
+        for obj in (c for c in prep.children if c.dep_ == L.PREP_OBJECT):
+            for acl in obj.children:
+                if acl.dep_ == "acl" and acl.lemma_.lower() in LEADING:
+                    by = next((c for c in acl.children if c.dep_ == L.AGENT), None)
+                    who = next((c for c in by.children if c.dep_ == L.PREP_OBJECT), None) if by is not None else None
+                    if who is not None:
+                        return nouns.resolve(ctx, who)
     return None
 
 

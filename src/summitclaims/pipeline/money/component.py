@@ -7,8 +7,9 @@ from spacy.tokens import Doc, Span
 
 from ...normalize import fx
 from ...normalize.money import find_money
+from ...normalize.money.repeats import Repeats
 from .. import extensions, sents
-from . import clauses, words
+from . import claim, types, words
 from .context import DocContext
 
 
@@ -20,9 +21,11 @@ class MoneyFinder:
         self.link_actors = link_actors
         self.convert = convert
         self.words = words.load()
+        self.claim_words = claim.load()
 
     def __call__(self, doc: Doc) -> Doc:
-        found = find_money(sents.text(doc))
+        text = sents.text(doc)
+        found = find_money(text)
         ctx = DocContext.of(doc, self.words) if self.link_actors and found else None
         spans: list[Span] = []
         moved: dict[int, int] = {}     # the finder's start of an amount -> its span's start
@@ -31,13 +34,18 @@ class MoneyFinder:
             if span is None or not len(span):
                 continue
             moved[start] = span.start_char
-            if ctx is not None and not money.rate_note:
-                money.actor = clauses.link(ctx, span)
+            if ctx is not None:
+                claim.read(ctx, span, money, self.claim_words, doc._.sc_published)
+            else:
+                kind = types.classify(self.claim_words.types, span, text, doc.has_annotation("DEP"),
+                                      money.rate_note)
+                money.type, money.type_cue = kind.type, kind.cue
             if self.convert:
                 fx.convert(money, doc._.sc_published)
             span._.sc_money = money
             spans.append(span)
         _link_conversions(spans, moved)
+        _mark_repeats(spans)
         doc.spans[extensions.MONEY] = spans
         return doc
 
@@ -52,7 +60,19 @@ def _link_conversions(spans: list[Span], moved: dict[int, int]) -> None:
             m.equivalent_of = moved.get(m.equivalent_of)
             other = by_start.get(m.equivalent_of) if m.equivalent_of is not None else None
             if other is not None:
-                m.actor = m.actor or other._.sc_money.actor
+                o = other._.sc_money
+                if not m.actor:
+                    m.actor, m.evidence = o.actor, (f"conversion of {other.text}" if o.actor else None)
+                m.type, m.type_cue = o.type, o.type_cue
+
+
+def _mark_repeats(spans: list[Span]) -> None:
+    """An amount stated before in the doc is a repeat: ``new`` False (unless its words say otherwise)."""
+    seen = Repeats()
+    for span in spans:
+        m = span._.sc_money
+        if seen.repeat(m.currency, m.value, m.low, m.high, m.equivalent_of is not None) and m.new is None:
+            m.new = False
 
 
 @Language.factory("summitclaims_money", default_config={"link_actors": True, "convert": True})

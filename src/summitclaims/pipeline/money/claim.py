@@ -1,0 +1,281 @@
+"""The claim around one amount: its ``type`` and cue (``types``), whose money it is and why
+(``clauses`` for a commitment's committer, ``owners`` for whose revenue, value, price or cost it
+is), who receives it and what for (``targets``), whether the text calls it new or a repeat, the
+date its sentence or paragraph gives, and the periods the normaliser cannot know: a results
+period ("first-quarter profit": P3M) and "by 2030" (the years from the publication date).
+
+The words come from ``patterns/money_claims.jsonl``, read once (``ClaimWords``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from ... import resources
+from ...values import Money
+from .. import extensions, sents
+from . import clauses, nouns, owners, targets, types
+from .context import DocContext
+
+NEW_REACH = 3             # words before an amount in which "new" / "additional" is read
+REPEAT_REACH = 40         # chars before an amount in which "previously announced" is read
+REPEAT_AFTER = 24         # chars after it in which ", part of" is read
+UNTIL_REACH = 80          # chars after an amount searched for "by 2030"
+MAX_UNTIL_YEARS = 50
+PART_REACH = 4           # parse steps from an amount up to the "part of" that makes it a whole
+TABLE_LOOK_BACK = 12      # lines above a results-table row searched for its section ("Nine mths")
+_SECTION = re.compile(r"^[ \t]*(?P<w>[A-Za-z][A-Za-z0-9 .-]{1,24}?)[ \t]*$")
+_CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n")
+_COMPARED = re.compile(r"""
+    \b(?:a|last|the\s+previous|the\s+prior|prior|previous|earlier|same)\s+(?:year|yr)(?:'s|’s)?\b
+  | \byear[\s-](?:ago|earlier|before)\b
+""", re.X)
+_YEAR_NUMBER = re.compile(r"(?<![\d.,$€£])(?:19[5-9]\d|20\d\d)(?![\d.,%]|\s*(?:mln|billion|million|bn))")
+_YEAR = re.compile(r"(?:the\s+end\s+of\s+)?(?P<y>(?:19|20)\d\d)\b")
+
+
+@dataclass(frozen=True)
+class ClaimWords:
+    new: frozenset[str]
+    repeat_before: tuple[str, ...]
+    repeat_after: tuple[str, ...]
+    reporting: frozenset[str]
+    results: tuple[tuple[str, str, int], ...]   # (phrase, period, rank), longest phrase first
+    until: frozenset[str]
+    parts: frozenset[str]
+    targets: targets.TargetWords
+    types: types.TypeWords
+
+
+@lru_cache(maxsize=1)
+def load() -> ClaimWords:
+    rows = resources.load_patterns("money_claims")
+    actors = resources.load_patterns("money_actors")
+    tw = types.load()
+
+    def words(kind: str, key: str = "word", table: tuple = rows) -> list[str]:
+        return [r[key].lower() for r in table if r.get("kind") == kind]
+
+    results = sorted(((r["phrase"].lower(), r["period"], int(r["rank"])) for r in rows
+                      if r["kind"] == "results_period"), key=lambda x: -len(x[0]))
+    return ClaimWords(
+        new=frozenset(words("new")),
+        repeat_before=tuple(r["phrase"].lower() for r in rows if r["kind"] == "repeat" and not r.get("after")),
+        repeat_after=tuple(r["phrase"].lower() for r in rows if r["kind"] == "repeat" and r.get("after")),
+        reporting=frozenset(words("reporting")),
+        results=tuple(results),
+        until=frozenset(words("until")),
+        parts=frozenset(words("part")),
+        targets=targets.TargetWords(
+            receivers=frozenset(words("receiver", table=actors)), givers=frozenset(words("giver", table=actors)),
+            sellers=tw.sellers, acquire=frozenset(words("acquire")),
+            purpose_leads=tuple(words("purpose_lead", "phrase"))),
+        types=tw,
+    )
+
+
+def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
+         published: dt.date | None) -> None:
+    """Fill the claim fields of ``money`` (the amount of ``span``) in place."""
+    kind = types.classify(words.types, span, ctx.text, ctx.parsed, money.rate_note)
+    if money.rate_note:
+        money.type, money.type_cue = kind.type, kind.cue
+        return
+    if kind.via == "default":
+        # "€20 billion to accelerate AI adoption": money given a purpose is money committed to it
+        _, purpose = targets.targets(ctx, span, words.targets)
+        if purpose is not None:
+            kind = types.Kind("commitment", purpose.text.split()[0], "purpose")
+    money.type, money.type_cue = kind.type, kind.cue
+    whole = _whole_of_part(ctx, span, words.parts)
+    actor, why = _whole_owner(ctx, span, kind) if whole else _actor(ctx, span, kind, words)
+    if actor and _is_money_word(actor, words.types):
+        actor, why = None, None          # "PROFIT", "Budget": a headline's word taken for a name
+    money.actor, money.evidence = actor, why if actor else None
+    if kind.type == "commitment" and not whole:
+        recipient, purpose = targets.targets(ctx, span, words.targets)
+        if recipient is not None and money.actor and recipient.text == money.actor:
+            recipient = None
+        if recipient is not None:
+            money.recipient, money.recipient_span = recipient.text, (recipient.start, recipient.end)
+        if purpose is not None:
+            money.purpose, money.purpose_span = purpose.text, (purpose.start, purpose.end)
+    money.new = _new(ctx, span, words)
+    money.date, money.date_end = _date(ctx, span)
+    if money.period is None:
+        money.period = _until(ctx.text, span.end_char, words, published)
+    if money.period is None and kind.type == "revenue":
+        money.period = _results_period(ctx, span, words)
+
+
+def _actor(ctx: DocContext, span: Span, kind: types.Kind, words: ClaimWords) -> tuple[str | None, str | None]:
+    if kind.type == "rate":
+        return None, None
+    if kind.type == "commitment":
+        verb = ctx.doc[kind.verb] if kind.verb is not None else None
+        if verb is not None and verb.lemma_.lower() in words.types.sellers:
+            return _buyer(ctx, verb)
+        return clauses.link_why(ctx, span)
+    paying = kind.type == "other" and kind.via == "verb"       # "owes", "agreed to pay": the climb below
+    found = (None, None) if paying else owners.owner(ctx, span, kind, words.reporting)
+    if found[0] is None and kind.type == "other":
+        return clauses.link_why(ctx, span)      # "agreed to pay a fine", "owes": who pays or owes
+    return found
+
+
+def _whole_of_part(ctx: DocContext, span: Span, parts: frozenset[str]) -> bool:
+    """ "(it will invest €3bn,) part of the €109 billion package": the amount is a whole its clause
+    takes a part of; the clause's committer and purpose are the part's."""
+    if not ctx.parsed or not len(span):
+        return False
+    tok = span.root
+    for _ in range(PART_REACH):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in parts:
+            return True
+        tok = head
+    return False
+
+
+def _whole_owner(ctx: DocContext, span: Span, kind: types.Kind) -> tuple[str | None, str | None]:
+    """A whole's actor only when its own phrase names one ("part of the EU's €200bn plan")."""
+    for tok in (span.root, ctx.doc[kind.token] if kind.token is not None else None):
+        if tok is None:
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            actor = nouns.resolve(ctx, owner)
+            if actor:
+                return actor, f"possessor of '{tok.text}': {owner.text}"
+    return None, None
+
+
+def _is_money_word(name: str, tw: types.TypeWords) -> bool:
+    words = name.lower().split()
+    return bool(words) and all(w in tw.nouns or w.rstrip("s") in tw.nouns for w in words)
+
+
+def _buyer(ctx: DocContext, verb: Token) -> tuple[str | None, str | None]:
+    """ "sold its unit to Contoso for $5m": the buyer pays; without "to", nobody is named."""
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            actor = ctx.actor(obj) if obj is not None else None
+            if obj is not None and actor:
+                return actor, f"buyer, 'to' after '{verb.text}': {obj.text}"
+    return None, None
+
+
+def _new(ctx: DocContext, span: Span, words: ClaimWords) -> bool | None:
+    text = ctx.text
+    before = text[max(0, span.start_char - REPEAT_REACH):span.start_char].lower()
+    after = text[span.end_char:span.end_char + REPEAT_AFTER].lower().lstrip(" ,(")
+    if any(before.endswith(p) or f"{p} " in before[-len(p) - 12:] for p in words.repeat_before):
+        return False
+    if any(after.startswith(p) for p in words.repeat_after):
+        return False
+    doc = ctx.doc
+    lead = [t.lower_ for t in doc[max(0, span.start - NEW_REACH):span.start]]
+    inside = [t.lower_ for t in span]
+    if any(w in words.new for w in lead + inside):
+        return True
+    if ctx.parsed and len(span):
+        noun = span.root.head if span.root.dep_ in types.MEASURE_DEPS else None
+        if noun is not None and any(c.lower_ in words.new for c in noun.children if c.dep_ == "amod"):
+            return True
+        for c in span.root.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and any(a.lower_ in words.new for a in obj.children if a.dep_ == "amod"):
+                    return True
+    return None
+
+
+def _date(ctx: DocContext, span: Span) -> tuple[dt.date | None, dt.date | None]:
+    """The resolved date nearest the amount in its sentence, else the last one before it in its paragraph."""
+    doc = ctx.doc
+    dates = [d for d in doc.spans.get(extensions.DATES, ()) if d._.sc_date is not None
+             and d._.sc_date.start is not None and not (span.start <= d.start < span.end)]
+    if not dates:
+        return None, None
+    if sents.has_sents(doc) and len(span):
+        sent = sents.sent(doc, span.start)
+        near = [d for d in dates if sent.start <= d.start < sent.end]
+        if near:
+            best = min(near, key=lambda d: abs(d.start - span.start) + (0 if d.start >= span.end else 1))
+            return best._.sc_date.start, best._.sc_date.end
+    text = ctx.text
+    para_start = text.rfind("\n", 0, span.start_char) + 1      # a line is a paragraph
+    earlier = [d for d in dates if para_start <= d.start_char < span.start_char]
+    if earlier:
+        d = earlier[-1]._.sc_date
+        return d.start, d.end
+    return None, None
+
+
+def _until(text: str, end: int, words: ClaimWords, published: dt.date | None) -> str | None:
+    """ "$5bn by 2030" in an article of 2025: P5Y."""
+    if published is None:
+        return None
+    window = text[end:end + UNTIL_REACH]
+    cut = _CLAUSE_END.search(window)
+    window = window[:cut.start()] if cut else window
+    for m in re.finditer(r"\b(?P<w>[A-Za-z]+)\s+", window):
+        if m.group("w").lower() in words.until:
+            y = _YEAR.match(window, m.end())
+            if y:
+                n = int(y.group("y")) - published.year
+                if 0 < n <= MAX_UNTIL_YEARS:
+                    return f"P{n}Y"
+    return None
+
+
+def _results_period(ctx: DocContext, span: Span, words: ClaimWords) -> str | None:
+    """A revenue figure's reporting period: from its sentence ("first-quarter net profit"), else, in
+    a results table, from the section line above its row ("Nine mths") or the headline ("4TH QTR NET")."""
+    doc, text = ctx.doc, ctx.text
+    if sents.has_sents(doc) and len(span):
+        sent = sents.sent(doc, span.start)
+        found = _period_in(text[sent.start_char:sent.end_char], words)
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        if found and not (sent.start_char < line_start and _is_row(text, line_start)):
+            return found
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    pos = line_start
+    for _ in range(TABLE_LOOK_BACK):
+        if pos <= 0:
+            break
+        prev_start = text.rfind("\n", 0, pos - 1) + 1
+        line = text[prev_start:pos - 1].rsplit(" - ", 1)[-1]    # a wire dateline opens the first line
+        m = _SECTION.match(line)
+        if m:
+            found = _period_in(m.group("w"), words)
+            if found:
+                return found
+        if prev_start == 0:
+            return _period_in(line, words)      # the headline
+        pos = prev_start
+    return None
+
+
+def _is_row(text: str, line_start: int) -> bool:
+    return bool(owners._TABLE_ROW.match(text, line_start))
+
+
+def _period_in(text: str, words: ClaimWords) -> str | None:
+    """The period of the highest-ranked results word in ``text`` ("quarter" over "year"); a year
+    only compared with ("a year earlier", "last year's") does not count."""
+    low = _COMPARED.sub(" ", text.lower())
+    best: tuple[int, str] | None = None
+    for phrase, period, rank in words.results:
+        if (best is None or rank < best[0]) and re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", low):
+            best = (rank, period)
+    if best is None and _YEAR_NUMBER.search(low):
+        return "P1Y"
+    return best[1] if best else None

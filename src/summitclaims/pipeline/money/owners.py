@@ -1,0 +1,191 @@
+"""Whose revenue, value, price or cost an amount is: the company that owns the figure, never the
+executive who announced it, the analyst's bank that set a target, or a place that only modifies it.
+
+In order, from the noun that decided the type ("profits", "market capitalisation", "shares"):
+its possessor ("Apple's market capitalisation", "its profits"); a name in its own phrase ("Tesla
+shares", "shares of Tesla", "a target on Nvidia"); the subject of the verb that governs it,
+when that subject is not a person ("Apple reported revenue of"; "Tesla closed at $250"); the
+subject of a reporting verb over its clause ("Contoso said net profit rose to"); for a row of a
+results table, the company its headline names. None when none of these names an actor.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from .. import sents
+from . import labels as L
+from . import nouns
+from .context import DocContext
+from .types import Kind
+
+OWN_PREPS = frozenset(("of", "at", "on", "for", "in"))      # "shares of Tesla", "target on Nvidia"
+PHRASE_DEPS = frozenset(("compound", "nmod", "amod", "poss"))
+NOT_OWNERS = frozenset(("PERSON",))   # an executive announces a company's figures; they are not theirs
+TARGET_CUES = frozenset(("target", "price target"))   # set by an analyst's bank, owned by the company
+MAX_UP = 8               # steps from the cue noun up to its verb
+# a results-table row: a label, then figures ("Shr 1.20 dlrs vs 1.10", "Net 12.6 mln vs 15.8 mln")
+LEAD_CHARS = 400          # the headline and lead of an article
+_TICKER_HEADLINE = re.compile(r"[ \t]*<?(?P<name>[A-Z][A-Z0-9&.,'/ -]{1,60}?)>?[ \t]*<[A-Z][A-Z0-9.]{0,7}>")
+_TABLE_ROW = re.compile(r"[ \t]*[A-Z][A-Za-z./ ]{1,30}?[ \t]+(?:[\d(]|[A-Za-z]+ dlrs?\b|one\b)")
+
+
+def owner(ctx: DocContext, span: Span, kind: Kind, reporting: frozenset[str]) -> tuple[str | None, str | None]:
+    """(actor, evidence) of a revenue, valuation, price or other amount; (None, None) if not said."""
+    doc = ctx.doc
+    cue = doc[kind.token] if kind.token is not None and kind.via != "verb" else None
+    target = kind.cue is not None and kind.cue.lower() in TARGET_CUES
+    if ctx.parsed and cue is not None:
+        found = _in_phrase(ctx, cue, target)
+        if found[0]:
+            return found
+    if ctx.parsed and len(span):
+        found = _subject(ctx, cue if cue is not None else span.root, kind, target, reporting)
+        if found[0]:
+            return found
+    if kind.type == "revenue":
+        found = _table_company(ctx, span)
+        if found[0]:
+            return found
+    if kind.type in ("revenue", "valuation"):
+        return _article_company(ctx, span)
+    return None, None
+
+
+def _in_phrase(ctx: DocContext, cue: Token, target: bool) -> tuple[str | None, str | None]:
+    for child in cue.children:
+        if child.dep_ == L.POSSESSOR and not target:
+            actor = nouns.resolve(ctx, child)
+            if actor:
+                return actor, f"possessor of '{cue.text}': {child.text}"
+    for child in cue.children:
+        if child.dep_ in PHRASE_DEPS and child.dep_ != L.POSSESSOR:
+            span = ctx.mention(child)
+            if span is not None and span._.sc_actor and span.label_ not in L.PLACE_LABELS - {"GPE"}:
+                return span._.sc_actor, f"name in the phrase of '{cue.text}': {span.text}"
+    heads = [cue] + ([cue.head] if target and cue.head.pos_ in L.VERB_POS else [])
+    for h in heads:
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lower_ in OWN_PREPS:
+                obj = next((c for c in prep.children if c.dep_ == L.PREP_OBJECT), None)
+                span = ctx.mention(obj) if obj is not None else None
+                if span is not None and span._.sc_actor:
+                    return span._.sc_actor, f"'{cue.text} {prep.text}': {span.text}"
+                # "the costs for Tailspin's latest model": the owner of what it is the cost of
+                poss = next((c for c in obj.children if c.dep_ == L.POSSESSOR), None) if obj is not None else None
+                actor = nouns.resolve(ctx, poss) if poss is not None else None
+                if obj is not None and poss is not None and actor:
+                    return actor, f"'{cue.text} {prep.text}' {poss.text}'s {obj.text}"
+    return None, None
+
+
+def _subject(ctx: DocContext, start: Token, kind: Kind, target: bool,
+             reporting: frozenset[str]) -> tuple[str | None, str | None]:
+    """The subject of the verb governing ``start`` (not a person), else of a reporting verb above it."""
+    if target:
+        return None, None             # the subject of "raised its target" is the analyst's bank
+    tok = start
+    for _ in range(MAX_UP):
+        if tok.pos_ in L.VERB_POS:
+            break
+        if tok.head.i == tok.i:
+            return None, None
+        tok = tok.head
+    verb = tok
+    for _ in range(3):
+        if verb.pos_ not in L.VERB_POS:
+            return None, None
+        subj = next((c for c in verb.children if c.dep_ in L.SUBJECT_DEPS), None)
+        said = verb.lemma_.lower() in reporting
+        if said and kind.type not in ("revenue", "valuation"):
+            return None, None       # a bureau announcing trade figures does not own them
+        if subj is not None and subj.i != start.i and not _under(subj, start):
+            if subj.dep_ == L.PASSIVE_SUBJECT and kind.type not in ("other", "valuation"):
+                return None, None
+            actor = nouns.resolve(ctx, subj)
+            label = _label(ctx, subj, actor)
+            if actor and label not in NOT_OWNERS:
+                rule = "reporting subject of" if said else "subject of"
+                return actor, f"{rule} '{verb.text}': {subj.text}"
+            if actor:
+                return None, None    # a person said it: the figures are not theirs
+        if verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head.pos_ in L.VERB_POS:
+            verb = verb.head
+            continue
+        break
+    return None, None
+
+
+def _under(tok: Token, cue: Token) -> bool:
+    """Whether the cue noun lies in ``tok``'s phrase ("Apple's revenue" as subject: its own owner)."""
+    return tok.left_edge.i <= cue.i <= tok.right_edge.i
+
+
+def _label(ctx: DocContext, tok: Token, actor: str | None) -> str | None:
+    span = ctx.mention(tok)
+    if span is not None:
+        return span.label_
+    for m in ctx.mentions:
+        if m._.sc_actor == actor:
+            return m.label_
+    return None
+
+
+def _article_company(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
+    """An earnings story's figures with no owner in their sentence ("Gross profit reached 340.5 mln
+    francs") are the company of its headline or lead, when the lead names one organisation only
+    (a deal's lead names two, and its figures may be either's) and the sentence names no other."""
+    doc, text = ctx.doc, ctx.text
+    lead_end = _lead_end(ctx)
+    orgs = [m for m in ctx.mentions if m.label_ == "ORG"]
+    lead = {m._.sc_actor for m in orgs if m.start_char < lead_end}
+    if not lead:
+        name = _ticker_headline(text)
+        return (name, f"the headline's company: {name}") if name else (None, None)
+    if len(lead) != 1:
+        return None, None
+    best = next(iter(lead))
+    if sents.has_sents(doc) and len(span):
+        sent = sents.sent(doc, span.start)
+        if any(m._.sc_actor != best for m in orgs if sent.start <= m.start < sent.end):
+            return None, None
+    return best, f"the article's company: {best}"
+
+
+def _lead_end(ctx: DocContext) -> int:
+    """The end of the headline and first sentence."""
+    doc = ctx.doc
+    if not sents.has_sents(doc) or not len(doc):
+        return min(len(ctx.text), LEAD_CHARS)
+    first = sents.sent(doc, 0)
+    end = first.end_char
+    if first.end < len(doc) and end < LEAD_CHARS:
+        end = sents.sent(doc, first.end).end_char
+    return min(end, LEAD_CHARS * 2)
+
+
+def _ticker_headline(text: str) -> str | None:
+    """A wire headline naming a company by its ticker ("SERVICE CORP INTERNATIONAL <SRV> 3RD QTR NET")."""
+    m = _TICKER_HEADLINE.match(text)
+    return m.group("name").strip().title() if m else None
+
+
+def _table_company(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
+    """A results table's row ("Net 12.6 mln vs 15.8 mln"): the organisation its headline names."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    row_start = line_start + text[line_start:span.start_char].find(" - ") + 3 \
+        if " - " in text[line_start:span.start_char] else line_start     # after a wire dateline
+    if not _TABLE_ROW.match(text, row_start, span.end_char):
+        return None, None
+    head_end = text.find("\n")
+    if head_end < 0 or head_end >= line_start:
+        return None, None
+    for m in ctx.mentions:
+        if m.start_char >= head_end:
+            break
+        if m.label_ == "ORG":
+            return m._.sc_actor, f"results table under the headline: {m.text}"
+    name = _ticker_headline(text)
+    return (name, f"results table under the headline: {name}") if name else (None, None)

@@ -1,0 +1,156 @@
+"""Who receives a commitment and what it is for, as the text writes them: "Mistral AI raised
+€600m" (recipient: the subject of a receiving verb), "buy Activision Blizzard for $68.7bn" (what
+the amount buys), "a $5m grant to the University of Texas", "invest €5bn in France"; "to build
+data centres", "for AI gigafactories", "aimed at start-ups" (purpose)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from . import labels as L
+from .context import DocContext
+
+MAX_WORDS = 12            # a longer phrase is a clause of its own, not the short "what for"
+MAX_UP = 6                # steps from the amount up to the verb or noun it belongs to
+STOP_DEPS = frozenset(("relcl", "punct", "cc", "conj", "appos", "advcl", "parataxis"))
+RECIPIENT_PREPS = frozenset(("to", "into", "in"))      # "a grant to X", "invest in X"
+PURPOSE_PREPS = frozenset(("for",))                     # "for AI gigafactories"
+CUT_MARKS = frozenset((",", ";", "(", "—", "–", ":"))
+TIME_ENTS = frozenset(("DATE", "TIME"))
+NOT_TARGETS = frozenset(("MONEY", "DATE", "TIME", "PERCENT", "CARDINAL", "QUANTITY"))
+NAMED = frozenset(("PERSON", "ORG", "GPE", "NORP"))
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    start: int       # char offsets in the doc's text
+    end: int
+
+
+@dataclass(frozen=True)
+class TargetWords:
+    receivers: frozenset[str]      # "raise", "receive": the subject receives
+    givers: frozenset[str]         # "award": the passive subject receives
+    sellers: frozenset[str]        # "sell": the subject gives up what the amount buys
+    acquire: frozenset[str]        # "buy": the object is what the amount buys
+    purpose_leads: tuple[str, ...]  # "aimed at", "towards"
+
+
+def targets(ctx: DocContext, span: Span, words: TargetWords) -> tuple[Phrase | None, Phrase | None]:
+    """(recipient, purpose) of the commitment ``span``; either None when the text does not say."""
+    if not ctx.parsed or not len(span):
+        return None, _lead_purpose(ctx, span, words)
+    recipient: Phrase | None = None
+    purpose: Phrase | None = None
+    chain = _chain(span)
+    for tok in chain:
+        for child in tok.children:
+            if child.i in range(span.start, span.end):
+                continue
+            if purpose is None and child.dep_ in ("xcomp", "advcl", "acl", "relcl") and _to_verb(child):
+                purpose = _phrase(ctx.doc, child, from_tok=_aux_to(child))
+            elif child.dep_ == "prep" and child.lower_ in PURPOSE_PREPS | RECIPIENT_PREPS:
+                obj = next((c for c in child.children if c.dep_ == L.PREP_OBJECT), None)
+                if obj is None or obj.i in range(span.start, span.end) or _is_money_or_time(ctx, obj):
+                    continue
+                named = _named(ctx, obj)
+                if child.lower_ in PURPOSE_PREPS and not named:
+                    purpose = purpose or _phrase(ctx.doc, obj, from_tok=child)
+                elif recipient is None and (named or child.lower_ == "to"):
+                    if child.lower_ == "in" and not named:
+                        continue
+                    recipient = _phrase(ctx.doc, obj)
+        if tok.pos_ in L.VERB_POS:
+            lemma = tok.lemma_.lower()
+            subj = next((c for c in tok.children if c.dep_ in L.SUBJECT_DEPS), None)
+            passive = subj is not None and subj.dep_ == L.PASSIVE_SUBJECT
+            if recipient is None and subj is not None and (
+                    lemma in words.receivers or lemma in words.sellers or (passive and lemma in words.givers)):
+                recipient = _phrase(ctx.doc, subj)
+            if recipient is None and lemma in words.acquire:
+                obj = next((c for c in tok.children
+                            if c.dep_ in L.OBJECT_DEPS and c.i not in range(span.start, span.end)), None)
+                if obj is not None:
+                    recipient = _phrase(ctx.doc, obj)
+            break
+    return recipient, purpose or _lead_purpose(ctx, span, words)
+
+
+def _chain(span: Span) -> list[Token]:
+    """The amount's root, then its heads up to and including the first verb."""
+    out = []
+    tok = span.root
+    for _ in range(MAX_UP):
+        out.append(tok)
+        if tok.pos_ in L.VERB_POS or tok.head.i == tok.i or tok.dep_ not in L.CLIMB_DEPS:
+            break
+        tok = tok.head
+    if out and out[-1].pos_ not in L.VERB_POS and out[-1].head.pos_ in L.VERB_POS:
+        out.append(out[-1].head)
+    return out
+
+
+def _to_verb(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _aux_to(tok: Token) -> Token:
+    return next((c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to"), tok)
+
+
+def _dated(tok: Token) -> bool:
+    """ "by 2030", "on Monday": a time phrase ends the purpose ("to build data centres by 2030")."""
+    return tok.dep_ == "prep" and any(c.dep_ == L.PREP_OBJECT and c.ent_type_ in TIME_ENTS for c in tok.children)
+
+
+def _is_money_or_time(ctx: DocContext, tok: Token) -> bool:
+    return tok.ent_type_ in NOT_TARGETS or tok.like_num
+
+
+def _named(ctx: DocContext, tok: Token) -> bool:
+    span = ctx.mention(tok)
+    return span is not None and span.label_ in NAMED
+
+
+def _phrase(doc: Doc, head: Token, from_tok: Token | None = None) -> Phrase | None:
+    """The words of ``head``'s phrase (from ``from_tok``, if given), cut before a relative clause,
+    a comma or a conjunction, at most MAX_WORDS words; None for a bare pronoun."""
+    if head.pos_ == "PRON" and from_tok is None:
+        return None
+    start = head.left_edge.i if from_tok is None else min(from_tok.i, head.left_edge.i)
+    end = head.right_edge.i + 1
+    for t in doc[head.i + 1:end]:
+        if t.dep_ in STOP_DEPS or t.text in CUT_MARKS or _dated(t):
+            end = t.i
+            break
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    end = min(end, start + MAX_WORDS)
+    if start >= end:
+        return None
+    words = doc[start:end]
+    return Phrase(words.text, words.start_char, words.end_char)
+
+
+def _lead_purpose(ctx: DocContext, span: Span, words: TargetWords) -> Phrase | None:
+    """ "$5bn aimed at start-ups": a purpose lead written right after the amount."""
+    text = ctx.text
+    after = text[span.end_char:span.end_char + 40].lower()
+    for lead in words.purpose_leads:
+        i = after.find(lead)
+        if 0 <= i <= 20 and (i == 0 or after[i - 1] in " ,"):
+            start = span.end_char + i
+            doc_span = ctx.doc.char_span(start, start + len(lead), alignment_mode="expand")
+            if doc_span is None:
+                return None
+            last = doc_span.end
+            doc = ctx.doc
+            end = last
+            while end < len(doc) and end - last < MAX_WORDS and not doc[end].is_punct:
+                end += 1
+            if end > last:
+                w = doc[doc_span.start:end]
+                return Phrase(w.text, w.start_char, w.end_char)
+    return None

@@ -1,0 +1,216 @@
+"""What kind of money an amount is: a ``commitment`` (pledge, investment, deal value), a ``revenue``
+(sales, profit, earnings), a ``valuation``, a ``price``, a ``rate`` or ``other``; decided from the
+words that govern it, read from ``patterns/money_types.jsonl``.
+
+The nearest governing word decides, in this order:
+
+1. the noun the amount measures: "a $5bn *deal*", "$5bn in *revenue*", "a *loss* of $5m";
+2. climbing the parse: a noun the amount hangs on ("its *valuation* of $3tn"), the verb it is the
+   object of ("*pledged* $5bn"); after a change verb ("*rose* to $5bn", "was $5bn"), or any verb
+   reached through a preposition ("*closed* at $250"), that verb's object or subject noun first
+   ("its price *target* to $150", "*shares* closed at");
+3. a unit right after the amount: "a share", "per barrel", "an hour" (after an earnings or
+   dividend noun "a share" stays what that noun says: "15 cts a share" of profit is earnings);
+4. the nearest cue word before the amount on its line, for tables and unparsed text
+   ("Net 12.6 mln dlrs", "Shr one dlr vs 73 cts");
+5. else ``other``, with no cue.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from ... import resources
+from . import labels as L
+
+TYPES = ("commitment", "revenue", "valuation", "price", "rate", "other")
+MAX_CLIMB = 10            # parse steps from the amount; further up is another clause's matter
+LOOK_BACK = 8             # words before the amount on its line searched by the lexical fallback
+# the measured noun an amount modifies: "a $5bn deal", "a 2.5 million fine"
+MEASURE_DEPS = frozenset(("compound", "nummod", "amod", "nmod", "quantmod", "npadvmod", "appos"))
+# an amount's own complements that say what it is: "$5bn of investment", "$5bn in revenue"
+OWN_PREPS = frozenset(("of", "in", "for"))
+# how an amount reaches a verb through a preposition: "rose to", "closed at", "from $120"
+VIA_PREP = frozenset(("to", "from", "at", "by", "around", "above", "below", "near", "over", "under",
+                      "about", "of", "with", "than", "for", "in"))
+PAYING = frozenset(("pay",))
+_UNIT = re.compile(r"\s*(?:(?:an|a|per|each)\s+|/\s*)(?P<unit>[A-Za-z]+)\b", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_LINE_BREAK = re.compile(r"[.;!?]\s|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class TypeWords:
+    """The money_types table by kind, lower case."""
+    nouns: dict[str, str]         # noun (or "two words") -> type
+    verbs: dict[str, str]         # verb lemma -> type
+    units: dict[str, str]         # "share", "barrel", "hour" -> type
+    change: frozenset[str]        # verbs that only move a figure
+    sellers: frozenset[str]       # verbs whose subject gives up what the amount buys
+
+
+@lru_cache(maxsize=1)
+def load() -> TypeWords:
+    """The words of the shipped table."""
+    rows = resources.load_patterns("money_types")
+
+    def by(kind: str) -> dict[str, str]:
+        return {r["word"].lower(): r.get("type", "") for r in rows if r["kind"] == kind}
+
+    return TypeWords(nouns=by("noun"), verbs=by("verb"), units=by("unit"),
+                     change=frozenset(by("change")), sellers=frozenset(by("seller")))
+
+
+@dataclass(frozen=True)
+class Kind:
+    """An amount's type, the word that decided it (None: nothing did) and how it was found."""
+    type: str
+    cue: str | None = None
+    via: str = "default"             # noun | verb | subject | object | unit | line | rate-note | default
+    token: int | None = None         # index of the cue token in the doc (None: not a parse token)
+    verb: int | None = None          # the verb the climb stopped at, if any
+
+
+def noun_type(words: TypeWords, tok: Token) -> tuple[str, str] | None:
+    """(type, cue) of a noun: the two words ending in it first ("market value"), then the word."""
+    doc = tok.doc
+    if tok.i > 0:
+        prev = doc[tok.i - 1]
+        for two in (f"{prev.lower_} {tok.lower_}", f"{prev.lower_} {tok.lemma_.lower()}"):
+            if two in words.nouns:
+                return words.nouns[two], f"{prev.text} {tok.text}"
+    for key in (tok.lower_, tok.lemma_.lower()):
+        if key in words.nouns:
+            return words.nouns[key], tok.text
+    return None
+
+
+def classify(words: TypeWords, span: Span, text: str, parsed: bool, rate_note: bool = False) -> Kind:
+    """The type of the amount ``span`` (``text``: the doc's text)."""
+    if rate_note:
+        return Kind("rate", None, "rate-note")
+    found = _by_parse(words, span) if parsed and len(span) else None
+    unit = _unit(words, text, span.end_char)
+    if unit is not None:
+        utype, uword = unit
+        keep = found is not None and uword in ("share", "shr") and found.type in ("revenue", "other")
+        if not keep:
+            return Kind(utype, uword, "unit", None, found.verb if found else None)
+    if found is not None:
+        return found
+    line = _on_line(words, text, span.start_char)
+    if line is not None:
+        return Kind(line[0], line[1], "line")
+    return Kind("other")
+
+
+def _unit(words: TypeWords, text: str, end: int) -> tuple[str, str] | None:
+    m = _UNIT.match(text, end, min(len(text), end + 30))
+    if not m:
+        return None
+    unit = m.group("unit").lower()
+    for key in (unit, unit[:-1] if unit.endswith("s") else unit):
+        if key in words.units:
+            return words.units[key], key
+    return None
+
+
+def _by_parse(words: TypeWords, span: Span) -> Kind | None:
+    root = span.root
+    # 1. the amount's own phrase: "a $5bn deal", "$5bn in revenue", "€109bn of investment"
+    for t in span:
+        if t.i != root.i and t.pos_ == "NOUN" and not t.like_num:
+            hit = noun_type(words, t)
+            if hit and hit[0] not in ("rate",):
+                return Kind(hit[0], hit[1], "noun", t.i)
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in OWN_PREPS:
+            obj = next((c for c in child.children if c.dep_ == L.PREP_OBJECT), None)
+            if obj is not None and not obj.like_num:
+                hit = noun_type(words, obj)
+                if hit:
+                    return Kind(hit[0], hit[1], "noun", obj.i)
+    # 2. climbing
+    tok, prep = root, None
+    for _ in range(MAX_CLIMB):
+        head = tok.head
+        if head.i == tok.i:
+            break
+        if tok.dep_ == "prep" or (tok.pos_ == "ADP" and tok.dep_ in ("prep", "agent", "dative")):
+            prep = tok.lower_
+        if head.pos_ in L.NOUN_POS and not head.like_num and head.i not in range(span.start, span.end):
+            if tok.dep_ in MEASURE_DEPS or tok.dep_ in ("prep", "pobj", "conj", "appos", "acl", "amod"):
+                hit = noun_type(words, head)
+                if hit:
+                    return Kind(hit[0], hit[1], "noun", head.i)
+        elif head.pos_ in L.VERB_POS or head.pos_ == "ADJ" and head.lower_ in words.verbs:
+            found = _at_verb(words, head, tok, prep)
+            if found is not None:
+                return found
+        if tok.dep_ not in L.CLIMB_DEPS:
+            break
+        tok = head
+    return None
+
+
+def _at_verb(words: TypeWords, verb: Token, came: Token, prep: str | None) -> Kind | None:
+    lemma = verb.lemma_.lower()
+    # "the deal, valued at $6.5bn": a participle says what the noun it hangs on is worth
+    if verb.dep_ == "acl" and verb.head.pos_ in L.NOUN_POS:
+        hit = noun_type(words, verb.head)
+        if hit:
+            return Kind(hit[0], hit[1], "noun", verb.head.i, verb.i)
+    via_prep = came.dep_ in ("prep", "agent", "dative") and prep in VIA_PREP
+    direct = came.dep_ in L.OBJECT_DEPS or came.dep_ in ("attr", "oprd", "npadvmod", "dative")
+    if via_prep or lemma in words.change or not direct:
+        # "raised its price target to $150": the object; "shares closed at": the subject
+        for dep in (L.OBJECT_DEPS, L.SUBJECT_DEPS):
+            for c in verb.children:
+                if c.dep_ in dep and c.i != came.i and c.pos_ in L.NOUN_POS:
+                    found = noun_type(words, c)
+                    if found:
+                        return Kind(found[0], found[1], "object" if dep is L.OBJECT_DEPS else "subject",
+                                    c.i, verb.i)
+    if via_prep and lemma in words.change and _names_company(verb, came):
+        return Kind("price", verb.text, "verb", verb.i, verb.i)   # "Hutchison rose 50 cents to 22.40 dlrs"
+    if lemma in words.change and lemma not in words.verbs:
+        return None
+    if lemma in words.verbs and (direct or via_prep or lemma not in words.change):
+        vtype = words.verbs[lemma]
+        # "agreed to pay $900m to resolve allegations": a payment that settles is no commitment;
+        # "paid $5bn for Contoso" is
+        if lemma in PAYING and not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) \
+                and any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in words.verbs
+                        and words.verbs[c.lemma_.lower()] == "other" for c in verb.children):
+            vtype = "other"
+        return Kind(vtype, verb.text, "verb", verb.i, verb.i)
+    return None
+
+
+def _names_company(verb: Token, came: Token) -> bool:
+    """Whether a change verb's subject is an organisation's name: its share price moved."""
+    subj = next((c for c in verb.children if c.dep_ in L.SUBJECT_DEPS and c.i != came.i), None)
+    return subj is not None and subj.ent_type_ == "ORG" and subj.pos_ == "PROPN"
+
+
+def _on_line(words: TypeWords, text: str, start: int) -> tuple[str, str] | None:
+    """The nearest cue noun or verb written before ``start`` on its line and clause."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    cut = None
+    for m in _LINE_BREAK.finditer(before):
+        cut = m.end()
+    if cut is not None:
+        before = before[cut:]
+    found = _WORD.findall(before)[-LOOK_BACK:]
+    for i in range(len(found) - 1, -1, -1):
+        w = found[i].lower()
+        if i > 0 and f"{found[i - 1].lower()} {w}" in words.nouns:
+            return words.nouns[f"{found[i - 1].lower()} {w}"], f"{found[i - 1]} {found[i]}"
+        for key in (w, w[:-1] if w.endswith("s") else w):
+            if key in words.nouns:
+                return words.nouns[key], found[i]
+    return None

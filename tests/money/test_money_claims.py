@@ -1,0 +1,235 @@
+"""The claim around an amount: type and cue, whose money it is (and why), recipient, purpose, new,
+date and the periods the claim reader adds. One example table per concern; invented sentences."""
+from __future__ import annotations
+
+import pytest
+
+from summitclaims.pipeline import extensions
+
+P = pytest.param
+
+
+def _doc(nlp, text, mentions=(), published=None):
+    """Process ``text``; with ``mentions`` [(words, label, actor)], replace the actor mentions by
+    them and re-run the money component (so the test does not depend on the model's NER)."""
+    import datetime as dt
+
+    from summitclaims.api import process
+
+    doc = process(nlp, text, dt.date.fromisoformat(published) if published else None)
+    if mentions:
+        spans = []
+        for words, label, actor in mentions:
+            start = text.index(words)
+            span = doc.char_span(start, start + len(words), label=label, alignment_mode="expand")
+            span._.sc_actor = actor
+            spans.append(span)
+        doc.spans[extensions.MENTIONS] = spans
+        nlp.get_pipe("summitclaims_money")(doc)
+    return doc
+
+
+def _money(doc, amount):
+    found = [s._.sc_money for s in doc.spans[extensions.MONEY] if amount in s.text]
+    assert found, [s.text for s in doc.spans[extensions.MONEY]]
+    return found[0]
+
+
+# --- type, and the word that decided it ---------------------------------------------------------------
+TYPES = [
+    # commitment: pledges, investment, funding, loans, grants, deal values
+    P("Contoso pledged $5 billion for new plants.", "$5 billion", "commitment", "pledged", id="verb-pledge"),
+    P("The state unveiled a €20 billion fund for chip factories.", "€20 billion", "commitment", "fund",
+      id="noun-the-amount-measures"),
+    P("Fabrikam agreed to buy Northwind for $68.7 billion.", "$68.7 billion", "commitment", "buy",
+      id="acquisition-price"),
+    P("The deal, valued at about $6.5 billion, was announced on Monday.", "$6.5 billion", "commitment", "deal",
+      id="participle-on-a-deal-noun"),
+    P("The bank approved a 4.2 mln dlrs loan to Ruritania.", "4.2 mln dlrs", "commitment", "loan", id="loan"),
+    P("The start-up raised 600 million euros in a funding round.", "600 million euros", "commitment", "raised",
+      id="funding-round"),
+    # revenue: sales, profit, loss, earnings per share, guidance
+    P("Contoso reported quarterly revenue of $94.9 billion.", "$94.9 billion", "revenue", "revenue",
+      id="revenue-of"),
+    P("The firm posted a net loss of $5 million, or 10 cents a share.", "10 cents", "revenue", "loss",
+      id="per-share-loss-is-earnings"),
+    P("Its profits may be below the 2.4 mln dlrs earned a year ago.", "2.4 mln dlrs", "revenue", "profits",
+      id="subject-of-be"),
+    P("HEADLINE\n    Net 12.6 mln dlrs vs 15.8 mln dlrs\n", "12.6 mln dlrs", "revenue", "Net",
+      id="results-table-row"),
+    # valuation
+    P("Northwind is now valued at $3 trillion.", "$3 trillion", "valuation", "valued", id="valued-at"),
+    P("Its market capitalisation of $2.9 trillion fell.", "$2.9 trillion", "valuation", "market capitalisation",
+      id="two-word-noun"),
+    # price
+    P("Analysts raised their price target on Contoso to $150 from $120.", "$150", "price", "price target",
+      id="target-via-object-of-change-verb"),
+    P("Shares of Contoso closed at $250.10 on Friday.", "$250.10", "price", "Shares", id="shares-closed-at"),
+    P("Brent crude rose to $80 a barrel.", "$80", "price", "barrel", id="unit-price"),
+    P("Fabrikam offered $30 a share for Northwind.", "$30", "price", "share", id="offer-per-share"),
+    # rate
+    P("The dollar rose to 1.52 marks from 1.50.", "1.52 marks", "rate", "dollar", id="exchange-rate"),
+    P("Workers will earn $15 an hour.", "$15", "rate", "hour", id="per-hour"),
+    # other
+    P("Contoso agreed to pay a $2.5 million fine.", "$2.5 million", "other", "fine", id="fine"),
+    P("The company agreed to pay $900 million to resolve the allegations.", "$900 million", "other", "pay",
+      id="payment-that-settles"),
+    P("Ruritania's trade surplus widened to $5 billion.", "$5 billion", "other", "surplus", id="macro-figure"),
+    P("The quarterly dividend is 10 cts a share.", "10 cts", "other", "dividend", id="dividend-per-share"),
+    P("Reporters counted $7 at the scene.", "$7", "other", None, id="nothing-governs-it"),
+]
+
+
+@pytest.mark.parametrize("text, amount, type_, cue", TYPES)
+def test_type(nlp, text, amount, type_, cue):
+    m = _money(_doc(nlp, text), amount)
+    assert (m.type, m.type_cue) == (type_, cue)
+
+
+def test_rate_note_is_a_rate_without_actor(nlp):
+    doc = _doc(nlp, "Contoso earned 5 billion euros. ($1 = 0.95 euros)")
+    notes = [s._.sc_money for s in doc.spans[extensions.MONEY] if s._.sc_money.rate_note]
+    assert notes and all(m.type == "rate" and m.actor is None for m in notes)
+
+
+# --- whose money it is, and the evidence -----------------------------------------------------------------
+CONTOSO = ("Contoso", "ORG", "Contoso Ltd")
+GOLDMAN = ("Goldbank", "ORG", "Goldbank Securities")
+ROE = ("Jane Roe", "PERSON", "Jane Roe")
+
+LINKS = [
+    # a commitment: its committer, never the receiver
+    P("Contoso pledged $5 billion for new plants.", [CONTOSO], "$5 billion", "Contoso Ltd", "subject of 'pledged'",
+      id="committer-subject"),
+    P("Tailwind raised 600 million euros in a round led by Contoso.", [("Tailwind", "ORG", "Tailwind"), CONTOSO],
+      "600 million euros", "Contoso Ltd", "giver to the receiver", id="round-led-by-investor"),
+    P("Tailwind raised 600 million euros from investors.", [("Tailwind", "ORG", "Tailwind")],
+      "600 million euros", None, None, id="raiser-is-the-receiver"),
+    P("Fabrikam sold its lighting unit to Contoso for 1.2 billion euros.", [("Fabrikam", "ORG", "Fabrikam"), CONTOSO],
+      "1.2 billion euros", "Contoso Ltd", "buyer", id="seller-verb-buyer-pays"),
+    # revenue, valuation, price: the company that owns the figure
+    P("Contoso said its first-quarter profit rose to $5 million.", [CONTOSO], "$5 million", "Contoso Ltd",
+      "possessor of 'profit'", id="possessor-of-cue"),
+    P("Contoso reported revenue of $94.9 billion.", [CONTOSO], "$94.9 billion", "Contoso Ltd", "reporting subject",
+      id="subject-of-report"),
+    P("Shares of Contoso closed at $250.10.", [CONTOSO], "$250.10", "Contoso Ltd", "'Shares of'",
+      id="shares-of"),
+    P("Goldbank raised its price target on Contoso to $150.", [GOLDMAN, CONTOSO], "$150", "Contoso Ltd",
+      "'target on'", id="target-belongs-to-the-company"),
+    P("Goldbank raised its price target to $150.", [GOLDMAN], "$150", None, None, id="target-never-the-bank"),
+    P("Jane Roe said revenue rose to $5 billion.", [ROE], "$5 billion", None, None,
+      id="executive-is-not-the-owner"),
+    P("CONTOSO LTD <CTS> 4TH QTR NET\nLONDON, March 2 - Shr 33 cts vs 29 cts\n    Net 14.8 mln dlrs vs 11 mln\n",
+      [], "14.8 mln dlrs", "Contoso", "results table", id="results-table-headline"),
+    P("Contoso posted higher results on Monday. Gross profit reached 340.5 mln francs.", [CONTOSO],
+      "340.5 mln francs", "Contoso Ltd", "the article's company", id="lead-company-of-earnings-story"),
+    # other: who pays or owes
+    P("Contoso agreed to pay a $2.5 million fine.", [CONTOSO], "$2.5 million", "Contoso Ltd", "subject of",
+      id="payer-of-fine"),
+    P("Contoso's debt of $4 billion worries analysts.", [CONTOSO], "$4 billion", "Contoso Ltd", "possessor",
+      id="possessor-of-debt"),
+    # rates have no owner
+    P("The dollar rose to 1.52 marks.", [], "1.52 marks", None, None, id="rate-no-actor"),
+]
+
+
+@pytest.mark.parametrize("text, mentions, amount, actor, evidence", LINKS)
+def test_actor_and_evidence(nlp, text, mentions, amount, actor, evidence):
+    m = _money(_doc(nlp, text, mentions), amount)
+    assert m.actor == actor
+    if evidence is None:
+        assert m.evidence is None
+    else:
+        assert evidence in (m.evidence or ""), m.evidence
+
+
+@pytest.mark.xfail(strict=True, reason="known miss: a receiver's amount whose giver only the article's "
+                   "lead names (the lender of all its loans) stays without actor")
+def test_lender_of_the_article(nlp):
+    text = ("The Ruritanian Bank approved 115 mln dlrs of loans to members. Libya is to receive 8.9 mln dlrs "
+            "for a plant.")
+    m = _money(_doc(nlp, text, [("Ruritanian Bank", "ORG", "Ruritanian Bank"), ("Libya", "GPE", "Libya")]),
+               "8.9 mln dlrs")
+    assert m.actor == "Ruritanian Bank"
+
+
+# --- recipient, purpose ------------------------------------------------------------------------------------
+TARGETS = [
+    P("Contoso pledged 3 billion euros to build data centres in France by 2030.", "3 billion euros", None,
+      "to build data centres in France", id="purpose-infinitive-cut-before-time"),
+    P("The Commission will mobilise €200 billion for AI investment.", "€200 billion", None, "for AI investment",
+      id="purpose-for"),
+    P("Fabrikam agreed to buy Northwind Traders for $68.7 billion.", "$68.7 billion", "Northwind Traders", None,
+      id="recipient-what-it-buys"),
+    P("Tailwind raised 600 million euros from investors.", "600 million euros", "Tailwind", None,
+      id="recipient-the-raiser"),
+    P("The agency awarded a $5 million grant to the University of Ruritania.", "$5 million",
+      "the University of Ruritania", None, id="recipient-grant-to"),
+]
+
+
+@pytest.mark.parametrize("text, amount, recipient, purpose", TARGETS)
+def test_recipient_and_purpose(nlp, text, amount, recipient, purpose):
+    doc = _doc(nlp, text)
+    m = _money(doc, amount)
+    assert (m.recipient, m.purpose) == (recipient, purpose)
+    for value, where in ((m.recipient, m.recipient_span), (m.purpose, m.purpose_span)):
+        if value is not None:
+            assert doc.text[where[0]:where[1]] == value
+
+
+# --- new, date, period ---------------------------------------------------------------------------------------
+NEW = [
+    P("The state unveiled a new €20 billion fund.", "€20 billion", True, id="new"),
+    P("Contoso will invest an additional $5 billion.", "$5 billion", True, id="additional"),
+    P("The previously announced $5 billion plan starts now.", "$5 billion", False, id="previously-announced"),
+    P("It adds €50 billion, part of the €200 billion plan.", "€50 billion", False, id="part-of-after"),
+    P("Contoso will invest $5 billion. The $5 billion will go to plants.", "The $5 billion", False,
+      id="stated-again"),
+    P("Contoso will invest $5 billion.", "$5 billion", None, id="not-said"),
+]
+
+
+@pytest.mark.parametrize("text, amount, new", NEW)
+def test_new(nlp, text, amount, new):
+    doc = _doc(nlp, text)
+    spans = list(doc.spans[extensions.MONEY])
+    if amount.startswith("The "):
+        assert spans[-1]._.sc_money.new is new
+    else:
+        assert _money(doc, amount).new is new
+
+
+PERIODS = [
+    P("Contoso pledged 3 billion euros to build plants by 2030.", "2025-02-11", "3 billion euros", "P5Y",
+      id="by-year-from-publication"),
+    P("Contoso said its first-quarter profit rose to $5 million from $3 million a year earlier.", None,
+      "$3 million", "P3M", id="quarter-beats-a-compared-year"),
+    P("Contoso reported a 5.8 pct drop in 1986 net profit to 64.5 mln francs.", None, "64.5 mln francs",
+      "P1Y", id="year-number-on-revenue"),
+    P("HEADLINE <HD> 4TH QTR NET\nLONDON, March 2 - Shr 33 cts vs 29 cts\n    Nine mths\n    Shr 88 cts vs 76 cts\n",
+      None, "88 cts", "P9M", id="results-table-section"),
+    P("Contoso will invest $5 billion over five years.", None, "$5 billion", "P5Y", id="normaliser-period-kept"),
+    P("Contoso paid $5 billion for Northwind in 1986.", None, "$5 billion", None, id="no-results-period-on-a-deal"),
+]
+
+
+@pytest.mark.parametrize("text, published, amount, period", PERIODS)
+def test_period(nlp, text, published, amount, period):
+    assert _money(_doc(nlp, text, published=published), amount).period == period
+
+
+def test_date_from_the_sentence(nlp):
+    m = _money(_doc(nlp, "On Monday, Contoso pledged $5 billion.", published="2025-02-11"), "$5 billion")
+    assert (m.date.isoformat(), m.date_end.isoformat()) == ("2025-02-10", "2025-02-10")
+
+
+def test_record_carries_the_claim(run):
+    recs = [r for r in run("Contoso pledged 3 billion euros to build data centres in France.", "2025-02-11")
+            if r["kind"] == "money"]
+    (rec,) = recs
+    assert rec["type"] == "commitment" and rec["type_cue"] == "pledged"
+    assert rec["purpose"] == "to build data centres in France"
+    text = "Contoso pledged 3 billion euros to build data centres in France."
+    assert text[rec["purpose_start"]:rec["purpose_end"]] == rec["purpose"]
+    assert rec["recipient"] is None and rec["recipient_start"] is None and rec["new"] is None
