@@ -109,6 +109,16 @@ def rows_of(rows, status, kind="money"):
     (money("a", "€5 billion", 5e9, actor="Acme", sentence="Acme will invest €5 billion in data centres in France."),
      money("b", "€7 billion", 7e9, actor="Acme", sentence="Acme is to invest €7 billion in French data centres."),
      "conflict"),
+    # same actor and topic, different amount, but share prices: a price moves, it does not conflict
+    (money("a", "$50", 50, "USD", actor="Acme", type="price", sentence="Acme shares closed at $50 on the exchange."),
+     money("b", "$55", 55, "USD", actor="Acme", type="price", sentence="Acme shares closed at $55 on the exchange."),
+     "only_a"),
+    # same actor and topic, different types: a revenue figure is no restated pledge
+    (money("a", "€5 billion", 5e9, actor="Acme", type="commitment",
+           sentence="Acme will invest €5 billion in data centres in France."),
+     money("b", "€7 billion", 7e9, actor="Acme", type="revenue",
+           sentence="Acme data centres in France earned €7 billion."),
+     "only_a"),
 ])
 def test_money_pairs(a_rec, b_rec, status):
     rows = diff([document("a"), a_rec], [document("b"), b_rec])

@@ -45,6 +45,33 @@ def test_clusters(mentions, clusters, agree):
         assert sorted(got[0]["variants"]) == sorted({m[1] for m in mentions})
 
 
+def test_types_cluster_apart_and_prices_are_listed_apart():
+    recs = [document("d1"), money("d1", "$50 billion", 50e9, "USD", actor="Acme", type="commitment", usd=50e9),
+            money("d1", "$50", 50, "USD", actor="Acme", type="price", start=40, usd=50,
+                  sentence="Acme shares closed at $50."),
+            document("d2"), money("d2", "$50 billion", 50e9, "USD", actor="Acme", type="revenue", usd=50e9,
+                                  sentence="Acme earned $50 billion."),
+            money("d2", "$50", 50, "USD", actor="Acme", type="price", start=40, usd=50,
+                  sentence="Shares of Acme ended at $50.")]
+    s = summarise(recs, top=0)
+    assert sorted(c["type"] for c in s["clusters"]) == ["commitment", "revenue"]
+    assert all(c["sources"] == 1 for c in s["clusters"])      # a pledge and a revenue never agree
+    (price,) = s["other_amounts"]
+    assert (price["type"], price["sources"], price["value"]) == ("price", 2, 50)
+    acme = next(a for a in s["actors"] if a["name"] == "Acme")
+    assert acme["totals"] == {"USD": 100e9}                   # share prices are not added to an actor's money
+
+
+def test_wire_copies_are_not_independent_sources():
+    wire = "Acme will invest €5 billion in data centres in France, the company said on Monday."
+    recs = []
+    for d, sentence in (("d1", wire), ("d2", wire), ("d3", wire.upper()),
+                        ("d4", "French data centres get €5 billion from Acme, officials said.")):
+        recs += [document(d), money(d, "€5 billion", 5e9, actor="Acme", type="commitment", sentence=sentence)]
+    (c,) = summarise(recs, top=0)["clusters"]
+    assert (c["sources"], c["copies"], c["mentions"]) == (2, 2, 4)
+
+
 def test_actor_totals_count_each_claim_once():
     recs = [document("d1"), actor("d1", "Acme", "ORG", role="chipmaker"),
             money("d1", "€2bn", 2e9, actor="Acme", usd=2.1e9),

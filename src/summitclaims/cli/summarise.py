@@ -68,7 +68,8 @@ def summarise_command(
 
 def _lines(summary: Dict[str, Any]):
     yield {"section": "totals", **{k: v for k, v in summary.items() if not isinstance(v, list) or k == "error_samples"}}
-    for section, name in (("actors", "actor"), ("clusters", "cluster"), ("speakers", "speaker"), ("timeline", "date")):
+    for section, name in (("actors", "actor"), ("clusters", "cluster"), ("other_amounts", "other_amount"),
+                          ("speakers", "speaker"), ("timeline", "date")):
         for row in summary[section]:
             yield {"section": name, **row}
 
@@ -109,13 +110,22 @@ def render(stream: TextIO, s: Dict[str, Any]) -> None:
     console.print(actors)
 
     claims = Table(title="Claims across documents", title_justify="left", title_style="bold", show_lines=True)
-    for col in ("actor", "amount", "USD", "sources", "as written", "agree"):
+    for col in ("actor", "type", "amount", "USD", "sources", "copies", "as written", "agree"):
         claims.add_column(col, overflow="fold", max_width=50 if col == "as written" else None)
     for c in s["clusters"]:
-        claims.add_row(c["actor"] or "(no actor)", _amount(c), human_amount(c["usd"]) if c["usd"] else "",
-                       str(c["sources"]), " | ".join(c["variants"]),
+        claims.add_row(c["actor"] or "(no actor)", c.get("type") or "", _amount(c),
+                       human_amount(c["usd"]) if c["usd"] else "", str(c["sources"]), str(c.get("copies", 0)),
+                       " | ".join(c["variants"]),
                        Text("yes", style="green") if c["agree"] else Text("no", style="red"))
     console.print(claims)
+    if s.get("other_amounts"):
+        other = Table(title="Prices, rates and other figures", title_justify="left", title_style="bold")
+        for col in ("actor", "type", "amount", "sources", "as written"):
+            other.add_column(col, overflow="fold", max_width=50 if col == "as written" else None)
+        for c in s["other_amounts"]:
+            other.add_row(c["actor"] or "(no actor)", c.get("type") or "", _amount(c), str(c["sources"]),
+                          " | ".join(c["variants"]))
+        console.print(other)
 
     speakers = Table(title="Top speakers", title_justify="left", title_style="bold", show_lines=True)
     for col in ("speaker", "quotes", "docs", "sample quote"):

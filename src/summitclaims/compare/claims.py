@@ -1,5 +1,7 @@
 """Records -> claims: documents grouped, money mentions of one document folded into claims.
 
+Only mentions of one ``type`` fold together: a share price of $50 is not a $50 pledge.
+
 An article often states one amount several times ("€200 billion" in the lead, "200 billion euros"
 in a quote) and names its actor only once, or gives a conversion beside it ("€109bn ($112bn)").
 Within one document, money mentions whose amounts match (see ``amounts.match``) or that are the
@@ -33,10 +35,12 @@ def no_gc() -> Iterator[None]:
 
 class DocClaim:
     """One amount as one document states it: the money mentions folded into it and every actor they name."""
-    __slots__ = ("doc", "amount", "actors", "mentions", "published")
+    __slots__ = ("doc", "amount", "actors", "mentions", "published", "type")
 
-    def __init__(self, doc: Optional[str], amount: Amount, published: Optional[dt.date]):
+    def __init__(self, doc: Optional[str], amount: Amount, published: Optional[dt.date],
+                 type_: Optional[str] = None):
         self.doc = doc
+        self.type = type_               # the records' ``type``; None for records written before it
         self.amount = amount
         self.actors: Set[str] = set()
         self.mentions: List[Record] = []
@@ -70,7 +74,7 @@ def doc_money_claims(records: Iterable[Record], published: Optional[dt.date] = N
                      tol: float = TOL, fx_tol: float = FX_TOL) -> List[DocClaim]:
     """The money claims of one document's records, in order of first mention."""
     claims: List[DocClaim] = []
-    index: AmountIndex[DocClaim] = AmountIndex(tol, fx_tol)
+    indexes: Dict[Optional[str], AmountIndex[DocClaim]] = {}
     by_start: Dict[int, DocClaim] = {}   # char_start -> claim, for equivalent_of links
     wanted: Dict[int, DocClaim] = {}     # char_start a mention named as its twin -> that mention's claim
     for rec in records:
@@ -83,13 +87,17 @@ def doc_money_claims(records: Iterable[Record], published: Optional[dt.date] = N
             fill_usd(amount, published or parse_day(rec.get("fx_date")))
         link = rec.get("equivalent_of")
         start = rec.get("char_start")
+        kind = rec.get("type") if isinstance(rec.get("type"), str) else None
+        index = indexes.get(kind)
+        if index is None:
+            index = indexes[kind] = AmountIndex(tol, fx_tol)
         claim = by_start.get(link) if isinstance(link, int) else None
         if claim is None and isinstance(start, int):
             claim = wanted.get(start)     # an earlier mention named this one as its twin
         if claim is None and claims:
             claim = index.first(amount)
         if claim is None:
-            claim = DocClaim(rec.get("doc"), amount, published)
+            claim = DocClaim(rec.get("doc"), amount, published, kind)
             claims.append(claim)
             index.add(amount, claim)
         elif claim.amount.usd_lo is None and amount.usd_lo is not None and claim.amount.currency == amount.currency:

@@ -3,6 +3,7 @@ reads as a row."""
 from __future__ import annotations
 
 import math
+import re
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from . import amounts as am
@@ -10,6 +11,19 @@ from .claims import DocClaim
 
 KEEP_DOCS = 10          # documents listed per cluster
 KEEP_VARIANTS = 12      # ways of writing the amount listed per cluster
+MIN_SENTENCE = 30       # a shorter sentence ("Revenue: $5bn") may well recur in independent articles
+KEEP_SENTENCES = 256    # sentence keys kept per cluster to tell wire copies from independent sources
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def sentence_key(mention: Dict[str, Any]) -> Optional[int]:
+    """A mention's sentence, folded (case, punctuation, spacing), as a hash: two articles that print
+    the same sentence around an amount are copies of one wire story, not two sources."""
+    s = mention.get("sentence")
+    if not s or type(s) is not str:
+        return None
+    folded = _NOT_WORD.sub(" ", s.lower()).strip()
+    return hash(folded) if len(folded) >= MIN_SENTENCE else None
 
 
 def json_number(x: Optional[float]) -> Optional[float]:
@@ -25,11 +39,12 @@ NO_DOC: Any = object()
 class Cluster:
     """One actor's matching claims across documents: the representative amount, counts, and the spread of amounts."""
     __slots__ = ("id", "actor", "amount", "mentions", "documents", "_last", "docs", "variants", "qualifiers",
-                 "native", "usd", "merged", "dated")
+                 "native", "usd", "merged", "dated", "type", "copies", "said")
 
-    def __init__(self, cid: int, actor: Optional[str], amount: am.Amount):
+    def __init__(self, cid: int, actor: Optional[str], amount: am.Amount, type_: Optional[str] = None):
         self.id = cid
         self.actor = actor
+        self.type = type_
         self.amount = amount
         self.mentions = 0
         self.documents = 0
@@ -41,6 +56,8 @@ class Cluster:
         self.usd: Optional[List[Any]] = None                  # [min, max]
         self.merged = False
         self.dated = amount.usd_lo is not None
+        self.copies = 0                      # documents that only reprint a sentence another one gave
+        self.said: set = set()               # keys of the sentences its mentions stand in
 
     def add(self, claim: DocClaim) -> None:
         """Count in one document's claim; claims of one document must come in a row to count it once."""
@@ -49,6 +66,11 @@ class Cluster:
             self.documents += 1
             if len(self.docs) < KEEP_DOCS:
                 self.docs.append(claim.doc)
+            keys = {k for k in map(sentence_key, claim.mentions) if k is not None}
+            if keys & self.said:
+                self.copies += 1             # a wire copy: syndication is not agreement
+            if len(self.said) < KEEP_SENTENCES:
+                self.said |= keys
         self.mentions += len(claim.mentions)
         variants = self.variants
         for m in claim.mentions:
@@ -86,6 +108,9 @@ class Cluster:
             self.docs = (self.docs + extra)[:KEEP_DOCS]
         else:
             self.documents += other.documents
+        self.copies += other.copies
+        if len(self.said) < KEEP_SENTENCES:
+            self.said |= other.said
         self.mentions += other.mentions
         for t, n in other.variants.items():
             if t in self.variants or len(self.variants) < KEEP_VARIANTS:
@@ -113,10 +138,11 @@ class Cluster:
         a = self.amount
         v = self.variants
         return {
-            "actor": self.actor, "currency": a.currency,
+            "actor": self.actor, "type": self.type, "currency": a.currency,
             "value": None if a.is_range else json_number(a.lo), "low": json_number(a.lo) if a.is_range else None,
             "high": json_number(a.hi) if a.is_range else None, "usd": json_number(a.usd_lo) if not a.is_range else None,
-            "sources": self.documents, "mentions": self.mentions, "docs": list(self.docs),
+            "sources": self.documents - self.copies, "copies": self.copies, "mentions": self.mentions,
+            "docs": list(self.docs),
             # most written first; sorted() is stable, so ties keep the order first seen
             "variants": sorted(v, key=v.__getitem__, reverse=True),
             "qualifiers": sorted(self.qualifiers or ()), "agree": self.agree(tol, fx_tol),

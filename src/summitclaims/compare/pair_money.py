@@ -9,6 +9,7 @@ from . import amounts as am
 from .sides import MONEY_FIELDS, Group, Side, row, twins
 
 POSTING_CAP = 200       # a topic word shared by more groups than this says nothing
+NOT_CLAIMS = frozenset(("price", "rate", "other"))   # amount types that are no claim to conflict with
 CANDIDATES = 20         # amounts looked at for a group that names no actor
 
 class _MoneyIndex:
@@ -111,7 +112,8 @@ def money_rows(A: Side, B: Side, tol: float, fx_tol: float) -> List[Dict[str, An
 
 
 def _conflicts(left_a: List[Group], left_b: List[Group]):
-    """Same actor, overlapping topic words, amounts that did not match: strongest overlap first."""
+    """Same actor and type, overlapping topic words, amounts that did not match: strongest overlap
+    first. Prices, rates and other figures never conflict: a share price moves, a pledge is restated."""
     postings: Dict[Tuple[str, str], List[Group]] = defaultdict(list)
     for g in left_b:
         for actor in g.actors:
@@ -119,7 +121,7 @@ def _conflicts(left_a: List[Group], left_b: List[Group]):
                 postings[(actor, term)].append(g)
     cands = []
     for ga in left_a:
-        if not ga.actors or not ga.topic():
+        if not ga.actors or not ga.topic() or ga.first.get("type") in NOT_CLAIMS:
             continue
         counts: Dict[int, Tuple[Group, set, set]] = {}
         for actor in ga.actors:
@@ -132,6 +134,8 @@ def _conflicts(left_a: List[Group], left_b: List[Group]):
                     entry[1].add(term)
                     entry[2].add(actor)
         for gb, shared, actors in counts.values():
+            if gb.first.get("type") != ga.first.get("type"):
+                continue
             need = 2 if min(len(ga.topic()), len(gb.topic())) > 1 else 1
             if len(shared) >= need:
                 cands.append((-len(shared), ga.first.get("char_start") or 0, ga.n, gb.n, ga, gb,

@@ -27,6 +27,9 @@ _KEEP_EXAMPLES = 3      # example sentences per day of the timeline
 _KEEP_ERRORS = 20       # error records quoted in the summary
 
 
+APART = frozenset(("price", "rate", "other"))   # amount types that are not claims of money committed, earned or owned
+
+
 def _most_common(counts: Optional[Dict[str, int]]) -> Optional[str]:
     # max() keeps the first of equal counts: the value seen first wins a tie
     return max(counts.items(), key=lambda kv: kv[1])[0] if counts else None
@@ -99,7 +102,7 @@ class Summariser:
         self.speakers: Dict[str, _Speaker] = {}
         self.days: Dict[Tuple[Any, Any], _Day] = {}
         self.clusters: List[Cluster] = []
-        self._index: Dict[Optional[str], am.AmountIndex[Cluster]] = {}
+        self._index: Dict[Tuple[Optional[str], Optional[str]], am.AmountIndex[Cluster]] = {}   # (actor, type)
         self.unattributed = 0
         self._done = False
 
@@ -230,12 +233,13 @@ class Summariser:
                     self._dated(d, rec, "quote", rec.get("speaker"))
 
     def _cluster(self, actor: Optional[str], claim: DocClaim) -> Cluster:
-        idx = self._index.get(actor)
+        key = (actor, claim.type)
+        idx = self._index.get(key)
         if idx is None:
-            idx = self._index[actor] = am.AmountIndex(self.tol, self.fx_tol)
+            idx = self._index[key] = am.AmountIndex(self.tol, self.fx_tol)
         c = idx.first(claim.amount)
         if c is None:
-            c = Cluster(len(self.clusters), actor, claim.amount)
+            c = Cluster(len(self.clusters), actor, claim.amount, claim.type)
             self.clusters.append(c)
             idx.add(claim.amount, c)
         elif c.amount.usd_lo is None and claim.amount.usd_lo is not None and c.amount.currency == claim.amount.currency:
@@ -263,13 +267,13 @@ class Summariser:
 
     def _merge_undated(self) -> None:
         """Convert undated clusters at the latest publication date; merge those that now match."""
-        late_actors = {c.actor for c in self.clusters if not c.dated}
+        late_actors = {(c.actor, c.type) for c in self.clusters if not c.dated}
         if not late_actors:
             return
-        by_actor: Dict[Optional[str], List[Cluster]] = {}
+        by_actor: Dict[Tuple[Optional[str], Optional[str]], List[Cluster]] = {}
         for c in self.clusters:
-            if c.actor in late_actors:
-                by_actor.setdefault(c.actor, []).append(c)
+            if (c.actor, c.type) in late_actors:
+                by_actor.setdefault((c.actor, c.type), []).append(c)
         for clusters in by_actor.values():
             late = [c for c in clusters if not c.dated]
             idx: am.AmountIndex[Cluster] = am.AmountIndex(self.tol, self.fx_tol)
@@ -295,7 +299,10 @@ class Summariser:
         if not self._done:
             self._done = True
             self._merge_undated()
-        clusters = [c for c in self.clusters if not c.merged]
+        every = [c for c in self.clusters if not c.merged]
+        # claims proper; prices, rates and other figures are listed apart and never "agree" with pledges
+        clusters = [c for c in every if c.type not in APART]
+        apart = [c for c in every if c.type in APART]
         top = max(0, top)
 
         def best(rows: Iterable[Any], key: Any) -> List[Any]:
@@ -304,7 +311,7 @@ class Summariser:
 
         chosen = best(self.actors.values(), key=lambda a: (-a.documents, -a.money, -a.mentions, a.name))
         owned: Dict[str, List[Cluster]] = {a.name: [] for a in chosen}
-        for c in clusters:
+        for c in clusters:          # an actor's totals: its claims, not share prices or rates
             lst = owned.get(c.actor) if c.actor is not None else None
             if lst is not None:
                 lst.append(c)
@@ -326,7 +333,11 @@ class Summariser:
                 "claims": len(owned[a.name]), "totals": {k: json_number(v) for k, v in sorted(totals.items())},
                 "total_usd": json_number(usd), "ranges": ranges, "quotes": a.quotes,
             })
-        ranked = best(clusters, key=lambda c: (-c.documents, -c.mentions, -(c.amount.usd_lo or 0), c.id))
+        def rank(c: Cluster) -> Any:
+            return (-c.documents, -c.mentions, -(c.amount.usd_lo or 0), c.id)
+
+        ranked = best(clusters, key=rank)
+        ranked_apart = best(apart, key=rank)
         speakers = best(self.speakers.items(), key=lambda kv: (-kv[1].quotes, -kv[1].documents, kv[0]))
         days = best(self.days.values(), key=lambda d: (-(d.money + d.quotes), str(d.start)))
         days.sort(key=lambda d: (str(d.start), str(d.end)))
@@ -336,6 +347,7 @@ class Summariser:
             "unattributed_money": self.unattributed,
             "actors": actors,
             "clusters": [c.as_dict(self.tol, self.fx_tol) for c in ranked],
+            "other_amounts": [c.as_dict(self.tol, self.fx_tol) for c in ranked_apart],
             "speakers": [{"name": n, "quotes": s.quotes, "documents": s.documents, "sample": s.sample}
                          for n, s in speakers],
             "timeline": [{"start": d.start, "end": d.end, "granularity": d.granularity, "money": d.money,
