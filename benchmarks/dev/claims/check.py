@@ -25,7 +25,8 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=HERE.parents[3] / "shared" / "corpora" / "reuters21578.jsonl")
     args = ap.parse_args()
     gold = [json.loads(line) for line in (HERE / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    texts = {t["id"]: t["text"] for t in map(json.loads, (HERE / "texts.jsonl").read_text(encoding="utf-8").splitlines())}
+    lines = (HERE / "texts.jsonl").read_text(encoding="utf-8").splitlines()
+    texts = {t["id"]: t["text"] for t in map(json.loads, lines)}
     reuters = {g["id"] for g in gold if g["source"] == "reuters21578"}
     if args.corpus.exists():
         for line in args.corpus.open(encoding="utf-8"):
