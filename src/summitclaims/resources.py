@@ -94,8 +94,9 @@ TABLES: dict[str, dict[str | None, Shape]] = {
         "giver": _shape("word"),
     },
     "money_types": {
-        "noun": _shape("word type"), "verb": _shape("word type"), "unit": _shape("word type"),
-        "change": _shape("word"), "seller": _shape("word"),
+        "noun": _shape("word type", "flow"), "verb": _shape("word type"), "unit": _shape("word type"),
+        "change": _shape("word", "moves"), "seller": _shape("word"), "currency": _shape("word"),
+        "measure": _shape("word type"), "payment": _shape("word"), "announce": _shape("word"),
     },
     "money_claims": {
         "new": _shape("word"), "repeat": _shape("phrase", "after"), "reporting": _shape("word"),

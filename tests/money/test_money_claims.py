@@ -143,14 +143,20 @@ def test_actor_and_evidence(nlp, text, mentions, amount, actor, evidence):
         assert evidence in (m.evidence or ""), m.evidence
 
 
-@pytest.mark.xfail(strict=True, reason="known miss: a receiver's amount whose giver only the article's "
-                   "lead names (the lender of all its loans) stays without actor")
-def test_lender_of_the_article(nlp):
+def test_a_receivers_amount_takes_the_giver_of_the_commitment_before(nlp):
     text = ("The Ruritanian Bank approved 115 mln dlrs of loans to members. Libya is to receive 8.9 mln dlrs "
             "for a plant.")
     m = _money(_doc(nlp, text, [("Ruritanian Bank", "ORG", "Ruritanian Bank"), ("Libya", "GPE", "Libya")]),
                "8.9 mln dlrs")
     assert m.actor == "Ruritanian Bank"
+    assert m.evidence == "giver of the commitment before: Ruritanian Bank"
+
+
+def test_a_list_without_verbs_names_each_items_giver(nlp):
+    text = "Ruritania pledged $3 billion, Freedonia $1.7 billion and Sylvania $2.6 billion."
+    m = _money(_doc(nlp, text, [("Ruritania", "GPE", "Ruritania"), ("Freedonia", "GPE", "Freedonia"),
+                                ("Sylvania", "GPE", "Sylvania")]), "$1.7 billion")
+    assert m.actor == "Freedonia"
 
 
 # --- recipient, purpose ------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ... import resources
+from ...normalize.money.finder import finder
 from ...values import Money
 from .. import extensions, sents
 from . import clauses, nouns, owners, targets, types
@@ -26,9 +27,11 @@ REPEAT_REACH = 40         # chars before an amount in which "previously announce
 REPEAT_AFTER = 24         # chars after it in which ", part of" is read
 UNTIL_REACH = 80          # chars after an amount searched for "by 2030"
 MAX_UNTIL_YEARS = 50
+GIVER_REACH = 600        # chars back to the commitment whose giver a receiver's amount takes
 PART_REACH = 4           # parse steps from an amount up to the "part of" that makes it a whole
 TABLE_LOOK_BACK = 12      # lines above a results-table row searched for its section ("Nine mths")
-_SECTION = re.compile(r"^[ \t]*(?P<w>[A-Za-z][A-Za-z0-9 .-]{1,24}?)[ \t]*$")
+_SECTION = re.compile(r"^[ \t]*(?P<w>[A-Za-z0-9][A-Za-z0-9 .-]{1,24}?)[ \t]*$")
+_TERM = re.compile(r"(?P<n>[A-Za-z0-9]+)[ \t]*-[ \t]*(?P<unit>year|month)s?\b", re.I)    # "seven-year"
 _CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n")
 _COMPARED = re.compile(r"""
     \b(?:a|last|the\s+previous|the\s+prior|prior|previous|earlier|same)\s+(?:year|yr)(?:'s|’s)?\b
@@ -81,21 +84,26 @@ def load() -> ClaimWords:
 def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
          published: dt.date | None) -> None:
     """Fill the claim fields of ``money`` (the amount of ``span``) in place."""
-    kind = types.classify(words.types, span, ctx.text, ctx.parsed, money.rate_note)
+    kind = types.classify(words.types, span, ctx.text, ctx.parsed, money.rate_note, ctx.orgs)
     if money.rate_note:
         money.type, money.type_cue = kind.type, kind.cue
         return
     if kind.via == "default":
         # "€20 billion to accelerate AI adoption": money given a purpose is money committed to it
         _, purpose = targets.targets(ctx, span, words.targets)
-        if purpose is not None:
+        if purpose is not None and (purpose.text.lower().startswith("to ")
+                                    or _governing_verb(span) in words.types.announce):
             kind = types.Kind("commitment", purpose.text.split()[0], "purpose")
     money.type, money.type_cue = kind.type, kind.cue
     whole = _whole_of_part(ctx, span, words.parts)
     actor, why = _whole_owner(ctx, span, kind) if whole else _actor(ctx, span, kind, words)
     if actor and _is_money_word(actor, words.types):
         actor, why = None, None          # "PROFIT", "Budget": a headline's word taken for a name
+    if actor is None and why == clauses.RECEIVED:
+        actor, why = _earlier_giver(ctx, span)
     money.actor, money.evidence = actor, why if actor else None
+    if actor and kind.type == "commitment":
+        ctx.committers.append((span.start_char, actor))
     if kind.type == "commitment" and not whole:
         recipient, purpose = targets.targets(ctx, span, words.targets)
         if recipient is not None and money.actor and recipient.text == money.actor:
@@ -105,11 +113,17 @@ def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
         if purpose is not None:
             money.purpose, money.purpose_span = purpose.text, (purpose.start, purpose.end)
     money.new = _new(ctx, span, words)
-    money.date, money.date_end = _date(ctx, span)
+    money.date, money.date_end, in_sentence = _date(ctx, span)
     if money.period is None:
         money.period = _until(ctx.text, span.end_char, words, published)
+    if money.period is None and kind.type == "commitment" and kind.token is not None and kind.via == "noun":
+        money.period = _term(ctx, ctx.doc[kind.token])          # "a seven-year 25 mln stg credit"
     if money.period is None and kind.type == "revenue":
         money.period = _results_period(ctx, span, words)
+    flow = kind.cue is not None and (kind.cue.lower() in words.types.flows
+                                     or kind.cue.lower().rstrip("s") in words.types.flows)
+    if money.period is None and in_sentence and (kind.type == "revenue" or flow):
+        money.period = _date_period(money.date, money.date_end)
 
 
 def _actor(ctx: DocContext, span: Span, kind: types.Kind, words: ClaimWords) -> tuple[str | None, str | None]:
@@ -123,7 +137,10 @@ def _actor(ctx: DocContext, span: Span, kind: types.Kind, words: ClaimWords) -> 
     paying = kind.type == "other" and kind.via == "verb"       # "owes", "agreed to pay": the climb below
     found = (None, None) if paying else owners.owner(ctx, span, kind, words.reporting)
     if found[0] is None and kind.type == "other":
-        return clauses.link_why(ctx, span)      # "agreed to pay a fine", "owes": who pays or owes
+        actor, why = clauses.link_why(ctx, span)      # "agreed to pay a fine", "owes": who pays or owes
+        if actor and not paying and _label_of(ctx, actor) == "PERSON":
+            return None, None       # a person who mentions a cost or a figure does not own it
+        return actor, why
     return found
 
 
@@ -159,6 +176,32 @@ def _whole_owner(ctx: DocContext, span: Span, kind: types.Kind) -> tuple[str | N
 def _is_money_word(name: str, tw: types.TypeWords) -> bool:
     words = name.lower().split()
     return bool(words) and all(w in tw.nouns or w.rstrip("s") in tw.nouns for w in words)
+
+
+def _earlier_giver(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
+    """ "The bank approved $115m of loans ... Libya is to receive $8.9m": a receiver's amount with no
+    giver in its clause comes from the committer of the commitment just before it."""
+    for start, actor in reversed(ctx.committers):
+        if span.start_char - start <= GIVER_REACH:
+            return actor, f"giver of the commitment before: {actor}"
+        break
+    return None, None
+
+
+def _governing_verb(span: Span) -> str | None:
+    """The lemma of the first verb above the amount."""
+    tok = span.root if len(span) else None
+    for _ in range(PART_REACH * 2):
+        if tok is None or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lemma_.lower()
+    return None
+
+
+def _label_of(ctx: DocContext, actor: str) -> str | None:
+    return next((m.label_ for m in ctx.mentions if m._.sc_actor == actor), None)
 
 
 def _buyer(ctx: DocContext, verb: Token) -> tuple[str | None, str | None]:
@@ -197,26 +240,53 @@ def _new(ctx: DocContext, span: Span, words: ClaimWords) -> bool | None:
     return None
 
 
-def _date(ctx: DocContext, span: Span) -> tuple[dt.date | None, dt.date | None]:
-    """The resolved date nearest the amount in its sentence, else the last one before it in its paragraph."""
+def _date(ctx: DocContext, span: Span) -> tuple[dt.date | None, dt.date | None, bool]:
+    """The resolved date nearest the amount in its sentence, else the last one before it in its
+    paragraph; and whether it came from the sentence."""
     doc = ctx.doc
     dates = [d for d in doc.spans.get(extensions.DATES, ()) if d._.sc_date is not None
              and d._.sc_date.start is not None and not (span.start <= d.start < span.end)]
     if not dates:
-        return None, None
+        return None, None, False
     if sents.has_sents(doc) and len(span):
         sent = sents.sent(doc, span.start)
         near = [d for d in dates if sent.start <= d.start < sent.end]
         if near:
             best = min(near, key=lambda d: abs(d.start - span.start) + (0 if d.start >= span.end else 1))
-            return best._.sc_date.start, best._.sc_date.end
+            return best._.sc_date.start, best._.sc_date.end, True
     text = ctx.text
     para_start = text.rfind("\n", 0, span.start_char) + 1      # a line is a paragraph
     earlier = [d for d in dates if para_start <= d.start_char < span.start_char]
     if earlier:
         d = earlier[-1]._.sc_date
-        return d.start, d.end
-    return None, None
+        return d.start, d.end, False
+    return None, None, False
+
+
+def _date_period(start: dt.date | None, end: dt.date | None) -> str | None:
+    """A figure dated to a whole month, quarter or year is that month's, quarter's or year's."""
+    if start is None or end is None or start.day != 1:
+        return None
+    after = end + dt.timedelta(days=1)
+    if after.day != 1:
+        return None
+    months = (after.year - start.year) * 12 + after.month - start.month
+    return {1: "P1M", 3: "P3M", 6: "P6M", 9: "P9M", 12: "P1Y"}.get(months)
+
+
+def _term(ctx: DocContext, noun: Token) -> str | None:
+    """A loan's or programme's term written on its noun: "a seven-year credit" -> P7Y."""
+    doc = ctx.doc
+    left = doc[noun.left_edge.i:noun.i].text
+    m = _TERM.search(left)
+    if not m:
+        return None
+    f = finder().periods
+    n = f.numbers.number(m.group("n"))
+    code = f.units.get(m.group("unit").lower())
+    if n is None or code is None or n <= 0 or n != int(n) or n > MAX_UNTIL_YEARS:
+        return None
+    return code.replace("{n10}", str(int(n) * 10)).replace("{n}", str(int(n)))
 
 
 def _until(text: str, end: int, words: ClaimWords, published: dt.date | None) -> str | None:

@@ -11,6 +11,8 @@ from . import headings, nouns
 from . import labels as L
 from .context import DocContext
 
+RECEIVED = "received, no giver named"     # evidence of a receiver's amount: the actor is not said here
+LISTED_DEPS = frozenset(("nummod", "appos", "npadvmod", "compound", "nmod"))   # "Freedonia $1.7bn"
 LEADING = frozenset(("lead", "back", "co-lead", "anchor"))   # "a round led by X": X is the giver
 MAX_CLIMB = 14            # steps from the amount up the parse; further up is another sentence's matter
 
@@ -49,12 +51,25 @@ def link_why(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
     owner = nouns.possessor(ctx, root)
     if owner:
         return owner, climb.why(owner, "possessor of the amount", _poss_text(root))
+    # "Ruritania pledged $3bn, Freedonia $1.7bn and Sylvania $2.6bn": a list that leaves out the
+    # verb names each item's actor just before its amount
+    if root.dep_ in LISTED_DEPS and span.start > 0:
+        named = ctx.mention(root.head)
+        if named is not None and named.end == span.start and named._.sc_actor and not _receiving_list(ctx, named):
+            return named._.sc_actor, climb.why(named._.sc_actor, "named before the amount in a list", named.text)
+    # "pledges included $3.3 billion from the European Union": who it comes from
+    for prep in root.children:
+        if prep.dep_ in L.GIVER_PREP_DEPS and prep.lower_ == "from":
+            obj = next((c for c in prep.children if c.dep_ == L.PREP_OBJECT), None)
+            giver = ctx.actor(obj) if obj is not None else None
+            if obj is not None and giver:
+                return giver, climb.why(giver, "'from' after the amount", obj.text)
     tok = root
     for _ in range(MAX_CLIMB):
         if tok.pos_ in L.VERB_POS or (tok.dep_ == "ROOT" and tok.pos_ != "NOUN"):
             decided, actor = _at_verb(ctx, climb, tok)
             if decided:
-                return actor, climb.evidence if actor else None
+                return actor, climb.evidence if actor or climb.evidence == RECEIVED else None
         elif tok.pos_ in L.NOUN_POS and tok.i != root.i:
             owner = nouns.possessor(ctx, tok)
             if owner:
@@ -64,6 +79,24 @@ def link_why(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
             break
         tok = tok.head
     return heading, climb.why(heading, "line heading", heading)
+
+
+def _receiving_list(ctx: DocContext, named: Span) -> bool:
+    """ "Libya is to receive $8.9m, North Yemen $5.5m": a list under a receiving verb (any verb above
+    the name: the parse may hang the item on a clause in between) names receivers."""
+    tok = named.root
+    for _ in range(MAX_CLIMB):
+        if tok.pos_ in L.VERB_POS:
+            # "Libya is to receive": the verb, or the one its "be" or "have" opens
+            for verb in (tok, *(c for c in tok.children if c.dep_ == "xcomp")):
+                lemma = verb.lemma_.lower()
+                if lemma in ctx.words.receivers or lemma in ctx.words.givers and any(
+                        c.dep_ == L.PASSIVE_SUBJECT for c in verb.children):
+                    return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _poss_text(tok: Token) -> str:
@@ -89,6 +122,7 @@ def _at_verb(ctx: DocContext, climb: _Climb, verb: Token) -> tuple[bool, str | N
         subj = by
     if subj is not None:
         if climb.received:
+            climb.evidence = RECEIVED
             return True, None
         if climb.heading and ctx.mention(subj) is None and subj.pos_ != "PRON":
             climb.why(climb.heading, "line heading", climb.heading)

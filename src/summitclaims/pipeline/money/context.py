@@ -3,7 +3,7 @@ which names where, never who), indexed by token, and whether it is parsed. Built
 kept on the component."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -43,6 +43,9 @@ class DocContext:
     index: dict[int, Span]     # token index -> actor mention, datelines left out
     mentions: list[Span]       # the same mentions in text order
     parsed: bool
+    orgs: frozenset[int] = frozenset()   # token indices of organisations' names
+    # (char offset, actor) of the commitments linked so far in this call, in text order
+    committers: list[tuple[int, str]] = field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Doc, words: ActorWords) -> DocContext:
@@ -57,7 +60,8 @@ class DocContext:
         index = {i: s for i, s in mention_index(doc).items() if kept(s)}
         mentions = sorted((s for s in doc.spans.get(extensions.MENTIONS, ()) if s._.sc_actor and kept(s)),
                           key=lambda s: s.start)
-        return cls(doc, text, words, index, mentions, doc.has_annotation("DEP"))
+        orgs = frozenset(i for s in mentions if s.label_ == "ORG" for i in range(s.start, s.end))
+        return cls(doc, text, words, index, mentions, doc.has_annotation("DEP"), orgs)
 
     def mention(self, tok: Token) -> Span | None:
         """The actor mention covering ``tok`` (not one in a dateline), or None."""

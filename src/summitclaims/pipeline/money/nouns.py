@@ -69,10 +69,24 @@ def best_in_subtree(ctx: DocContext, head: Token, skip_places: bool = False,
                 skip_modifiers and span.root.dep_ in L.MODIFIER_DEPS and span.root.head.i == head.i)):
             continue
         named, depth = _path(ctx, span.root, head)
+        if span.label_ in L.PLACE_LABELS and not named and _in_clause(span.root, head):
+            continue    # "Tenet, based in Dallas, agreed to pay": where the subject is, not who it is
         key = (not named, depth, L.LABEL_RANK.get(span.label_, L.UNRANKED), span.start)
         if best_key is None or key < best_key:
             best, best_key = span._.sc_actor, key
     return best
+
+
+def _in_clause(tok: Token, head: Token) -> bool:
+    """Whether a clause (relative, participle, apposition) lies between ``tok`` and ``head``."""
+    x = tok
+    for _ in range(MAX_DEPTH):
+        if x.i == head.i or x.head.i == x.i:
+            return False
+        if x.dep_ in L.CLAUSE_DEPS or x.dep_ == "appos":
+            return True
+        x = x.head
+    return False
 
 
 def _path(ctx: DocContext, tok: Token, head: Token) -> tuple[bool, int]:

@@ -37,6 +37,7 @@ OWN_PREPS = frozenset(("of", "in", "for"))
 VIA_PREP = frozenset(("to", "from", "at", "by", "around", "above", "below", "near", "over", "under",
                       "about", "of", "with", "than", "for", "in"))
 PAYING = frozenset(("pay",))
+_PER_CURRENCY = re.compile(r"\s*(?:to|against|per)\s+(?:the|a|one|each)\s+(?P<cur>[A-Za-z]+)\b", re.I)
 _UNIT = re.compile(r"\s*(?:(?:an|a|per|each)\s+|/\s*)(?P<unit>[A-Za-z]+)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _LINE_BREAK = re.compile(r"[.;!?]\s|\n\s*\n")
@@ -50,6 +51,12 @@ class TypeWords:
     units: dict[str, str]         # "share", "barrel", "hour" -> type
     change: frozenset[str]        # verbs that only move a figure
     sellers: frozenset[str]       # verbs whose subject gives up what the amount buys
+    currencies: frozenset[str]    # "dollar", "yen": a currency moving or quoted is an exchange rate
+    measures: dict[str, str]      # "value", "total": the noun of their "of" decides, else this type
+    payments: frozenset[str]      # "in cash", "in stock": how it is paid, not what it is
+    moves: frozenset[str] = frozenset()   # change verbs that move a company's share price
+    flows: frozenset[str] = frozenset()   # nouns of figures per period
+    announce: frozenset[str] = frozenset()  # verbs that state a commitment given a purpose
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +68,12 @@ def load() -> TypeWords:
         return {r["word"].lower(): r.get("type", "") for r in rows if r["kind"] == kind}
 
     return TypeWords(nouns=by("noun"), verbs=by("verb"), units=by("unit"),
-                     change=frozenset(by("change")), sellers=frozenset(by("seller")))
+                     change=frozenset(by("change")), sellers=frozenset(by("seller")),
+                     currencies=frozenset(by("currency")), measures=by("measure"),
+                     payments=frozenset(by("payment")),
+                     moves=frozenset(r["word"] for r in rows if r["kind"] == "change" and r.get("moves")),
+                     flows=frozenset(r["word"] for r in rows if r["kind"] == "noun" and r.get("flow")),
+                     announce=frozenset(by("announce")))
 
 
 @dataclass(frozen=True)
@@ -85,14 +97,29 @@ def noun_type(words: TypeWords, tok: Token) -> tuple[str, str] | None:
     for key in (tok.lower_, tok.lemma_.lower()):
         if key in words.nouns:
             return words.nouns[key], tok.text
+    for key in (tok.lower_, tok.lemma_.lower()):
+        if key in words.measures:
+            # "the value of the deal", "a total of 115 mln dlrs of loans": what it measures decides
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    obj = next((c for c in prep.children if c.dep_ == L.PREP_OBJECT), None)
+                    hit = noun_type(words, obj) if obj is not None and not obj.like_num else None
+                    if hit:
+                        return hit
+            return words.measures[key], tok.text
     return None
 
 
-def classify(words: TypeWords, span: Span, text: str, parsed: bool, rate_note: bool = False) -> Kind:
-    """The type of the amount ``span`` (``text``: the doc's text)."""
+def classify(words: TypeWords, span: Span, text: str, parsed: bool, rate_note: bool = False,
+             orgs: frozenset[int] = frozenset()) -> Kind:
+    """The type of the amount ``span`` (``text``: the doc's text; ``orgs``: the token indices of
+    organisations' names)."""
     if rate_note:
         return Kind("rate", None, "rate-note")
-    found = _by_parse(words, span) if parsed and len(span) else None
+    quoted = _PER_CURRENCY.match(text, span.end_char, min(len(text), span.end_char + 30))
+    if quoted and quoted.group("cur").lower().rstrip("s") in words.currencies:
+        return Kind("rate", quoted.group("cur"), "unit")         # "147 yen to the dollar"
+    found = _by_parse(words, span, orgs) if parsed and len(span) else None
     unit = _unit(words, text, span.end_char)
     if unit is not None:
         utype, uword = unit
@@ -118,7 +145,7 @@ def _unit(words: TypeWords, text: str, end: int) -> tuple[str, str] | None:
     return None
 
 
-def _by_parse(words: TypeWords, span: Span) -> Kind | None:
+def _by_parse(words: TypeWords, span: Span, orgs: frozenset[int]) -> Kind | None:
     root = span.root
     # 1. the amount's own phrase: "a $5bn deal", "$5bn in revenue", "€109bn of investment"
     for t in span:
@@ -129,10 +156,12 @@ def _by_parse(words: TypeWords, span: Span) -> Kind | None:
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ in OWN_PREPS:
             obj = next((c for c in child.children if c.dep_ == L.PREP_OBJECT), None)
-            if obj is not None and not obj.like_num:
-                hit = noun_type(words, obj)
-                if hit:
-                    return Kind(hit[0], hit[1], "noun", obj.i)
+            if obj is not None and not obj.like_num and obj.lower_ not in words.payments:
+                # "$115m of trade and project financing loans": the conjoined nouns too
+                for noun in (obj, *(c for c in obj.children if c.dep_ == "conj")):
+                    hit = noun_type(words, noun)
+                    if hit:
+                        return Kind(hit[0], hit[1], "noun", noun.i)
     # 2. climbing
     tok, prep = root, None
     for _ in range(MAX_CLIMB):
@@ -146,8 +175,16 @@ def _by_parse(words: TypeWords, span: Span) -> Kind | None:
                 hit = noun_type(words, head)
                 if hit:
                     return Kind(hit[0], hit[1], "noun", head.i)
-        elif head.pos_ in L.VERB_POS or head.pos_ == "ADJ" and head.lower_ in words.verbs:
-            found = _at_verb(words, head, tok, prep)
+        elif head.pos_ == "ADJ" and head.lower_ in words.measures:
+            # "a deal worth $19bn", "the deal is worth $19bn": the noun it is said of decides
+            of = head.head if head.head.pos_ in L.NOUN_POS else next(
+                (c for c in head.head.children if c.dep_ in L.SUBJECT_DEPS), None)
+            hit = noun_type(words, of) if of is not None and of.i != head.i else None
+            if hit:
+                return Kind(hit[0], hit[1], "noun", of.i if of is not None else None)
+            return Kind(words.measures[head.lower_], head.text, "verb", head.i)
+        elif head.pos_ in L.VERB_POS:
+            found = _at_verb(words, head, tok, prep, orgs)
             if found is not None:
                 return found
         if tok.dep_ not in L.CLIMB_DEPS:
@@ -156,7 +193,7 @@ def _by_parse(words: TypeWords, span: Span) -> Kind | None:
     return None
 
 
-def _at_verb(words: TypeWords, verb: Token, came: Token, prep: str | None) -> Kind | None:
+def _at_verb(words: TypeWords, verb: Token, came: Token, prep: str | None, orgs: frozenset[int]) -> Kind | None:
     lemma = verb.lemma_.lower()
     # "the deal, valued at $6.5bn": a participle says what the noun it hangs on is worth
     if verb.dep_ == "acl" and verb.head.pos_ in L.NOUN_POS:
@@ -170,16 +207,20 @@ def _at_verb(words: TypeWords, verb: Token, came: Token, prep: str | None) -> Ki
         for dep in (L.OBJECT_DEPS, L.SUBJECT_DEPS):
             for c in verb.children:
                 if c.dep_ in dep and c.i != came.i and c.pos_ in L.NOUN_POS:
+                    if dep is L.SUBJECT_DEPS and c.lemma_.lower() in words.currencies:
+                        return Kind("rate", c.text, "subject", c.i, verb.i)   # "the dollar rose to"
                     found = noun_type(words, c)
                     if found:
                         return Kind(found[0], found[1], "object" if dep is L.OBJECT_DEPS else "subject",
                                     c.i, verb.i)
-    if via_prep and lemma in words.change and _names_company(verb, came):
+    if lemma in words.moves and _names_company(verb, came, orgs):
         return Kind("price", verb.text, "verb", verb.i, verb.i)   # "Hutchison rose 50 cents to 22.40 dlrs"
     if lemma in words.change and lemma not in words.verbs:
         return None
     if lemma in words.verbs and (direct or via_prep or lemma not in words.change):
         vtype = words.verbs[lemma]
+        if vtype == "revenue" and not direct:
+            return None             # "reported at 4,225 stg" is a price quoted, not earnings posted
         # "agreed to pay $900m to resolve allegations": a payment that settles is no commitment;
         # "paid $5bn for Contoso" is
         if lemma in PAYING and not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) \
@@ -190,10 +231,11 @@ def _at_verb(words: TypeWords, verb: Token, came: Token, prep: str | None) -> Ki
     return None
 
 
-def _names_company(verb: Token, came: Token) -> bool:
-    """Whether a change verb's subject is an organisation's name: its share price moved."""
+def _names_company(verb: Token, came: Token, orgs: frozenset[int]) -> bool:
+    """Whether a change verb's subject is an organisation's name ("Hutchison rose 50 cents to 22.40
+    dlrs"): its share price moved."""
     subj = next((c for c in verb.children if c.dep_ in L.SUBJECT_DEPS and c.i != came.i), None)
-    return subj is not None and subj.ent_type_ == "ORG" and subj.pos_ == "PROPN"
+    return subj is not None and subj.pos_ == "PROPN" and (subj.i in orgs or subj.ent_type_ == "ORG")
 
 
 def _on_line(words: TypeWords, text: str, start: int) -> tuple[str, str] | None:
