@@ -59,6 +59,10 @@ TYPES = [
       id="results-table-row"),
     # valuation
     P("Northwind is now valued at $3 trillion.", "$3 trillion", "valuation", "valued", id="valued-at"),
+    P("The deal values Northwind at $20 billion.", "$20 billion", "valuation", "values",
+      id="valuing-verb-beats-its-subject"),
+    P("Ruritania will finance a campus worth between €30 billion and €50 billion.", "€30 billion", "commitment",
+      "finance", id="worth-falls-back-when-a-verb-commits"),
     P("Its market capitalisation of $2.9 trillion fell.", "$2.9 trillion", "valuation", "market capitalisation",
       id="two-word-noun"),
     # price
@@ -128,6 +132,13 @@ LINKS = [
       id="payer-of-fine"),
     P("Contoso's debt of $4 billion worries analysts.", [CONTOSO], "$4 billion", "Contoso Ltd", "possessor",
       id="possessor-of-debt"),
+    P("The deal values Northwind at $20 billion.", [("Northwind", "ORG", "Northwind Traders")], "$20 billion",
+      "Northwind Traders", "object of 'values'", id="valued-object"),
+    P("Fabrikam agreed to acquire Northwind for $68.7 billion in cash, or $95 per share.",
+      [("Fabrikam", "ORG", "Fabrikam"), ("Northwind", "ORG", "Northwind Traders")], "$95", "Northwind Traders",
+      "what 'acquire' buys", id="offer-price-per-share-is-the-targets"),
+    P("The plan includes €50 billion from the Ruritania budget.", [("Ruritania", "GPE", "Ruritania")],
+      "€50 billion", "Ruritania", "'from' after the amount", id="from-a-named-source"),
     # rates have no owner
     P("The dollar rose to 1.52 marks.", [], "1.52 marks", None, None, id="rate-no-actor"),
 ]
@@ -216,6 +227,8 @@ PERIODS = [
     P("HEADLINE <HD> 4TH QTR NET\nLONDON, March 2 - Shr 33 cts vs 29 cts\n    Nine mths\n    Shr 88 cts vs 76 cts\n",
       None, "88 cts", "P9M", id="results-table-section"),
     P("Contoso will invest $5 billion over five years.", None, "$5 billion", "P5Y", id="normaliser-period-kept"),
+    P("Ruritania will receive 109 billion euros in the coming years.", None, "109 billion euros", None,
+      id="years-without-a-count-are-no-period"),
     P("Contoso paid $5 billion for Northwind in 1986.", None, "$5 billion", None, id="no-results-period-on-a-deal"),
 ]
 

@@ -59,6 +59,8 @@ class Periods:
         if not code:
             return None
         n_txt = (m.group("n") or "").strip()
+        if n_txt == "" and m.group("unit").lower().endswith("s"):
+            return None             # "in the coming years": no count, no period
         if n_txt.lower() in ("", *_ONE):
             return _duration(code, 1)
         n = self.numbers.number(n_txt)

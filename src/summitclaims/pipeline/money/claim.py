@@ -135,7 +135,7 @@ def _actor(ctx: DocContext, span: Span, kind: types.Kind, words: ClaimWords) -> 
             return _buyer(ctx, verb)
         return clauses.link_why(ctx, span)
     paying = kind.type == "other" and kind.via == "verb"       # "owes", "agreed to pay": the climb below
-    found = (None, None) if paying else owners.owner(ctx, span, kind, words.reporting)
+    found = (None, None) if paying else owners.owner(ctx, span, kind, words.reporting, words.types)
     if found[0] is None and kind.type == "other":
         actor, why = clauses.link_why(ctx, span)      # "agreed to pay a fine", "owes": who pays or owes
         if actor and not paying and _label_of(ctx, actor) == "PERSON":

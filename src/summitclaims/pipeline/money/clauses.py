@@ -62,8 +62,12 @@ def link_why(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
         if prep.dep_ in L.GIVER_PREP_DEPS and prep.lower_ == "from":
             obj = next((c for c in prep.children if c.dep_ == L.PREP_OBJECT), None)
             giver = ctx.actor(obj) if obj is not None else None
+            if obj is not None and not giver:
+                # "€50 billion from the EU budget": the name that owns the source
+                giver = next((ctx.actor(c) for c in obj.children if c.dep_ in L.NAME_PART_DEPS
+                              and ctx.actor(c)), None)
             if obj is not None and giver:
-                return giver, climb.why(giver, "'from' after the amount", obj.text)
+                return giver, climb.why(giver, "'from' after the amount", _phrase(obj))
     tok = root
     for _ in range(MAX_CLIMB):
         if tok.pos_ in L.VERB_POS or (tok.dep_ == "ROOT" and tok.pos_ != "NOUN"):

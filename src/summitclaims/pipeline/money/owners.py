@@ -18,30 +18,46 @@ from .. import sents
 from . import labels as L
 from . import nouns
 from .context import DocContext
-from .types import Kind
+from .types import Kind, TypeWords
 
 OWN_PREPS = frozenset(("of", "at", "on", "for", "in"))      # "shares of Tesla", "target on Nvidia"
 PHRASE_DEPS = frozenset(("compound", "nmod", "amod", "poss"))
 NOT_OWNERS = frozenset(("PERSON",))   # an executive announces a company's figures; they are not theirs
 TARGET_CUES = frozenset(("target", "price target"))   # set by an analyst's bank, owned by the company
+PRICE_REACH = 4          # steps up from a price to the "for" that names whose shares it prices
 MAX_UP = 8               # steps from the cue noun up to its verb
-# a results-table row: a label, then figures ("Shr 1.20 dlrs vs 1.10", "Net 12.6 mln vs 15.8 mln")
 LEAD_CHARS = 400          # the headline and lead of an article
 _TICKER_HEADLINE = re.compile(r"[ \t]*<?(?P<name>[A-Z][A-Z0-9&.,'/ -]{1,60}?)>?[ \t]*<[A-Z][A-Z0-9.]{0,7}>")
-_TABLE_ROW = re.compile(r"[ \t]*[A-Z][A-Za-z./ ]{1,30}?[ \t]+(?:[\d(]|[A-Za-z]+ dlrs?\b|one\b)")
+# a results-table row: a short label, then figures compared ("Shr 1.20 dlrs vs 1.10", "Net 12.6 mln
+# vs 15.8 mln"), or figures alone on a short line ("Revs 337.3 mln")
+_TABLE_ROW = re.compile(r"""
+    [ \t]*[A-Z][A-Za-z./]*(?:[ ][A-Za-z./]+){0,3}     # the label: one to four words
+    [ \t]+(?:[\d(]|[A-Za-z]+[ ]dlrs?\b|one\b)          # then a figure
+    (?:[^\n]*\b(?:vs|versus)\b[^\n]*|[^\n]{0,30})$      # compared, or a short line
+""", re.X | re.M)
 
 
-def owner(ctx: DocContext, span: Span, kind: Kind, reporting: frozenset[str]) -> tuple[str | None, str | None]:
+def owner(ctx: DocContext, span: Span, kind: Kind, reporting: frozenset[str],
+          tw: TypeWords | None = None) -> tuple[str | None, str | None]:
     """(actor, evidence) of a revenue, valuation, price or other amount; (None, None) if not said."""
     doc = ctx.doc
     cue = doc[kind.token] if kind.token is not None and kind.via != "verb" else None
     target = kind.cue is not None and kind.cue.lower() in TARGET_CUES
+    verb = doc[kind.verb] if kind.verb is not None else None
+    if ctx.parsed and verb is not None and tw is not None:
+        found = _by_verb(ctx, verb, kind, tw)
+        if found is not None:
+            return found
     if ctx.parsed and cue is not None:
         found = _in_phrase(ctx, cue, target)
         if found[0]:
             return found
     if ctx.parsed and len(span):
         found = _subject(ctx, cue if cue is not None else span.root, kind, target, reporting)
+        if found[0]:
+            return found
+    if kind.type == "price" and ctx.parsed and len(span):
+        found = _priced_for(ctx, span)
         if found[0]:
             return found
     if kind.type == "revenue":
@@ -51,6 +67,28 @@ def owner(ctx: DocContext, span: Span, kind: Kind, reporting: frozenset[str]) ->
     if kind.type in ("revenue", "valuation"):
         return _article_company(ctx, span)
     return None, None
+
+
+def _by_verb(ctx: DocContext, verb: Token, kind: Kind, tw: TypeWords) -> tuple[str | None, str | None] | None:
+    """The owner a verb names, when the verb decides it; None to look further.
+
+    "The deal values Figma at $20bn": the valued object. "Contoso agreed to buy Northwind for $69bn,
+    or $95 a share": a price per share under a buying verb is the bought company's (its object),
+    never the buyer's."""
+    lemma = verb.lemma_.lower()
+    obj = next((c for c in verb.children if c.dep_ in L.OBJECT_DEPS), None)
+    if kind.type == "valuation" and tw.verbs.get(lemma) == "valuation" and obj is not None:
+        named = ctx.mention(obj)
+        actor = named._.sc_actor if named is not None else nouns.resolve(ctx, obj)
+        if actor:
+            return actor, f"object of '{verb.text}': {obj.text}"
+        return None, None
+    if kind.type == "price" and kind.via == "unit" and tw.verbs.get(lemma) == "commitment":
+        named = ctx.mention(obj) if obj is not None else None
+        if named is not None and named.label_ == "ORG" and named._.sc_actor:
+            return named._.sc_actor, f"what '{verb.text}' buys: {named.text}"
+        return _priced_for(ctx, verb.doc[verb.i:verb.i + 1]) if verb.i < len(verb.doc) else (None, None)
+    return None
 
 
 def _in_phrase(ctx: DocContext, cue: Token, target: bool) -> tuple[str | None, str | None]:
@@ -132,6 +170,22 @@ def _label(ctx: DocContext, tok: Token, actor: str | None) -> str | None:
     return None
 
 
+def _priced_for(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
+    """ "an offer of $60 a share for Dow Jones": the company whose shares are priced."""
+    tok = span.root
+    for _ in range(PRICE_REACH):
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                obj = next((c for c in prep.children if c.dep_ == L.PREP_OBJECT), None)
+                named = ctx.mention(obj) if obj is not None else None
+                if named is not None and named.label_ == "ORG" and named._.sc_actor:
+                    return named._.sc_actor, f"priced 'for': {named.text}"
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return None, None
+
+
 def _article_company(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
     """An earnings story's figures with no owner in their sentence ("Gross profit reached 340.5 mln
     francs") are the company of its headline or lead, when the lead names one organisation only
@@ -177,7 +231,8 @@ def _table_company(ctx: DocContext, span: Span) -> tuple[str | None, str | None]
     line_start = text.rfind("\n", 0, span.start_char) + 1
     row_start = line_start + text[line_start:span.start_char].find(" - ") + 3 \
         if " - " in text[line_start:span.start_char] else line_start     # after a wire dateline
-    if not _TABLE_ROW.match(text, row_start, span.end_char):
+    line_end = text.find("\n", span.end_char)
+    if not _TABLE_ROW.match(text, row_start, len(text) if line_end < 0 else line_end):
         return None, None
     head_end = text.find("\n")
     if head_end < 0 or head_end >= line_start:

@@ -86,8 +86,9 @@ class Kind:
     verb: int | None = None          # the verb the climb stopped at, if any
 
 
-def noun_type(words: TypeWords, tok: Token) -> tuple[str, str] | None:
-    """(type, cue) of a noun: the two words ending in it first ("market value"), then the word."""
+def noun_type(words: TypeWords, tok: Token, measures: bool = True) -> tuple[str, str] | None:
+    """(type, cue) of a noun: the two words ending in it first ("market value"), then the word;
+    a measure noun ("value", "total") by what its "of" names, else (``measures``) by its own type."""
     doc = tok.doc
     if tok.i > 0:
         prev = doc[tok.i - 1]
@@ -106,7 +107,7 @@ def noun_type(words: TypeWords, tok: Token) -> tuple[str, str] | None:
                     hit = noun_type(words, obj) if obj is not None and not obj.like_num else None
                     if hit:
                         return hit
-            return words.measures[key], tok.text
+            return (words.measures[key], tok.text) if measures else None
     return None
 
 
@@ -164,6 +165,7 @@ def _by_parse(words: TypeWords, span: Span, orgs: frozenset[int]) -> Kind | None
                         return Kind(hit[0], hit[1], "noun", noun.i)
     # 2. climbing
     tok, prep = root, None
+    fallback: Kind | None = None
     for _ in range(MAX_CLIMB):
         head = tok.head
         if head.i == tok.i:
@@ -172,17 +174,22 @@ def _by_parse(words: TypeWords, span: Span, orgs: frozenset[int]) -> Kind | None
             prep = tok.lower_
         if head.pos_ in L.NOUN_POS and not head.like_num and head.i not in range(span.start, span.end):
             if tok.dep_ in MEASURE_DEPS or tok.dep_ in ("prep", "pobj", "conj", "appos", "acl", "amod"):
-                hit = noun_type(words, head)
+                hit = noun_type(words, head, measures=False)
                 if hit:
                     return Kind(hit[0], hit[1], "noun", head.i)
+                if head.lemma_.lower() in words.measures or head.lower_ in words.measures:
+                    # "a campus worth €30bn" someone finances: the climb goes on, the measure is the fallback
+                    fallback = fallback or Kind(words.measures.get(head.lower_) or words.measures[head.lemma_.lower()],
+                                                head.text, "noun", head.i)
         elif head.pos_ == "ADJ" and head.lower_ in words.measures:
-            # "a deal worth $19bn", "the deal is worth $19bn": the noun it is said of decides
+            # "a deal worth $19bn", "the deal is worth $19bn": the noun it is said of decides; "a
+            # campus worth €30bn" that someone finances: the climb goes on, worth is the fallback
             of = head.head if head.head.pos_ in L.NOUN_POS else next(
                 (c for c in head.head.children if c.dep_ in L.SUBJECT_DEPS), None)
             hit = noun_type(words, of) if of is not None and of.i != head.i else None
             if hit:
                 return Kind(hit[0], hit[1], "noun", of.i if of is not None else None)
-            return Kind(words.measures[head.lower_], head.text, "verb", head.i)
+            fallback = fallback or Kind(words.measures[head.lower_], head.text, "verb", head.i)
         elif head.pos_ in L.VERB_POS:
             found = _at_verb(words, head, tok, prep, orgs)
             if found is not None:
@@ -190,7 +197,7 @@ def _by_parse(words: TypeWords, span: Span, orgs: frozenset[int]) -> Kind | None
         if tok.dep_ not in L.CLIMB_DEPS:
             break
         tok = head
-    return None
+    return fallback
 
 
 def _at_verb(words: TypeWords, verb: Token, came: Token, prep: str | None, orgs: frozenset[int]) -> Kind | None:
@@ -202,6 +209,8 @@ def _at_verb(words: TypeWords, verb: Token, came: Token, prep: str | None, orgs:
             return Kind(hit[0], hit[1], "noun", verb.head.i, verb.i)
     via_prep = came.dep_ in ("prep", "agent", "dative") and prep in VIA_PREP
     direct = came.dep_ in L.OBJECT_DEPS or came.dep_ in ("attr", "oprd", "npadvmod", "dative")
+    if words.verbs.get(lemma) == "valuation" and verb.dep_ != "acl":
+        return Kind("valuation", verb.text, "verb", verb.i, verb.i)   # "the deal values Figma at $20bn"
     if via_prep or lemma in words.change or not direct:
         # "raised its price target to $150": the object; "shares closed at": the subject
         for dep in (L.OBJECT_DEPS, L.SUBJECT_DEPS):
@@ -221,11 +230,11 @@ def _at_verb(words: TypeWords, verb: Token, came: Token, prep: str | None, orgs:
         vtype = words.verbs[lemma]
         if vtype == "revenue" and not direct:
             return None             # "reported at 4,225 stg" is a price quoted, not earnings posted
-        # "agreed to pay $900m to resolve allegations": a payment that settles is no commitment;
-        # "paid $5bn for Contoso" is
+        # "agreed to pay $900m to resolve allegations": a payment is a fine, a settlement, a
+        # dividend or a wage unless it buys something ("paid $5bn for Contoso", "to acquire")
         if lemma in PAYING and not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) \
-                and any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in words.verbs
-                        and words.verbs[c.lemma_.lower()] == "other" for c in verb.children):
+                and not any(c.dep_ in ("advcl", "xcomp") and words.verbs.get(c.lemma_.lower()) == "commitment"
+                            for c in verb.children):
             vtype = "other"
         return Kind(vtype, verb.text, "verb", verb.i, verb.i)
     return None
