@@ -19,7 +19,9 @@ overlap it, and reports:
 - period: accuracy on aligned amounts where the gold or the record gives one;
 - recipient, purpose: on aligned commitments, recall (the gold phrase given and overlapped by the
   record's) and precision (the record's phrase overlaps a gold one);
-- new: accuracy on aligned amounts where the gold or the record says true or false.
+- new: accuracy on aligned amounts where the gold or the record says true or false;
+- actor_loose (and its precision): as actor, but a name whose words are all in the gold's (or the
+  other way round) counts: how many actor errors are naming, not linking.
 
 --show lists each document's misses.
 """
@@ -92,6 +94,15 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def loose_ok(pred: str | None, want: str | None) -> bool:
+    """Names of one actor written shorter or longer ("Monfort" for "Monfort of Colorado Inc"): the
+    words of one are all in the other. Tells naming slips from linking errors; not the main score."""
+    if not pred or not want:
+        return False
+    p, w = set(fold(legal_base(pred)).split()), set(fold(legal_base(want)).split())
+    return bool(p) and bool(w) and (p <= w or w <= p)
+
+
 def phrase_ok(found: str | None, want: str) -> bool:
     """Whether ``found`` says ``want``: one holds the other, or it has half of ``want``'s words."""
     if not found:
@@ -142,7 +153,8 @@ def main(argv: list[str] | None = None) -> int:
 
     gold = read_jsonl(args.dev / "gold.jsonl")
     texts = load_texts(args.dev, args.corpus, gold)
-    t: dict[str, Ratio] = {k: Ratio() for k in ("type", "actor", "actor_precision", "claims", "period",
+    t: dict[str, Ratio] = {k: Ratio() for k in ("type", "actor", "actor_precision", "actor_loose",
+                                                "actor_loose_precision", "claims", "period",
                                                 "recipient", "recipient_precision", "purpose",
                                                 "purpose_precision", "new")}
     counts = Counter()
@@ -196,9 +208,11 @@ def main(argv: list[str] | None = None) -> int:
                 ok = actor_ok(r.get("actor"), g["actor"])
                 t["actor"].add(ok)
                 src_t["actor"].add(ok)
+                t["actor_loose"].add(ok or loose_ok(r.get("actor"), g["actor"]))
             if r.get("actor"):
                 ok = actor_ok(r["actor"], g.get("actor"))
                 t["actor_precision"].add(ok)
+                t["actor_loose_precision"].add(ok or loose_ok(r["actor"], g.get("actor")))
             if (g.get("actor") or r.get("actor")) and not actor_ok(r.get("actor"), g.get("actor")):
                 misses.append(f"  ~ actor {g['text']!r} ({g['type']}): {r.get('actor')!r} [{r.get('evidence')}], "
                               f"gold {g.get('actor')!r}")

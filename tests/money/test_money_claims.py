@@ -71,6 +71,13 @@ TYPES = [
     P("Shares of Contoso closed at $250.10 on Friday.", "$250.10", "price", "Shares", id="shares-closed-at"),
     P("Brent crude rose to $80 a barrel.", "$80", "price", "barrel", id="unit-price"),
     P("Fabrikam offered $30 a share for Northwind.", "$30", "price", "share", id="offer-per-share"),
+    P("The shares would be offered at 205p, against a close of 241p.", "205p", "price", "shares",
+      id="shares-at-a-price"),
+    P("Contoso repurchased preferred shares totaling $100 million.", "$100 million", "commitment", "repurchased",
+      id="shares-totaling-were-bought"),
+    P("The sale comprised 2,095 warrants at 1,709 dlrs each.", "1,709 dlrs", "price", "each", id="each"),
+    P("Contoso will pay $12 billion in stock for Northwind.", "$12 billion", "commitment", "pay",
+      id="payment-form-is-no-type"),
     # rate
     P("The dollar rose to 1.52 marks from 1.50.", "1.52 marks", "rate", "dollar", id="exchange-rate"),
     P("Workers will earn $15 an hour.", "$15", "rate", "hour", id="per-hour"),
@@ -80,6 +87,7 @@ TYPES = [
       id="payment-that-settles"),
     P("Ruritania's trade surplus widened to $5 billion.", "$5 billion", "other", "surplus", id="macro-figure"),
     P("The quarterly dividend is 10 cts a share.", "10 cts", "other", "dividend", id="dividend-per-share"),
+    P("Ruritania assumed a rate of 147 yen to the dollar.", "147 yen", "rate", "dollar", id="to-the-dollar"),
     P("Reporters counted $7 at the scene.", "$7", "other", None, id="nothing-governs-it"),
 ]
 
@@ -139,6 +147,12 @@ LINKS = [
       "what 'acquire' buys", id="offer-price-per-share-is-the-targets"),
     P("The plan includes €50 billion from the Ruritania budget.", [("Ruritania", "GPE", "Ruritania")],
       "€50 billion", "Ruritania", "'from' after the amount", id="from-a-named-source"),
+    P("Treasury agreed to sell shares at $30.50 per share.", [("Treasury", "ORG", "Treasury")], "$30.50", None,
+      None, id="a-seller-of-shares-does-not-own-their-price"),
+    P("The conference goal was $7 billion.", [("conference", "ORG", "Supporting Ruritania")], "$7 billion", None,
+      None, id="a-goal-is-nobodys-pledge"),
+    P("The aggregate proceeds to Treasury are expected to be $5 billion.", [("Treasury", "ORG", "Treasury")],
+      "$5 billion", None, None, id="a-receiver-in-the-subject-is-no-giver"),
     # rates have no owner
     P("The dollar rose to 1.52 marks.", [], "1.52 marks", None, None, id="rate-no-actor"),
 ]

@@ -131,6 +131,8 @@ def _at_verb(ctx: DocContext, climb: _Climb, verb: Token) -> tuple[bool, str | N
         if climb.heading and ctx.mention(subj) is None and subj.pos_ != "PRON":
             climb.why(climb.heading, "line heading", climb.heading)
             return True, climb.heading
+        if verb.lemma_ == "be" and generic(ctx, subj):
+            return True, None       # "the conference goal was $7bn": nobody is said to give it
         actor = nouns.resolve(ctx, subj)
         rule = "agent of" if subj.dep_ == "pobj" else "subject of"
         climb.why(actor, f"{rule} '{verb.text}'", _phrase(subj))
@@ -143,6 +145,16 @@ def _at_verb(ctx: DocContext, climb: _Climb, verb: Token) -> tuple[bool, str | N
             return True, found
     climb.from_noun = False
     return False, None
+
+
+def generic(ctx: DocContext, subj: Token) -> bool:
+    """A common noun naming no one: no mention, possessor, pronoun or descriptor ("the goal")."""
+    if subj.pos_ != "NOUN" or ctx.mention(subj) is not None:
+        return False
+    if any(c.dep_ == L.POSSESSOR for c in subj.children):
+        return False
+    low = subj.lemma_.lower()
+    return low not in ctx.words.descriptors and subj.lower_ not in ctx.words.descriptors
 
 
 def _phrase(tok: Token) -> str:

@@ -21,6 +21,7 @@ AGENT = "agent"                             # "was announced by Nvidia"
 PREP_OBJECT = "pobj"
 OBJECT_DEPS = frozenset(("dobj", "obj"))
 GIVER_PREP_DEPS = frozenset(("prep", "agent"))
+RECEIVING_PREPS = frozenset(("to", "for", "toward", "towards", "into"))  # "proceeds to Treasury": a receiver
 GIVER_PREPS = frozenset(("from", "by"))     # "receive ... from the EU", "awarded ... by Contoso"
 DETERMINER_DEPS = frozenset(("det", "poss"))   # "the company", "its lender": a descriptor in use
 MODIFIER_DEPS = frozenset(("compound", "amod"))  # "London sugar prices": a place modifying a noun

@@ -71,10 +71,24 @@ def best_in_subtree(ctx: DocContext, head: Token, skip_places: bool = False,
         named, depth = _path(ctx, span.root, head)
         if span.label_ in L.PLACE_LABELS and not named and _in_clause(span.root, head):
             continue    # "Tenet, based in Dallas, agreed to pay": where the subject is, not who it is
+        if not named and _through(span.root, head, L.RECEIVING_PREPS):
+            continue    # "the proceeds to Treasury", "funding for Ruritania": who gets it
         key = (not named, depth, L.LABEL_RANK.get(span.label_, L.UNRANKED), span.start)
         if best_key is None or key < best_key:
             best, best_key = span._.sc_actor, key
     return best
+
+
+def _through(tok: Token, head: Token, preps: frozenset[str]) -> bool:
+    """Whether one of ``preps`` lies on the way from ``tok`` up to ``head``."""
+    x = tok
+    for _ in range(MAX_DEPTH):
+        if x.i == head.i or x.head.i == x.i:
+            return False
+        if x.dep_ == "prep" and x.lower_ in preps:
+            return True
+        x = x.head
+    return False
 
 
 def _in_clause(tok: Token, head: Token) -> bool:

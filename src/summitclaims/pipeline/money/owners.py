@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from .. import sents
 from . import labels as L
 from . import nouns
+from .clauses import generic
 from .context import DocContext
 from .types import Kind, TypeWords
 
@@ -53,7 +54,7 @@ def owner(ctx: DocContext, span: Span, kind: Kind, reporting: frozenset[str],
         if found[0]:
             return found
     if ctx.parsed and len(span):
-        found = _subject(ctx, cue if cue is not None else span.root, kind, target, reporting)
+        found = _subject(ctx, cue if cue is not None else span.root, kind, target, reporting, tw)
         if found[0]:
             return found
     if kind.type == "price" and ctx.parsed and len(span):
@@ -119,8 +120,10 @@ def _in_phrase(ctx: DocContext, cue: Token, target: bool) -> tuple[str | None, s
 
 
 def _subject(ctx: DocContext, start: Token, kind: Kind, target: bool,
-             reporting: frozenset[str]) -> tuple[str | None, str | None]:
-    """The subject of the verb governing ``start`` (not a person), else of a reporting verb above it."""
+             reporting: frozenset[str], tw: TypeWords | None = None) -> tuple[str | None, str | None]:
+    """The subject of the verb governing ``start`` (not a person), else of a reporting verb above it;
+    for a price, only of a verb that prices or moves it ("Tesla closed at $250", not "Treasury
+    agreed to sell shares at $30.50")."""
     if target:
         return None, None             # the subject of "raised its target" is the analyst's bank
     tok = start
@@ -131,6 +134,10 @@ def _subject(ctx: DocContext, start: Token, kind: Kind, target: bool,
             return None, None
         tok = tok.head
     verb = tok
+    if kind.type == "price" and tw is not None and verb.pos_ in L.VERB_POS:
+        lemma = verb.lemma_.lower()
+        if tw.verbs.get(lemma) != "price" and lemma not in tw.moves:
+            return None, None
     for _ in range(3):
         if verb.pos_ not in L.VERB_POS:
             return None, None
@@ -138,6 +145,8 @@ def _subject(ctx: DocContext, start: Token, kind: Kind, target: bool,
         said = verb.lemma_.lower() in reporting
         if said and kind.type not in ("revenue", "valuation"):
             return None, None       # a bureau announcing trade figures does not own them
+        if subj is not None and verb.lemma_ == "be" and generic(ctx, subj):
+            return None, None          # "the conference goal was $7bn": no one's
         if subj is not None and subj.i != start.i and not _under(subj, start):
             if subj.dep_ == L.PASSIVE_SUBJECT and kind.type not in ("other", "valuation"):
                 return None, None

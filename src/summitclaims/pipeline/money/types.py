@@ -38,7 +38,7 @@ VIA_PREP = frozenset(("to", "from", "at", "by", "around", "above", "below", "nea
                       "about", "of", "with", "than", "for", "in"))
 PAYING = frozenset(("pay",))
 _PER_CURRENCY = re.compile(r"\s*(?:to|against|per)\s+(?:the|a|one|each)\s+(?P<cur>[A-Za-z]+)\b", re.I)
-_UNIT = re.compile(r"\s*(?:(?:an|a|per|each)\s+|/\s*)(?P<unit>[A-Za-z]+)\b", re.I)
+_UNIT = re.compile(r"\s*(?:(?:an|a|per|each)\s+|/\s*)(?P<unit>[A-Za-z]+)\b|\s*(?P<each>each)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _LINE_BREAK = re.compile(r"[.;!?]\s|\n\s*\n")
 
@@ -139,6 +139,8 @@ def _unit(words: TypeWords, text: str, end: int) -> tuple[str, str] | None:
     m = _UNIT.match(text, end, min(len(text), end + 30))
     if not m:
         return None
+    if m.group("each"):
+        return "price", "each"          # "2,095 warrants at 1,709 dlrs each"
     unit = m.group("unit").lower()
     for key in (unit, unit[:-1] if unit.endswith("s") else unit):
         if key in words.units:
@@ -175,6 +177,8 @@ def _by_parse(words: TypeWords, span: Span, orgs: frozenset[int]) -> Kind | None
         if head.pos_ in L.NOUN_POS and not head.like_num and head.i not in range(span.start, span.end):
             if tok.dep_ in MEASURE_DEPS or tok.dep_ in ("prep", "pobj", "conj", "appos", "acl", "amod"):
                 hit = noun_type(words, head, measures=False)
+                if hit and tok.dep_ == "acl" and _bought_shares(words, head, tok.lemma_.lower(), hit[0], prep):
+                    hit = None          # "shares totaling $100m": the climb goes on to what bought them
                 if hit:
                     return Kind(hit[0], hit[1], "noun", head.i)
                 if head.lemma_.lower() in words.measures or head.lower_ in words.measures:
@@ -205,7 +209,7 @@ def _at_verb(words: TypeWords, verb: Token, came: Token, prep: str | None, orgs:
     # "the deal, valued at $6.5bn": a participle says what the noun it hangs on is worth
     if verb.dep_ == "acl" and verb.head.pos_ in L.NOUN_POS:
         hit = noun_type(words, verb.head)
-        if hit:
+        if hit and not _bought_shares(words, verb.head, lemma, hit[0], prep):
             return Kind(hit[0], hit[1], "noun", verb.head.i, verb.i)
     via_prep = came.dep_ in ("prep", "agent", "dative") and prep in VIA_PREP
     direct = came.dep_ in L.OBJECT_DEPS or came.dep_ in ("attr", "oprd", "npadvmod", "dative")
@@ -219,6 +223,8 @@ def _at_verb(words: TypeWords, verb: Token, came: Token, prep: str | None, orgs:
                     if dep is L.SUBJECT_DEPS and c.lemma_.lower() in words.currencies:
                         return Kind("rate", c.text, "subject", c.i, verb.i)   # "the dollar rose to"
                     found = noun_type(words, c)
+                    if found and _bought_shares(words, c, lemma, found[0], prep):
+                        continue
                     if found:
                         return Kind(found[0], found[1], "object" if dep is L.OBJECT_DEPS else "subject",
                                     c.i, verb.i)
@@ -238,6 +244,13 @@ def _at_verb(words: TypeWords, verb: Token, came: Token, prep: str | None, orgs:
             vtype = "other"
         return Kind(vtype, verb.text, "verb", verb.i, verb.i)
     return None
+
+
+def _bought_shares(words: TypeWords, noun: Token, lemma: str, type_: str, prep: str | None) -> bool:
+    """ "Shares totaling $100m" were bought: an amount of shares is a stake's value; a share price
+    is one a share closes, moves or is offered at."""
+    return type_ == "price" and noun.lemma_.lower() in words.units and words.verbs.get(lemma) != "price" \
+        and lemma not in words.moves and prep != "at"
 
 
 def _names_company(verb: Token, came: Token, orgs: frozenset[int]) -> bool:
@@ -262,6 +275,6 @@ def _on_line(words: TypeWords, text: str, start: int) -> tuple[str, str] | None:
         if i > 0 and f"{found[i - 1].lower()} {w}" in words.nouns:
             return words.nouns[f"{found[i - 1].lower()} {w}"], f"{found[i - 1]} {found[i]}"
         for key in (w, w[:-1] if w.endswith("s") else w):
-            if key in words.nouns:
-                return words.nouns[key], found[i]
+            if key in words.nouns and not (words.nouns[key] == "price" and key in words.units):
+                return words.nouns[key], found[i]   # "shares" before an amount need not price them
     return None
