@@ -162,8 +162,8 @@ def test_show_html_hover_notes_and_header(tmp_path):
     money = [t for t in titles if t.startswith("MONEY: ")]
     # converted at the ECB rate of the publication date; the rate itself is not this test's business
     assert len(money) == 1 and money[0].startswith("MONEY: EUR 5,000,000,000 · ≈ USD ")
-    assert money[0].endswith(" (ECB 2025-02-11) · actor: Ursula von der Leyen\n"
-                             "QUOTE: speaker: Ursula von der Leyen · cue: say")
+    assert money[0].endswith(" (ECB 2025-02-11) · commitment (invest) · actor: Ursula von der Leyen "
+                             "[subject of 'invest': We]\nQUOTE: speaker: Ursula von der Leyen · cue: say")
     assert "DATE: 2025-02-10" in titles
     assert "PERSON: Ursula von der Leyen" in titles
     assert any(t.startswith("QUOTE: speaker: Ursula von der Leyen") for t in titles)

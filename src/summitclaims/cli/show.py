@@ -54,8 +54,16 @@ def _money_note(m) -> str:
         parts.append("≈ " + " / ".join(conv) + (f" (ECB {m.fx_date.isoformat()})" if m.fx_date else ""))
     if m.rate_note:
         parts.append("exchange-rate note, not a claim")
+    elif m.type:
+        parts.append(m.type + (f" ({m.type_cue})" if m.type_cue else ""))
     if m.actor:
-        parts.append(f"actor: {m.actor}")
+        parts.append(f"actor: {m.actor}" + (f" [{m.evidence}]" if m.evidence else ""))
+    if m.recipient:
+        parts.append(f"to: {m.recipient}")
+    if m.purpose:
+        parts.append(f"for: {m.purpose}")
+    if m.new is not None:
+        parts.append("new" if m.new else "stated before")
     return " · ".join(parts)
 
 
