@@ -218,6 +218,11 @@ NEW = [
     P("Contoso will invest $5 billion. The $5 billion will go to plants.", "The $5 billion", False,
       id="stated-again"),
     P("Contoso will invest $5 billion.", "$5 billion", None, id="not-said"),
+    P("Pledges included $3.3 billion from Ruritania.", "$3.3 billion", False, id="included"),
+    P("The bank approved $115 million of loans. It will lend $8.9 million to Libya, $5.5 million to Yemen "
+      "and $1.8 million to the Maldives.", "$5.5 million", False, id="items-of-a-total-just-given"),
+    P("Revenue rose to $5 billion from $4 billion, and profit rose to $1 billion from $0.8 billion.",
+      "$1 billion", None, id="revenue-comparisons-are-no-parts"),
 ]
 
 

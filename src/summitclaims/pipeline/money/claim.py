@@ -50,6 +50,7 @@ class ClaimWords:
     results: tuple[tuple[str, str, int], ...]   # (phrase, period, rank), longest phrase first
     until: frozenset[str]
     parts: frozenset[str]
+    inclusion: frozenset[str]
     targets: targets.TargetWords
     types: types.TypeWords
 
@@ -73,6 +74,7 @@ def load() -> ClaimWords:
         results=tuple(results),
         until=frozenset(words("until")),
         parts=frozenset(words("part")),
+        inclusion=frozenset(words("inclusion")),
         targets=targets.TargetWords(
             receivers=frozenset(words("receiver", table=actors)), givers=frozenset(words("giver", table=actors)),
             sellers=tw.sellers, acquire=frozenset(words("acquire")),
@@ -224,6 +226,8 @@ def _new(ctx: DocContext, span: Span, words: ClaimWords) -> bool | None:
     if any(after.startswith(p) for p in words.repeat_after):
         return False
     doc = ctx.doc
+    if ctx.parsed and len(span) and _included(span, words.inclusion):
+        return False
     lead = [t.lower_ for t in doc[max(0, span.start - NEW_REACH):span.start]]
     inside = [t.lower_ for t in span]
     if any(w in words.new for w in lead + inside):
@@ -238,6 +242,21 @@ def _new(ctx: DocContext, span: Span, words: ClaimWords) -> bool | None:
                 if obj is not None and any(a.lower_ in words.new for a in obj.children if a.dep_ == "amod"):
                     return True
     return None
+
+
+def _included(span: Span, inclusion: frozenset[str]) -> bool:
+    """ "Pledges included $3.3bn", "including €50bn", "consisting of $700m": a part of a whole."""
+    tok = span.root
+    for _ in range(PART_REACH):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if head.lemma_.lower() in inclusion or head.lower_ in inclusion:
+            return True
+        if tok.dep_ not in ("dobj", "pobj", "prep", "conj", "appos", "nummod", "compound", "quantmod"):
+            return False
+        tok = head
+    return False
 
 
 def _date(ctx: DocContext, span: Span) -> tuple[dt.date | None, dt.date | None, bool]:

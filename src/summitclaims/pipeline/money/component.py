@@ -12,6 +12,8 @@ from .. import extensions, sents
 from . import claim, types, words
 from .context import DocContext
 
+PART_SLACK = 1.02          # items may add up to a little over their total (rounded figures)
+
 
 class MoneyFinder:
     """Sets ``doc.spans[extensions.MONEY]``; holds its settings and tables only, nothing of a doc."""
@@ -46,6 +48,7 @@ class MoneyFinder:
             spans.append(span)
         _link_conversions(spans, moved)
         _mark_repeats(spans)
+        _mark_parts(doc, spans)
         doc.spans[extensions.MONEY] = spans
         return doc
 
@@ -73,6 +76,39 @@ def _mark_repeats(spans: list[Span]) -> None:
         m = span._.sc_money
         if seen.repeat(m.currency, m.value, m.low, m.high, m.equivalent_of is not None) and m.new is None:
             m.new = False
+
+
+def _mark_parts(doc: Doc, spans: list[Span]) -> None:
+    """Items that add up to a total given just before ("approved $115m of loans ... Libya $8.9m,
+    Yemen $5.5m and Maldives $1.8m") are parts of it: ``new`` False. Two or more commitments of one
+    currency in a sentence, each smaller than a commitment of the sentence before or earlier in it,
+    and together no more than that amount. (Revenue lists are too often comparisons, "$5bn from
+    $4bn"; their parts are read from "including".)"""
+    if not spans or not sents.has_sents(doc):
+        return
+    by_sent: dict[int, list[Span]] = {}
+    for s in spans:
+        by_sent.setdefault(sents.sent(doc, s.start).start, []).append(s)
+    starts = sorted(by_sent)
+    for k, start in enumerate(starts):
+        items = [s for s in by_sent[start] if s._.sc_money.value and s._.sc_money.equivalent_of is None
+                 and s._.sc_money.type == "commitment"]
+        before = [s for s in by_sent.get(starts[k - 1], ()) if k > 0] if k > 0 else []
+        for cur in {s._.sc_money.currency for s in items}:
+            mine = [s for s in items if s._.sc_money.currency == cur]
+            for i in range(len(mine)):
+                parts = mine[i + 1:]
+                totals = [s for s in before + mine[:i + 1] if s._.sc_money.currency == cur and s._.sc_money.value
+                          and s._.sc_money.type == "commitment"]
+                if len(parts) < 2 or not totals:
+                    continue
+                total = max(t._.sc_money.value for t in totals)
+                values = [p._.sc_money.value for p in parts]
+                if all(v < total for v in values) and sum(values) <= total * PART_SLACK:
+                    for p in parts:
+                        if p._.sc_money.new is None:
+                            p._.sc_money.new = False
+                    break
 
 
 @Language.factory("summitclaims_money", default_config={"link_actors": True, "convert": True})
