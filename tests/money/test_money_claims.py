@@ -153,6 +153,8 @@ LINKS = [
       None, id="a-goal-is-nobodys-pledge"),
     P("The aggregate proceeds to Treasury are expected to be $5 billion.", [("Treasury", "ORG", "Treasury")],
       "$5 billion", None, None, id="a-receiver-in-the-subject-is-no-giver"),
+    P("Of the €109 billion, €20 billion will come from Contoso, the investment fund.", [CONTOSO], "€20 billion",
+      "Contoso Ltd", "'from' after 'come'", id="amount-comes-from"),
     # rates have no owner
     P("The dollar rose to 1.52 marks.", [], "1.52 marks", None, None, id="rate-no-actor"),
 ]

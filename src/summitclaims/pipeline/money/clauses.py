@@ -85,6 +85,17 @@ def link_why(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
     return heading, climb.why(heading, "line heading", heading)
 
 
+def _from_named(ctx: DocContext, verb: Token) -> tuple[str, str] | None:
+    """(actor, words) of a "from X" on ``verb`` that names an actor."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            obj = next((c for c in prep.children if c.dep_ == L.PREP_OBJECT), None)
+            actor = ctx.actor(obj) if obj is not None else None
+            if obj is not None and actor:
+                return actor, obj.text
+    return None
+
+
 def _receiving_list(ctx: DocContext, named: Span) -> bool:
     """ "Libya is to receive $8.9m, North Yemen $5.5m": a list under a receiving verb (any verb above
     the name: the parse may hang the item on a clause in between) names receivers."""
@@ -116,6 +127,12 @@ def _at_verb(ctx: DocContext, climb: _Climb, verb: Token) -> tuple[bool, str | N
     # passive: "was announced by Nvidia" names the actor in the agent
     agent = next((c for c in verb.children if c.dep_ == L.AGENT), None)
     by = next((c for c in agent.children if c.dep_ == L.PREP_OBJECT), None) if agent is not None else None
+    if subj is not None and climb.span.start <= subj.i < climb.span.end:
+        # "€20 billion will come from Brookfield", "$10bn is expected from Fluidstack"
+        source = _from_named(ctx, verb)
+        if source is not None:
+            climb.why(source[0], f"'from' after '{verb.text}'", source[1])
+            return True, source[0]
     if _subject_receives(ctx, climb, verb, subj):
         giver = _giver(ctx, verb) if by is None else nouns.resolve(ctx, by)
         if giver is not None:

@@ -213,6 +213,10 @@ def _at_verb(words: TypeWords, verb: Token, came: Token, prep: str | None, orgs:
             return Kind(hit[0], hit[1], "noun", verb.head.i, verb.i)
     via_prep = came.dep_ in ("prep", "agent", "dative") and prep in VIA_PREP
     direct = came.dep_ in L.OBJECT_DEPS or came.dep_ in ("attr", "oprd", "npadvmod", "dative")
+    if came.dep_ in L.SUBJECT_DEPS and any(
+            c.dep_ == "prep" and c.lower_ == "from" and any(o.pos_ == "PROPN" for o in c.children)
+            for c in verb.children) and lemma not in words.verbs:
+        return Kind("commitment", "from", "verb", verb.i, verb.i)    # "€20bn will come from Brookfield"
     if words.verbs.get(lemma) == "valuation" and verb.dep_ != "acl":
         return Kind("valuation", verb.text, "verb", verb.i, verb.i)   # "the deal values Figma at $20bn"
     if via_prep or lemma in words.change or not direct:
