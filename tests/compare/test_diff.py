@@ -113,6 +113,12 @@ def rows_of(rows, status, kind="money"):
     (money("a", "$50", 50, "USD", actor="Acme", type="price", sentence="Acme shares closed at $50 on the exchange."),
      money("b", "$55", 55, "USD", actor="Acme", type="price", sentence="Acme shares closed at $55 on the exchange."),
      "only_a"),
+    # an undecided type ("other" with no cue) is the same claim as a typed one
+    (money("a", "€5 billion", 5e9, actor="Acme", type="commitment", type_cue="pledged"),
+     money("b", "€5 billion", 5e9, actor="Acme", type="other", type_cue=None), "same"),
+    # same amount and actor, different types: not the same claim
+    (money("a", "€5 billion", 5e9, actor="Acme", type="commitment"),
+     money("b", "€5 billion", 5e9, actor="Acme", type="revenue"), "only_a"),
     # same actor and topic, different types: a revenue figure is no restated pledge
     (money("a", "€5 billion", 5e9, actor="Acme", type="commitment",
            sentence="Acme will invest €5 billion in data centres in France."),

@@ -62,6 +62,14 @@ def test_types_cluster_apart_and_prices_are_listed_apart():
     assert acme["totals"] == {"USD": 100e9}                   # share prices are not added to an actor's money
 
 
+def test_an_undecided_type_joins_a_typed_cluster():
+    recs = [document("d1"), money("d1", "€150 billion", 150e9, actor="Acme", type="commitment", type_cue="pledging"),
+            document("d2"), money("d2", "150 billion euros", 150e9, actor="Acme", type="other", type_cue=None),
+            document("d3"), money("d3", "€150bn", 150e9, actor="Acme", type="revenue", type_cue="sales")]
+    clusters = summarise(recs, top=0)["clusters"]
+    assert sorted((c["type"], c["sources"]) for c in clusters) == [("commitment", 2), ("revenue", 1)]
+
+
 def test_wire_copies_are_not_independent_sources():
     wire = "Acme will invest €5 billion in data centres in France, the company said on Monday."
     recs = []

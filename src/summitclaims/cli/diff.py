@@ -116,7 +116,8 @@ def _surface(kind: str, side: Optional[Dict[str, Any]]) -> "tuple[str, str]":
             norm = human_amount(side["value"], cur)
         else:
             norm = f"{human_amount(side.get('low'), cur)} - {human_amount(side.get('high'))}"
-        return str(side.get("text")), f"{norm} · {', '.join(side.get('actors') or []) or 'no actor'}"
+        kind_of = f"{side['type']} · " if side.get("type") else ""
+        return str(side.get("text")), f"{norm} · {kind_of}{', '.join(side.get('actors') or []) or 'no actor'}"
     if kind == "quote":
         q = str(side.get("quote") or "")
         q = q if len(q) <= 160 else q[:157] + "..."

@@ -1,6 +1,7 @@
 """Records -> claims: documents grouped, money mentions of one document folded into claims.
 
-Only mentions of one ``type`` fold together: a share price of $50 is not a $50 pledge.
+Only mentions of one ``type`` fold together: a share price of $50 is not a $50 pledge. A mention
+whose type was not decided (``other`` with no cue) folds with a claim of any type.
 
 An article often states one amount several times ("€200 billion" in the lead, "200 billion euros"
 in a quote) and names its actor only once, or gives a conversion beside it ("€109bn ($112bn)").
@@ -70,6 +71,30 @@ def iter_docs(records: Iterable[Record]) -> Iterator[Tuple[Optional[Record], Lis
         yield head, body
 
 
+def decided_type(rec: Record) -> Optional[str]:
+    """A money record's ``type``, None when it was not decided (``other`` with no cue: nothing
+    governs the amount) or the record predates types: such a mention folds with any type."""
+    t = rec.get("type")
+    if not isinstance(t, str) or (t == "other" and not rec.get("type_cue")):
+        return None
+    return t
+
+
+def _first_match(indexes: Dict[Optional[str], "AmountIndex[DocClaim]"], kind: Optional[str],
+                 amount: Amount) -> Optional[DocClaim]:
+    """The claim a mention folds into: one of its type, else an undecided one; an undecided mention
+    folds into the first-made claim of any type."""
+    if kind is not None:
+        for k in (kind, None):
+            idx = indexes.get(k)
+            found = idx.first(amount) if idx is not None else None
+            if found is not None:
+                return found
+        return None
+    found_all = [c for c in (idx.first(amount) for idx in indexes.values()) if c is not None]
+    return min(found_all, key=lambda c: c.mentions[0].get("char_start") or 0) if found_all else None
+
+
 def doc_money_claims(records: Iterable[Record], published: Optional[dt.date] = None,
                      tol: float = TOL, fx_tol: float = FX_TOL) -> List[DocClaim]:
     """The money claims of one document's records, in order of first mention."""
@@ -87,7 +112,7 @@ def doc_money_claims(records: Iterable[Record], published: Optional[dt.date] = N
             fill_usd(amount, published or parse_day(rec.get("fx_date")))
         link = rec.get("equivalent_of")
         start = rec.get("char_start")
-        kind = rec.get("type") if isinstance(rec.get("type"), str) else None
+        kind = decided_type(rec)
         index = indexes.get(kind)
         if index is None:
             index = indexes[kind] = AmountIndex(tol, fx_tol)
@@ -95,11 +120,13 @@ def doc_money_claims(records: Iterable[Record], published: Optional[dt.date] = N
         if claim is None and isinstance(start, int):
             claim = wanted.get(start)     # an earlier mention named this one as its twin
         if claim is None and claims:
-            claim = index.first(amount)
+            claim = _first_match(indexes, kind, amount)
         if claim is None:
             claim = DocClaim(rec.get("doc"), amount, published, kind)
             claims.append(claim)
             index.add(amount, claim)
+        elif claim.type is None and kind is not None:
+            claim.type = kind             # an undecided mention's claim takes the type a later one gives
         elif claim.amount.usd_lo is None and amount.usd_lo is not None and claim.amount.currency == amount.currency:
             claim.amount = amount
         claim.mentions.append(rec)

@@ -28,16 +28,25 @@ class _MoneyIndex:
             for actor in actors:
                 idx = self.by_actor.get(actor)
                 for other_amount, other in idx.near(g.amount) if idx else ():
-                    found.append((tier, am.distance(g.amount, other_amount), other.n, other))
+                    if _same_type(g, other):
+                        found.append((tier, am.distance(g.amount, other_amount), other.n, other))
             if found:
                 break
         if not found and not g.actors:
             for other_amount, other in self.any.near(g.amount, limit=CANDIDATES):
-                found.append((1, am.distance(g.amount, other_amount), other.n, other))
+                if _same_type(g, other):
+                    found.append((1, am.distance(g.amount, other_amount), other.n, other))
         if not found:
             return None
         tier, dist, _, other = min(found, key=lambda t: (t[0], t[1], t[3].first.get("char_start") or 0, t[2]))
         return tier, dist, other
+
+
+def _same_type(a: Group, b: Group) -> bool:
+    """A revenue figure is not the twin of a pledge of the same amount (an undecided type, or records
+    written before types, match any)."""
+    ta, tb = a.key[-1], b.key[-1]      # the claim's decided type (None: undecided or older records)
+    return ta is None or tb is None or ta == tb
 
 
 def _money_reason(ga: Group, gb: Group) -> str:
@@ -121,7 +130,7 @@ def _conflicts(left_a: List[Group], left_b: List[Group]):
                 postings[(actor, term)].append(g)
     cands = []
     for ga in left_a:
-        if not ga.actors or not ga.topic() or ga.first.get("type") in NOT_CLAIMS:
+        if not ga.actors or not ga.topic() or ga.key[-1] in NOT_CLAIMS:
             continue
         counts: Dict[int, Tuple[Group, set, set]] = {}
         for actor in ga.actors:
@@ -134,7 +143,7 @@ def _conflicts(left_a: List[Group], left_b: List[Group]):
                     entry[1].add(term)
                     entry[2].add(actor)
         for gb, shared, actors in counts.values():
-            if gb.first.get("type") != ga.first.get("type"):
+            if gb.key[-1] in NOT_CLAIMS or not _same_type(ga, gb):
                 continue
             need = 2 if min(len(ga.topic()), len(gb.topic())) > 1 else 1
             if len(shared) >= need:

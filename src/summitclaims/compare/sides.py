@@ -10,7 +10,7 @@ from . import amounts as am
 from .claims import DocClaim, Record, doc_money_claims, iter_docs, no_gc, published_of
 from .topics import topic_terms, unit_word
 
-MONEY_FIELDS = ("value", "low", "high", "currency", "qualifier", "period", "actor", "usd", "fx_date")
+MONEY_FIELDS = ("value", "low", "high", "currency", "qualifier", "period", "actor", "type", "usd", "fx_date")
 QUOTE_FIELDS = ("quote", "speaker", "speaker_text", "cue", "partial")
 ACTOR_FIELDS = ("name", "label", "role")
 DATE_FIELDS = ("start", "end", "granularity")
@@ -122,7 +122,7 @@ class Side:
         a = claim.amount
         # without a currency the number alone would make "1.25 pesos" the twin of "1.25 francs"
         unit = unit_word(claim.mentions[0].get("text")) if a.currency is None else ""
-        key = (frozenset(claim.actors), a.currency, _sig(a.lo), _sig(a.hi), unit)
+        key = (frozenset(claim.actors), a.currency, _sig(a.lo), _sig(a.hi), unit, claim.type)
         g = self._group(self.money, key, claim.mentions[0], len(claim.mentions))
         if g.amount is None:
             g.amount, g.actors = a, key[0]

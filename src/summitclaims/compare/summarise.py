@@ -102,7 +102,7 @@ class Summariser:
         self.speakers: Dict[str, _Speaker] = {}
         self.days: Dict[Tuple[Any, Any], _Day] = {}
         self.clusters: List[Cluster] = []
-        self._index: Dict[Tuple[Optional[str], Optional[str]], am.AmountIndex[Cluster]] = {}   # (actor, type)
+        self._index: Dict[Optional[str], Dict[Optional[str], am.AmountIndex[Cluster]]] = {}   # actor -> type ->
         self.unattributed = 0
         self._done = False
 
@@ -233,11 +233,23 @@ class Summariser:
                     self._dated(d, rec, "quote", rec.get("speaker"))
 
     def _cluster(self, actor: Optional[str], claim: DocClaim) -> Cluster:
-        key = (actor, claim.type)
-        idx = self._index.get(key)
+        # one index per actor and type; a claim of undecided type (None) joins a matching cluster of
+        # any type of its actor, and a typed claim joins a matching undecided one (giving it its type)
+        by_type = self._index.get(actor)
+        if by_type is None:
+            by_type = self._index[actor] = {}
+        idx = by_type.get(claim.type)
         if idx is None:
-            idx = self._index[key] = am.AmountIndex(self.tol, self.fx_tol)
+            idx = by_type[claim.type] = am.AmountIndex(self.tol, self.fx_tol)
         c = idx.first(claim.amount)
+        if c is None and len(by_type) > 1:
+            for t, other in by_type.items():
+                if t != claim.type and (claim.type is None or t is None):
+                    c = other.first(claim.amount)
+                    if c is not None:
+                        if c.type is None:
+                            c.type = claim.type
+                        break
         if c is None:
             c = Cluster(len(self.clusters), actor, claim.amount, claim.type)
             self.clusters.append(c)
