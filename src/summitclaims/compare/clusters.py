@@ -15,14 +15,14 @@ KEEP_SENTENCES = 256    # sentence keys kept per cluster to tell wire copies fro
 
 
 def sentence_key(mention: Dict[str, Any]) -> Optional[int]:
-    """A mention's sentence, folded (case, spacing), as a hash: two articles that print the same
-    sentence around an amount are copies of one wire story, not two sources."""
+    """A mention's sentence, case folded, as a hash: two articles that print the same sentence
+    around an amount are copies of one wire story, not two sources."""
     s = mention.get("sentence")
     if not s or type(s) is not str or len(s) < MIN_SENTENCE:
         return None
-    # case and spacing folded only: a reprint keeps the punctuation, and a regex per mention would
-    # cost a sixth of a summary's time
-    return hash(" ".join(s.lower().split()))
+    # case folded only: a reprint keeps the words, spacing and punctuation (extract strips the
+    # sentence), and any more folding per mention would cost a tenth of a summary's time
+    return hash(s.lower())
 
 
 def json_number(x: Optional[float]) -> Optional[float]:
@@ -56,8 +56,7 @@ class Cluster:
         self.merged = False
         self.dated = amount.usd_lo is not None
         self.copies = 0                      # documents that only reprint a sentence another one gave
-        self.said: Any = set()               # keys of the sentences its mentions stand in (a list of the
-                                             # first document's mentions until a second one comes)
+        self.said: set = set()               # keys of the sentences its mentions stand in
 
     def add(self, claim: DocClaim) -> None:
         """Count in one document's claim; claims of one document must come in a row to count it once."""
@@ -66,17 +65,11 @@ class Cluster:
             self.documents += 1
             if len(self.docs) < KEEP_DOCS:
                 self.docs.append(claim.doc)
-            # sentence keys are made only once a second document comes: most clusters have one
-            if self.documents == 1:
-                self.said = claim.mentions           # the first document's mentions, keyed later
-            else:
-                if type(self.said) is list:
-                    self.said = {k for k in map(sentence_key, self.said) if k is not None}
-                keys = {k for k in map(sentence_key, claim.mentions) if k is not None}
-                if keys & self.said:
-                    self.copies += 1             # a wire copy: syndication is not agreement
-                if len(self.said) < KEEP_SENTENCES:
-                    self.said |= keys
+            keys = {k for k in map(sentence_key, claim.mentions) if k is not None}
+            if keys & self.said:
+                self.copies += 1             # a wire copy: syndication is not agreement
+            if len(self.said) < KEEP_SENTENCES:
+                self.said |= keys
         self.mentions += len(claim.mentions)
         variants = self.variants
         for m in claim.mentions:
@@ -89,11 +82,6 @@ class Cluster:
                     self.qualifiers = set()
                 self.qualifiers.add(q)
         self._span(claim.amount)
-
-    def _said_keys(self) -> set:
-        if type(self.said) is list:
-            self.said = {k for k in map(sentence_key, self.said) if k is not None}
-        return self.said
 
     def _span(self, a: am.Amount) -> None:
         r = self.native.get(a.currency)
@@ -120,8 +108,8 @@ class Cluster:
         else:
             self.documents += other.documents
         self.copies += other.copies
-        mine, theirs = (self._said_keys(), other._said_keys())
-        self.said = mine | theirs if len(mine) < KEEP_SENTENCES else mine
+        if len(self.said) < KEEP_SENTENCES:
+            self.said |= other.said
         self.mentions += other.mentions
         for t, n in other.variants.items():
             if t in self.variants or len(self.variants) < KEEP_VARIANTS:
