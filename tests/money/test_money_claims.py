@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summitclaims.pipeline import extensions
+from tests.money.mentions import relink
 
 P = pytest.param
 
@@ -17,16 +18,7 @@ def _doc(nlp, text, mentions=(), published=None):
     from summitclaims.api import process
 
     doc = process(nlp, text, dt.date.fromisoformat(published) if published else None)
-    if mentions:
-        spans = []
-        for words, label, actor in mentions:
-            start = text.index(words)
-            span = doc.char_span(start, start + len(words), label=label, alignment_mode="expand")
-            span._.sc_actor = actor
-            spans.append(span)
-        doc.spans[extensions.MENTIONS] = spans
-        nlp.get_pipe("summitclaims_money")(doc)
-    return doc
+    return relink(nlp, doc, mentions) if mentions else doc
 
 
 def _money(doc, amount):

@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from summitclaims.pipeline import extensions
 from summitclaims.pipeline.money.context import actor_of
+from tests.money.mentions import relink
 
 P = pytest.param
 
@@ -63,16 +64,7 @@ def test_not_money_makes_no_record(kinds):
 # --- actor linking with hand-made mentions ------------------------------------------------------------------
 def _doc(nlp, text, mentions):
     """Process ``text``, replace its actor mentions by ``mentions`` [(words, label, actor)], re-run money."""
-    doc = nlp(text)
-    spans = []
-    for words, label, actor in mentions:
-        start = text.index(words)
-        span = doc.char_span(start, start + len(words), label=label, alignment_mode="expand")
-        span._.sc_actor = actor
-        spans.append(span)
-    doc.spans[extensions.MENTIONS] = spans
-    nlp.get_pipe("summitclaims_money")(doc)
-    return doc
+    return relink(nlp, nlp(text), mentions)
 
 
 def _actors(doc):
