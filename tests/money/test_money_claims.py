@@ -70,6 +70,10 @@ TYPES = [
     P("The sale comprised 2,095 warrants at 1,709 dlrs each.", "1,709 dlrs", "price", "each", id="each"),
     P("Contoso will pay $12 billion in stock for Northwind.", "$12 billion", "commitment", "pay",
       id="payment-form-is-no-type"),
+    P("Contoso will pay $12 billion in stock and $4 billion in cash.", "$4 billion", "commitment", "pay",
+      id="paid-in-cash-and-stock-is-a-deal-price"),
+    P("Included in that is $2 million for Sri Lanka.", "$2 million", "commitment", "for",
+      id="money-for-a-named-receiver"),
     # rate
     P("The dollar rose to 1.52 marks from 1.50.", "1.52 marks", "rate", "dollar", id="exchange-rate"),
     P("Workers will earn $15 an hour.", "$15", "rate", "hour", id="per-hour"),

@@ -92,10 +92,13 @@ def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
         return
     if kind.via == "default":
         # "€20 billion to accelerate AI adoption": money given a purpose is money committed to it
-        _, purpose = targets.targets(ctx, span, words.targets)
+        # "$2 million for Sri Lanka": money given to a named receiver is money committed to it
+        recipient, purpose = targets.targets(ctx, span, words.targets)
         if purpose is not None and (purpose.text.lower().startswith("to ")
                                     or _governing_verb(span) in words.types.announce):
             kind = types.Kind("commitment", purpose.text.split()[0], "purpose")
+        elif recipient is not None and _named_receiver(ctx, span, recipient):
+            kind = types.Kind("commitment", ctx.text[span.end_char:recipient.start].split()[-1], "recipient")
     money.type, money.type_cue = kind.type, kind.cue
     whole = _whole_of_part(ctx, span, words.parts)
     actor, why = _whole_owner(ctx, span, kind) if whole else _actor(ctx, span, kind, words)
@@ -188,6 +191,17 @@ def _earlier_giver(ctx: DocContext, span: Span) -> tuple[str | None, str | None]
             return actor, f"giver of the commitment before: {actor}"
         break
     return None, None
+
+
+def _named_receiver(ctx: DocContext, span: Span, recipient: targets.Phrase) -> bool:
+    """Whether the recipient is an actor named right after the amount ("$2 million for Sri Lanka",
+    "$100,000 each to India")."""
+    between = ctx.text[span.end_char:recipient.start]
+    words = between.split()
+    if not words or len(words) > 2 or words[-1].lower() not in ("for", "to"):
+        return False
+    start = ctx.doc.char_span(recipient.start, recipient.end, alignment_mode="expand")
+    return start is not None and any(ctx.mention(t) is not None for t in start)
 
 
 def _governing_verb(span: Span) -> str | None:

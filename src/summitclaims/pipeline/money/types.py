@@ -244,10 +244,20 @@ def _at_verb(words: TypeWords, verb: Token, came: Token, prep: str | None, orgs:
         # dividend or a wage unless it buys something ("paid $5bn for Contoso", "to acquire")
         if lemma in PAYING and not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) \
                 and not any(c.dep_ in ("advcl", "xcomp") and words.verbs.get(c.lemma_.lower()) == "commitment"
-                            for c in verb.children):
+                            for c in verb.children) and not _paid_in_kind(words, came):
             vtype = "other"
         return Kind(vtype, verb.text, "verb", verb.i, verb.i)
     return None
+
+
+def _paid_in_kind(words: TypeWords, amount: Token) -> bool:
+    """ "will pay $12 billion in stock and $4 billion in cash": the price of a deal."""
+    for tok in (amount, *(c for c in amount.children if c.dep_ == "conj")):
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in" and any(
+                    c.lower_ in words.payments for c in prep.children if c.dep_ == L.PREP_OBJECT):
+                return True
+    return False
 
 
 def _bought_shares(words: TypeWords, noun: Token, lemma: str, type_: str, prep: str | None) -> bool:
