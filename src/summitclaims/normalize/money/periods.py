@@ -62,11 +62,11 @@ class Periods:
         if n_txt == "" and m.group("unit").lower().endswith("s"):
             return None             # "in the coming years": no count, no period
         if n_txt.lower() in ("", *_ONE):
-            return _duration(code, 1)
+            return duration(code, 1)
         n = self.numbers.number(n_txt)
         if n is None or n <= 0 or n != int(n) or n > MAX_COUNT:
             return None
-        return _duration(code, int(n))
+        return duration(code, int(n))
 
     def before_amount(self, text: str, start: int) -> str | None:
         """The period written just before ``text[start:]`` ("a five-year, "), or None."""
@@ -77,9 +77,9 @@ class Periods:
         code = self.units.get(m.group("unit").lower())
         if n is None or code is None or n <= 0 or n != int(n) or n > MAX_COUNT:
             return None
-        return _duration(code, int(n))
+        return duration(code, int(n))
 
 
-def _duration(code: str, n: int) -> str:
+def duration(code: str, n: int) -> str:
     """The table's code template filled in: "P{n}Y" -> "P5Y", "P{n10}Y" (decades) -> "P50Y"."""
     return code.replace("{n10}", str(n * 10)).replace("{n}", str(n))

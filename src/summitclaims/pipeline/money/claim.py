@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from ... import resources
 from ...normalize.money.finder import finder
+from ...normalize.money.periods import duration
 from ...values import Money
 from .. import extensions, sents
 from . import clauses, nouns, owners, targets, types
@@ -90,10 +91,11 @@ def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
     if money.rate_note:
         money.type, money.type_cue = kind.type, kind.cue
         return
+    found_targets = None
     if kind.via == "default":
         # "€20 billion to accelerate AI adoption": money given a purpose is money committed to it
         # "$2 million for Sri Lanka": money given to a named receiver is money committed to it
-        recipient, purpose = targets.targets(ctx, span, words.targets)
+        recipient, purpose = found_targets = targets.targets(ctx, span, words.targets)
         if purpose is not None and (purpose.text.lower().startswith("to ")
                                     or _governing_verb(span) in words.types.announce):
             kind = types.Kind("commitment", purpose.text.split()[0], "purpose")
@@ -110,7 +112,7 @@ def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
     if actor and kind.type == "commitment":
         ctx.committers.append((span.start_char, actor))
     if kind.type == "commitment" and not whole:
-        recipient, purpose = targets.targets(ctx, span, words.targets)
+        recipient, purpose = found_targets or targets.targets(ctx, span, words.targets)
         if recipient is not None and money.actor and recipient.text == money.actor:
             recipient = None
         if recipient is not None:
@@ -143,7 +145,7 @@ def _actor(ctx: DocContext, span: Span, kind: types.Kind, words: ClaimWords) -> 
     found = (None, None) if paying else owners.owner(ctx, span, kind, words.reporting, words.types)
     if found[0] is None and kind.type == "other":
         actor, why = clauses.link_why(ctx, span)      # "agreed to pay a fine", "owes": who pays or owes
-        if actor and not paying and _label_of(ctx, actor) == "PERSON":
+        if actor and not paying and ctx.label_of(actor) == "PERSON":
             return None, None       # a person who mentions a cost or a figure does not own it
         return actor, why
     return found
@@ -168,13 +170,9 @@ def _whole_of_part(ctx: DocContext, span: Span, parts: frozenset[str]) -> bool:
 def _whole_owner(ctx: DocContext, span: Span, kind: types.Kind) -> tuple[str | None, str | None]:
     """A whole's actor only when its own phrase names one ("part of the EU's €200bn plan")."""
     for tok in (span.root, ctx.doc[kind.token] if kind.token is not None else None):
-        if tok is None:
-            continue
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if owner is not None:
-            actor = nouns.resolve(ctx, owner)
-            if actor:
-                return actor, f"possessor of '{tok.text}': {owner.text}"
+        actor = nouns.possessor(ctx, tok) if tok is not None else None
+        if tok is not None and actor:
+            return actor, f"possessor of '{tok.text}'"
     return None, None
 
 
@@ -214,10 +212,6 @@ def _governing_verb(span: Span) -> str | None:
         if tok.pos_ in ("VERB", "AUX"):
             return tok.lemma_.lower()
     return None
-
-
-def _label_of(ctx: DocContext, actor: str) -> str | None:
-    return next((m.label_ for m in ctx.mentions if m._.sc_actor == actor), None)
 
 
 def _buyer(ctx: DocContext, verb: Token) -> tuple[str | None, str | None]:
@@ -319,7 +313,7 @@ def _term(ctx: DocContext, noun: Token) -> str | None:
     code = f.units.get(m.group("unit").lower())
     if n is None or code is None or n <= 0 or n != int(n) or n > MAX_UNTIL_YEARS:
         return None
-    return code.replace("{n10}", str(int(n) * 10)).replace("{n}", str(int(n)))
+    return duration(code, int(n))
 
 
 def _until(text: str, end: int, words: ClaimWords, published: dt.date | None) -> str | None:
@@ -347,7 +341,7 @@ def _results_period(ctx: DocContext, span: Span, words: ClaimWords) -> str | Non
         sent = sents.sent(doc, span.start)
         found = _period_in(text[sent.start_char:sent.end_char], words)
         line_start = text.rfind("\n", 0, span.start_char) + 1
-        if found and not (sent.start_char < line_start and _is_row(text, line_start)):
+        if found and not (sent.start_char < line_start and owners.is_table_row(text, span.start_char)):
             return found
     line_start = text.rfind("\n", 0, span.start_char) + 1
     pos = line_start
@@ -365,10 +359,6 @@ def _results_period(ctx: DocContext, span: Span, words: ClaimWords) -> str | Non
             return _period_in(line, words)      # the headline
         pos = prev_start
     return None
-
-
-def _is_row(text: str, line_start: int) -> bool:
-    return bool(owners._TABLE_ROW.match(text, line_start))
 
 
 def _period_in(text: str, words: ClaimWords) -> str | None:

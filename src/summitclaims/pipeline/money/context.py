@@ -67,6 +67,10 @@ class DocContext:
         """The actor mention covering ``tok`` (not one in a dateline), or None."""
         return self.index.get(tok.i)
 
+    def label_of(self, actor: str) -> str | None:
+        """The label of the first mention of ``actor`` (a canonical name), or None."""
+        return next((m.label_ for m in self.mentions if m._.sc_actor == actor), None)
+
     def actor(self, tok: Token) -> str | None:
         """The actor of the mention covering ``tok``, or None."""
         return actor_of(self.doc, tok, self.index)

@@ -173,10 +173,7 @@ def _label(ctx: DocContext, tok: Token, actor: str | None) -> str | None:
     span = ctx.mention(tok)
     if span is not None:
         return span.label_
-    for m in ctx.mentions:
-        if m._.sc_actor == actor:
-            return m.label_
-    return None
+    return ctx.label_of(actor) if actor else None
 
 
 def _priced_for(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
@@ -234,14 +231,20 @@ def _ticker_headline(text: str) -> str | None:
     return m.group("name").strip().title() if m else None
 
 
+def is_table_row(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` is a results-table row (after a wire dateline, if any)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    row_start = line_start + text[line_start:pos].find(" - ") + 3 \
+        if " - " in text[line_start:pos] else line_start     # after a wire dateline
+    line_end = text.find("\n", pos)
+    return bool(_TABLE_ROW.match(text, row_start, len(text) if line_end < 0 else line_end))
+
+
 def _table_company(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
     """A results table's row ("Net 12.6 mln vs 15.8 mln"): the organisation its headline names."""
     text = ctx.text
     line_start = text.rfind("\n", 0, span.start_char) + 1
-    row_start = line_start + text[line_start:span.start_char].find(" - ") + 3 \
-        if " - " in text[line_start:span.start_char] else line_start     # after a wire dateline
-    line_end = text.find("\n", span.end_char)
-    if not _TABLE_ROW.match(text, row_start, len(text) if line_end < 0 else line_end):
+    if not is_table_row(text, span.start_char):
         return None, None
     head_end = text.find("\n")
     if head_end < 0 or head_end >= line_start:

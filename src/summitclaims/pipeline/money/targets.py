@@ -53,7 +53,7 @@ def targets(ctx: DocContext, span: Span, words: TargetWords) -> tuple[Phrase | N
                 purpose = _phrase(ctx.doc, child, from_tok=_aux_to(child))
             elif child.dep_ == "prep" and child.lower_ in PURPOSE_PREPS | RECIPIENT_PREPS:
                 obj = next((c for c in child.children if c.dep_ == L.PREP_OBJECT), None)
-                if obj is None or obj.i in range(span.start, span.end) or _is_money_or_time(ctx, obj):
+                if obj is None or obj.i in range(span.start, span.end) or _is_money_or_time(obj):
                     continue
                 named = _named(ctx, obj)
                 if child.lower_ in PURPOSE_PREPS and not named:
@@ -105,7 +105,7 @@ def _dated(tok: Token) -> bool:
     return tok.dep_ == "prep" and any(c.dep_ == L.PREP_OBJECT and c.ent_type_ in TIME_ENTS for c in tok.children)
 
 
-def _is_money_or_time(ctx: DocContext, tok: Token) -> bool:
+def _is_money_or_time(tok: Token) -> bool:
     return tok.ent_type_ in NOT_TARGETS or tok.like_num
 
 
