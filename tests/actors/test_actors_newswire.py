@@ -147,10 +147,83 @@ def test_a_place_inside_a_company_name_is_not_joined(actors):
     assert found["Texas"].label == "GPE"
 
 
-@pytest.mark.xfail(strict=True, reason="a company name with 'and' is cut by the model")
-def test_known_miss_company_name_with_and(actors):
-    assert "Peninsular and Oriental Steam Navigation Co" in actors(
-        "The ferry was insured by its parent company Peninsular and Oriental Steam Navigation Co.")
+# ---- company names by their shape: a legal form, the wire's angle brackets ---------------------
+@pytest.mark.parametrize("text,name", [
+    P("The ferry was insured by its parent company Peninsular and Oriental Steam Navigation Co.",
+      "Peninsular and Oriental Steam Navigation", id="and-inside"),
+    P("GREELEY, Colo., March 5 - ConAgra Inc agreed to acquire Monfort of Colorado Inc in a stock deal.",
+      "Monfort of Colorado", id="of-a-place-inside"),
+    P("LONDON, March 18 - Turner and Newall Plc said it planned to raise 71.7 mln stg.",
+      "Turner and Newall", id="model-cut-at-and"),
+    P("Profit rose after the takeover of <AE Plc>, the group said.", "AE", id="bracketed"),
+    P("ZURICH, March 19 - Swissair <SWSZ.Z> reported a 5.8 pct drop in 1986 net profit.", "Swissair",
+      id="before-a-ticker"),
+    P("Keycorp agreed to buy Commercial Security Bancorp <CSEC> for 102 mln dlrs.", "Commercial Security Bancorp",
+      id="org-suffix-after-the-model-span"),
+])
+def test_a_company_by_its_shape(actors, text, name):
+    found = actors(text)
+    assert name in found and found[name].label == "ORG", sorted(found)
+
+
+@pytest.mark.parametrize("text,name,not_names", [
+    P("Shareholders of Halvorsen Packaging Inc approved the deal.", "Halvorsen Packaging",
+      {"Shareholders of Halvorsen Packaging"}, id="capital-only-by-position"),
+    P("Udo Haas, the former Managing Director of SA Citrique Belge NV, was charged.", "SA Citrique Belge",
+      {"Managing Director of SA", "Citrique Belge"}, id="legal-form-opening-a-name"),
+    P("Cyacq includes Audio Affiliates Inc and Citicorp Capital Investors Ltd and other investors.",
+      "Citicorp Capital Investors", {"Audio Affiliates Inc and Citicorp Capital Investors"}, id="two-companies"),
+])
+def test_a_company_by_its_shape_stops_at_its_name(actors, text, name, not_names):
+    found = actors(text)
+    assert name in found and not (not_names & set(found)), sorted(found)
+
+
+def test_a_first_word_tagged_a_place_is_the_company_it_starts(actors):
+    found = actors("ConAgra Inc agreed to acquire Monfort of Colorado Inc. ConAgra will buy all of Monfort's "
+                   "4.3 mln shares. Monfort had sales of 1.6 billion dlrs.")
+    assert "Monfort" not in found
+    assert found["Monfort of Colorado"].aliases[:2] == ["Monfort of Colorado Inc", "Monfort"]
+
+
+def test_a_place_before_an_institution_stays_a_place(actors):
+    found = actors("Scientists in Queensland found the bones, which went to the Queensland Museum.")
+    assert found["Queensland"].label == "GPE"
+
+
+def test_a_company_named_again_untagged_is_a_mention(actors):
+    text = "Cyclops Corp said profit rose. Cyacq raised its offer for Cyclops common to 92.50 dlrs a share."
+    found = actors(text)
+    assert len(found["Cyclops"].mentions) == 2
+
+
+def test_a_word_that_is_also_a_person_is_not_spread(actors):
+    found = actors("Former President Gloria Macapagal Arroyo was arrested. Arroyo denies the charges. "
+                   "Aquino said he would not pardon Arroyo.")
+    assert "Arroyo" not in found
+
+
+def test_a_lower_case_verb_ends_a_name(actors):
+    found = actors("The U.S. Department of Commerce awarded Polar Semiconductor $123 million on Monday.")
+    assert "U.S. Department of Commerce" in found and "Polar Semiconductor" in found, sorted(found)
+
+
+def test_the_body_spelling_names_a_company_of_a_capitals_headline(actors):
+    found = actors("KEYCORP <KEY> AGREES TO ACQUIRE UTAH BANK\nALBANY, N.Y., March 31 - Keycorp said it "
+                   "signed an agreement. Keycorp said the deal was worth 102 mln dlrs.")
+    assert "Keycorp" in found and "KEYCORP" not in found, sorted(found)
+
+
+def test_a_common_word_of_a_capitals_headline_is_no_company(actors):
+    found = actors("SWISSAIR REPORTS LOWER PROFIT AND DIVIDEND\nZURICH, March 19 - Swissair <SWSZ.Z> "
+                   "said it would cut its dividend.")
+    assert "DIVIDEND" not in found and "Dividend" not in found, sorted(found)
+
+
+def test_an_acronym_of_an_agency_after_its_country(actors):
+    found = actors("Linda McMahon, head of the U.S. Small Business Administration, said the SBA approved loans.")
+    assert "SBA" in found["U.S. Small Business Administration"].aliases, sorted(found)
+    assert "SBA" not in found
 
 
 # ---- one-word fragments and descriptions --------------------------------------------------------

@@ -148,9 +148,9 @@ def _model_mention(ctx: DocContext, e: Span) -> Mention | None:
         end += 1                                     # "Barry O’Farrell": the model stopped at the apostrophe
     m = Mention(start, end, e.label_, None, "model", role=prefix)
     legal = ctx.tables.legal
-    if end < len(doc) and doc[end].lower_ in legal and doc[end].text[:1].isupper() \
-            and not ctx.breaks(doc[end - 1]):
-        m.end += 1                                   # "Wrather Corp": the model stopped short
+    if end < len(doc) and (doc[end].lower_ in legal or doc[end].lower_ in ctx.tables.org_suffixes) \
+            and doc[end].text[:1].isupper() and not ctx.breaks(doc[end - 1]):
+        m.end += 1                                   # "Wrather Corp", "Commercial Security Bancorp": stopped short
         ctx.relabel(m, "ORG", "legal-suffix-after")
     elif end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in legal \
             and doc[end + 1].text[:1].isupper() and not ctx.breaks(doc[end]):

@@ -51,6 +51,7 @@ def trim(ctx: DocContext, start: int, end: int, label: str) -> tuple[int, int, s
     doc = ctx.doc
     end = _cut_at_break(ctx, start, end)
     end = _cut_glued(doc, start, end)
+    end = _cut_at_verb(doc, start, end)
     start = _skip_lead(doc, start, end, label)
     end = _cut_open_bracket(doc, start, end)
     prefix = None
@@ -64,6 +65,15 @@ def trim(ctx: DocContext, start: int, end: int, label: str) -> tuple[int, int, s
     ):
         start += 1
     return start, end, prefix
+
+
+def _cut_at_verb(doc: Doc, start: int, end: int) -> int:
+    """"U.S. Department of Commerce awarded Polar Semiconductor", "Cyclops to Dixons Group": a verb
+    or "to" in lower case ends a name."""
+    for i in range(start + 1, end):
+        if (doc[i].pos_ in ("VERB", "AUX") or doc[i].text == "to") and doc[i].text.islower():
+            return i
+    return end
 
 
 def _cut_at_break(ctx: DocContext, start: int, end: int) -> int:
@@ -238,10 +248,11 @@ def _layout(ctx: DocContext, m: Mention, span: Span, words: list[str]) -> str | 
         return "noise:heading-line"
     if len(words) >= TITLE_CASE_SPAN and not ctx.wrapped and _title_case_line(line) and ctx.text.count(text) < 2:
         return "noise:title-case-headline"           # "Meta Outage Causes Login Problems For Millions"
+    written = ctx.written_form(text)
     if not any(c.islower() for c in line) and sum(w.isalpha() for w in line.split()) >= HEADLINE_WORDS \
-            and ctx.written_form(text) is None and not (
+            and (written is None or written.islower()) and not (
                 m.label == "ORG" and len(words) > 1 and words[-1] in ctx.tables.legal
-            ):                                       # the body's spelling or a legal form vouches for it
+            ):      # the body's spelling as a name ("dividend" is no name) or a legal form vouches for it
         return "noise:all-caps-line"
     return None
 

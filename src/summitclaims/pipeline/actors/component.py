@@ -9,8 +9,9 @@ from spacy.tokens import Doc
 
 from .annotate import write
 from .candidates import candidates, model_entities
+from .companies import company_spans
 from .context import DocContext
-from .orgs import join_orgs, of_names, short_forms
+from .orgs import join_orgs, of_names, recurring, short_forms
 from .people import resolve_people
 from .places import datelines
 from .roles import appositions, title_mentions
@@ -32,12 +33,13 @@ class ActorLinker:
     def __call__(self, doc: Doc) -> Doc:
         """Run the passes over one document; its state lives in a DocContext made for this call."""
         ctx = DocContext.of(doc, self.tables)
-        mentions = candidates(ctx, model_entities(ctx))
+        mentions = candidates(ctx, company_spans(ctx, model_entities(ctx)))
         mentions = of_names(ctx, mentions)
         mentions = datelines(ctx, mentions)
         mentions = title_mentions(ctx, mentions)
         mentions = short_forms(ctx, mentions)
         mentions = join_orgs(ctx, mentions)
+        mentions = recurring(ctx, mentions)
         appositions(ctx, mentions)
         mentions = resolve_people(ctx, mentions)
         write(ctx, mentions)

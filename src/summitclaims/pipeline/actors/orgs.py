@@ -3,6 +3,8 @@ name seen here, acronyms (initials, or the acronym in brackets after the name), 
 one longer name ("Ford Motor Co" ... "Ford"), legal suffixes ignored."""
 from __future__ import annotations
 
+import re
+
 from ...text import names
 from .cleaning import inside_name
 from .context import DocContext, Mention
@@ -11,6 +13,8 @@ _EXCHANGES = frozenset(("NYSE", "NASDAQ", "AMEX", "LSE", "TSX", "ASX", "OTC", "O
                         "XETRA", "EURONEXT", "BSE", "NSE"))   # "(NASDAQ: BIIB)": a ticker follows
 _OF_LABELS = ("ORG", "GPE", "LOC")
 MIN_INITIALS = 2        # one letter is no acronym
+MIN_RECURRING = 3       # letters of a one-word name found again by its spelling ("AE" is too short)
+_DOTTED_COUNTRY = re.compile(r"(?:[A-Z]\.){2,3}")     # "U.S.", "U.K.": a country before an agency's name
 
 
 def short_forms(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
@@ -110,13 +114,15 @@ def join_orgs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     if not orgs:
         return mentions
     fulls: dict[str, str] = {}                       # comparison key -> canonical
-    for m in sorted(orgs, key=lambda m: -len(m.canon or "")):
+    # the longest form names the organisation; of two as long, the body's spelling ("Keycorp", not
+    # the headline's "KEYCORP")
+    for m in sorted(orgs, key=lambda m: (-len(m.canon or ""), (m.canon or "").isupper())):
         fulls.setdefault(names.org_key(m.canon or "", legal), m.canon or "")
     bracket = _bracketed(ctx, mentions, orgs)
     acronyms = dict(bracket)
     for key, canon in fulls.items():                 # initials of a name here
         if " " in key:
-            for form in {canon, names.strip_legal_suffix(canon, legal)}:
+            for form in {canon, names.strip_legal_suffix(canon, legal), _without_country(ctx, canon)}:
                 ini = names.initials(form)
                 if len(ini) >= MIN_INITIALS:
                     acronyms.setdefault(ini, canon)
@@ -127,6 +133,15 @@ def join_orgs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     if bracket:
         _add_acronyms(ctx, mentions, bracket)
     return mentions
+
+
+def _without_country(ctx: DocContext, name: str) -> str:
+    """"U.S. Small Business Administration" -> "Small Business Administration", whose initials
+    the article's "SBA" is; the name itself when it starts with no country."""
+    first, _, rest = name.partition(" ")
+    if rest and (_DOTTED_COUNTRY.fullmatch(first) or ctx.tables.is_place(first)):
+        return rest
+    return name
 
 
 def _bracketed(ctx: DocContext, mentions: list[Mention], orgs: list[Mention]) -> dict[str, str | None]:
@@ -154,11 +169,23 @@ def _bracketed(ctx: DocContext, mentions: list[Mention], orgs: list[Mention]) ->
 def _relabel(ctx: DocContext, mentions: list[Mention], orgs: list[Mention], fulls: dict[str, str],
              acronyms: dict[str, str | None]) -> None:
     """Model mentions of an organisation here under another label become ORG (and join ``orgs``)."""
+    legal = ctx.tables.legal
+    companies = {m.canon for m in orgs if m.canon and ctx.doc[m.end - 1].lower_ in legal}
     for m in mentions:                               # "Wrather" tagged a place beside "Wrather Corp"
-        if m.label in ("GPE", "LOC", "PERSON") and m.source == "model" and not m.alias_hit and m.canon \
-                and fulls.get(names.org_key(m.canon, ctx.tables.legal), m.canon) != m.canon:
+        if m.label not in ("GPE", "LOC", "PERSON") or m.source != "model" or m.alias_hit or not m.canon:
+            continue
+        key = names.org_key(m.canon, ctx.tables.legal)
+        if fulls.get(key, m.canon) != m.canon:
             ctx.relabel(m, "ORG", "org-named-here")
-            m.canon = fulls[names.org_key(m.canon, ctx.tables.legal)]
+            m.canon = fulls[key]
+            continue
+        # "Monfort" tagged a place after "Monfort of Colorado Inc": the start of the one company
+        # (a name with a legal form) named here that it starts; a place the tables know stays a
+        # place, and so does "Queensland" before "Queensland Museum", no company
+        longer = {c for k, c in fulls.items() if k.startswith(key + " ")}
+        if m.label != "PERSON" and len(longer) == 1 and longer <= companies and not ctx.tables.is_place(m.canon):
+            ctx.relabel(m, "ORG", "start-of-org-named-here")
+            m.canon = longer.pop()
     for m in mentions:                               # "FFCC" tagged a place after "... Council (FFCC)"
         if m.label != "ORG" and m.source == "model" and not m.alias_hit and m.end - m.start == 1 \
                 and acronyms.get(ctx.doc[m.start].text) is not None:
@@ -192,3 +219,43 @@ def _add_acronyms(ctx: DocContext, mentions: list[Mention], bracket: dict[str, s
         if canon is not None and tok.i not in occupied:
             mentions.append(Mention(tok.i, tok.i + 1, "ORG", canon, "model", alias_hit=True))
             occupied.add(tok.i)
+
+
+def recurring(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """An organisation's name written again where the model did not tag it ("a tender offer for
+    Cyclops common"): one name, one sense in one article. Only names the article never writes in
+    lower case, of capitalised words, outside other mentions."""
+    doc = ctx.doc
+    surfaces: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    # a word that names a person or place here too ("Arroyo", the model's ORG once) is not spread
+    others = {t.text for m in mentions if m.label != "ORG" for t in doc[m.start:m.end]}
+    others |= {w for m in mentions if m.label != "ORG" and m.canon for w in m.canon.split()}
+    for m in mentions:
+        if m.label != "ORG" or not m.canon or any(t.text in others for t in doc[m.start:m.end]):
+            continue
+        words = tuple(t.text for t in doc[m.start:m.end])
+        if not all(w[:1].isupper() and any(c.isalpha() for c in w) for w in words) \
+                or (len(words) == 1 and (len(words[0]) < MIN_RECURRING or words[0].lower() in ctx.lower_words)):
+            continue
+        surfaces.setdefault(words[0], []).append((words, m.canon))
+    if not surfaces:
+        return mentions
+    occupied = [False] * (len(doc) + 1)
+    for m in mentions:
+        for i in range(m.start, m.end):
+            occupied[i] = True
+    added = []
+    for tok in doc:
+        for words, canon in surfaces.get(tok.text, ()):
+            end = tok.i + len(words)
+            if end > len(doc) or any(occupied[i] for i in range(tok.i, end)) \
+                    or tuple(t.text for t in doc[tok.i:end]) != words:
+                continue
+            if (tok.i and doc[tok.i - 1].text[:1].isupper() and doc[tok.i - 1].is_alpha) \
+                    or (end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha):
+                continue                             # part of a longer name: "Cyclops Industries"
+            added.append(Mention(tok.i, end, "ORG", canon, "model", alias_hit=True))
+            for i in range(tok.i, end):
+                occupied[i] = True
+            break
+    return mentions + added

@@ -64,6 +64,13 @@ class ActorTables:
             return None
         return hit
 
+    def is_place(self, name: str) -> bool:
+        """Whether ``name`` is a place the tables know: the gazetteer's, or a U.S. state's name."""
+        hit = self.lookup(name)
+        if hit:
+            return hit[1] in ("GPE", "LOC")
+        return any(v[0] == name for v in self.states.values())
+
     def state(self, text: str) -> tuple[str, bool] | None:
         """("California", sure) for "Calif", "Calif.", "CALIF."; else None."""
         key = text.strip().rstrip(".")
