@@ -151,6 +151,25 @@ LINKS = [
       "$5 billion", None, None, id="a-receiver-in-the-subject-is-no-giver"),
     P("Of the €109 billion, €20 billion will come from Contoso, the investment fund.", [CONTOSO], "€20 billion",
       "Contoso Ltd", "'from' after 'come'", id="amount-comes-from"),
+    # a descriptor ("the bank", "the company") stands for the actor it names or the story is about
+    P("The Ruritanian Development Bank approved trade loans. Contoso said it welcomed them. The bank approved "
+      "a 4.2 mln dlrs loan to Benin.", [("Ruritanian Development Bank", "ORG", "Ruritanian Development Bank"),
+                                        CONTOSO], "4.2 mln dlrs", "Ruritanian Development Bank",
+      "subject of 'approved': The bank", id="descriptor-named-by-its-word"),
+    P("Contoso said it would cut debt left by the takeover of Fabrikam. The company also reported pretax "
+      "profit of 44.7 mln stg.", [CONTOSO, ("Fabrikam", "ORG", "Fabrikam")], "44.7 mln stg", "Contoso Ltd",
+      "subject of 'reported': company", id="descriptor-is-the-subject-before"),
+    # a price "for" the company whose shares it prices, also through the verb's object
+    P("Cyacq said it would raise its tender offer price for Northwind common to 92.50 dlrs a share.",
+      [("Cyacq", "ORG", "Cyacq"), ("Northwind", "ORG", "Northwind Traders")], "92.50 dlrs", "Northwind Traders",
+      "priced 'for'", id="price-for-the-company-through-the-object"),
+    # a place behind "in", "on" says where, not whose
+    P("Reported tin business in London was confined to metal at 4,225 stg.", [("London", "GPE", "London")],
+      "4,225 stg", None, None, id="place-in-the-subject-is-where"),
+    # the lead is the story's first sentence after its headline and dateline
+    P("CONTOSO POSTS HIGHER PROFIT\nLONDON, March 2 - Contoso said 1986 results were good.\n"
+      "    Gross profit reached 340.5 mln francs.\n", [CONTOSO], "340.5 mln francs", "Contoso Ltd",
+      "the article's company", id="lead-after-headline-and-dateline"),
     # rates have no owner
     P("The dollar rose to 1.52 marks.", [], "1.52 marks", None, None, id="rate-no-actor"),
 ]

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ...text.newswire import DATELINE_LINE
+from ...text.newswire import DATELINE_LINE, PLACE_DATELINE
 from .. import extensions, sents
 from .words import ActorWords
 
 DATELINE_REACH = 2000     # chars at the top of a doc searched for wire datelines
+SUBJECTS = frozenset(("nsubj", "nsubjpass"))
 FIRST_PERSON_REACH = 300  # chars after "we" / "our" in which the speaker may still be named
 
 
@@ -53,6 +54,9 @@ class DocContext:
         those in a wire dateline left out."""
         text = sents.text(doc)
         datelines = [m.span() for m in DATELINE_LINE.finditer(text[:DATELINE_REACH])]
+        opening = PLACE_DATELINE.match(text)
+        if opening is not None:
+            datelines.append(opening.span())
 
         def kept(s: Span) -> bool:
             return not any(a <= s.start_char < b for a, b in datelines)
@@ -91,6 +95,20 @@ class DocContext:
                 return after[0]._.sc_actor
         return before[-1]._.sc_actor if before else None
 
+    def referent(self, tok: Token, labels: tuple[str, ...]) -> str | None:
+        """What "the bank", "the company" refers back to: the latest earlier mention named by that
+        word ("the Islamic Development Bank"), else the latest that was a clause's subject (the
+        one the story is about, not "the takeover of AE" in between), else the nearest."""
+        before = [s for s in self.mentions if s.end <= tok.i and s.label_ in labels]
+        if not before:
+            return None
+        word = tok.lemma_.lower()
+        named = [s for s in before if word in (s._.sc_actor or "").lower().split()]
+        if named:
+            return named[-1]._.sc_actor
+        subjects = [s for s in before if _subject_of_clause(s)]
+        return (subjects or before)[-1]._.sc_actor
+
     def recent_org(self, tok: Token) -> str | None:
         """ "it plans to invest": the latest ORG mention of this or the previous sentence."""
         if not self.doc.has_annotation("SENT_START"):
@@ -99,3 +117,15 @@ class DocContext:
         floor = sents.sent(self.doc, sent.start - 1).start if sent.start > 0 else 0
         cands = [s for s in self.mentions if floor <= s.start and s.end <= tok.i and s.label_ == "ORG"]
         return cands[-1]._.sc_actor if cands else None
+
+
+def _subject_of_clause(span: Span) -> bool:
+    """The mention is (or heads the phrase that is) a clause's subject: "Turner and Newall Plc said"."""
+    tok = span.root
+    for _ in range(3):
+        if tok.dep_ in SUBJECTS:
+            return True
+        if tok.dep_ not in ("compound", "appos", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False

@@ -22,6 +22,8 @@ PREP_OBJECT = "pobj"
 OBJECT_DEPS = frozenset(("dobj", "obj"))
 GIVER_PREP_DEPS = frozenset(("prep", "agent"))
 RECEIVING_PREPS = frozenset(("to", "for", "toward", "towards", "into"))  # "proceeds to Treasury": a receiver
+# "tin business in London", "tin on the European market": a place behind these says where
+PLACE_PREPS = frozenset(("in", "on", "at", "near", "across", "throughout", "within", "outside", "inside"))
 GIVER_PREPS = frozenset(("from", "by"))     # "receive ... from the EU", "awarded ... by Contoso"
 DETERMINER_DEPS = frozenset(("det", "poss"))   # "the company", "its lender": a descriptor in use
 MODIFIER_DEPS = frozenset(("compound", "amod"))  # "London sugar prices": a place modifying a noun

@@ -29,7 +29,7 @@ def resolve(ctx: DocContext, tok: Token) -> str | None:
     if best is not None:
         return best
     if descriptor and any(c.dep_ in L.DETERMINER_DEPS for c in tok.children):
-        return ctx.nearest(tok, ("ORG",) if descriptor == "ORG" else ("GPE", "ORG"))
+        return ctx.referent(tok, ("ORG",) if descriptor == "ORG" else ("GPE", "ORG"))
     return None
 
 
@@ -73,6 +73,8 @@ def best_in_subtree(ctx: DocContext, head: Token, skip_places: bool = False,
             continue    # "Tenet, based in Dallas, agreed to pay": where the subject is, not who it is
         if not named and _through(span.root, head, L.RECEIVING_PREPS):
             continue    # "the proceeds to Treasury", "funding for Ruritania": who gets it
+        if span.label_ in L.PLACE_LABELS and not named and _through(span.root, head, L.PLACE_PREPS):
+            continue    # "tin business in London was confined to ...": where, not who
         key = (not named, depth, L.LABEL_RANK.get(span.label_, L.UNRANKED), span.start)
         if best_key is None or key < best_key:
             best, best_key = span._.sc_actor, key

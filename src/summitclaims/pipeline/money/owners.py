@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .. import sents
+from .. import layout, sents
 from . import labels as L
 from . import nouns
 from .clauses import generic
@@ -176,15 +176,28 @@ def _label(ctx: DocContext, tok: Token, actor: str | None) -> str | None:
     return ctx.label_of(actor) if actor else None
 
 
+def _company_of(ctx: DocContext, tok: Token) -> Span | None:
+    """The company a noun names: its own mention, or the one naming its kind ("Cyclops common",
+    "Cyclops's shares")."""
+    for t in (tok, *(c for c in tok.children if c.dep_ in ("compound", L.POSSESSOR))):
+        named = ctx.mention(t)
+        if named is not None and named.label_ == "ORG" and named._.sc_actor:
+            return named
+    return None
+
+
 def _priced_for(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
-    """ "an offer of $60 a share for Dow Jones": the company whose shares are priced."""
+    """ "an offer of $60 a share for Dow Jones", "raise its price for Cyclops common to $92.50 a
+    share": the company whose shares are priced."""
     tok = span.root
     for _ in range(PRICE_REACH):
-        for prep in tok.children:
+        objects = [c for c in tok.children if c.dep_ in L.OBJECT_DEPS and c.i != span.root.i] \
+            if tok.pos_ in L.VERB_POS else []
+        for prep in (p for h in (tok, *objects) for p in h.children):
             if prep.dep_ == "prep" and prep.lower_ == "for":
                 obj = next((c for c in prep.children if c.dep_ == L.PREP_OBJECT), None)
-                named = ctx.mention(obj) if obj is not None else None
-                if named is not None and named.label_ == "ORG" and named._.sc_actor:
+                named = _company_of(ctx, obj) if obj is not None else None
+                if named is not None:
                     return named._.sc_actor, f"priced 'for': {named.text}"
         if tok.head.i == tok.i:
             break
@@ -214,15 +227,18 @@ def _article_company(ctx: DocContext, span: Span) -> tuple[str | None, str | Non
 
 
 def _lead_end(ctx: DocContext) -> int:
-    """The end of the headline and first sentence."""
-    doc = ctx.doc
+    """The end of the headline, dateline and first sentence of the story (and the next, when
+    that one is short)."""
+    doc, text = ctx.doc, ctx.text
     if not sents.has_sents(doc) or not len(doc):
-        return min(len(ctx.text), LEAD_CHARS)
-    first = sents.sent(doc, 0)
+        return min(len(text), LEAD_CHARS)
+    story = max(layout.headline_end(text) or 0, layout.dateline_end(text) or 0)
+    at = doc.char_span(story, min(story + 1, len(text)), alignment_mode="expand") if story else None
+    first = sents.sent(doc, at.start if at is not None and len(at) else 0)
     end = first.end_char
-    if first.end < len(doc) and end < LEAD_CHARS:
+    if first.end < len(doc) and end - story < LEAD_CHARS:
         end = sents.sent(doc, first.end).end_char
-    return min(end, LEAD_CHARS * 2)
+    return min(end, story + LEAD_CHARS * 2)
 
 
 def _ticker_headline(text: str) -> str | None:
