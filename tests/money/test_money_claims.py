@@ -85,6 +85,13 @@ TYPES = [
     P("The quarterly dividend is 10 cts a share.", "10 cts", "other", "dividend", id="dividend-per-share"),
     P("Ruritania assumed a rate of 147 yen to the dollar.", "147 yen", "rate", "dollar", id="to-the-dollar"),
     P("Reporters counted $7 at the scene.", "$7", "other", None, id="nothing-governs-it"),
+    # a figure set beside a typed one under the same verb is of its kind
+    P("The nickel market recovered to around 1.72 dlrs a lb from its low of 1.55 dlrs in January.", "1.55 dlrs",
+      "price", "lb", id="beside-a-price"),
+    P("The year's average will be around 1.72 dlrs a lb compared with 1.76 dlrs in 1986.", "1.76 dlrs",
+      "price", "lb", id="compared-with-a-price"),
+    P("The warrants can be converted into 500 dlrs each at an exchange rate of 1.86 marks.", "500 dlrs",
+      "other", None, id="not-beside-a-rate"),
 ]
 
 

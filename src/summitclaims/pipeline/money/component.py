@@ -13,6 +13,8 @@ from . import claim, types, words
 from .context import DocContext
 
 PART_SLACK = 1.02          # items may add up to a little over their total (rounded figures)
+GOVERNOR_REACH = 8         # steps up from an amount to the verb it hangs from
+COMPARING = frozenset(("compare",))   # "compared with 1.76 dlrs": a figure set beside another
 
 
 class MoneyFinder:
@@ -47,6 +49,8 @@ class MoneyFinder:
             span._.sc_money = money
             spans.append(span)
         _link_conversions(spans, moved)
+        if ctx is not None and ctx.parsed:
+            _compared(doc, spans)
         _mark_repeats(spans)
         _mark_parts(doc, spans)
         doc.spans[extensions.MONEY] = spans
@@ -67,6 +71,45 @@ def _link_conversions(spans: list[Span], moved: dict[int, int]) -> None:
                 if not m.actor:
                     m.actor, m.evidence = o.actor, (f"conversion of {other.text}" if o.actor else None)
                 m.type, m.type_cue = o.type, o.type_cue
+
+
+def _governor(span: Span) -> int | None:
+    """The verb an amount hangs from ("recovered to 1.72 dlrs from a low of 1.55 dlrs": recovered),
+    past "compared with", which only sets one figure beside another."""
+    tok = span.root
+    for _ in range(GOVERNOR_REACH):
+        if tok.head.i == tok.i:
+            return tok.i if tok.pos_ in ("VERB", "AUX") else None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in COMPARING:
+            return tok.i
+    return None
+
+
+def _compared(doc: Doc, spans: list[Span]) -> None:
+    """An amount no word types, set beside a typed one under the same verb ("recovered to 1.72 dlrs
+    a lb from its low of 1.55 dlrs", "profit rose to $5m from $4m"), is the same kind of figure and,
+    wanting an owner of its own, has the same owner."""
+    by_sent: dict[int, list[Span]] = {}
+    for s in spans:
+        by_sent.setdefault(sents.sent(doc, s.start).start, []).append(s)
+    for group in by_sent.values():
+        if len(group) < 2:
+            continue
+        verbs = {id(s): _governor(s) for s in group}
+        for s in group:
+            m = s._.sc_money
+            if m.type != "other" or m.type_cue is not None or m.equivalent_of is not None or verbs[id(s)] is None:
+                continue
+            typed = [o for o in group if o is not s and verbs[id(o)] == verbs[id(s)]
+                     and o._.sc_money.type_cue is not None and o._.sc_money.equivalent_of is None
+                     and o._.sc_money.type != "rate"]      # "converted into 500 dlrs at a rate of 1.86 marks"
+            if not typed:
+                continue
+            o = min(typed, key=lambda o: abs(o.start - s.start))._.sc_money
+            m.type, m.type_cue = o.type, o.type_cue
+            if not m.actor and o.actor and o.type != "commitment":
+                m.actor, m.evidence = o.actor, f"beside {o.raw}: {o.evidence}"
 
 
 def _mark_repeats(spans: list[Span]) -> None:
