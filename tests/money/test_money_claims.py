@@ -85,6 +85,15 @@ TYPES = [
     P("The quarterly dividend is 10 cts a share.", "10 cts", "other", "dividend", id="dividend-per-share"),
     P("Ruritania assumed a rate of 147 yen to the dollar.", "147 yen", "rate", "dollar", id="to-the-dollar"),
     P("Reporters counted $7 at the scene.", "$7", "other", None, id="nothing-governs-it"),
+    # a balance-sheet stock is no commitment
+    P("At the year end the bank had net loans of 496.6 mln dlrs.", "496.6 mln dlrs", "other", "net loans",
+      id="net-loans"),
+    P("Its deposits rose to 707.9 mln dlrs.", "707.9 mln dlrs", "other", "deposits", id="deposits"),
+    P("The funds will cut borrowings, which had risen to 234 mln stg.", "234 mln stg", "other", "borrowings",
+      id="borrowings"),
+    P("The bank's sub-prime exposure was over $50 billion.", "$50 billion", "other", "exposure", id="exposure"),
+    P("The budget proposes savings of $137 billion over 10 years.", "$137 billion", "other", "savings",
+      id="savings"),
     # a figure set beside a typed one under the same verb is of its kind
     P("The nickel market recovered to around 1.72 dlrs a lb from its low of 1.55 dlrs in January.", "1.55 dlrs",
       "price", "lb", id="beside-a-price"),

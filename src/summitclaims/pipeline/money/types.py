@@ -223,7 +223,11 @@ def _at_verb(words: TypeWords, verb: Token, came: Token, prep: str | None, orgs:
         # "raised its price target to $150": the object; "shares closed at": the subject
         for dep in (L.OBJECT_DEPS, L.SUBJECT_DEPS):
             for c in verb.children:
-                if c.dep_ in dep and c.i != came.i and c.pos_ in L.NOUN_POS:
+                if c.dep_ not in dep:
+                    continue
+                if c.lower_ in L.RELATIVE_PRONOUNS and verb.dep_ == L.RELATIVE_CLAUSE:
+                    c = verb.head       # "borrowings, which had risen to 234 mln stg": the noun it stands for
+                if c.i != came.i and c.pos_ in L.NOUN_POS:
                     if dep is L.SUBJECT_DEPS and c.lemma_.lower() in words.currencies:
                         return Kind("rate", c.text, "subject", c.i, verb.i)   # "the dollar rose to"
                     found = noun_type(words, c)
