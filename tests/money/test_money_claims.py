@@ -229,6 +229,8 @@ TARGETS = [
       id="recipient-the-raiser"),
     P("The agency awarded a $5 million grant to the University of Ruritania.", "$5 million",
       "the University of Ruritania", None, id="recipient-grant-to"),
+    P("Up to 30 billion euros would be given to Ruritania in the first year.", "30 billion euros", "Ruritania", None,
+      id="recipient-given-to-not-the-amount"),
 ]
 
 
@@ -282,6 +284,13 @@ PERIODS = [
     P("Ruritania will receive 109 billion euros in the coming years.", None, "109 billion euros", None,
       id="years-without-a-count-are-no-period"),
     P("Contoso paid $5 billion for Northwind in 1986.", None, "$5 billion", None, id="no-results-period-on-a-deal"),
+    P("The bank approved a 4.2 mln dlrs loan to Benin for a port, to be repaid in 25 years with a five year grace "
+      "period.", None, "4.2 mln dlrs", "P25Y", id="loan-repaid-in"),
+    P("The bank lent $5 million to Benin, maturing in seven years.", None, "$5 million", "P7Y", id="loan-maturing-in"),
+    P("The bank lent $5 million to Benin and said talks would resume in two years.", None, "$5 million", None,
+      id="not-a-repayment"),
+    P("Up to 30 billion euros would be given to Ruritania in the first year.", None, "30 billion euros", "P1Y",
+      id="in-the-first-year"),
 ]
 
 

@@ -27,6 +27,7 @@ NEW_REACH = 3             # words before an amount in which "new" / "additional"
 REPEAT_REACH = 40         # chars before an amount in which "previously announced" is read
 REPEAT_AFTER = 24         # chars after it in which ", part of" is read
 UNTIL_REACH = 80          # chars after an amount searched for "by 2030"
+REPAID_REACH = 200        # chars after a loan searched for its repayment term
 MAX_UNTIL_YEARS = 50
 GIVER_REACH = 600        # chars back to the commitment whose giver a receiver's amount takes
 PART_REACH = 4           # parse steps from an amount up to the "part of" that makes it a whole
@@ -34,6 +35,12 @@ TABLE_LOOK_BACK = 12      # lines above a results-table row searched for its sec
 _SECTION = re.compile(r"^[ \t]*(?P<w>[A-Za-z0-9][A-Za-z0-9 .-]{1,24}?)[ \t]*$")
 _TERM = re.compile(r"(?P<n>[A-Za-z0-9]+)[ \t]*-[ \t]*(?P<unit>year|month)s?\b", re.I)    # "seven-year"
 _CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n")
+# "repaid in 25 years", "paid back over 10 years", "maturing within seven years": a word of the
+# table's, then the span; the verb is checked against the table (money_claims kind "repaid")
+_REPAID = re.compile(r"""
+    \b(?P<verb>[A-Za-z]+)\s+(?:back\s+)?(?:over|in|within|after)\s+
+    (?P<n>\d+|[A-Za-z]+)[\s-]+(?P<unit>years?|months?)\b
+""", re.X)
 _COMPARED = re.compile(r"""
     \b(?:a|last|the\s+previous|the\s+prior|prior|previous|earlier|same)\s+(?:year|yr)(?:'s|’s)?\b
   | \byear[\s-](?:ago|earlier|before)\b
@@ -52,6 +59,7 @@ class ClaimWords:
     until: frozenset[str]
     parts: frozenset[str]
     inclusion: frozenset[str]
+    repaid: frozenset[str]         # "to be repaid in 25 years": a loan's term follows these
     targets: targets.TargetWords
     types: types.TypeWords
 
@@ -76,6 +84,7 @@ def load() -> ClaimWords:
         until=frozenset(words("until")),
         parts=frozenset(words("part")),
         inclusion=frozenset(words("inclusion")),
+        repaid=frozenset(words("repaid")),
         targets=targets.TargetWords(
             receivers=frozenset(words("receiver", table=actors)), givers=frozenset(words("giver", table=actors)),
             sellers=tw.sellers, acquire=frozenset(words("acquire")),
@@ -125,6 +134,8 @@ def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
         money.period = _until(ctx.text, span.end_char, words, published)
     if money.period is None and kind.type == "commitment" and kind.token is not None and kind.via == "noun":
         money.period = _term(ctx, ctx.doc[kind.token])          # "a seven-year 25 mln stg credit"
+    if money.period is None and kind.type == "commitment":
+        money.period = _repaid(ctx, span, words)               # "a $4.2m loan, to be repaid in 25 years"
     if money.period is None and kind.type == "revenue":
         money.period = _results_period(ctx, span, words)
     flow = kind.cue is not None and (kind.cue.lower() in words.types.flows
@@ -314,6 +325,22 @@ def _term(ctx: DocContext, noun: Token) -> str | None:
     if n is None or code is None or n <= 0 or n != int(n) or n > MAX_UNTIL_YEARS:
         return None
     return duration(code, int(n))
+
+
+def _repaid(ctx: DocContext, span: Span, words: ClaimWords) -> str | None:
+    """A loan's term said after it in its sentence: "to be repaid in 25 years", "paid over 10 years",
+    "maturing in seven years" -> P25Y, P10Y, P7Y (not "a five year grace period")."""
+    doc, text = ctx.doc, ctx.text
+    stop = sents.sent(doc, span.end - 1).end_char if sents.has_sents(doc) and len(span) else len(text)
+    for m in _REPAID.finditer(text, span.end_char, min(stop, span.end_char + REPAID_REACH)):
+        if m.group("verb").lower() not in words.repaid:
+            continue
+        f = finder().periods
+        n = f.numbers.number(m.group("n"))
+        code = f.units.get(m.group("unit").lower())
+        if n is not None and code is not None and 0 < n <= MAX_UNTIL_YEARS and n == int(n):
+            return duration(code, int(n))
+    return None
 
 
 def _until(text: str, end: int, words: ClaimWords, published: dt.date | None) -> str | None:

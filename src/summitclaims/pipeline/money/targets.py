@@ -51,7 +51,7 @@ def targets(ctx: DocContext, span: Span, words: TargetWords) -> tuple[Phrase | N
                 continue
             if purpose is None and child.dep_ in ("xcomp", "advcl", "acl", "relcl") and _to_verb(child):
                 purpose = _phrase(ctx.doc, child, from_tok=_aux_to(child))
-            elif child.dep_ == "prep" and child.lower_ in PURPOSE_PREPS | RECIPIENT_PREPS:
+            elif child.dep_ in ("prep", "dative") and child.lower_ in PURPOSE_PREPS | RECIPIENT_PREPS:
                 obj = next((c for c in child.children if c.dep_ == L.PREP_OBJECT), None)
                 if obj is None or obj.i in range(span.start, span.end) or _is_money_or_time(obj):
                     continue
@@ -65,6 +65,8 @@ def targets(ctx: DocContext, span: Span, words: TargetWords) -> tuple[Phrase | N
         if tok.pos_ in L.VERB_POS:
             lemma = tok.lemma_.lower()
             subj = next((c for c in tok.children if c.dep_ in L.SUBJECT_DEPS), None)
+            if subj is not None and subj.left_edge.i <= span.root.i <= subj.right_edge.i:
+                subj = None      # "up to 30 billion euros would be given to Greece": the amount is no receiver
             passive = subj is not None and subj.dep_ == L.PASSIVE_SUBJECT
             if recipient is None and subj is not None and (
                     lemma in words.receivers or lemma in words.sellers or (passive and lemma in words.givers)):
