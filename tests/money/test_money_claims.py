@@ -175,6 +175,17 @@ LINKS = [
     P("Contoso said it would cut debt left by the takeover of Fabrikam. The company also reported pretax "
       "profit of 44.7 mln stg.", [CONTOSO, ("Fabrikam", "ORG", "Fabrikam")], "44.7 mln stg", "Contoso Ltd",
       "subject of 'reported': company", id="descriptor-is-the-subject-before"),
+    P("Financing includes a 550 mln dlr bridge loan provided by a bank group.", [], "550 mln dlr", None, None,
+      id="an-indefinite-descriptor-names-no-one"),
+    # the committer named on the noun that types a commitment, when no verb names one
+    P("Funds pledged today bring Ruritania's total investment in the crisis to $5.56 billion.",
+      [("Ruritania", "GPE", "Ruritania")], "$5.56 billion", "Ruritania", "possessor of 'investment'",
+      id="possessor-of-the-cue-noun"),
+    P("This is part of the €11 billion support package announced by Contoso in March.", [CONTOSO],
+      "€11 billion", "Contoso Ltd", "agent of 'announced' on 'package'", id="agent-of-a-participle-on-the-cue"),
+    P("The agreement is one component of a package totalling €300 million of Contoso support for Ruritania.",
+      [CONTOSO, ("Ruritania", "GPE", "Ruritania")], "€300 million", "Contoso Ltd", "name on 'support'",
+      id="organisation-named-on-the-noun"),
     # a price "for" the company whose shares it prices, also through the verb's object
     P("Cyacq said it would raise its tender offer price for Northwind common to 92.50 dlrs a share.",
       [("Cyacq", "ORG", "Cyacq"), ("Northwind", "ORG", "Northwind Traders")], "92.50 dlrs", "Northwind Traders",

@@ -19,8 +19,9 @@ from ... import resources
 from ...normalize.money.finder import finder
 from ...normalize.money.periods import duration
 from ...values import Money
-from .. import extensions, sents
+from .. import extensions, layout, sents
 from . import clauses, nouns, owners, targets, types
+from . import labels as L
 from .context import DocContext
 
 NEW_REACH = 3             # words before an amount in which "new" / "additional" is read
@@ -151,7 +152,10 @@ def _actor(ctx: DocContext, span: Span, kind: types.Kind, words: ClaimWords) -> 
         verb = ctx.doc[kind.verb] if kind.verb is not None else None
         if verb is not None and verb.lemma_.lower() in words.types.sellers:
             return _buyer(ctx, verb)
-        return clauses.link_why(ctx, span)
+        found = clauses.link_why(ctx, span)
+        if found[0] is None and found[1] != clauses.RECEIVED and ctx.parsed:
+            return _cue_owner(ctx, span, kind)
+        return found
     paying = kind.type == "other" and kind.via == "verb"       # "owes", "agreed to pay": the climb below
     found = (None, None) if paying else owners.owner(ctx, span, kind, words.reporting, words.types)
     if found[0] is None and kind.type == "other":
@@ -160,6 +164,33 @@ def _actor(ctx: DocContext, span: Span, kind: types.Kind, words: ClaimWords) -> 
             return None, None       # a person who mentions a cost or a figure does not own it
         return actor, why
     return found
+
+
+def _cue_owner(ctx: DocContext, span: Span, kind: types.Kind) -> tuple[str | None, str | None]:
+    """The committer named on the noun that types a commitment, when no verb names one: its
+    possessor ("bring the United States' total investment to $5.56bn"), the agent of a participle
+    on it ("the €11bn package announced by the EU"), an organisation's name on it ("the EU support
+    package"; not a country's, which is as often the receiver: "the Greece aid package")."""
+    cues = [ctx.doc[kind.token]] if kind.token is not None and kind.via != "verb" else []
+    root = span.root                 # "€300 million of EU support": the noun the amount measures
+    cues += [o for p in root.children if p.dep_ == "prep" and p.lower_ == "of"
+             for o in p.children if o.dep_ == L.PREP_OBJECT]
+    for cue in (c for c in cues if c.pos_ in L.NOUN_POS):
+        owner = nouns.possessor(ctx, cue)
+        if owner:
+            return owner, f"possessor of '{cue.text}'"
+        for c in cue.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                agent = next((a for a in c.children if a.dep_ == L.AGENT), None)
+                by = next((o for o in agent.children if o.dep_ == L.PREP_OBJECT), None) if agent is not None else None
+                actor = nouns.resolve(ctx, by) if by is not None else None
+                if by is not None and actor:
+                    return actor, f"agent of '{c.text}' on '{cue.text}': {by.text}"
+        for c in cue.children:
+            named = ctx.mention(c) if c.dep_ == "compound" else None
+            if named is not None and named.label_ == "ORG" and named._.sc_actor:
+                return named._.sc_actor, f"name on '{cue.text}': {named.text}"
+    return None, None
 
 
 def _whole_of_part(ctx: DocContext, span: Span, parts: frozenset[str]) -> bool:
@@ -179,12 +210,13 @@ def _whole_of_part(ctx: DocContext, span: Span, parts: frozenset[str]) -> bool:
 
 
 def _whole_owner(ctx: DocContext, span: Span, kind: types.Kind) -> tuple[str | None, str | None]:
-    """A whole's actor only when its own phrase names one ("part of the EU's €200bn plan")."""
+    """A whole's actor only when its own phrase names one ("part of the EU's €200bn plan", "part of
+    the €11bn package announced by the EU")."""
     for tok in (span.root, ctx.doc[kind.token] if kind.token is not None else None):
         actor = nouns.possessor(ctx, tok) if tok is not None else None
         if tok is not None and actor:
             return actor, f"possessor of '{tok.text}'"
-    return None, None
+    return _cue_owner(ctx, span, kind) if ctx.parsed and len(span) else (None, None)
 
 
 def _is_money_word(name: str, tw: types.TypeWords) -> bool:
@@ -362,15 +394,22 @@ def _until(text: str, end: int, words: ClaimWords, published: dt.date | None) ->
 
 def _results_period(ctx: DocContext, span: Span, words: ClaimWords) -> str | None:
     """A revenue figure's reporting period: from its sentence ("first-quarter net profit"), else, in
-    a results table, from the section line above its row ("Nine mths") or the headline ("4TH QTR NET")."""
+    a results table, from the section line above its row ("Nine mths") or the headline ("4TH QTR NET"),
+    else the period the story's lead reports ("Swissair reported a drop in 1986 net profit")."""
     doc, text = ctx.doc, ctx.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    row = owners.is_table_row(text, span.start_char)
     if sents.has_sents(doc) and len(span):
         sent = sents.sent(doc, span.start)
         found = _period_in(text[sent.start_char:sent.end_char], words)
-        line_start = text.rfind("\n", 0, span.start_char) + 1
-        if found and not (sent.start_char < line_start and owners.is_table_row(text, span.start_char)):
+        if found and not (sent.start_char < line_start and row):
             return found
-    line_start = text.rfind("\n", 0, span.start_char) + 1
+    if not row:
+        lead_end = owners.lead_end(ctx)
+        if span.start_char < lead_end:
+            return None
+        head = layout.headline_end(text)                  # the headline says it best ("1986 PROFITS")
+        return (_period_in(text[:head], words) if head else None) or _period_in(text[head or 0:lead_end], words)
     pos = line_start
     for _ in range(TABLE_LOOK_BACK):
         if pos <= 0:

@@ -26,6 +26,7 @@ RECEIVING_PREPS = frozenset(("to", "for", "toward", "towards", "into"))  # "proc
 PLACE_PREPS = frozenset(("in", "on", "at", "near", "across", "throughout", "within", "outside", "inside"))
 GIVER_PREPS = frozenset(("from", "by"))     # "receive ... from the EU", "awarded ... by Contoso"
 DETERMINER_DEPS = frozenset(("det", "poss"))   # "the company", "its lender": a descriptor in use
+DEFINITE = frozenset(("the", "this", "that", "these", "those"))   # "a bank group" names no one before it
 MODIFIER_DEPS = frozenset(("compound", "amod"))  # "London sugar prices": a place modifying a noun
 NAME_PART_DEPS = frozenset(("compound", "poss", "appos"))  # the parts of a noun that may name it
 # a participle hanging on a noun or clause: "Iliad, pledging 3 billion euros"

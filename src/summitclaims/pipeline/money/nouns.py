@@ -28,7 +28,8 @@ def resolve(ctx: DocContext, tok: Token) -> str | None:
     best = best_in_subtree(ctx, tok, skip_places=descriptor == "ORG", skip_modifiers=modifier_only)
     if best is not None:
         return best
-    if descriptor and any(c.dep_ in L.DETERMINER_DEPS for c in tok.children):
+    if descriptor and any(c.dep_ == L.POSSESSOR or (c.dep_ == "det" and c.lower_ in L.DEFINITE)
+                          for c in tok.children):   # "the bank", "its lender"; not "a bank group"
         return ctx.referent(tok, ("ORG",) if descriptor == "ORG" else ("GPE", "ORG"))
     return None
 

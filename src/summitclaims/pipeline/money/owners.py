@@ -210,9 +210,9 @@ def _article_company(ctx: DocContext, span: Span) -> tuple[str | None, str | Non
     francs") are the company of its headline or lead, when the lead names one organisation only
     (a deal's lead names two, and its figures may be either's) and the sentence names no other."""
     doc, text = ctx.doc, ctx.text
-    lead_end = _lead_end(ctx)
+    end = lead_end(ctx)
     orgs = [m for m in ctx.mentions if m.label_ == "ORG"]
-    lead = {m._.sc_actor for m in orgs if m.start_char < lead_end}
+    lead = {m._.sc_actor for m in orgs if m.start_char < end}
     if not lead:
         name = _ticker_headline(text)
         return (name, f"the headline's company: {name}") if name else (None, None)
@@ -226,7 +226,7 @@ def _article_company(ctx: DocContext, span: Span) -> tuple[str | None, str | Non
     return best, f"the article's company: {best}"
 
 
-def _lead_end(ctx: DocContext) -> int:
+def lead_end(ctx: DocContext) -> int:
     """The end of the headline, dateline and first sentence of the story (and the next, when
     that one is short)."""
     doc, text = ctx.doc, ctx.text
