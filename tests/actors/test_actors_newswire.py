@@ -203,6 +203,17 @@ def test_a_word_that_is_also_a_person_is_not_spread(actors):
     assert "Arroyo" not in found
 
 
+@pytest.mark.parametrize("text,name", [
+    P("The U.S. Agency for International Development will provide $2 billion.",
+      "U.S. Agency for International Development", id="agency-for"),
+    P("The Center for Strategic and International Studies said prices rose.",
+      "Center for Strategic and International Studies", id="and-inside-the-for-part"),
+])
+def test_an_institution_name_goes_on_after_for(actors, text, name):
+    found = actors(text)
+    assert name in found and found[name].label == "ORG", sorted(found)
+
+
 def test_a_lower_case_verb_ends_a_name(actors):
     found = actors("The U.S. Department of Commerce awarded Polar Semiconductor $123 million on Monday.")
     assert "U.S. Department of Commerce" in found and "Polar Semiconductor" in found, sorted(found)

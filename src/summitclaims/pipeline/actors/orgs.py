@@ -13,6 +13,8 @@ _EXCHANGES = frozenset(("NYSE", "NASDAQ", "AMEX", "LSE", "TSX", "ASX", "OTC", "O
                         "XETRA", "EURONEXT", "BSE", "NSE"))   # "(NASDAQ: BIIB)": a ticker follows
 _OF_LABELS = ("ORG", "GPE", "LOC")
 MIN_INITIALS = 2        # one letter is no acronym
+FOR_WORDS = 5           # capitalised words of a name after its "for" ("for International Development")
+ARTICLE_WORDS = frozenset(("the", "a", "an"))
 MIN_RECURRING = 3       # letters of a one-word name found again by its spelling ("AE" is too short)
 _DOTTED_COUNTRY = re.compile(r"(?:[A-Z]\.){2,3}")     # "U.S.", "U.K.": a country before an agency's name
 
@@ -86,7 +88,38 @@ def of_names(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         m.canon = names.clean_surface(doc[m.start:m.end].text)
         taken.add(id(b))
     _country_before_institution(ctx, mentions, taken)
+    _for_names(ctx, [m for m in mentions if id(m) not in taken], taken)
     return [m for m in mentions if id(m) not in taken]
+
+
+def _for_names(ctx: DocContext, mentions: list[Mention], taken: set[int]) -> None:
+    """"the U.S. Agency" + "for International Development": an institution's name the model cut
+    before "for" goes on over the capitalised words after it (what overlaps them joins ``taken``)."""
+    doc, t = ctx.doc, ctx.tables
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
+        last = doc[m.end - 1]
+        k = m.end + 1
+        if m.source != "model" or m.label != "ORG" or not last.is_title or last.lower_ not in t.org_heads \
+                or k >= len(doc) or doc[m.end].lower_ != "for" or ctx.breaks(last):
+            continue
+        end = k
+        while end < len(doc) and end - k < FOR_WORDS and not (end > k and ctx.breaks(doc[end - 1])):
+            tok = doc[end]
+            word = tok.is_title and tok.is_alpha and tok.lower_ not in ARTICLE_WORDS
+            joining = end > k and tok.lower_ in ("and", "of", "&") and end + 1 < len(doc) and doc[end + 1].is_title
+            if not (word or joining):
+                break
+            end += 1
+        if end == k:
+            continue
+        for i in range(k, end):
+            inside = by_start.get(i)
+            if inside is not None and inside.end <= end:
+                ctx.drop(inside.start, inside.end, inside.label, "for-name:inside")
+                taken.add(id(inside))
+        m.end, m.alias_hit = end, False
+        m.canon = names.clean_surface(doc[m.start:m.end].text)
 
 
 def _country_before_institution(ctx: DocContext, mentions: list[Mention], taken: set[int]) -> None:
