@@ -160,6 +160,10 @@ def test_a_place_inside_a_company_name_is_not_joined(actors):
       id="before-a-ticker"),
     P("Keycorp agreed to buy Commercial Security Bancorp <CSEC> for 102 mln dlrs.", "Commercial Security Bancorp",
       id="org-suffix-after-the-model-span"),
+    P("TOKYO, June 19 - Olympus Optical Co Ltd <OOPT.T> predicted a rise in current profit.", "Olympus Optical Co",
+      id="legal-forms-in-a-row"),
+    P("MUNICH, Oct 19 - Puma AG Rudolf Dassler Sport <PUMA.F> said it posted a loss.", "Puma AG Rudolf Dassler Sport",
+      id="legal-form-inside"),
 ])
 def test_a_company_by_its_shape(actors, text, name):
     found = actors(text)

@@ -177,6 +177,9 @@ LINKS = [
       "subject of 'reported': company", id="descriptor-is-the-subject-before"),
     P("Financing includes a 550 mln dlr bridge loan provided by a bank group.", [], "550 mln dlr", None, None,
       id="an-indefinite-descriptor-names-no-one"),
+    P("Contoso's spokesman told Reuters the outlook was good. The company's sales were 122 billion yen.",
+      [CONTOSO, ("Reuters", "ORG", "Reuters")], "122 billion yen", "Contoso Ltd", "possessor of 'sales'",
+      id="the-agency-told-is-no-owner"),
     # the committer named on the noun that types a commitment, when no verb names one
     P("Funds pledged today bring Ruritania's total investment in the crisis to $5.56 billion.",
       [("Ruritania", "GPE", "Ruritania")], "$5.56 billion", "Ruritania", "possessor of 'investment'",

@@ -96,6 +96,15 @@ def _name_start(ctx: DocContext, end: int) -> int | None:
                 i -= 1
                 continue
             break
+        if tok.lower_ in legal and start == end and _capital(tok):
+            i -= 1                                   # "Olympus Optical Co Ltd": legal forms in a row end a name
+            continue
+        if tok.lower_ in legal and _capital(tok) and i > 0 and _capital(doc[i - 1]) \
+                and doc[i - 1].lower_ not in legal and not ctx.breaks(doc[i - 1]) and not doc[i - 1].is_space \
+                and not (doc[i - 1].is_sent_start and doc[i - 1].tag_ not in _PROPER_TAGS):
+            start = i                                # "Puma AG Rudolf Dassler Sport": a legal form inside
+            i -= 1
+            continue
         if not _capital(tok) or tok.lower_ in ARTICLES or tok.lower_ in legal or tok.lower_ in ctx.tables.titles:
             break                                    # (not "Managing Director of SA ...": a title)
         if tok.is_sent_start and tok.tag_ not in _PROPER_TAGS:

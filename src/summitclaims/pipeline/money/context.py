@@ -58,14 +58,16 @@ class DocContext:
         if opening is not None:
             datelines.append(opening.span())
 
+        parsed = doc.has_annotation("DEP")
+
         def kept(s: Span) -> bool:
-            return not any(a <= s.start_char < b for a, b in datelines)
+            return not any(a <= s.start_char < b for a, b in datelines) and not (parsed and _listener(s))
 
         index = {i: s for i, s in mention_index(doc).items() if kept(s)}
         mentions = sorted((s for s in doc.spans.get(extensions.MENTIONS, ()) if s._.sc_actor and kept(s)),
                           key=lambda s: s.start)
         orgs = frozenset(i for s in mentions if s.label_ == "ORG" for i in range(s.start, s.end))
-        return cls(doc, text, words, index, mentions, doc.has_annotation("DEP"), orgs)
+        return cls(doc, text, words, index, mentions, parsed, orgs)
 
     def mention(self, tok: Token) -> Span | None:
         """The actor mention covering ``tok`` (not one in a dateline), or None."""
@@ -128,4 +130,17 @@ def _subject_of_clause(span: Span) -> bool:
         if tok.dep_ not in ("compound", "appos", "conj") or tok.head.i == tok.i:
             return False
         tok = tok.head
+    return False
+
+
+def _listener(span: Span) -> bool:
+    """The one told ("a spokesman told Reuters", "said in an interview with the Financial Times"):
+    a news agency or paper that hears the claim owns none of it."""
+    tok = span.root
+    head = tok.head
+    if tok.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell":
+        return True
+    if tok.dep_ == "pobj" and head.lower_ in ("to", "with"):
+        governor = head.head
+        return governor.lemma_.lower() in ("tell", "say", "interview", "speak", "talk")
     return False
