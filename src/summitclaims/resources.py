@@ -91,7 +91,7 @@ TABLES: dict[str, dict[str | None, Shape]] = {
     "money_actors": {
         "descriptor": _shape("word label"), "naming": _shape("word"), "third_person": _shape("word"),
         "first_person": _shape("word"), "neuter": _shape("word"), "receiver": _shape("word"),
-        "giver": _shape("word"),
+        "giver": _shape("word"), "issuer": _shape("word"), "security": _shape("word"),
     },
     "money_types": {
         "noun": _shape("word type", "flow"), "verb": _shape("word type"), "unit": _shape("word type"),

@@ -180,6 +180,13 @@ LINKS = [
     P("Contoso's spokesman told Reuters the outlook was good. The company's sales were 122 billion yen.",
       [CONTOSO, ("Reuters", "ORG", "Reuters")], "122 billion yen", "Contoso Ltd", "possessor of 'sales'",
       id="the-agency-told-is-no-owner"),
+    # an issuer of securities receives what they bring; its buyers are the committers
+    P("Contoso said it plans to offer 250 mln dlrs of senior subordinated notes.", [CONTOSO], "250 mln dlrs",
+      None, None, id="issuer-of-notes-receives"),
+    P("Contoso decided to issue a 75 mln dlr convertible bond.", [CONTOSO], "75 mln dlr", None, None,
+      id="issuer-of-a-bond-receives"),
+    P("Contoso will offer $5 million in aid to Ruritania.", [CONTOSO, ("Ruritania", "GPE", "Ruritania")],
+      "$5 million", "Contoso Ltd", "subject of 'offer'", id="an-offer-of-aid-is-given"),
     # the committer named on the noun that types a commitment, when no verb names one
     P("Funds pledged today bring Ruritania's total investment in the crisis to $5.56 billion.",
       [("Ruritania", "GPE", "Ruritania")], "$5.56 billion", "Ruritania", "possessor of 'investment'",

@@ -188,7 +188,21 @@ def _subject_receives(ctx: DocContext, climb: _Climb, verb: Token, subj: Token |
     lemma = verb.lemma_.lower()
     return lemma in ctx.words.receivers or (
         lemma in ctx.words.givers and subj is not None and subj.dep_ == L.PASSIVE_SUBJECT
-        and not climb.span.start <= subj.i < climb.span.end)
+        and not climb.span.start <= subj.i < climb.span.end) or (
+        lemma in ctx.words.issuers and _securities(ctx, climb.span, verb))
+
+
+def _securities(ctx: DocContext, span: Span, verb: Token) -> bool:
+    """The amount is what securities bring ("offer 250 mln dlrs of notes", "issue a 75 mln dlr
+    convertible bond", "offered 10 mln shares for 205 mln stg"): their issuer receives it."""
+    root = span.root
+    nouns_ = [o for p in root.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == L.PREP_OBJECT]
+    if root.dep_ in LISTED_DEPS or root.dep_ == "amod":
+        nouns_.append(root.head)
+    nouns_ += [c for c in verb.children if c.dep_ in L.OBJECT_DEPS and c.i != root.i]
+    sec = ctx.words.securities
+    return any(n.lemma_.lower() in sec or n.lower_ in sec for n in nouns_)
 
 
 def _giver(ctx: DocContext, verb: Token) -> str | None:

@@ -16,6 +16,8 @@ class ActorWords:
     neuter: frozenset[str]         # "it": the latest ORG of this or the previous sentence
     receivers: frozenset[str]      # "receive": the subject receives; the actor is the giver
     givers: frozenset[str]         # "award": a passive subject receives ("was awarded $5m")
+    issuers: frozenset[str]        # "issue", "offer": the subject raises what securities it sells bring
+    securities: frozenset[str]     # "notes", "bonds": what an issuer sells
 
 
 def load() -> ActorWords:
@@ -29,4 +31,5 @@ def load() -> ActorWords:
         descriptors={r["word"].lower(): r["label"] for r in rows if r.get("kind") == "descriptor"},
         naming=words("naming"), first_person=words("first_person"), third_person=words("third_person"),
         neuter=words("neuter"), receivers=words("receiver"), givers=words("giver"),
+        issuers=words("issuer"), securities=words("security"),
     )
