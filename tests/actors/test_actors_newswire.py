@@ -218,6 +218,15 @@ def test_an_institution_name_goes_on_after_for(actors, text, name):
     assert name in found and found[name].label == "ORG", sorted(found)
 
 
+@pytest.mark.parametrize("text,country,alias", [
+    P("Today, the U.S. Government announced new humanitarian assistance.", "United States", "U.S.", id="country"),
+    P("The French Government said it would help.", "France", "French Government", id="nationality"),
+])
+def test_a_countrys_government_is_the_country(actors, text, country, alias):
+    found = actors(text)
+    assert found[country].label == "GPE" and alias in found[country].aliases, sorted(found)
+
+
 def test_a_lower_case_verb_ends_a_name(actors):
     found = actors("The U.S. Department of Commerce awarded Polar Semiconductor $123 million on Monday.")
     assert "U.S. Department of Commerce" in found and "Polar Semiconductor" in found, sorted(found)

@@ -180,6 +180,8 @@ LINKS = [
     P("Contoso's spokesman told Reuters the outlook was good. The company's sales were 122 billion yen.",
       [CONTOSO, ("Reuters", "ORG", "Reuters")], "122 billion yen", "Contoso Ltd", "possessor of 'sales'",
       id="the-agency-told-is-no-owner"),
+    P("The president announced over $2.9 billion in new assistance from Contoso.", [CONTOSO], "$2.9 billion",
+      "Contoso Ltd", "'from' after the amount", id="from-after-the-measured-noun"),
     # an issuer of securities receives what they bring; its buyers are the committers
     P("Contoso said it plans to offer 250 mln dlrs of senior subordinated notes.", [CONTOSO], "250 mln dlrs",
       None, None, id="issuer-of-notes-receives"),

@@ -234,6 +234,15 @@ def _resolve(ctx: DocContext, m: Mention) -> bool:
         ctx.drop(m.start, m.end, m.label, "state-abbreviation:not-after-place")
         return False
     hit = ctx.tables.lookup(text)
+    if not hit and m.end - m.start > 1 and ctx.doc[m.end - 1].lower_ == "government":
+        before = ctx.doc[m.start:m.end - 1].text
+        country = ctx.tables.lookup(before)
+        demonym = ctx.tables.demonyms.get(names.fold(before))
+        if country and country[1] == "GPE":          # "the U.S. Government": the country
+            m.end -= 1
+            hit = country
+        elif demonym:                                # "the French Government": France
+            hit = (demonym, "GPE", False)
     if hit:
         ctx.relabel(m, hit[1], "gazetteer:label")
         m.canon, m.alias_hit = hit[0], True

@@ -57,8 +57,11 @@ def link_why(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
         named = ctx.mention(root.head)
         if named is not None and named.end == span.start and named._.sc_actor and not _receiving_list(ctx, named):
             return named._.sc_actor, climb.why(named._.sc_actor, "named before the amount in a list", named.text)
-    # "pledges included $3.3 billion from the European Union": who it comes from
-    for prep in root.children:
+    # "pledges included $3.3 billion from the European Union", "$2.9 billion in new assistance from
+    # the U.S.": who it comes from
+    measured = [o for p in root.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                for o in p.children if o.dep_ == L.PREP_OBJECT and o.pos_ == "NOUN"]
+    for prep in (p for t in (root, *measured) for p in t.children):
         if prep.dep_ in L.GIVER_PREP_DEPS and prep.lower_ == "from":
             obj = next((c for c in prep.children if c.dep_ == L.PREP_OBJECT), None)
             giver = ctx.actor(obj) if obj is not None else None
