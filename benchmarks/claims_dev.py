@@ -13,7 +13,8 @@ overlap it, and reports:
 - actor accuracy: of the aligned gold amounts that have an actor, the share whose record names it;
   actor precision: of the aligned records that name an actor, the share that is right (a gold null
   makes any actor wrong); an actor matches the gold name, folded, as the name or one of the
-  record's actor aliases, legal suffixes ("Corp", "Ltd") aside;
+  record's actor aliases, legal suffixes ("Corp", "Ltd") aside (or one of the gold's ``actor_also``:
+  the leader who announces a country's pledge, as the seeds name Emmanuel Macron for France's);
 - claims: of the gold (actor, amount) pairs, the share some money record of the document states
   with that amount (value and currency) and actor, as ``shared/eval/score.py`` counts them;
 - period: accuracy on aligned amounts where the gold or the record gives one;
@@ -178,10 +179,12 @@ def main(argv: list[str] | None = None) -> int:
         misses: list[str] = []
         src_t = by_source.setdefault(doc.get("source", "?"), {k: Ratio() for k in ("type", "actor", "claims")})
 
-        def actor_ok(pred: str | None, want: str | None, aliases: dict[str, set[str]] = aliases) -> bool:
+        def actor_ok(pred: str | None, want: str | None, aliases: dict[str, set[str]] = aliases,
+                     also: tuple[str, ...] = ()) -> bool:
             if not pred or not want:
                 return not pred and not want
-            return bool(name_keys(want) & (aliases.get(pred) or name_keys(pred)))
+            keys = aliases.get(pred) or name_keys(pred)
+            return any(name_keys(w) & keys for w in (want, *also))
 
         used: set[int] = set()
         for g in doc["amounts"]:
@@ -205,15 +208,16 @@ def main(argv: list[str] | None = None) -> int:
             if not ok:
                 misses.append(f"  ~ type {g['text']!r}: {r.get('type')} (cue {r.get('type_cue')!r}), gold {g['type']}")
             if g.get("actor"):
-                ok = actor_ok(r.get("actor"), g["actor"])
+                ok = actor_ok(r.get("actor"), g["actor"], also=tuple(g.get("actor_also", ())))
                 t["actor"].add(ok)
                 src_t["actor"].add(ok)
                 t["actor_loose"].add(ok or loose_ok(r.get("actor"), g["actor"]))
             if r.get("actor"):
-                ok = actor_ok(r["actor"], g.get("actor"))
+                ok = actor_ok(r["actor"], g.get("actor"), also=tuple(g.get("actor_also", ())))
                 t["actor_precision"].add(ok)
                 t["actor_loose_precision"].add(ok or loose_ok(r["actor"], g.get("actor")))
-            if (g.get("actor") or r.get("actor")) and not actor_ok(r.get("actor"), g.get("actor")):
+            if (g.get("actor") or r.get("actor")) and not actor_ok(r.get("actor"), g.get("actor"),
+                                                                   also=tuple(g.get("actor_also", ()))):
                 misses.append(f"  ~ actor {g['text']!r} ({g['type']}): {r.get('actor')!r} [{r.get('evidence')}], "
                               f"gold {g.get('actor')!r}")
             if g.get("period") or r.get("period"):
@@ -234,7 +238,8 @@ def main(argv: list[str] | None = None) -> int:
                         if not ok:
                             misses.append(f"  ~ {field} {g['text']!r}: {rp!r}, gold {gp!r}")
             if g.get("actor"):
-                ok = any(same_amount(g, p) and actor_ok(p.get("actor"), g["actor"]) for p in money)
+                ok = any(same_amount(g, p) and actor_ok(p.get("actor"), g["actor"], also=tuple(g.get("actor_also", ())))
+                         for p in money)
                 t["claims"].add(ok)
                 src_t["claims"].add(ok)
         for i, r in enumerate(money):
