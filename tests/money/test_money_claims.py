@@ -182,6 +182,8 @@ LINKS = [
       id="the-agency-told-is-no-owner"),
     P("The president announced over $2.9 billion in new assistance from Contoso.", [CONTOSO], "$2.9 billion",
       "Contoso Ltd", "'from' after the amount", id="from-after-the-measured-noun"),
+    P("Pledges included $3.3 billion from Contoso.", [CONTOSO], "$3.3 billion", "Contoso Ltd",
+      "'from' after 'included'", id="from-on-the-verb-of-a-generic-subject"),
     # an issuer of securities receives what they bring; its buyers are the committers
     P("Contoso said it plans to offer 250 mln dlrs of senior subordinated notes.", [CONTOSO], "250 mln dlrs",
       None, None, id="issuer-of-notes-receives"),

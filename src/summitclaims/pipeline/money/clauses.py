@@ -154,6 +154,13 @@ def _at_verb(ctx: DocContext, climb: _Climb, verb: Token) -> tuple[bool, str | N
         if verb.lemma_ == "be" and generic(ctx, subj):
             return True, None       # "the conference goal was $7bn": nobody is said to give it
         actor = nouns.resolve(ctx, subj)
+        if actor is None and generic(ctx, subj):
+            # "Pledges included $3.3 billion from the European Union": a subject naming no one, and
+            # the verb says where the money comes from
+            source = _from_named(ctx, verb)
+            if source is not None:
+                climb.why(source[0], f"'from' after '{verb.text}'", source[1])
+                return True, source[0]
         rule = "agent of" if subj.dep_ == "pobj" else "subject of"
         climb.why(actor, f"{rule} '{verb.text}'", _phrase(subj))
         return True, actor
