@@ -190,6 +190,11 @@ def test_a_first_word_tagged_a_place_is_the_company_it_starts(actors):
     assert found["Monfort of Colorado"].aliases[:2] == ["Monfort of Colorado Inc", "Monfort"]
 
 
+def test_a_lone_word_tagged_a_person_is_the_company_named_with_its_legal_form(actors):
+    found = actors("The Commission sued McAfee, Inc. on Monday. The order requires that McAfee pay a penalty.")
+    assert "McAfee" in found and found["McAfee"].label == "ORG" and len(found["McAfee"].mentions) == 2, sorted(found)
+
+
 def test_a_place_before_an_institution_stays_a_place(actors):
     found = actors("Scientists in Queensland found the bones, which went to the Queensland Museum.")
     assert found["Queensland"].label == "GPE"

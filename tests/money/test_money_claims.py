@@ -184,6 +184,8 @@ LINKS = [
       "Contoso Ltd", "'from' after the amount", id="from-after-the-measured-noun"),
     P("Pledges included $3.3 billion from Contoso.", [CONTOSO], "$3.3 billion", "Contoso Ltd",
       "'from' after 'included'", id="from-on-the-verb-of-a-generic-subject"),
+    P("Under the resolution Contoso will pay in excess of $1.6 billion to resolve claims.", [CONTOSO],
+      "$1.6 billion", "Contoso Ltd", "subject of 'pay'", id="through-a-particle"),
     # an issuer of securities receives what they bring; its buyers are the committers
     P("Contoso said it plans to offer 250 mln dlrs of senior subordinated notes.", [CONTOSO], "250 mln dlrs",
       None, None, id="issuer-of-notes-receives"),

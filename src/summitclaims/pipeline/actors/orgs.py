@@ -254,11 +254,31 @@ def _add_acronyms(ctx: DocContext, mentions: list[Mention], bracket: dict[str, s
             occupied.add(tok.i)
 
 
+def _one_word_companies(ctx: DocContext, mentions: list[Mention]) -> None:
+    """"McAfee" tagged a person where the article names "McAfee, Inc.": the company, unless the
+    word is part of a person's full name here ("Gloria Macapagal Arroyo") or a place the tables know."""
+    doc = ctx.doc
+    legal = ctx.tables.legal
+    companies = {doc[m.start].text: m.canon for m in mentions      # "McAfee, Inc." -> McAfee
+                 if m.label == "ORG" and m.canon and m.canon == doc[m.start].text
+                 and doc[m.end - 1].lower_ in legal}
+    if not companies:
+        return
+    people = {w for m in mentions if m.label == "PERSON" and m.canon and " " in m.canon for w in m.canon.split()}
+    for m in mentions:
+        text = doc[m.start].text
+        if m.end - m.start == 1 and m.label in ("PERSON", "GPE", "LOC") and m.source == "model" \
+                and not m.alias_hit and text in companies and text not in people and not ctx.tables.is_place(text):
+            ctx.relabel(m, "ORG", "one-word-company-here")
+            m.canon = companies[text]
+
+
 def recurring(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """An organisation's name written again where the model did not tag it ("a tender offer for
     Cyclops common"): one name, one sense in one article. Only names the article never writes in
     lower case, of capitalised words, outside other mentions."""
     doc = ctx.doc
+    _one_word_companies(ctx, mentions)
     surfaces: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     # a word that names a person or place here too ("Arroyo", the model's ORG once) is not spread
     others = {t.text for m in mentions if m.label != "ORG" for t in doc[m.start:m.end]}

@@ -12,7 +12,7 @@ PASSIVE_SUBJECT = "nsubjpass"
 CLIMB_DEPS = frozenset(("xcomp", "advcl", "acl", "ccomp", "conj", "relcl", "pcomp", "prep", "pobj", "dobj",
                         "attr", "oprd", "appos", "npadvmod", "nummod", "quantmod", "compound", "amod",
                         "nmod", "dep", "advmod", "dative", "agent", "parataxis", "punct", "cc", "acomp",
-                        "nsubj", "nsubjpass"))
+                        "nsubj", "nsubjpass", "prt"))
 RELATIVE_CLAUSE = "relcl"
 # clauses that say something else about a noun ("the plan, which Contoso backs"), unless they name it
 CLAUSE_DEPS = frozenset(("relcl", "acl"))
