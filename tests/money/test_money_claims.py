@@ -206,6 +206,12 @@ LINKS = [
     P("Cyacq said it would raise its tender offer price for Northwind common to 92.50 dlrs a share.",
       [("Cyacq", "ORG", "Cyacq"), ("Northwind", "ORG", "Northwind Traders")], "92.50 dlrs", "Northwind Traders",
       "priced 'for'", id="price-for-the-company-through-the-object"),
+    P("Fabrikam increased its offer to purchase all Northwind common shares to 20.10 dlrs a share.",
+      [("Fabrikam", "ORG", "Fabrikam"), ("Northwind", "ORG", "Northwind Traders")], "20.10 dlrs", "Northwind Traders",
+      "shares named: Northwind", id="price-a-share-of-the-shares-named"),
+    P("Fabrikam offered 18.50 dlrs a share for the 63 pct of Northwind shares it did not own.",
+      [("Fabrikam", "ORG", "Fabrikam"), ("Northwind", "ORG", "Northwind Traders")], "18.50 dlrs", "Northwind Traders",
+      "shares named: Northwind", id="price-a-share-for-a-stake-in-the-shares-named"),
     # a place behind "in", "on" says where, not whose
     P("Reported tin business in London was confined to metal at 4,225 stg.", [("London", "GPE", "London")],
       "4,225 stg", None, None, id="place-in-the-subject-is-where"),

@@ -25,6 +25,8 @@ OWN_PREPS = frozenset(("of", "at", "on", "for", "in"))      # "shares of Tesla",
 PHRASE_DEPS = frozenset(("compound", "nmod", "amod", "poss"))
 NOT_OWNERS = frozenset(("PERSON",))   # an executive announces a company's figures; they are not theirs
 TARGET_CUES = frozenset(("target", "price target"))   # set by an analyst's bank, owned by the company
+SHARE_WORDS = frozenset(("share", "stock", "common", "preferred"))   # what a price a share is of
+BUYING = frozenset(("acquire", "buy", "purchase"))   # "an offer to acquire Dow Jones for $60 a share"
 PRICE_REACH = 4          # steps up from a price to the "for" that names whose shares it prices
 MAX_UP = 8               # steps from the cue noun up to its verb
 LEAD_CHARS = 400          # the headline and lead of an article
@@ -61,6 +63,10 @@ def owner(ctx: DocContext, span: Span, kind: Kind, reporting: frozenset[str],
         found = _priced_for(ctx, span)
         if found[0]:
             return found
+        if kind.via == "unit" or (kind.cue or "").lower() in SHARE_WORDS:
+            found = _shares_named(ctx, span, tw)
+            if found[0]:
+                return found
     if kind.type == "revenue":
         found = _table_company(ctx, span)
         if found[0]:
@@ -88,7 +94,8 @@ def _by_verb(ctx: DocContext, verb: Token, kind: Kind, tw: TypeWords) -> tuple[s
         named = ctx.mention(obj) if obj is not None else None
         if named is not None and named.label_ == "ORG" and named._.sc_actor:
             return named._.sc_actor, f"what '{verb.text}' buys: {named.text}"
-        return _priced_for(ctx, verb.doc[verb.i:verb.i + 1]) if verb.i < len(verb.doc) else (None, None)
+        found = _priced_for(ctx, verb.doc[verb.i:verb.i + 1])
+        return found if found[0] else None      # the shares may be named further on ("all Revlon shares")
     return None
 
 
@@ -179,11 +186,41 @@ def _label(ctx: DocContext, tok: Token, actor: str | None) -> str | None:
 def _company_of(ctx: DocContext, tok: Token) -> Span | None:
     """The company a noun names: its own mention, or the one naming its kind ("Cyclops common",
     "Cyclops's shares")."""
-    for t in (tok, *(c for c in tok.children if c.dep_ in ("compound", L.POSSESSOR))):
+    for t in (tok, *(c for c in tok.children if c.dep_ in ("compound", "nmod", L.POSSESSOR))):
         named = ctx.mention(t)
         if named is not None and named.label_ == "ORG" and named._.sc_actor:
             return named
     return None
+
+
+def _shares_named(ctx: DocContext, span: Span, tw: TypeWords | None) -> tuple[str | None, str | None]:
+    """A price a share whose company its sentence names with the shares ("an offer to purchase all
+    Revlon common shares to 20.10 dlrs a share", "for all of ARGOSystems' shares", "the price of
+    Keycorp common") or as what a buying verb takes ("an offer to acquire Dow Jones for $60 per
+    share"): the nearest such company to the amount."""
+    doc = ctx.doc
+    sent = sents.sent(doc, span.start) if sents.has_sents(doc) else doc[:]
+    found: list[tuple[int, str, str]] = []
+    for tok in sent:
+        low = tok.lemma_.lower()
+        if low in SHARE_WORDS and not span.start <= tok.i < span.end:
+            named = _company_of(ctx, tok)
+            if named is None:
+                named = next((m for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for o in p.children if o.dep_ == L.PREP_OBJECT
+                              for m in (_company_of(ctx, o),) if m is not None), None)
+            if named is not None:
+                found.append((abs(tok.i - span.start), named._.sc_actor, f"shares named: {named.text} {tok.text}"))
+        elif tw is not None and tok.pos_ in L.VERB_POS and tw.verbs.get(low) == "commitment" \
+                and low in BUYING:
+            obj = next((c for c in tok.children if c.dep_ in L.OBJECT_DEPS), None)
+            named = _company_of(ctx, obj) if obj is not None else None
+            if named is not None:
+                found.append((abs(tok.i - span.start), named._.sc_actor, f"what '{tok.text}' buys: {named.text}"))
+    if not found:
+        return None, None
+    _, actor, why = min(found)
+    return actor, why
 
 
 def _priced_for(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
