@@ -212,6 +212,12 @@ LINKS = [
     P("Fabrikam offered 18.50 dlrs a share for the 63 pct of Northwind shares it did not own.",
       [("Fabrikam", "ORG", "Fabrikam"), ("Northwind", "ORG", "Northwind Traders")], "18.50 dlrs", "Northwind Traders",
       "shares named: Northwind", id="price-a-share-for-a-stake-in-the-shares-named"),
+    P("Fabrikam agreed to talks. In 1986, Contoso earned 21.3 mln dlrs, compared to 1985 earnings "
+      "of 26.2 mln dlrs.", [CONTOSO, ("Fabrikam", "ORG", "Fabrikam")],
+      "26.2 mln dlrs", "Contoso Ltd", "beside 21.3 mln dlrs", id="a-figure-compared-has-its-partners-owner"),
+    P("Contoso and Fabrikam ended unchanged at 41.75 dlrs and 51 dlrs.",
+      [CONTOSO, ("Fabrikam", "ORG", "Fabrikam")], "51 dlrs", "Fabrikam", "subject of 'ended': Fabrikam",
+      id="each-subject-its-own-figure"),
     # a place behind "in", "on" says where, not whose
     P("Reported tin business in London was confined to metal at 4,225 stg.", [("London", "GPE", "London")],
       "4,225 stg", None, None, id="place-in-the-subject-is-where"),

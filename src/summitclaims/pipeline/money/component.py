@@ -3,7 +3,7 @@ converted at the publication date's rate."""
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...normalize import fx
 from ...normalize.money import find_money
@@ -15,6 +15,7 @@ from .context import DocContext
 PART_SLACK = 1.02          # items may add up to a little over their total (rounded figures)
 GOVERNOR_REACH = 8         # steps up from an amount to the verb it hangs from
 COMPARING = frozenset(("compare",))   # "compared with 1.76 dlrs": a figure set beside another
+OWNED_FIGURES = frozenset(("revenue", "valuation", "price"))   # figures set side by side are one owner's
 
 
 class MoneyFinder:
@@ -86,6 +87,11 @@ def _governor(span: Span) -> int | None:
     return None
 
 
+def _several_subjects(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "conj" for g in c.children)
+               for c in verb.children)
+
+
 def _compared(doc: Doc, spans: list[Span]) -> None:
     """An amount no word types, set beside a typed one under the same verb ("recovered to 1.72 dlrs
     a lb from its low of 1.55 dlrs", "profit rose to $5m from $4m"), is the same kind of figure and,
@@ -108,7 +114,15 @@ def _compared(doc: Doc, spans: list[Span]) -> None:
                 continue
             o = min(typed, key=lambda o: abs(o.start - s.start))._.sc_money
             m.type, m.type_cue = o.type, o.type_cue
-            if not m.actor and o.actor and o.type != "commitment":
+        for s in group:             # "earned $21.3m ..., compared to 1985 earnings of $26.2m": one owner
+            m = s._.sc_money
+            if m.actor or m.type not in OWNED_FIGURES or verbs[id(s)] is None or m.equivalent_of is not None \
+                    or _several_subjects(doc[verbs[id(s)]]):
+                continue        # ("Cheung Kong and Hutchison ended at 41.75 and 51 dlrs": each its own)
+            owned = [o for o in group if o is not s and verbs[id(o)] == verbs[id(s)] and o._.sc_money.actor
+                     and o._.sc_money.type == m.type]
+            if owned:
+                o = min(owned, key=lambda o: abs(o.start - s.start))._.sc_money
                 m.actor, m.evidence = o.actor, f"beside {o.raw}: {o.evidence}"
 
 

@@ -157,6 +157,9 @@ def _subject(ctx: DocContext, start: Token, kind: Kind, target: bool,
         if subj is not None and subj.i != start.i and not _under(subj, start):
             if subj.dep_ == L.PASSIVE_SUBJECT and kind.type not in ("other", "valuation"):
                 return None, None
+            subj = _respective(subj, start)
+            if subj is None:
+                return None, None    # "A and B ended at 41.75 and 51 dlrs, 8.3": whose is not clear
             actor = nouns.resolve(ctx, subj)
             label = _label(ctx, subj, actor)
             if actor and label not in NOT_OWNERS:
@@ -169,6 +172,27 @@ def _subject(ctx: DocContext, start: Token, kind: Kind, target: bool,
             continue
         break
     return None, None
+
+
+def _respective(subj: Token, amount: Token) -> Token | None:
+    """The subject an amount belongs to when both are lists: "Cheung Kong and Hutchison ended at
+    41.75 and 51 dlrs" pairs them in order; a list of subjects against one amount, or lists of
+    other lengths, say nothing (None). A single subject is itself."""
+    subjects = [subj, *(c for c in subj.children if c.dep_ == "conj")]
+    if len(subjects) == 1:
+        return subj
+    first = amount
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    amounts = [first]
+    while True:
+        nxt = next((c for c in amounts[-1].children if c.dep_ == "conj"), None)
+        if nxt is None:
+            break
+        amounts.append(nxt)
+    if len(amounts) != len(subjects) or amount not in amounts:
+        return None
+    return subjects[amounts.index(amount)]
 
 
 def _under(tok: Token, cue: Token) -> bool:
