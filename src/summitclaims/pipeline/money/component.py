@@ -115,9 +115,9 @@ def _compared(doc: Doc, spans: list[Span]) -> None:
             o = min(typed, key=lambda o: abs(o.start - s.start))._.sc_money
             m.type, m.type_cue = o.type, o.type_cue
         for s in group:             # "earned $21.3m ..., compared to 1985 earnings of $26.2m": one owner
-            m = s._.sc_money
-            if m.actor or m.type not in OWNED_FIGURES or verbs[id(s)] is None or m.equivalent_of is not None \
-                    or _several_subjects(doc[verbs[id(s)]]):
+            m, verb = s._.sc_money, verbs[id(s)]
+            if m.actor or m.type not in OWNED_FIGURES or verb is None or m.equivalent_of is not None \
+                    or _several_subjects(doc[verb]):
                 continue        # ("Cheung Kong and Hutchison ended at 41.75 and 51 dlrs": each its own)
             owned = [o for o in group if o is not s and verbs[id(o)] == verbs[id(s)] and o._.sc_money.actor
                      and o._.sc_money.type == m.type]
