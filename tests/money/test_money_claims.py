@@ -94,6 +94,13 @@ TYPES = [
     P("The bank's sub-prime exposure was over $50 billion.", "$50 billion", "other", "exposure", id="exposure"),
     P("The budget proposes savings of $137 billion over 10 years.", "$137 billion", "other", "savings",
       id="savings"),
+    # a total and its per-share form are one figure, never a share price
+    P("Contoso said a pre-tax charge of 16.7 mln dlrs or 11 cts a share hurt earnings.", "11 cts", "other",
+      "charge", id="per-share-form-of-a-charge"),
+    P("Results were boosted by a one-time gain of 145 mln dlrs or 1.11 dlrs a share.", "145 mln dlrs", "other",
+      None, id="total-typed-only-by-its-per-share-form"),
+    P("Contoso earned 21.3 mln dlrs or 5.26 dlrs a share.", "5.26 dlrs", "revenue", "earned",
+      id="per-share-earnings"),
     # a figure set beside a typed one under the same verb is of its kind
     P("The nickel market recovered to around 1.72 dlrs a lb from its low of 1.55 dlrs in January.", "1.55 dlrs",
       "price", "lb", id="beside-a-price"),

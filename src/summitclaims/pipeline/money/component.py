@@ -2,6 +2,8 @@
 converted at the publication date's rate."""
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -12,6 +14,8 @@ from .. import extensions, sents
 from . import claim, types, words
 from .context import DocContext
 
+PER_SHARE = frozenset(("share", "shr"))
+_OR_BETWEEN = re.compile(r"\s*,?\s*or\s+")     # "16.7 mln dlrs or 11 cts a share"
 PART_SLACK = 1.02          # items may add up to a little over their total (rounded figures)
 GOVERNOR_REACH = 8         # steps up from an amount to the verb it hangs from
 COMPARING = frozenset(("compare",))   # "compared with 1.76 dlrs": a figure set beside another
@@ -50,6 +54,7 @@ class MoneyFinder:
             span._.sc_money = money
             spans.append(span)
         _link_conversions(spans, moved)
+        _per_share_forms(text, spans)
         if ctx is not None and ctx.parsed:
             _compared(doc, spans)
         _mark_repeats(spans)
@@ -85,6 +90,22 @@ def _governor(span: Span) -> int | None:
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in COMPARING:
             return tok.i
     return None
+
+
+def _per_share_forms(text: str, spans: list[Span]) -> None:
+    """ "a charge of 16.7 mln dlrs or 11 cts a share": a total and its per-share form are one
+    figure of one kind, never a share price: the per-share form takes the total's type; a total
+    that only had the type from its per-share form ("a gain of 145 mln dlrs or 1.11 dlrs a share")
+    is, with it, undecided (``other``, no cue)."""
+    for a, b in zip(spans, spans[1:]):
+        ma, mb = a._.sc_money, b._.sc_money
+        if mb.type_cue not in PER_SHARE or not _OR_BETWEEN.fullmatch(text, a.end_char, b.start_char):
+            continue
+        if ma.type_cue in PER_SHARE:
+            ma.type, ma.type_cue = "other", None
+        mb.type, mb.type_cue = ma.type, ma.type_cue
+        if not mb.actor and ma.actor:
+            mb.actor, mb.evidence = ma.actor, f"per share of {ma.raw}: {ma.evidence}"
 
 
 def _several_subjects(verb: Token) -> bool:
