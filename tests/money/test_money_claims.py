@@ -94,6 +94,9 @@ TYPES = [
     P("The bank's sub-prime exposure was over $50 billion.", "$50 billion", "other", "exposure", id="exposure"),
     P("The budget proposes savings of $137 billion over 10 years.", "$137 billion", "other", "savings",
       id="savings"),
+    P("Last year Ruritania signed a 50 mln dlr floating rate note.", "50 mln dlr", "commitment", "note",
+      id="a-note-issue"),
+    P("NOTE: 1985 net includes a gain of 40.7 mln dlrs.", "40.7 mln dlrs", "revenue", "net", id="note-label"),
     # a total and its per-share form are one figure, never a share price
     P("Contoso said a pre-tax charge of 16.7 mln dlrs or 11 cts a share hurt earnings.", "11 cts", "other",
       "charge", id="per-share-form-of-a-charge"),

@@ -40,6 +40,7 @@ PAYING = frozenset(("pay",))
 _PER_CURRENCY = re.compile(r"\s*(?:to|against|per)\s+(?:the|a|one|each)\s+(?P<cur>[A-Za-z]+)\b", re.I)
 _UNIT = re.compile(r"\s*(?:(?:an|a|per|each)\s+|/\s*)(?P<unit>[A-Za-z]+)\b|\s*(?P<each>each)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+LABELS = frozenset(("note", "notes"))   # before a colon, a note to the text
 _LINE_BREAK = re.compile(r"[.;!?]\s|\n\s*\n")
 
 
@@ -90,6 +91,8 @@ def noun_type(words: TypeWords, tok: Token, measures: bool = True) -> tuple[str,
     """(type, cue) of a noun: the two words ending in it first ("market value"), then the word;
     a measure noun ("value", "total") by what its "of" names, else (``measures``) by its own type."""
     doc = tok.doc
+    if tok.lower_ in LABELS and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":":
+        return None                  # "NOTE: 1985 net includes ...": a label, not a security
     if tok.i > 0:
         prev = doc[tok.i - 1]
         for two in (f"{prev.lower_} {tok.lower_}", f"{prev.lower_} {tok.lemma_.lower()}"):
