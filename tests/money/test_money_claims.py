@@ -333,6 +333,14 @@ PERIODS = [
     P("Ruritania will receive 109 billion euros in the coming years.", None, "109 billion euros", None,
       id="years-without-a-count-are-no-period"),
     P("Contoso paid $5 billion for Northwind in 1986.", None, "$5 billion", None, id="no-results-period-on-a-deal"),
+    P("CONTOSO <CTS> HAS HIGHER COSTS IN QTR\nLONDON, March 2 - Contoso said revenues were higher.\n"
+      "    Contoso said net income fell to 785 mln dlrs.\n", None, "785 mln dlrs", "P3M", id="headline-period"),
+    P("CONTOSO <CTS> SAYS COSTS HURT EARNINGS\nLONDON, March 2 - Contoso said revenues were higher in the first "
+      "quarter.\n    Contoso said net income fell to 785 mln dlrs.\n", None, "785 mln dlrs", "P3M",
+      id="lead-period-before-the-amount"),
+    P("Costs and expenses rose to 9.61 billion dlrs in the quarter.", None, "9.61 billion dlrs", "P3M",
+      id="a-costs-reporting-period"),
+    P("The maker will retain its 13 yen dividend for 1986/87.", None, "13 yen", None, id="a-dividend-has-no-period"),
     P("The bank approved a 4.2 mln dlrs loan to Benin for a port, to be repaid in 25 years with a five year grace "
       "period.", None, "4.2 mln dlrs", "P25Y", id="loan-repaid-in"),
     P("The bank lent $5 million to Benin, maturing in seven years.", None, "$5 million", "P7Y", id="loan-maturing-in"),

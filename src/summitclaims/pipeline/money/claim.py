@@ -141,6 +141,11 @@ def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
         money.period = _results_period(ctx, span, words)
     flow = kind.cue is not None and (kind.cue.lower() in words.types.flows
                                      or kind.cue.lower().rstrip("s") in words.types.flows)
+    if money.period is None and kind.type == "other" and flow and ctx.parsed and len(span) \
+            and not (kind.cue or "").lower().startswith("dividend"):     # a dividend is a payment, not a flow
+        # "costs and expenses rose to 9.61 billion dlrs in the quarter": a cost's reporting period
+        sent = sents.sent(ctx.doc, span.start)
+        money.period = _period_in(ctx.text[sent.start_char:sent.end_char], words)
     if money.period is None and in_sentence and (kind.type == "revenue" or flow):
         money.period = _date_period(money.date, money.date_end)
 
@@ -405,11 +410,14 @@ def _results_period(ctx: DocContext, span: Span, words: ClaimWords) -> str | Non
         if found and not (sent.start_char < line_start and row):
             return found
     if not row:
-        lead_end = owners.lead_end(ctx)
-        if span.start_char < lead_end:
-            return None
         head = layout.headline_end(text)                  # the headline says it best ("1986 PROFITS")
-        return (_period_in(text[:head], words) if head else None) or _period_in(text[head or 0:lead_end], words)
+        found = _period_in(text[:head], words) if head else None
+        if found:
+            return found
+        # else the lead before the amount's sentence ("revenues were higher in the first quarter")
+        own = sents.sent(doc, span.start).start_char if sents.has_sents(doc) and len(span) else span.start_char
+        lead = text[head or 0:min(owners.lead_end(ctx), own)]
+        return _period_in(lead, words) if lead.strip() else None
     pos = line_start
     for _ in range(TABLE_LOOK_BACK):
         if pos <= 0:
