@@ -97,6 +97,10 @@ TYPES = [
     P("Last year Ruritania signed a 50 mln dlr floating rate note.", "50 mln dlr", "commitment", "note",
       id="a-note-issue"),
     P("NOTE: 1985 net includes a gain of 40.7 mln dlrs.", "40.7 mln dlrs", "revenue", "net", id="note-label"),
+    P("This brings the total pledged under the initiative to almost €16 billion.", "€16 billion", "commitment",
+      "pledged", id="a-total-pledged"),
+    P("The agreement supporting the reform is worth €104 million.", "€104 million", "commitment", "agreement",
+      id="an-agreement-worth"),
     # a total and its per-share form are one figure, never a share price
     P("Contoso said a pre-tax charge of 16.7 mln dlrs or 11 cts a share hurt earnings.", "11 cts", "other",
       "charge", id="per-share-form-of-a-charge"),

@@ -110,6 +110,9 @@ def noun_type(words: TypeWords, tok: Token, measures: bool = True) -> tuple[str,
                     hit = noun_type(words, obj) if obj is not None and not obj.like_num else None
                     if hit:
                         return hit
+            for acl in tok.children:       # "the total pledged under the initiative": what was done
+                if acl.dep_ == "acl" and words.verbs.get(acl.lemma_.lower()) not in (None, "other"):
+                    return words.verbs[acl.lemma_.lower()], acl.text
             return (words.measures[key], tok.text) if measures else None
     return None
 
