@@ -207,6 +207,11 @@ LINKS = [
       id="issuer-of-a-bond-receives"),
     P("Contoso will offer $5 million in aid to Ruritania.", [CONTOSO, ("Ruritania", "GPE", "Ruritania")],
       "$5 million", "Contoso Ltd", "subject of 'offer'", id="an-offer-of-aid-is-given"),
+    # a sentence pointing back at the commitment before it lists its parts
+    P("Contoso pledged €383 million. Of this funding, €150 million is earmarked for the Global Fund.", [CONTOSO],
+      "€150 million", "Contoso Ltd", "part of the commitment before", id="of-this-funding"),
+    P("Contoso has provided nearly $2.6 billion in food assistance. This includes nearly $1.7 billion in aid.",
+      [CONTOSO], "$1.7 billion", "Contoso Ltd", "part of the commitment before", id="this-includes"),
     # the committer named on the noun that types a commitment, when no verb names one
     P("Funds pledged today bring Ruritania's total investment in the crisis to $5.56 billion.",
       [("Ruritania", "GPE", "Ruritania")], "$5.56 billion", "Ruritania", "possessor of 'investment'",
@@ -303,6 +308,8 @@ NEW = [
     P("Contoso will invest an additional $5 billion.", "$5 billion", True, id="additional"),
     P("The previously announced $5 billion plan starts now.", "$5 billion", False, id="previously-announced"),
     P("It adds €50 billion, part of the €200 billion plan.", "€50 billion", False, id="part-of-after"),
+    P("Germany pledged €383 million. Of this funding, €150 million is earmarked for the Global Fund.",
+      "€150 million", False, id="of-this-funding"),
     P("Contoso will invest $5 billion. The $5 billion will go to plants.", "The $5 billion", False,
       id="stated-again"),
     P("Contoso will invest $5 billion.", "$5 billion", None, id="not-said"),

@@ -36,6 +36,13 @@ TABLE_LOOK_BACK = 12      # lines above a results-table row searched for its sec
 _SECTION = re.compile(r"^[ \t]*(?P<w>[A-Za-z0-9][A-Za-z0-9 .-]{1,24}?)[ \t]*$")
 _TERM = re.compile(r"(?P<n>[A-Za-z0-9]+)[ \t]*-[ \t]*(?P<unit>year|month)s?\b", re.I)    # "seven-year"
 _CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n")
+# a sentence that opens by pointing back at the amount before it: its parts follow
+_POINTS_BACK = re.compile(r"""
+    \W*(?:
+        (?:of|in|included\s+in|including)\s+(?:this|that|these|those|which)\b      # "Of this funding,"
+      | (?:this|that|these|it)\s+(?:also\s+)?(?:includes?|included|comprises?|contains?)\b   # "This includes"
+    )
+""", re.X | re.I)
 # "repaid in 25 years", "paid back over 10 years", "maturing within seven years": a word of the
 # table's, then the span; the verb is checked against the table (money_claims kind "repaid")
 _REPAID = re.compile(r"""
@@ -130,6 +137,8 @@ def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
         if purpose is not None:
             money.purpose, money.purpose_span = purpose.text, (purpose.start, purpose.end)
     money.new = _new(ctx, span, words)
+    if money.new is None and kind.type == "commitment" and _part_of_previous(ctx, span):
+        money.new = False                # "Of this funding, €150 million ...": a part of what was given
     money.date, money.date_end, in_sentence = _date(ctx, span)
     if money.period is None:
         money.period = _until(ctx.text, span.end_char, words, published)
@@ -159,7 +168,12 @@ def _actor(ctx: DocContext, span: Span, kind: types.Kind, words: ClaimWords) -> 
             return _buyer(ctx, verb)
         found = clauses.link_why(ctx, span)
         if found[0] is None and found[1] != clauses.RECEIVED and ctx.parsed:
-            return _cue_owner(ctx, span, kind)
+            found = _cue_owner(ctx, span, kind)
+        if found[0] is None and found[1] != clauses.RECEIVED and _part_of_previous(ctx, span):
+            for start, actor in reversed(ctx.committers):
+                if span.start_char - start <= GIVER_REACH:
+                    return actor, f"part of the commitment before: {actor}"
+                break
         return found
     paying = kind.type == "other" and kind.via == "verb"       # "owes", "agreed to pay": the climb below
     found = (None, None) if paying else owners.owner(ctx, span, kind, words.reporting, words.types)
@@ -227,6 +241,14 @@ def _whole_owner(ctx: DocContext, span: Span, kind: types.Kind) -> tuple[str | N
 def _is_money_word(name: str, tw: types.TypeWords) -> bool:
     words = name.lower().split()
     return bool(words) and all(w in tw.nouns or w.rstrip("s") in tw.nouns for w in words)
+
+
+def _part_of_previous(ctx: DocContext, span: Span) -> bool:
+    """The amount's sentence opens by pointing back at a commitment just given: "Of this funding,
+    €150 million ...", "This includes nearly $1.7 billion ...", "Included in that is $2 million"."""
+    doc = ctx.doc
+    start = sents.sent(doc, span.start).start_char if sents.has_sents(doc) and len(span) else 0
+    return bool(_POINTS_BACK.match(ctx.text, start, span.start_char))
 
 
 def _earlier_giver(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
