@@ -170,9 +170,9 @@ def _actor(ctx: DocContext, span: Span, kind: types.Kind, words: ClaimWords) -> 
         if found[0] is None and found[1] != clauses.RECEIVED and ctx.parsed:
             found = _cue_owner(ctx, span, kind)
         if found[0] is None and found[1] != clauses.RECEIVED and _part_of_previous(ctx, span):
-            for start, actor in reversed(ctx.committers):
+            for start, giver in reversed(ctx.committers):
                 if span.start_char - start <= GIVER_REACH:
-                    return actor, f"part of the commitment before: {actor}"
+                    return giver, f"part of the commitment before: {giver}"
                 break
         return found
     paying = kind.type == "other" and kind.via == "verb"       # "owes", "agreed to pay": the climb below
