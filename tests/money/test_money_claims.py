@@ -352,6 +352,14 @@ PERIODS = [
     P("Costs and expenses rose to 9.61 billion dlrs in the quarter.", None, "9.61 billion dlrs", "P3M",
       id="a-costs-reporting-period"),
     P("The maker will retain its 13 yen dividend for 1986/87.", None, "13 yen", None, id="a-dividend-has-no-period"),
+    P("Since October 2016, Ruritania has provided more than $854 million to address the crisis.", "2018-04-03",
+      "$854 million", "P18M", id="since-a-month"),
+    P("Since 2001 the administration has committed over $115 million to support farms.", "2005-06-30",
+      "$115 million", "P4Y", id="since-a-year"),
+    P("The summit brought an additional €6.15 billion, bringing the total pledged since 4 May to almost "
+      "€16 billion.", "2020-06-29", "€6.15 billion", None, id="another-amounts-since"),
+    P("It follows the EU's previous commitment of €2.5 billion for 2021-2023.", "2025-03-27", "€2.5 billion", "P3Y",
+      id="a-range-of-years"),
     P("The bank approved a 4.2 mln dlrs loan to Benin for a port, to be repaid in 25 years with a five year grace "
       "period.", None, "4.2 mln dlrs", "P25Y", id="loan-repaid-in"),
     P("The bank lent $5 million to Benin, maturing in seven years.", None, "$5 million", "P7Y", id="loan-maturing-in"),

@@ -55,6 +55,9 @@ _COMPARED = re.compile(r"""
 """, re.X)
 _YEAR_NUMBER = re.compile(r"(?<![\d.,$€£])(?:19[5-9]\d|20\d\d)(?![\d.,%]|\s*(?:mln|billion|million|bn))")
 _YEAR = re.compile(r"(?:the\s+end\s+of\s+)?(?P<y>(?:19|20)\d\d)\b")
+# "for 2021-2023", "in 2021-23", "over 2024 to 2027": a range of years
+_YEAR_RANGE = re.compile(r"\b(?:for|in|over|during|from|covering)\s+(?:the\s+)?(?:years?\s+|period\s+)?"
+                         r"(?P<a>(?:19|20)\d\d)\s*(?:-|–|—|to|through|until)\s*(?P<b>(?:19|20)?\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,8 @@ def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
         money.period = _term(ctx, ctx.doc[kind.token])          # "a seven-year 25 mln stg credit"
     if money.period is None and kind.type == "commitment":
         money.period = _repaid(ctx, span, words)               # "a $4.2m loan, to be repaid in 25 years"
+    if money.period is None and kind.type in ("commitment", "revenue"):
+        money.period = _year_range(ctx, span) or _since(ctx, span, published)
     if money.period is None and kind.type == "revenue":
         money.period = _results_period(ctx, span, words)
     flow = kind.cue is not None and (kind.cue.lower() in words.types.flows
@@ -399,6 +404,50 @@ def _repaid(ctx: DocContext, span: Span, words: ClaimWords) -> str | None:
         code = f.units.get(m.group("unit").lower())
         if n is not None and code is not None and 0 < n <= MAX_UNTIL_YEARS and n == int(n):
             return duration(code, int(n))
+    return None
+
+
+def _year_range(ctx: DocContext, span: Span) -> str | None:
+    """"€2.5 billion for 2021-2023" -> P3Y: the years of a range after the amount, both counted."""
+    text = ctx.text
+    window = text[span.end_char:span.end_char + UNTIL_REACH]
+    cut = _CLAUSE_END.search(window)
+    m = _YEAR_RANGE.search(window[:cut.start()] if cut else window)
+    if not m:
+        return None
+    first, last = int(m.group("a")), int(m.group("b"))
+    if last < 100:
+        last += first // 100 * 100                       # "2021-23"
+    n = last - first + 1
+    return f"P{n}Y" if 1 < n <= MAX_UNTIL_YEARS else None
+
+
+def _since(ctx: DocContext, span: Span, published: dt.date | None) -> str | None:
+    """"has provided $854 million since October 2016" in an article of April 2018 -> P18M: a total
+    run up since a date, to the publication date, in whole months (years when whole)."""
+    doc = ctx.doc
+    if published is None or not sents.has_sents(doc) or not len(span):
+        return None
+    sent = sents.sent(doc, span.start)
+    # the other amounts of the sentence, as the model tags them (this component's own are not set yet)
+    amounts = [e for e in doc.ents if e.label_ == "MONEY" and sent.start <= e.start < sent.end
+               and not (e.start <= span.start < e.end)] + [span]
+    for d in doc.spans.get(extensions.DATES, ()):
+        if not (sent.start <= d.start < sent.end) or d.start == 0 or doc[d.start - 1].lower_ != "since" \
+                or d._.sc_date is None or d._.sc_date.start is None:
+            continue
+        a, b = sorted((d.start_char, span.start_char))
+        nearest = min(amounts, key=lambda m: abs(m.start - d.start))
+        if "\n" in ctx.text[a:b] or nearest.start != span.start:
+            continue              # another amount's "since", or another paragraph's
+        start, end = d._.sc_date.start, d._.sc_date.end
+        if end is not None and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+            years = published.year - start.year              # "since 2001" in 2005: P4Y
+            return f"P{years}Y" if 0 < years <= MAX_UNTIL_YEARS else None
+        months = (published.year - start.year) * 12 + published.month - start.month - (published.day < start.day)
+        if months < 1 or months > MAX_UNTIL_YEARS * 12:
+            return None
+        return f"P{months // 12}Y" if months % 12 == 0 else f"P{months}M"
     return None
 
 
