@@ -289,6 +289,8 @@ TARGETS = [
       "the University of Ruritania", None, id="recipient-grant-to"),
     P("Up to 30 billion euros would be given to Ruritania in the first year.", "30 billion euros", "Ruritania", None,
       id="recipient-given-to-not-the-amount"),
+    P("Keppel Corp decided to issue a 75 mln dlr convertible bond.", "75 mln dlr", "Keppel Corp", None,
+      id="recipient-the-issuer-of-a-bond"),
 ]
 
 

@@ -199,10 +199,10 @@ def _subject_receives(ctx: DocContext, climb: _Climb, verb: Token, subj: Token |
     return lemma in ctx.words.receivers or (
         lemma in ctx.words.givers and subj is not None and subj.dep_ == L.PASSIVE_SUBJECT
         and not climb.span.start <= subj.i < climb.span.end) or (
-        lemma in ctx.words.issuers and _securities(ctx, climb.span, verb))
+        lemma in ctx.words.issuers and securities_sold(ctx, climb.span, verb))
 
 
-def _securities(ctx: DocContext, span: Span, verb: Token) -> bool:
+def securities_sold(ctx: DocContext, span: Span, verb: Token) -> bool:
     """The amount is what securities bring ("offer 250 mln dlrs of notes", "issue a 75 mln dlr
     convertible bond", "offered 10 mln shares for 205 mln stg"): their issuer receives it."""
     root = span.root

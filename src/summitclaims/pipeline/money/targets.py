@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from . import clauses
 from . import labels as L
 from .context import DocContext
 
@@ -65,12 +66,15 @@ def targets(ctx: DocContext, span: Span, words: TargetWords) -> tuple[Phrase | N
         if tok.pos_ in L.VERB_POS:
             lemma = tok.lemma_.lower()
             subj = next((c for c in tok.children if c.dep_ in L.SUBJECT_DEPS), None)
+            if subj is None and tok.dep_ == "xcomp":      # "Keppel decided to issue ...": who decided
+                subj = next((c for c in tok.head.children if c.dep_ in L.SUBJECT_DEPS), None)
             if subj is not None and subj.left_edge.i <= span.root.i <= subj.right_edge.i:
                 subj = None      # "up to 30 billion euros would be given to Greece": the amount is no receiver
             passive = subj is not None and subj.dep_ == L.PASSIVE_SUBJECT
             if recipient is None and subj is not None and (
-                    lemma in words.receivers or lemma in words.sellers or (passive and lemma in words.givers)):
-                recipient = _phrase(ctx.doc, subj)
+                    lemma in words.receivers or lemma in words.sellers or (passive and lemma in words.givers)
+                    or (lemma in ctx.words.issuers and clauses.securities_sold(ctx, span, tok))):
+                recipient = _phrase(ctx.doc, subj)      # (the issuer of notes receives what they bring)
             if recipient is None and lemma in words.acquire:
                 obj = next((c for c in tok.children
                             if c.dep_ in L.OBJECT_DEPS and c.i not in range(span.start, span.end)), None)
