@@ -94,7 +94,7 @@ TABLES: dict[str, dict[str | None, Shape]] = {
         "giver": _shape("word"), "issuer": _shape("word"), "security": _shape("word"),
     },
     "money_types": {
-        "noun": _shape("word type", "flow"), "verb": _shape("word type"), "unit": _shape("word type"),
+        "noun": _shape("word type", "flow books"), "verb": _shape("word type"), "unit": _shape("word type"),
         "change": _shape("word", "moves"), "seller": _shape("word"), "currency": _shape("word"),
         "measure": _shape("word type"), "payment": _shape("word"), "announce": _shape("word"),
     },

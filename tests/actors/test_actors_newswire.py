@@ -232,6 +232,11 @@ def test_a_countrys_government_is_the_country(actors, text, country, alias):
     assert found[country].label == "GPE" and alias in found[country].aliases, sorted(found)
 
 
+def test_a_legal_form_in_lower_case_ends_no_name(actors):
+    found = actors("Tribune Co said costs rose. \"We expect Tribune company's earnings to rise,\" Stanton Cook said.")
+    assert "Tribune" in found and "Tribune company" not in found, sorted(found)
+
+
 def test_a_lower_case_verb_ends_a_name(actors):
     found = actors("The U.S. Department of Commerce awarded Polar Semiconductor $123 million on Monday.")
     assert "U.S. Department of Commerce" in found and "Polar Semiconductor" in found, sorted(found)

@@ -161,7 +161,11 @@ LINKS = [
       [], "14.8 mln dlrs", "Contoso", "results table", id="results-table-headline"),
     P("Contoso posted higher results on Monday. Gross profit reached 340.5 mln francs.", [CONTOSO],
       "340.5 mln francs", "Contoso Ltd", "the article's company", id="lead-company-of-earnings-story"),
-    # other: who pays or owes
+    # other: who pays or owes; a company reporting its own charge or cost owns it, a bureau its figures not
+    P("Contoso said a pre-tax charge of 16.7 mln dlrs hurt earnings.", [CONTOSO], "16.7 mln dlrs", "Contoso Ltd",
+      "reporting subject of 'said'", id="reported-own-charge"),
+    P("The bureau said exports fell to $183.2 billion.", [("bureau", "ORG", "Census Bureau")], "$183.2 billion",
+      None, None, id="reported-exports-are-not-the-bureaus"),
     P("Contoso agreed to pay a $2.5 million fine.", [CONTOSO], "$2.5 million", "Contoso Ltd", "subject of",
       id="payer-of-fine"),
     P("Contoso's debt of $4 billion worries analysts.", [CONTOSO], "$4 billion", "Contoso Ltd", "possessor",

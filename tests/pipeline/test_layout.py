@@ -62,6 +62,12 @@ def test_headline_dateline_and_lead_are_three_sentences(nlp):
     assert sents[2].startswith("Swissair <SWSZ.Z> reported")     # the ticker does not cut the lead
 
 
+def test_the_name_opening_the_story_is_not_cut_off(nlp):
+    doc = nlp("TRIBUNE <TRB> SAYS LAYOFF COSTS HURT EARNINGS\nCHICAGO, Oct 20 - Tribune Co said a pre-tax "
+              "charge of 16.7 mln dlrs led to a 73 pct decline in the company's 1987 third-quarter earnings.")
+    assert _sentences(nlp, doc.text)[2].startswith("Tribune Co said")
+
+
 def test_the_lead_has_the_company_as_its_subject(nlp):
     doc = nlp("SWISSAIR REPORTS LOWER PROFIT\nZURICH, March 19 - Swissair <SWSZ.Z> reported a drop in profit.")
     verb = next(t for t in doc if t.text == "reported")

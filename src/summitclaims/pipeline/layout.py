@@ -16,6 +16,7 @@ from ..text.newswire import AGENCY_DATELINE, DATELINE_LINE, DATELINE_WINDOW, PLA
 from . import sents
 
 TICKER_TOKENS = 4         # "<SWSZ.Z>", "<Societe Generale>": at most this many tokens to the ">"
+LEAD_NAME_TOKENS = 8      # tokens of the name that opens a story ("Olympus Optical Co Ltd <OOPT.T>")
 HEADLINE_MAX = 200        # characters: a longer first line is a paragraph, not a headline
 _SENTENCE_END = re.compile(r"""[.!?:;,"'”’)\]]\s*$""")     # a line ending like a sentence (or within one)
 _LOWER = re.compile(r"[a-z]")
@@ -72,8 +73,20 @@ class Layout:
             if tok.is_space and tok.i + 1 < len(doc):
                 tok = doc[tok.i + 1]
             tok.is_sent_start = True
+            _keep_lead_name(doc, tok.i)
         _inside_tickers(doc)
         return doc
+
+
+def _keep_lead_name(doc: Doc, start: int) -> None:
+    """No sentence starts inside the name that opens a story or just after it ("Tribune Co said"),
+    which the parser would otherwise cut off as a sentence of its own."""
+    for t in doc[start + 1:min(len(doc), start + 1 + LEAD_NAME_TOKENS)]:
+        if t.is_sent_start:
+            break
+        t.is_sent_start = False
+        if t.text[:1].islower() or t.is_space:
+            break
 
 
 def _inside_tickers(doc: Doc) -> None:

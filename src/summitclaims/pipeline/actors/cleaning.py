@@ -142,10 +142,12 @@ def _skip_titles(ctx: DocContext, start: int, end: int) -> tuple[int, str | None
 
 def _not_a_last_word(ctx: DocContext, last: Token, label: str) -> bool:
     """Brackets, spaces, possessives, punctuation (but "U.S.") and, after an organisation or place,
-    a function word ("Donaldson, Lufkin and") never end a name."""
+    a function word ("Donaldson, Lufkin and") never end a name; nor does a legal form in lower case
+    ("Tribune company's earnings": the company Tribune)."""
     return (
         last.text in ("(", ")") or last.is_space or last.lower_ in _POSSESSIVE_ENDS
         or (label != "PERSON" and last.lower_ in ctx.tables.trailing_function)
+        or (label == "ORG" and last.text.islower() and last.lower_ in ctx.tables.legal)   # "Tribune company's"
         or not any(c.isalnum() for c in last.text)
         or (last.is_punct and not (len(last.text) > 1 and last.text.endswith(".")))   # keep "U.S."
     )

@@ -150,8 +150,10 @@ def _subject(ctx: DocContext, start: Token, kind: Kind, target: bool,
             return None, None
         subj = next((c for c in verb.children if c.dep_ in L.SUBJECT_DEPS), None)
         said = verb.lemma_.lower() in reporting
-        if said and kind.type not in ("revenue", "valuation"):
-            return None, None       # a bureau announcing trade figures does not own them
+        own_books = kind.type == "other" and tw is not None and (kind.cue or "").lower() in tw.books
+        if said and kind.type not in ("revenue", "valuation") and not own_books:
+            return None, None       # a bureau announcing trade figures does not own them (a company
+            # reporting its own charge, cost or provision does: "Tribune Co said a charge of ...")
         if subj is not None and verb.lemma_ == "be" and generic(ctx, subj):
             return None, None          # "the conference goal was $7bn": no one's
         if subj is not None and subj.i != start.i and not _under(subj, start):

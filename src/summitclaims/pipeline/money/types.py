@@ -57,6 +57,7 @@ class TypeWords:
     payments: frozenset[str]      # "in cash", "in stock": how it is paid, not what it is
     moves: frozenset[str] = frozenset()   # change verbs that move a company's share price
     flows: frozenset[str] = frozenset()   # nouns of figures per period
+    books: frozenset[str] = frozenset()   # nouns of a company's own accounts ("charge", "dividend")
     announce: frozenset[str] = frozenset()  # verbs that state a commitment given a purpose
 
 
@@ -74,6 +75,7 @@ def load() -> TypeWords:
                      payments=frozenset(by("payment")),
                      moves=frozenset(r["word"] for r in rows if r["kind"] == "change" and r.get("moves")),
                      flows=frozenset(r["word"] for r in rows if r["kind"] == "noun" and r.get("flow")),
+                     books=frozenset(r["word"] for r in rows if r["kind"] == "noun" and r.get("books")),
                      announce=frozenset(by("announce")))
 
 
