@@ -101,6 +101,8 @@ TYPES = [
       "pledged", id="a-total-pledged"),
     P("The agreement supporting the reform is worth €104 million.", "€104 million", "commitment", "agreement",
       id="an-agreement-worth"),
+    P("The purchase of Northwind involved the payment of some 125 mln stg cash.", "125 mln stg", "commitment",
+      "purchase", id="cash-after-the-amount-is-how-it-is-paid"),
     # a total and its per-share form are one figure, never a share price
     P("Contoso said a pre-tax charge of 16.7 mln dlrs or 11 cts a share hurt earnings.", "11 cts", "other",
       "charge", id="per-share-form-of-a-charge"),
@@ -211,6 +213,8 @@ LINKS = [
       id="issuer-of-a-bond-receives"),
     P("Contoso will offer $5 million in aid to Ruritania.", [CONTOSO, ("Ruritania", "GPE", "Ruritania")],
       "$5 million", "Contoso Ltd", "subject of 'offer'", id="an-offer-of-aid-is-given"),
+    P("The purchase of Northwind involved the payment of some 125 mln stg cash.",
+      [("Northwind", "ORG", "Northwind Traders")], "125 mln stg", None, None, id="the-company-bought-is-no-buyer"),
     # a sentence pointing back at the commitment before it lists its parts
     P("Contoso pledged €383 million. Of this funding, €150 million is earmarked for the Global Fund.", [CONTOSO],
       "€150 million", "Contoso Ltd", "part of the commitment before", id="of-this-funding"),

@@ -24,6 +24,8 @@ GIVER_PREP_DEPS = frozenset(("prep", "agent"))
 RECEIVING_PREPS = frozenset(("to", "for", "toward", "towards", "into"))  # "proceeds to Treasury": a receiver
 # "tin business in London", "tin on the European market": a place behind these says where
 PLACE_PREPS = frozenset(("in", "on", "at", "near", "across", "throughout", "within", "outside", "inside"))
+# "the purchase of AE involved ...": the company "of" such a noun is the one bought, not the buyer
+BOUGHT_NOUNS = frozenset(("purchase", "acquisition", "takeover", "buyout", "buy-out"))
 GIVER_PREPS = frozenset(("from", "by"))     # "receive ... from the EU", "awarded ... by Contoso"
 DETERMINER_DEPS = frozenset(("det", "poss"))   # "the company", "its lender": a descriptor in use
 DEFINITE = frozenset(("the", "this", "that", "these", "those"))   # "a bank group" names no one before it

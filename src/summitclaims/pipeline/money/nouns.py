@@ -74,6 +74,8 @@ def best_in_subtree(ctx: DocContext, head: Token, skip_places: bool = False,
             continue    # "Tenet, based in Dallas, agreed to pay": where the subject is, not who it is
         if not named and _through(span.root, head, L.RECEIVING_PREPS):
             continue    # "the proceeds to Treasury", "funding for Ruritania": who gets it
+        if not named and head.lemma_.lower() in L.BOUGHT_NOUNS and _through(span.root, head, frozenset(("of",))):
+            continue    # "the purchase of AE involved 125 mln stg": AE is bought, not the buyer
         if span.label_ in L.PLACE_LABELS and not named and _through(span.root, head, L.PLACE_PREPS):
             continue    # "tin business in London was confined to ...": where, not who
         key = (not named, depth, L.LABEL_RANK.get(span.label_, L.UNRANKED), span.start)

@@ -182,7 +182,8 @@ def _by_parse(words: TypeWords, span: Span, orgs: frozenset[int]) -> Kind | None
             break
         if tok.dep_ == "prep" or (tok.pos_ == "ADP" and tok.dep_ in ("prep", "agent", "dative")):
             prep = tok.lower_
-        if head.pos_ in L.NOUN_POS and not head.like_num and head.i not in range(span.start, span.end):
+        if head.pos_ in L.NOUN_POS and not head.like_num and head.i not in range(span.start, span.end) \
+                and not (head.lower_ in words.payments and tok.dep_ in MEASURE_DEPS):   # "125 mln stg cash"
             if tok.dep_ in MEASURE_DEPS or tok.dep_ in ("prep", "pobj", "conj", "appos", "acl", "amod"):
                 hit = noun_type(words, head, measures=False)
                 if hit and tok.dep_ == "acl" and _bought_shares(words, head, tok.lemma_.lower(), hit[0], prep):
