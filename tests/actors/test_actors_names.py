@@ -133,6 +133,8 @@ def test_split_name_drops_generational_suffixes(name, given, surname):
     P("Commodity Credit Corporation", "Commodity Credit Corporation", id="spelled-out-kept"),
     P("British Broadcasting Corporation", "British Broadcasting Corporation", id="institution-kept"),
     P("Inc", "Inc", id="nothing-left"), P("Mistral AI", "Mistral AI", id="no-legal-form"),
+    P("Goldman, Sachs and Co", "Goldman, Sachs", id="and-goes-with-the-form"),
+    P("Turner and Newall Plc", "Turner and Newall", id="and-inside-stays"),
 ])
 def test_legal_base(name, expected):
     assert n.legal_base(name) == expected

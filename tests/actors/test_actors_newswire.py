@@ -237,6 +237,11 @@ def test_a_legal_form_in_lower_case_ends_no_name(actors):
     assert "Tribune" in found and "Tribune company" not in found, sorted(found)
 
 
+def test_a_person_of_a_company_stays_a_person(actors):
+    found = actors('"Borrowings were high," said Scott Winningham of J.S. Winningham and Co.')
+    assert found["Scott Winningham"].label == "PERSON" and "J.S. Winningham" in found, sorted(found)
+
+
 def test_a_lower_case_verb_ends_a_name(actors):
     found = actors("The U.S. Department of Commerce awarded Polar Semiconductor $123 million on Monday.")
     assert "U.S. Department of Commerce" in found and "Polar Semiconductor" in found, sorted(found)

@@ -244,6 +244,9 @@ def legal_base(name: str) -> str:
         base = basename(name).strip(" ,")
     except Exception:                                # cleanco's regexes on odd text: keep the name
         return name
+    words = base.split()
+    if len(words) > 1 and words[-1].lower() in _SUFFIX_JOINERS:
+        base = " ".join(words[:-1]).rstrip(" ,")     # "Goldman, Sachs and Co": the "and" goes with the form
     dropped = name_tokens(name)[len(name_tokens(base)):]
     if not base or any(w.lower().strip(".,") in _SPELLED_OUT for w in dropped):
         return name

@@ -28,7 +28,10 @@ def company_spans(ctx: DocContext, ents: list[Span]) -> list[Span]:
     if not found:
         return ents
     out = list(ents)
-    for f in found:
+    for shaped in found:
+        f = _after_person(ctx, shaped, out)
+        if f is None:
+            continue
         over = [e for e in out if e.start < f.end and f.start < e.end]
         if any(e.start == f.start and e.end == f.end for e in over):
             continue                                 # the model found it too, under its own label
@@ -39,6 +42,17 @@ def company_spans(ctx: DocContext, ents: list[Span]) -> list[Span]:
             ctx.drop(e.start, e.end, e.label_, "company-by-shape")
         out.append(f)
     return sorted(out, key=lambda s: s.start)
+
+
+def _after_person(ctx: DocContext, f: Span, ents: list[Span]) -> Span | None:
+    """"Scott Winningham of J.S. Winningham and Co": a person the model found, then "of", then the
+    company: the company starts after the "of" (None if nothing is left)."""
+    doc = ctx.doc
+    for e in ents:
+        if e.label_ == "PERSON" and f.start <= e.start < e.end < f.end and doc[e.end].lower_ in ("of", "at"):
+            start = e.end + 1
+            return Span(doc, start, f.end, label="ORG") if start < f.end - 1 else None
+    return f
 
 
 def _longest_first(spans: list[Span]) -> list[Span]:
