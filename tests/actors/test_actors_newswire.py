@@ -237,6 +237,11 @@ def test_a_legal_form_in_lower_case_ends_no_name(actors):
     assert "Tribune" in found and "Tribune company" not in found, sorted(found)
 
 
+def test_a_wrapped_person_of_a_company_stays_a_person(actors):
+    found = actors(wire('"It is a gloomy outlook," said David Wyss of Data Resources Inc. "Orders fell."'))
+    assert found["David Wyss"].label == "PERSON" and "Data Resources" in found, sorted(found)
+
+
 def test_a_person_of_a_company_stays_a_person(actors):
     found = actors('"Borrowings were high," said Scott Winningham of J.S. Winningham and Co.')
     assert found["Scott Winningham"].label == "PERSON" and "J.S. Winningham" in found, sorted(found)

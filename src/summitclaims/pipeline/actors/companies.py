@@ -49,7 +49,7 @@ def _after_person(ctx: DocContext, f: Span, ents: list[Span]) -> Span | None:
     company: the company starts after the "of" (None if nothing is left)."""
     doc = ctx.doc
     for e in ents:
-        if e.label_ == "PERSON" and f.start <= e.start < e.end < f.end and doc[e.end].lower_ in ("of", "at"):
+        if e.label_ == "PERSON" and e.start < f.end and f.start < e.end < f.end and doc[e.end].lower_ in ("of", "at"):
             start = e.end + 1
             return Span(doc, start, f.end, label="ORG") if start < f.end - 1 else None
     return f
