@@ -429,6 +429,8 @@ def _since(ctx: DocContext, span: Span, published: dt.date | None) -> str | None
     if published is None or not sents.has_sents(doc) or not len(span):
         return None
     sent = sents.sent(doc, span.start)
+    if "since" not in ctx.text[sent.start_char:sent.end_char].lower():
+        return None                     # the usual case, decided without walking the doc's dates
     # the other amounts of the sentence, as the model tags them (this component's own are not set yet)
     amounts = [e for e in doc.ents if e.label_ == "MONEY" and sent.start <= e.start < sent.end
                and not (e.start <= span.start < e.end)] + [span]

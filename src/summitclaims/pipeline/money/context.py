@@ -9,10 +9,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ...text.newswire import DATELINE_LINE, PLACE_DATELINE
 from .. import extensions, sents
+from ..syntax import NOMINAL_SUBJECTS as SUBJECTS
 from .words import ActorWords
 
 DATELINE_REACH = 2000     # chars at the top of a doc searched for wire datelines
-SUBJECTS = frozenset(("nsubj", "nsubjpass"))
 FIRST_PERSON_REACH = 300  # chars after "we" / "our" in which the speaker may still be named
 
 
