@@ -7,14 +7,13 @@ import re
 
 from ...text import names
 from .cleaning import inside_name
-from .context import DocContext, Mention
+from .context import ARTICLES, DocContext, Mention
 
 _EXCHANGES = frozenset(("NYSE", "NASDAQ", "AMEX", "LSE", "TSX", "ASX", "OTC", "OTCQX", "NYSEARCA", "TSE", "HKEX", "SGX",
                         "XETRA", "EURONEXT", "BSE", "NSE"))   # "(NASDAQ: BIIB)": a ticker follows
 _OF_LABELS = ("ORG", "GPE", "LOC")
 MIN_INITIALS = 2        # one letter is no acronym
 FOR_WORDS = 5           # capitalised words of a name after its "for" ("for International Development")
-ARTICLE_WORDS = frozenset(("the", "a", "an"))
 MIN_RECURRING = 3       # letters of a one-word name found again by its spelling ("AE" is too short)
 _DOTTED_COUNTRY = re.compile(r"(?:[A-Z]\.){2,3}")     # "U.S.", "U.K.": a country before an agency's name
 
@@ -106,7 +105,7 @@ def _for_names(ctx: DocContext, mentions: list[Mention], taken: set[int]) -> Non
         end = k
         while end < len(doc) and end - k < FOR_WORDS and not (end > k and ctx.breaks(doc[end - 1])):
             tok = doc[end]
-            word = tok.is_title and tok.is_alpha and tok.lower_ not in ARTICLE_WORDS
+            word = tok.is_title and tok.is_alpha and tok.lower_ not in ARTICLES
             joining = end > k and tok.lower_ in ("and", "of", "&") and end + 1 < len(doc) and doc[end + 1].is_title
             if not (word or joining):
                 break
