@@ -20,25 +20,33 @@ LEAD_NAME_TOKENS = 8      # tokens of the name that opens a story ("Olympus Opti
 HEADLINE_MAX = 200        # characters: a longer first line is a paragraph, not a headline
 _SENTENCE_END = re.compile(r"""[.!?:;,"'”’)\]]\s*$""")     # a line ending like a sentence (or within one)
 _LOWER = re.compile(r"[a-z]")
+_SPACE = re.compile(r"\s*")
+BODY_SAMPLE = 400         # characters of the body read to see it is not in capitals too
 
 
 def headline_end(text: str) -> int | None:
     """Where the line after a headline starts, or None: the first line is a headline when it has
     no sentence-final mark and is in capitals (the body below is not) or stands above a blank line."""
-    lead = len(text) - len(text.lstrip())
-    nl = text.find("\n", lead)
-    if nl < 0 or nl - lead > HEADLINE_MAX:
+    # read by offsets, never copying the text: the money rules ask once per amount
+    lead = _past_space(text, 0)
+    nl = text.find("\n", lead, lead + HEADLINE_MAX + 1)
+    if nl < 0:
         return None
     line = text[lead:nl]
     if not line.strip() or _SENTENCE_END.search(line):
         return None
-    rest = text[nl + 1:]
-    body = rest.lstrip()
-    if not body:
+    body = _past_space(text, nl + 1)
+    if body >= len(text):
         return None
-    capitals = not _LOWER.search(line) and sum(c.isalpha() for c in line) >= 3 and _LOWER.search(body[:400])
-    blank = rest[:len(rest) - len(body)].count("\n") >= 1
-    return len(text) - len(body) if capitals or blank else None
+    capitals = not _LOWER.search(line) and sum(c.isalpha() for c in line) >= 3 \
+        and _LOWER.search(text, body, body + BODY_SAMPLE)
+    blank = "\n" in text[nl + 1:body]
+    return body if capitals or blank else None
+
+
+def _past_space(text: str, i: int) -> int:
+    m = _SPACE.match(text, i)
+    return m.end() if m else i
 
 
 def dateline_end(text: str) -> int | None:

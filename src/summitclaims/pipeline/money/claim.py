@@ -381,11 +381,15 @@ def _term(ctx: DocContext, noun: Token) -> str | None:
     doc = ctx.doc
     left = doc[noun.left_edge.i:noun.i].text
     m = _TERM.search(left)
-    if not m:
-        return None
+    return _counted(m.group("n"), m.group("unit")) if m else None
+
+
+def _counted(count: str, unit: str) -> str | None:
+    """("seven", "year") -> "P7Y": a written count of a unit as a duration, None when either is no
+    count or unit the normaliser knows, or the count is not a whole number up to MAX_UNTIL_YEARS."""
     f = finder().periods
-    n = f.numbers.number(m.group("n"))
-    code = f.units.get(m.group("unit").lower())
+    n = f.numbers.number(count)
+    code = f.units.get(unit.lower())
     if n is None or code is None or n <= 0 or n != int(n) or n > MAX_UNTIL_YEARS:
         return None
     return duration(code, int(n))
@@ -397,13 +401,9 @@ def _repaid(ctx: DocContext, span: Span, words: ClaimWords) -> str | None:
     doc, text = ctx.doc, ctx.text
     stop = sents.sent(doc, span.end - 1).end_char if sents.has_sents(doc) and len(span) else len(text)
     for m in _REPAID.finditer(text, span.end_char, min(stop, span.end_char + REPAID_REACH)):
-        if m.group("verb").lower() not in words.repaid:
-            continue
-        f = finder().periods
-        n = f.numbers.number(m.group("n"))
-        code = f.units.get(m.group("unit").lower())
-        if n is not None and code is not None and 0 < n <= MAX_UNTIL_YEARS and n == int(n):
-            return duration(code, int(n))
+        found = _counted(m.group("n"), m.group("unit")) if m.group("verb").lower() in words.repaid else None
+        if found:
+            return found
     return None
 
 
