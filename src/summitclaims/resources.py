@@ -89,12 +89,15 @@ TABLES: dict[str, dict[str | None, Shape]] = {
         "position": _shape("word"), "cancel": _shape("word"),
     },
     "money_actors": {
-        "descriptor": _shape("word label"), "naming": _shape("word"), "third_person": _shape("word"),
+        "descriptor": _shape("word label", "makes"), "naming": _shape("word"), "third_person": _shape("word"),
         "first_person": _shape("word"), "neuter": _shape("word"), "receiver": _shape("word"),
         "giver": _shape("word"), "issuer": _shape("word"), "security": _shape("word"),
+        "penalty": _shape("word"), "bilateral": _shape("word"),
+        "office": _shape("word"), "market": _shape("word"),
+        "benchmark": _shape("word"),
     },
     "money_types": {
-        "noun": _shape("word type", "flow books"), "verb": _shape("word type"), "unit": _shape("word type"),
+        "noun": _shape("word type", "flow books economy"), "verb": _shape("word type"), "unit": _shape("word type"),
         "change": _shape("word", "moves"), "seller": _shape("word"), "currency": _shape("word"),
         "measure": _shape("word type"), "payment": _shape("word"), "announce": _shape("word"),
     },

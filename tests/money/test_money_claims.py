@@ -254,6 +254,49 @@ LINKS = [
       "the article's company", id="lead-after-headline-and-dateline"),
     # rates have no owner
     P("The dollar rose to 1.52 marks.", [], "1.52 marks", None, None, id="rate-no-actor"),
+    # an epithet's modifier is what the company makes; the company is met before
+    P("Contoso sells phones. The Lumia maker's shares closed at 227.48 dlrs.",
+      [CONTOSO, ("Lumia", "ORG", "Lumia")], "227.48 dlrs", "Contoso Ltd", "possessor of 'shares'",
+      id="epithet-modifier-is-the-product"),
+    P("Contoso gained. Shares of the chip designer rose to 140 dlrs.", [CONTOSO], "140 dlrs", "Contoso Ltd",
+      "'Shares of': designer", id="shares-of-an-epithet"),
+    P("Contoso gained. Goldbank cut its target on the company to 80 dlrs.", [CONTOSO, GOLDMAN], "80 dlrs",
+      "Contoso Ltd", "'target on': company", id="descriptor-is-not-its-own-clauses-subject"),
+    P("Contoso priced its shares at 34 dlrs, raising 748 mln dlrs and valuing the company at 6.4 billion dlrs.",
+      [CONTOSO], "6.4 billion dlrs", "Contoso Ltd", "object of 'valuing'", id="descriptor-in-a-clause-of-its-own"),
+    P("Tailwind closed a 600 million euro funding round led by Contoso.", [("Tailwind", "ORG", "Tailwind"), CONTOSO],
+      "600 million euro", "Contoso Ltd", "leader of the 'round'", id="round-closed-is-the-leaders"),
+    # a fine is the one fined's, not the authority's
+    P("The Commission fined Contoso 2.4 billion euros for abusing its dominance.",
+      [("Commission", "ORG", "European Commission"), CONTOSO], "2.4 billion euros", "Contoso Ltd",
+      "the one 'fined'", id="fined-object-pays"),
+    P("Contoso was fined $200 million by regulators.", [CONTOSO], "$200 million", "Contoso Ltd",
+      "the one 'fined'", id="fined-passive-subject-pays"),
+    # one amount two givers make together is theirs jointly; a list of amounts pairs them
+    P("Ruritania and Freedonia pledged $3 billion.", [("Ruritania", "GPE", "Ruritania"),
+      ("Freedonia", "GPE", "Freedonia")], "$3 billion", "Ruritania and Freedonia", "subject of 'pledged'",
+      id="joint-givers"),
+    P("Ruritania and Freedonia pledged $1 billion and $2 billion respectively.",
+      [("Ruritania", "GPE", "Ruritania"), ("Freedonia", "GPE", "Freedonia")], "$2 billion", "Freedonia",
+      "subject of 'pledged': Freedonia", id="respective-givers"),
+    P("Contoso and Ruritania will sign loans totalling 600 million euros.",
+      [CONTOSO, ("Ruritania", "GPE", "Ruritania")], "600 million euros", "Contoso Ltd", "subject of",
+      id="two-sides-of-a-signing-are-not-joint"),
+    # a whole economy's figures: the country of the office that announces them, then the story's
+    P("The Ruritanian Statistics Bureau said the trade deficit was $44.5 billion in June. "
+      "June exports were $183.2 billion.", [("Ruritanian Statistics Bureau", "ORG", "U.S. Statistics Bureau")],
+      "$183.2 billion", "United States", "economy of the story's figures", id="economy-carried-on"),
+    P("The U.S. Census Bureau said the trade deficit was $44.5 billion in June.",
+      [("U.S. Census Bureau", "ORG", "U.S. Census Bureau")], "$44.5 billion", "United States",
+      "economy of the office announcing it", id="economy-of-the-office"),
+    # an exchange or a benchmark is where a price is made
+    P("NYMEX crude oil for December delivery closed at 94.23 dlrs per barrel.",
+      [("NYMEX", "ORG", "New York Mercantile Exchange")], "94.23 dlrs", None, None, id="exchange-owns-no-price"),
+    # a country named on aid to another country gives it
+    P("West German aid to Bolivia will rise to 91 mln marks in 1987.", [("Bolivia", "GPE", "Bolivia")],
+      "91 mln marks", "West Germany", "country on 'aid' to Bolivia", id="country-aid-to-country"),
+    P("Japanese development loans to China reached 5 billion yen.", [("China", "GPE", "China")],
+      "5 billion yen", "Japan", "country on 'loans'", id="demonym-loans-to-country"),
 ]
 
 
@@ -399,3 +442,29 @@ def test_record_carries_the_claim(run):
     text = "Contoso pledged 3 billion euros to build data centres in France."
     assert text[rec["purpose_start"]:rec["purpose_end"]] == rec["purpose"]
     assert rec["recipient"] is None and rec["recipient_start"] is None and rec["new"] is None
+
+
+COUNTRY_IN = [
+    P("U.S. Census Bureau", "United States", id="short-form-first"),
+    P("Bank of Japan", "Japan", id="of-country"),
+    P("Statistics Canada", "Canada", id="country-last"),
+    P("the Japanese Finance Ministry", "Japan", id="demonym-first"),
+    P("Department of Commerce", None, id="no-country"),
+    P("Japan", None, id="the-country-itself-is-no-office"),
+]
+
+
+@pytest.mark.parametrize("name, country", COUNTRY_IN)
+def test_country_an_offices_name_carries(name, country):
+    from summitclaims.pipeline.money import words
+
+    assert words.load().country_in(name) == country
+
+
+def test_misparsed_verbs_are_read_by_their_form():
+    from summitclaims.pipeline.money import types
+
+    class Tok:                       # the small model lemmatises "fined" as "fin"
+        lemma_, lower_ = "fin", "fined"
+
+    assert types.load().lemma(Tok()) == "fine"

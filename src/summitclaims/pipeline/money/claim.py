@@ -128,9 +128,14 @@ def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
         actor, why = None, None          # "PROFIT", "Budget": a headline's word taken for a name
     if actor is None and why == clauses.RECEIVED:
         actor, why = _earlier_giver(ctx, span)
+    economy = _economy_figure(kind, words.types)
+    if actor is None and economy:
+        actor, why = _economy(ctx, span)
     money.actor, money.evidence = actor, why if actor else None
     if actor and kind.type == "commitment":
         ctx.committers.append((span.start_char, actor))
+    if actor and (economy and ctx.label_of(actor) == "GPE" or (why or "").startswith(ECONOMY_RULE)):
+        ctx.economies.append(actor)
     if kind.type == "commitment" and not whole:
         recipient, purpose = found_targets or targets.targets(ctx, span, words.targets)
         if recipient is not None and money.actor and recipient.text == money.actor:
@@ -164,6 +169,36 @@ def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
         money.period = _date_period(money.date, money.date_end)
 
 
+ECONOMY_RULE = "economy of"
+
+
+def _economy_figure(kind: types.Kind, tw: types.TypeWords) -> bool:
+    """The amount is a whole economy's figure: its exports, trade deficit, reserves."""
+    words = (kind.cue or "").lower().split()
+    return kind.type == "other" and bool(words) and words[-1] in tw.economy   # "exports", "trade deficit"
+
+
+def _economy(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
+    """Whose exports, deficit or reserves an unowned figure is: the country of the statistics
+    office or ministry its sentence names ("the U.S. Census Bureau ... announced that the goods and
+    services deficit was $44.5 billion"), else the economy the story's figures were of so far."""
+    if ctx.doc.has_annotation("SENT_START"):
+        sent = sents.sent(ctx.doc, span.start)
+        named: dict[str, str] = {}
+        for m in ctx.mentions:
+            if sent.start <= m.start < sent.end and m.label_ == "ORG" \
+                    and ctx.words.offices & set((m._.sc_actor or m.text).lower().split()):
+                country = ctx.words.country_in(m._.sc_actor or m.text)
+                if country:
+                    named.setdefault(country, m.text)
+        if len(named) == 1:
+            country, org = next(iter(named.items()))
+            return country, f"{ECONOMY_RULE} the office announcing it: {org}"
+    if ctx.economies:
+        return ctx.economies[-1], f"{ECONOMY_RULE} the story's figures: {ctx.economies[-1]}"
+    return None, None
+
+
 def _actor(ctx: DocContext, span: Span, kind: types.Kind, words: ClaimWords) -> tuple[str | None, str | None]:
     if kind.type == "rate":
         return None, None
@@ -180,6 +215,9 @@ def _actor(ctx: DocContext, span: Span, kind: types.Kind, words: ClaimWords) -> 
                     return giver, f"part of the commitment before: {giver}"
                 break
         return found
+    verb = ctx.doc[kind.verb] if kind.verb is not None and ctx.parsed else None
+    if verb is not None and kind.type == "other" and words.types.lemma(verb) in ctx.words.penalties:
+        return owners.fined(ctx, verb)      # the one fined pays, not the authority that fines
     paying = kind.type == "other" and kind.via == "verb"       # "owes", "agreed to pay": the climb below
     found = (None, None) if paying else owners.owner(ctx, span, kind, words.reporting, words.types)
     if found[0] is None and kind.type == "other":
@@ -214,7 +252,40 @@ def _cue_owner(ctx: DocContext, span: Span, kind: types.Kind) -> tuple[str | Non
             named = ctx.mention(c) if c.dep_ == "compound" else None
             if named is not None and named.label_ == "ORG" and named._.sc_actor:
                 return named._.sc_actor, f"name on '{cue.text}': {named.text}"
+        country = _giving_country(ctx, cue)
+        if country is not None:
+            return country
     return None, None
+
+
+def _names_country(ctx: DocContext, tok: Token) -> bool:
+    named = ctx.mention(tok)
+    return named is not None and named.label_ == "GPE"
+
+
+def _giving_country(ctx: DocContext, cue: Token) -> tuple[str, str] | None:
+    """ "West German aid to Bolivia", "U.S. loans to Mexico": a country named on the noun gives
+    when the noun also names a receiving country; alone ("the Greece aid package") it is as often
+    the receiver."""
+    receivers = [o for p in cue.children if p.dep_ == "prep" and p.lower_ in ("to", "for")
+                 for o in p.children if o.dep_ == L.PREP_OBJECT and _names_country(ctx, o)]
+    if not receivers:
+        return None
+    mods = [c for c in cue.children if c.dep_ in L.MODIFIER_DEPS and c.i < cue.i]
+    if not mods:
+        return None
+    words = ctx.doc[min(m.left_edge.i for m in mods):cue.i]        # "West German", "U.S."
+    named = next((ctx.mention(t) for t in words if ctx.mention(t) is not None), None)
+    texts = [words.text, *(ctx.doc[m.left_edge.i:m.i + 1].text for m in mods)]
+    texts += [named.text] if named is not None else []
+    text, country = next(((t, c) for t in (" ".join(x.split()) for x in texts)
+                          for c in (ctx.words.countries.get(t),) if c), ("", None))
+    if country is None and named is not None and named.label_ == "GPE":
+        text = named.text
+        country = named._.sc_actor
+    if country and all(ctx.actor(o) != country for o in receivers):
+        return country, f"country on '{cue.text}' to {receivers[0].text}: {text}"
+    return None
 
 
 def _whole_of_part(ctx: DocContext, span: Span, parts: frozenset[str]) -> bool:

@@ -81,6 +81,11 @@ def link_why(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
             owner = nouns.possessor(ctx, tok)
             if owner:
                 return owner, climb.why(owner, f"possessor of '{tok.text}'", _poss_text(tok))
+            # "closed a 600 million euro round led by General Catalyst": the investor leading it,
+            # not the company that closes (and receives) it
+            leader = _leader(ctx, tok)
+            if leader:
+                return leader, climb.why(leader, f"leader of the '{tok.text}'", leader)
             climb.from_noun = True
         if tok.head.i == tok.i or tok.dep_ not in L.CLIMB_DEPS:
             break
@@ -153,7 +158,12 @@ def _at_verb(ctx: DocContext, climb: _Climb, verb: Token) -> tuple[bool, str | N
             return True, climb.heading
         if verb.lemma_ == "be" and generic(ctx, subj):
             return True, None       # "the conference goal was $7bn": nobody is said to give it
-        actor = nouns.resolve(ctx, subj)
+        paired = nouns.respective(subj, climb.span.root) if subj.conjuncts else None
+        if paired is not None:   # "A and B pledged $1bn and $2bn": each its own
+            subj = paired
+            actor = nouns.resolve(ctx, subj)
+        else:
+            actor = nouns.joint(ctx, subj, nouns.resolve(ctx, subj), climb.span)
         if actor is None and generic(ctx, subj):
             # "Pledges included $3.3 billion from the European Union": a subject naming no one, and
             # the verb says where the money comes from
@@ -226,12 +236,20 @@ def _giver(ctx: DocContext, verb: Token) -> str | None:
     # "raised $100m in a round led by General Catalyst": the investor leading it
     for prep in verb.children:
         for obj in (c for c in prep.children if c.dep_ == L.PREP_OBJECT):
-            for acl in obj.children:
-                if acl.dep_ == "acl" and acl.lemma_.lower() in LEADING:
-                    by = next((c for c in acl.children if c.dep_ == L.AGENT), None)
-                    who = next((c for c in by.children if c.dep_ == L.PREP_OBJECT), None) if by is not None else None
-                    if who is not None:
-                        return nouns.resolve(ctx, who)
+            leader = _leader(ctx, obj)
+            if leader:
+                return leader
+    return None
+
+
+def _leader(ctx: DocContext, noun: Token) -> str | None:
+    """The investor a round is "led by" / "backed by", or None."""
+    for acl in noun.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in LEADING:
+            by = next((c for c in acl.children if c.dep_ == L.AGENT), None)
+            who = next((c for c in by.children if c.dep_ == L.PREP_OBJECT), None) if by is not None else None
+            if who is not None:
+                return nouns.resolve(ctx, who)
     return None
 
 
@@ -241,9 +259,10 @@ def _participle_actor(ctx: DocContext, verb: Token) -> str | None:
     doc = ctx.doc
     prev = doc[verb.i - 1] if verb.i > 0 else None
     if prev is not None and prev.text in (",", "(", "—", "–") and verb.i > 1:
-        before = ctx.actor(doc[verb.i - 2])
-        if before is not None:
-            return before
+        named = ctx.mention(doc[verb.i - 2])
+        # "trading in Asia, passing US$91.10": a region before the comma is where, not who
+        if named is not None and named._.sc_actor and named.label_ not in L.PLACE_LABELS - {"GPE"}:
+            return named._.sc_actor
     if verb.dep_ == "acl":
         noun = verb.head
         for t in [noun, *(c for c in noun.children if c.dep_ in L.NAME_PART_DEPS)]:

@@ -47,6 +47,8 @@ class DocContext:
     orgs: frozenset[int] = frozenset()   # token indices of organisations' names
     # (char offset, actor) of the commitments linked so far in this call, in text order
     committers: list[tuple[int, str]] = field(default_factory=list)
+    # the countries whose economy's figures (exports, a deficit) were linked so far, in text order
+    economies: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Doc, words: ActorWords) -> DocContext:
@@ -97,11 +99,14 @@ class DocContext:
                 return after[0]._.sc_actor
         return before[-1]._.sc_actor if before else None
 
-    def referent(self, tok: Token, labels: tuple[str, ...]) -> str | None:
+    def referent(self, tok: Token, labels: tuple[str, ...],
+                 not_actors: frozenset[str | None] = frozenset()) -> str | None:
         """What "the bank", "the company" refers back to: the latest earlier mention named by that
         word ("the Islamic Development Bank"), else the latest that was a clause's subject (the
-        one the story is about, not "the takeover of AE" in between), else the nearest."""
-        before = [s for s in self.mentions if s.end <= tok.i and s.label_ in labels]
+        one the story is about, not "the takeover of AE" in between), else the nearest; never one
+        of ``not_actors`` (the product in "the iPhone maker")."""
+        before = [s for s in self.mentions if s.end <= tok.i and s.label_ in labels
+                  and s._.sc_actor not in not_actors and not _own_subject(s, tok)]
         if not before:
             return None
         word = tok.lemma_.lower()
@@ -144,3 +149,15 @@ def _listener(span: Span) -> bool:
         governor = head.head
         return governor.lemma_.lower() in ("tell", "say", "interview", "speak", "talk")
     return False
+
+
+def _own_subject(span: Span, tok: Token) -> bool:
+    """The mention is the subject of ``tok``'s clause: "Goldman cut its target on the company" -
+    a descriptor there is someone other than its clause's subject."""
+    root = span.root
+    if root.dep_ not in SUBJECTS:
+        return False
+    # the nearest verb above the descriptor: "Reddit priced its IPO, valuing the company at $6.4bn"
+    # puts "the company" in a clause of its own, whose understood subject may well be Reddit
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.i == root.head.i

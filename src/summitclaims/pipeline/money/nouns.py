@@ -2,7 +2,7 @@
 antecedent, or the named actor a descriptor ("the company") refers back to."""
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from . import labels as L
 from .context import DocContext
@@ -25,13 +25,75 @@ def resolve(ctx: DocContext, tok: Token) -> str | None:
     # "London sugar prices fell 3.50 dlrs", "a Texas jury awarded ...": a place that only
     # modifies a common noun says where, not who.
     modifier_only = descriptor is None and tok.pos_ == "NOUN"
-    best = best_in_subtree(ctx, tok, skip_places=descriptor == "ORG", skip_modifiers=modifier_only)
+    # "the iPhone maker", "the Gucci owner": the name before the epithet is what the company makes
+    # or owns; the company itself is met earlier
+    made = _made(ctx, tok) if tok.lemma_.lower() in ctx.words.makers or low in ctx.words.makers else frozenset()
+    best = best_in_subtree(ctx, tok, skip_places=descriptor == "ORG", skip_modifiers=modifier_only,
+                           skip=made)
     if best is not None:
         return best
     if descriptor and any(c.dep_ == L.POSSESSOR or (c.dep_ == "det" and c.lower_ in L.DEFINITE)
                           for c in tok.children):   # "the bank", "its lender"; not "a bank group"
-        return ctx.referent(tok, ("ORG",) if descriptor == "ORG" else ("GPE", "ORG"))
+        return ctx.referent(tok, ("ORG",) if descriptor == "ORG" else ("GPE", "ORG"),
+                            not_actors=frozenset(ctx.actor(ctx.doc[i]) for i in made))
     return None
+
+
+def _made(ctx: DocContext, tok: Token) -> frozenset[int]:
+    """Token indices of the names that modify an epithet ("iPhone" in "the iPhone maker")."""
+    return frozenset(t.i for c in tok.children if c.dep_ in L.MODIFIER_DEPS
+                     for t in c.subtree if ctx.mention(t) is not None)
+
+
+def respective(subj: Token, amount: Token) -> Token | None:
+    """The subject an amount belongs to when both are lists: "Cheung Kong and Hutchison ended at
+    41.75 and 51 dlrs" pairs them in order; a list of subjects against one amount, or lists of
+    other lengths, say nothing (None). A single subject is itself."""
+    subjects = [subj, *(c for c in subj.children if c.dep_ == "conj")]
+    if len(subjects) == 1:
+        return subj
+    first = amount
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    amounts = [first]
+    while True:
+        nxt = next((c for c in amounts[-1].children if c.dep_ == "conj"), None)
+        if nxt is None:
+            break
+        amounts.append(nxt)
+    if len(amounts) != len(subjects) or amount not in amounts:
+        return None
+    return subjects[amounts.index(amount)]
+
+
+JOINT_LABELS = frozenset(("ORG", "GPE", "NORP"))
+MAX_JOINT = 4             # names in one joint actor ("A, B, C and D"); longer lists are not one giver
+
+
+def joint(ctx: DocContext, subj: Token, actor: str | None, amount: Span) -> str | None:
+    """ "The EU and the IMF agreed a 110 billion euro package": one amount two givers make
+    together is theirs jointly ("European Union and International Monetary Fund"). Not when the
+    sentence pairs givers with amounts ("pledged $1bn and $2bn respectively") or lists amounts."""
+    if actor is None or ctx.label_of(actor) not in JOINT_LABELS:
+        return actor
+    if subj.head.lemma_.lower() in ctx.words.bilateral:
+        return actor              # "the EIB and Ukraine will sign the loans": two sides, not two givers
+    conjuncts = [c for c in subj.conjuncts if c.i > subj.i]
+    if not conjuncts or any(t.lower_ == "respectively" for t in amount.sent):
+        return actor
+    root = amount.root
+    if any(c.dep_ == "conj" for c in root.children) or root.dep_ == "conj":
+        return actor
+    names = [actor]
+    for c in conjuncts:
+        other = ctx.actor(c)
+        if other is None or ctx.label_of(other) not in JOINT_LABELS:
+            return actor          # "Iliad and its partners": not all named
+        if other not in names:
+            names.append(other)
+    if len(names) == 1 or len(names) > MAX_JOINT:
+        return actor
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _pronoun(ctx: DocContext, tok: Token) -> str | None:
@@ -56,14 +118,14 @@ def possessor(ctx: DocContext, tok: Token) -> str | None:
 
 
 def best_in_subtree(ctx: DocContext, head: Token, skip_places: bool = False,
-                    skip_modifiers: bool = False) -> str | None:
+                    skip_modifiers: bool = False, skip: frozenset[int] = frozenset()) -> str | None:
     """The mention closest to ``head`` in its phrase; a name given by "dubbed X" wins."""
     best = None
     best_key = None
     seen: set[int] = set()
     for t in head.subtree:
         span = ctx.index.get(t.i)
-        if span is None or id(span) in seen or t.dep_ == L.RELATIVE_CLAUSE:
+        if span is None or id(span) in seen or t.dep_ == L.RELATIVE_CLAUSE or t.i in skip:
             continue
         seen.add(id(span))
         if span.label_ in L.PLACE_LABELS and (skip_places or (

@@ -43,6 +43,14 @@ _TABLE_ROW = re.compile(r"""
 def owner(ctx: DocContext, span: Span, kind: Kind, reporting: frozenset[str],
           tw: TypeWords | None = None) -> tuple[str | None, str | None]:
     """(actor, evidence) of a revenue, valuation, price or other amount; (None, None) if not said."""
+    found = _owner(ctx, span, kind, reporting, tw)
+    if kind.type == "price" and found[0] and ctx.words.is_market(found[0]):
+        return None, None       # "NYMEX crude closed at $94.23": where it trades, not whose it is
+    return found
+
+
+def _owner(ctx: DocContext, span: Span, kind: Kind, reporting: frozenset[str],
+           tw: TypeWords | None = None) -> tuple[str | None, str | None]:
     doc = ctx.doc
     cue = doc[kind.token] if kind.token is not None and kind.via != "verb" else None
     target = kind.cue is not None and kind.cue.lower() in TARGET_CUES
@@ -99,6 +107,24 @@ def _by_verb(ctx: DocContext, verb: Token, kind: Kind, tw: TypeWords) -> tuple[s
     return None
 
 
+def fined(ctx: DocContext, verb: Token) -> tuple[str | None, str | None]:
+    """Who pays a fine: the one fined ("fined Google 2.4 billion euros", "JPMorgan was fined"),
+    never the authority that fines."""
+    for c in verb.children:
+        if c.dep_ in (L.PASSIVE_SUBJECT, "dative"):
+            named: Token | None = c
+        elif c.dep_ in L.OBJECT_DEPS:
+            # "fined Google 2.4 billion euros" parses the payer into the amount's phrase
+            named = c if ctx.mention(c) is not None else next(
+                (t for t in c.subtree if t.dep_ in PHRASE_DEPS and _company_of(ctx, t) is not None), None)
+        else:
+            continue
+        actor = nouns.resolve(ctx, named) if named is not None else None
+        if actor and named is not None:
+            return actor, f"the one '{verb.text}': {named.text}"
+    return None, None
+
+
 def _in_phrase(ctx: DocContext, cue: Token, target: bool) -> tuple[str | None, str | None]:
     for child in cue.children:
         if child.dep_ == L.POSSESSOR and not target:
@@ -118,6 +144,11 @@ def _in_phrase(ctx: DocContext, cue: Token, target: bool) -> tuple[str | None, s
                 span = ctx.mention(obj) if obj is not None else None
                 if span is not None and span._.sc_actor:
                     return span._.sc_actor, f"'{cue.text} {prep.text}': {span.text}"
+                # "shares of the chip designer": the company the epithet refers back to
+                if obj is not None and obj.lemma_.lower() in ctx.words.descriptors:
+                    actor = nouns.resolve(ctx, obj)
+                    if actor:
+                        return actor, f"'{cue.text} {prep.text}': {obj.text}"
                 # "the costs for Tailspin's latest model": the owner of what it is the cost of
                 poss = next((c for c in obj.children if c.dep_ == L.POSSESSOR), None) if obj is not None else None
                 actor = nouns.resolve(ctx, poss) if poss is not None else None
@@ -159,7 +190,7 @@ def _subject(ctx: DocContext, start: Token, kind: Kind, target: bool,
         if subj is not None and subj.i != start.i and not _under(subj, start):
             if subj.dep_ == L.PASSIVE_SUBJECT and kind.type not in ("other", "valuation"):
                 return None, None
-            subj = _respective(subj, start)
+            subj = nouns.respective(subj, start)
             if subj is None:
                 return None, None    # "A and B ended at 41.75 and 51 dlrs, 8.3": whose is not clear
             actor = nouns.resolve(ctx, subj)
@@ -174,27 +205,6 @@ def _subject(ctx: DocContext, start: Token, kind: Kind, target: bool,
             continue
         break
     return None, None
-
-
-def _respective(subj: Token, amount: Token) -> Token | None:
-    """The subject an amount belongs to when both are lists: "Cheung Kong and Hutchison ended at
-    41.75 and 51 dlrs" pairs them in order; a list of subjects against one amount, or lists of
-    other lengths, say nothing (None). A single subject is itself."""
-    subjects = [subj, *(c for c in subj.children if c.dep_ == "conj")]
-    if len(subjects) == 1:
-        return subj
-    first = amount
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    amounts = [first]
-    while True:
-        nxt = next((c for c in amounts[-1].children if c.dep_ == "conj"), None)
-        if nxt is None:
-            break
-        amounts.append(nxt)
-    if len(amounts) != len(subjects) or amount not in amounts:
-        return None
-    return subjects[amounts.index(amount)]
 
 
 def _under(tok: Token, cue: Token) -> bool:
@@ -279,14 +289,23 @@ def _article_company(ctx: DocContext, span: Span) -> tuple[str | None, str | Non
     if not lead:
         name = _ticker_headline(text)
         return (name, f"the headline's company: {name}") if name else (None, None)
+    # "MAZDA" in the headline, "Mazda Motor Corp" in the lead: one company
+    lead = {n for n in lead if not any(o != n and _shorter_form(n, o) for o in lead)}
     if len(lead) != 1:
         return None, None
     best = next(iter(lead))
     if sents.has_sents(doc) and len(span):
         sent = sents.sent(doc, span.start)
-        if any(m._.sc_actor != best for m in orgs if sent.start <= m.start < sent.end):
+        if any(m._.sc_actor != best and not _shorter_form(m._.sc_actor, best)
+               for m in orgs if sent.start <= m.start < sent.end):
             return None, None
     return best, f"the article's company: {best}"
+
+
+def _shorter_form(short: str, name: str) -> bool:
+    """ "Mazda" of "Mazda Motor": the words of one name open the other."""
+    a, b = short.lower().split(), name.lower().split()
+    return len(a) < len(b) and b[:len(a)] == a
 
 
 def lead_end(ctx: DocContext) -> int:

@@ -18,7 +18,7 @@ The nearest governing word decides, in this order:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -58,7 +58,27 @@ class TypeWords:
     moves: frozenset[str] = frozenset()   # change verbs that move a company's share price
     flows: frozenset[str] = frozenset()   # nouns of figures per period
     books: frozenset[str] = frozenset()   # nouns of a company's own accounts ("charge", "dividend")
+    economy: frozenset[str] = frozenset()  # nouns of a whole economy's figures ("exports", "deficit")
     announce: frozenset[str] = frozenset()  # verbs that state a commitment given a purpose
+    # regular forms of the table's verbs -> the verb: the small model lemmatises some wrongly
+    # ("fined" -> "fin", "pledged" -> "pledg")
+    inflected: dict[str, str] = field(default_factory=dict)
+
+    def lemma(self, tok: Token) -> str:
+        """The verb ``tok`` is, as the tables spell it: its lemma, else the verb its form is of."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.verbs or lemma in self.change or lemma in self.sellers:
+            return lemma
+        return self.inflected.get(tok.lower_, lemma)
+
+
+def _forms(verb: str) -> tuple[str, ...]:
+    """Regular inflections of a verb: "fine" -> fines, fined, fining."""
+    if verb.endswith("e"):
+        return verb + "s", verb + "d", verb[:-1] + "ing"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"
+    return verb + "s", verb + "ed", verb + "ing"
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +96,10 @@ def load() -> TypeWords:
                      moves=frozenset(r["word"] for r in rows if r["kind"] == "change" and r.get("moves")),
                      flows=frozenset(r["word"] for r in rows if r["kind"] == "noun" and r.get("flow")),
                      books=frozenset(r["word"] for r in rows if r["kind"] == "noun" and r.get("books")),
-                     announce=frozenset(by("announce")))
+                     economy=frozenset(r["word"] for r in rows if r["kind"] == "noun" and r.get("economy")),
+                     announce=frozenset(by("announce")),
+                     inflected={form: verb for kind in ("verb", "change", "seller") for verb in by(kind)
+                                if " " not in verb for form in _forms(verb)})
 
 
 @dataclass(frozen=True)
@@ -214,7 +237,7 @@ def _by_parse(words: TypeWords, span: Span, orgs: frozenset[int]) -> Kind | None
 
 
 def _at_verb(words: TypeWords, verb: Token, came: Token, prep: str | None, orgs: frozenset[int]) -> Kind | None:
-    lemma = verb.lemma_.lower()
+    lemma = words.lemma(verb)
     # "the deal, valued at $6.5bn": a participle says what the noun it hangs on is worth
     if verb.dep_ == "acl" and verb.head.pos_ in L.NOUN_POS:
         hit = noun_type(words, verb.head)
