@@ -94,7 +94,7 @@ TABLES: dict[str, dict[str | None, Shape]] = {
         "giver": _shape("word"), "issuer": _shape("word"), "security": _shape("word"),
         "penalty": _shape("word"), "bilateral": _shape("word"),
         "office": _shape("word"), "market": _shape("word"),
-        "benchmark": _shape("word"),
+        "benchmark": _shape("word"), "settling": _shape("word"),
     },
     "money_types": {
         "noun": _shape("word type", "flow books economy"), "verb": _shape("word type"), "unit": _shape("word type"),

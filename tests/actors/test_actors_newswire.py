@@ -206,6 +206,17 @@ def test_a_company_named_again_untagged_is_a_mention(actors):
     assert len(found["Cyclops"].mentions) == 2
 
 
+def test_a_company_goes_by_its_first_word_later(actors):
+    found = actors("Tenet Healthcare Corporation agreed to pay. Under the agreement, Tenet, which is "
+                   "headquartered in Dallas, will pay a total of $900 million.")
+    assert len(found["Tenet Healthcare Corporation"].mentions) == 2, sorted(found)
+
+
+def test_a_first_word_that_opens_many_names_is_no_short_form(actors):
+    found = actors("General Motors Corp said sales rose. General conditions were poor, the company said.")
+    assert len(found["General Motors"].mentions) == 1, sorted(found)
+
+
 def test_a_word_that_is_also_a_person_is_not_spread(actors):
     found = actors("Former President Gloria Macapagal Arroyo was arrested. Arroyo denies the charges. "
                    "Aquino said he would not pardon Arroyo.")

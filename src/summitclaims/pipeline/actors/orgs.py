@@ -14,6 +14,7 @@ _EXCHANGES = frozenset(("NYSE", "NASDAQ", "AMEX", "LSE", "TSX", "ASX", "OTC", "O
 _OF_LABELS = ("ORG", "GPE", "LOC")
 MIN_INITIALS = 2        # one letter is no acronym
 FOR_WORDS = 5           # capitalised words of a name after its "for" ("for International Development")
+MIN_SHORT = 4           # letters of a company's first word that may stand for it alone ("Tenet", not "AE")
 MIN_RECURRING = 3       # letters of a one-word name found again by its spelling ("AE" is too short)
 _DOTTED_COUNTRY = re.compile(r"(?:[A-Z]\.){2,3}")     # "U.S.", "U.K.": a country before an agency's name
 
@@ -261,6 +262,15 @@ def _one_word_companies(ctx: DocContext, mentions: list[Mention]) -> None:
     companies = {doc[m.start].text: m.canon for m in mentions      # "McAfee, Inc." -> McAfee
                  if m.label == "ORG" and m.canon and m.canon == doc[m.start].text
                  and doc[m.end - 1].lower_ in legal}
+    firsts: dict[str, set[str]] = {}
+    for m in mentions:                   # "Tenet Healthcare Corporation" ... "Tenet's billings"
+        if m.label == "ORG" and m.canon:
+            for short in _company_short(ctx, tuple(t.text for t in doc[m.start:m.end]), set()):
+                if len(short) == 1:
+                    firsts.setdefault(short[0], set()).add(m.canon)
+    for word, canons in firsts.items():
+        if len(canons) == 1:
+            companies.setdefault(word, next(iter(canons)))
     if not companies:
         return
     people = {w for m in mentions if m.label == "PERSON" and m.canon and " " in m.canon for w in m.canon.split()}
@@ -272,6 +282,23 @@ def _one_word_companies(ctx: DocContext, mentions: list[Mention]) -> None:
             m.canon = companies[text]
 
 
+def _company_short(ctx: DocContext, words: tuple[str, ...], others: set[str]) -> list[tuple[str, ...]]:
+    """The shorter names a company with a legal form goes by later in its story: "Mazda Motor
+    Corp" -> "Mazda Motor", "Mazda"; "Tenet Healthcare Corporation" -> "Tenet". A first word
+    that opens many names ("General", "National") or is written in lower case here is none."""
+    base = tuple(names.strip_legal_suffix(" ".join(words), ctx.tables.legal).split())
+    if len(base) >= len(words) or not base:
+        return []
+    out = [base] if len(base) > 1 else []
+    first = base[0]
+    if len(first) >= MIN_SHORT and first.isalpha() and first[:1].isupper() \
+            and first.lower() not in ctx.lower_words and first not in others \
+            and names.fold(first) not in ctx.tables.alone and names.fold(first) not in ctx.tables.demonyms \
+            and first.lower() not in ctx.tables.org_filler and ctx.tables.lookup(first) is None:
+        out.append((first,))
+    return out
+
+
 def recurring(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """An organisation's name written again where the model did not tag it ("a tender offer for
     Cyclops common"): one name, one sense in one article. Only names the article never writes in
@@ -279,6 +306,7 @@ def recurring(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     doc = ctx.doc
     _one_word_companies(ctx, mentions)
     surfaces: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    shorts: dict[tuple[str, ...], set[str]] = {}
     # a word that names a person or place here too ("Arroyo", the model's ORG once) is not spread
     others = {t.text for m in mentions if m.label != "ORG" for t in doc[m.start:m.end]}
     others |= {w for m in mentions if m.label != "ORG" and m.canon for w in m.canon.split()}
@@ -290,8 +318,15 @@ def recurring(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
                 or (len(words) == 1 and (len(words[0]) < MIN_RECURRING or words[0].lower() in ctx.lower_words)):
             continue
         surfaces.setdefault(words[0], []).append((words, m.canon))
+        for short in _company_short(ctx, words, others):
+            shorts.setdefault(short, set()).add(m.canon)
+    for short, canons in shorts.items():
+        if len(canons) == 1:           # "Thornbury" of two Thornbury companies names neither
+            surfaces.setdefault(short[0], []).append((short, next(iter(canons))))
     if not surfaces:
         return mentions
+    for forms in surfaces.values():
+        forms.sort(key=lambda f: -len(f[0]))      # "Mazda Motor Corp" before "Mazda"
     occupied = [False] * (len(doc) + 1)
     for m in mentions:
         for i in range(m.start, m.end):

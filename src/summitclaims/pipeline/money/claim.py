@@ -142,7 +142,8 @@ def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
             recipient = None
         if recipient is not None:
             money.recipient, money.recipient_span = recipient.text, (recipient.start, recipient.end)
-        if purpose is not None:
+        if purpose is not None and not purpose.start <= span.start_char < purpose.end:
+            # (a phrase holding the amount itself, "for a 25 mln dlr loan facility", says what it is)
             money.purpose, money.purpose_span = purpose.text, (purpose.start, purpose.end)
     money.new = _new(ctx, span, words)
     if money.new is None and kind.type == "commitment" and _part_of_previous(ctx, span):
@@ -206,6 +207,12 @@ def _actor(ctx: DocContext, span: Span, kind: types.Kind, words: ClaimWords) -> 
         verb = ctx.doc[kind.verb] if kind.verb is not None else None
         if verb is not None and verb.lemma_.lower() in words.types.sellers:
             return _buyer(ctx, verb)
+        # "Biden's announcement builds on the $6.9 billion in U.S. government assistance": a giver
+        # named on the noun that makes the amount a commitment beats the subject of a verb that
+        # only mentions it
+        named = _cue_owner(ctx, span, kind) if ctx.parsed and kind.via == "noun" else (None, None)
+        if named[0]:
+            return named
         found = clauses.link_why(ctx, span)
         if found[0] is None and found[1] != clauses.RECEIVED and ctx.parsed:
             found = _cue_owner(ctx, span, kind)
@@ -218,6 +225,10 @@ def _actor(ctx: DocContext, span: Span, kind: types.Kind, words: ClaimWords) -> 
     verb = ctx.doc[kind.verb] if kind.verb is not None and ctx.parsed else None
     if verb is not None and kind.type == "other" and words.types.lemma(verb) in ctx.words.penalties:
         return owners.fined(ctx, verb)      # the one fined pays, not the authority that fines
+    if verb is not None and kind.type == "other" and words.types.lemma(verb) in ctx.words.settling:
+        settled = owners.settled_with(ctx, verb)
+        if settled is not None:
+            return settled
     paying = kind.type == "other" and kind.via == "verb"       # "owes", "agreed to pay": the climb below
     found = (None, None) if paying else owners.owner(ctx, span, kind, words.reporting, words.types)
     if found[0] is None and kind.type == "other":
@@ -240,7 +251,7 @@ def _cue_owner(ctx: DocContext, span: Span, kind: types.Kind) -> tuple[str | Non
     for cue in (c for c in cues if c.pos_ in L.NOUN_POS):
         owner = nouns.possessor(ctx, cue)
         if owner:
-            return owner, f"possessor of '{cue.text}'"
+            return owner, f"possessor of '{cue.text}': {_possessor_text(cue)}"
         for c in cue.children:
             if c.dep_ == "acl" and c.tag_ == "VBN":
                 agent = next((a for a in c.children if a.dep_ == L.AGENT), None)
@@ -248,14 +259,22 @@ def _cue_owner(ctx: DocContext, span: Span, kind: types.Kind) -> tuple[str | Non
                 actor = nouns.resolve(ctx, by) if by is not None else None
                 if by is not None and actor:
                     return actor, f"agent of '{c.text}' on '{cue.text}': {by.text}"
+        # "the EU support package", "$6.9 billion in U.S. government assistance"; not "the Greece
+        # aid package", where the country is as often the receiver
+        state = any(c.dep_ == "compound" and c.lower_ in ctx.words.state_nouns for c in cue.children)
         for c in cue.children:
             named = ctx.mention(c) if c.dep_ == "compound" else None
-            if named is not None and named.label_ == "ORG" and named._.sc_actor:
+            if named is not None and named._.sc_actor and (named.label_ == "ORG" or (
+                    named.label_ == "GPE" and (state or named[-1].lower_ in ctx.words.state_nouns))):
                 return named._.sc_actor, f"name on '{cue.text}': {named.text}"
         country = _giving_country(ctx, cue)
         if country is not None:
             return country
     return None, None
+
+
+def _possessor_text(tok: Token) -> str:
+    return next((c.text for c in tok.children if c.dep_ == L.POSSESSOR), "")
 
 
 def _names_country(ctx: DocContext, tok: Token) -> bool:

@@ -79,6 +79,11 @@ def link_why(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
                 return actor, climb.evidence if actor or climb.evidence == RECEIVED else None
         elif tok.pos_ in L.NOUN_POS and tok.i != root.i:
             owner = nouns.possessor(ctx, tok)
+            if owner and _security(ctx, tok):
+                # "increase its convertible bond issue to 75 mln dlrs": the issuer receives what
+                # the securities bring; the buyers who pay are not named
+                climb.evidence = RECEIVED
+                return None, RECEIVED
             if owner:
                 return owner, climb.why(owner, f"possessor of '{tok.text}'", _poss_text(tok))
             # "closed a 600 million euro round led by General Catalyst": the investor leading it,
@@ -131,7 +136,17 @@ def _at_verb(ctx: DocContext, climb: _Climb, verb: Token) -> tuple[bool, str | N
     if verb.lemma_ == "be" and climb.from_noun:
         climb.why(climb.heading, "line heading", climb.heading)
         return True, climb.heading
+    if _resized_issue(ctx, climb.span, verb):
+        climb.evidence = RECEIVED
+        return True, None
     subj = next((c for c in verb.children if c.dep_ in L.SUBJECT_DEPS), None)
+    if subj is None and verb.dep_ == "xcomp":
+        # "Barbados has mandated Barclays Bank to arrange a 25 mln stg credit": the object of the
+        # verb above does what the clause says
+        controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
+                           and ctx.mention(c) is not None), None)
+        if controller is not None:
+            subj = controller
     # passive: "was announced by Nvidia" names the actor in the agent
     agent = next((c for c in verb.children if c.dep_ == L.AGENT), None)
     by = next((c for c in agent.children if c.dep_ == L.PREP_OBJECT), None) if agent is not None else None
@@ -142,7 +157,9 @@ def _at_verb(ctx: DocContext, climb: _Climb, verb: Token) -> tuple[bool, str | N
             climb.why(source[0], f"'from' after '{verb.text}'", source[1])
             return True, source[0]
     if _subject_receives(ctx, climb, verb, subj):
-        giver = _giver(ctx, verb) if by is None else nouns.resolve(ctx, by)
+        # "$1.3 billion asked for by the UN": the agent of a receiving verb is who receives
+        receiving = verb.lemma_.lower() in ctx.words.receivers
+        giver = _giver(ctx, verb) if by is None or receiving else nouns.resolve(ctx, by)
         if giver is not None:
             climb.why(giver, f"giver to the receiver of '{verb.text}'", giver)
             return True, giver
@@ -212,11 +229,26 @@ def _subject_receives(ctx: DocContext, climb: _Climb, verb: Token, subj: Token |
         lemma in ctx.words.issuers and securities_sold(ctx, climb.span, verb))
 
 
+def _resized_issue(ctx: DocContext, span: Span, verb: Token) -> bool:
+    """ "decided to increase its bond issue to 75 mln dlrs from 60 mln": the amount sizes the
+    issuer's own securities (through "to", "from", "by"), which it receives, not gives."""
+    root = span.root
+    if not (root.dep_ == L.PREP_OBJECT and root.head.lower_ in ("to", "from", "by") and root.head.head.i == verb.i):
+        return False
+    return any(c.dep_ in L.OBJECT_DEPS and _security(ctx, c) and any(p.dep_ == L.POSSESSOR for p in c.children)
+               for c in verb.children)
+
+
+def _security(ctx: DocContext, noun: Token) -> bool:
+    sec = ctx.words.securities
+    return noun.lemma_.lower() in sec or noun.lower_ in sec
+
+
 def securities_sold(ctx: DocContext, span: Span, verb: Token) -> bool:
     """The amount is what securities bring ("offer 250 mln dlrs of notes", "issue a 75 mln dlr
     convertible bond", "offered 10 mln shares for 205 mln stg"): their issuer receives it."""
     root = span.root
-    nouns_ = [o for p in root.children if p.dep_ == "prep" and p.lower_ == "of"
+    nouns_ = [o for p in root.children if p.dep_ == "prep" and p.lower_ in ("of", "in")   # "$120m in notes"
               for o in p.children if o.dep_ == L.PREP_OBJECT]
     if root.dep_ in LISTED_DEPS or root.dep_ == "amod":
         nouns_.append(root.head)
@@ -227,9 +259,11 @@ def securities_sold(ctx: DocContext, span: Span, verb: Token) -> bool:
 
 def _giver(ctx: DocContext, verb: Token) -> str | None:
     """ "receive ... from the EU": the object of a "from" / "by" attached to the verb or its object."""
+    receiving = verb.lemma_.lower() in ctx.words.receivers     # "raised by Contoso": Contoso receives
     for t in (verb, *(c for c in verb.children if c.dep_ in L.OBJECT_DEPS)):
         for prep in t.children:
-            if prep.dep_ in L.GIVER_PREP_DEPS and prep.lower_ in L.GIVER_PREPS:
+            if prep.dep_ in L.GIVER_PREP_DEPS and prep.lower_ in L.GIVER_PREPS \
+                    and not (receiving and prep.lower_ == "by"):
                 obj = next((c for c in prep.children if c.dep_ == L.PREP_OBJECT), None)
                 if obj is not None:
                     return nouns.resolve(ctx, obj)

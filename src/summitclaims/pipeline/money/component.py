@@ -36,6 +36,8 @@ class MoneyFinder:
         text = sents.text(doc)
         found = find_money(text)
         ctx = DocContext.of(doc, self.words) if self.link_actors and found else None
+        if ctx is not None:
+            ctx.amounts.extend((start, end) for start, end, _ in found)
         spans: list[Span] = []
         moved: dict[int, int] = {}     # the finder's start of an amount -> its span's start
         for start, end, money in found:

@@ -125,6 +125,23 @@ def fined(ctx: DocContext, verb: Token) -> tuple[str | None, str | None]:
     return None, None
 
 
+def settled_with(ctx: DocContext, verb: Token) -> tuple[str | None, str | None] | None:
+    """ "The Justice Department settled with HCA for $840 million": when a public authority
+    settles, the party it settles with pays; None when the subject is no authority."""
+    subj = next((c for c in verb.children if c.dep_ in L.SUBJECT_DEPS), None)
+    who = nouns.resolve(ctx, subj) if subj is not None else None
+    if who is None or not (ctx.label_of(who) == "GPE" or ctx.words.offices & set(who.lower().split())):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            obj = next((c for c in prep.children if c.dep_ == L.PREP_OBJECT), None)
+            payer = nouns.resolve(ctx, obj) if obj is not None else None
+            if payer and obj is not None:
+                return payer, f"the one an authority '{verb.text}' with: {obj.text}"
+            return None, None       # the authority does not pay; the other side is not named
+    return None
+
+
 def _in_phrase(ctx: DocContext, cue: Token, target: bool) -> tuple[str | None, str | None]:
     for child in cue.children:
         if child.dep_ == L.POSSESSOR and not target:

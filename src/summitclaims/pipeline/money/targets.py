@@ -54,7 +54,8 @@ def targets(ctx: DocContext, span: Span, words: TargetWords) -> tuple[Phrase | N
                 purpose = _phrase(ctx.doc, child, from_tok=_aux_to(child))
             elif child.dep_ in ("prep", "dative") and child.lower_ in PURPOSE_PREPS | RECIPIENT_PREPS:
                 obj = next((c for c in child.children if c.dep_ == L.PREP_OBJECT), None)
-                if obj is None or obj.i in range(span.start, span.end) or _is_money_or_time(obj):
+                if obj is None or obj.i in range(span.start, span.end) or _is_money_or_time(obj) \
+                        or _in_amount(ctx, obj):
                     continue
                 named = _named(ctx, obj)
                 if child.lower_ in PURPOSE_PREPS and not named:
@@ -113,6 +114,11 @@ def _dated(tok: Token) -> bool:
 
 def _is_money_or_time(tok: Token) -> bool:
     return tok.ent_type_ in NOT_TARGETS or tok.like_num
+
+
+def _in_amount(ctx: DocContext, tok: Token) -> bool:
+    """ "to 75 mln U.S. Dlrs from 60 mln": another amount is no recipient."""
+    return any(start <= tok.idx < end for start, end in ctx.amounts)
 
 
 def _named(ctx: DocContext, tok: Token) -> bool:

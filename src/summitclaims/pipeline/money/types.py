@@ -41,6 +41,7 @@ _PER_CURRENCY = re.compile(r"\s*(?:to|against|per)\s+(?:the|a|one|each)\s+(?P<cu
 _UNIT = re.compile(r"\s*(?:(?:an|a|per|each)\s+|/\s*)(?P<unit>[A-Za-z]+)\b|\s*(?P<each>each)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 LABELS = frozenset(("note", "notes"))   # before a colon, a note to the text
+NET_WORDS = frozenset(("net", "gross"))   # right after an amount, how it is counted, not what it is
 _LINE_BREAK = re.compile(r"[.;!?]\s|\n\s*\n")
 
 
@@ -206,7 +207,8 @@ def _by_parse(words: TypeWords, span: Span, orgs: frozenset[int]) -> Kind | None
         if tok.dep_ == "prep" or (tok.pos_ == "ADP" and tok.dep_ in ("prep", "agent", "dative")):
             prep = tok.lower_
         if head.pos_ in L.NOUN_POS and not head.like_num and head.i not in range(span.start, span.end) \
-                and not (head.lower_ in words.payments and tok.dep_ in MEASURE_DEPS):   # "125 mln stg cash"
+                and not (head.lower_ in words.payments and tok.dep_ in MEASURE_DEPS) \
+                and not (head.lower_ in NET_WORDS and head.i == span.end):   # "raise 126 mln stg net"
             if tok.dep_ in MEASURE_DEPS or tok.dep_ in ("prep", "pobj", "conj", "appos", "acl", "amod"):
                 hit = noun_type(words, head, measures=False)
                 if hit and tok.dep_ == "acl" and _bought_shares(words, head, tok.lemma_.lower(), hit[0], prep):

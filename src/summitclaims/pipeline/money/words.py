@@ -21,6 +21,7 @@ class ActorWords:
     securities: frozenset[str]     # "notes", "bonds": what an issuer sells
     penalties: frozenset[str]      # "fine": the one fined pays, not the subject that fines
     bilateral: frozenset[str]      # "sign": conjoined subjects are two sides, not joint givers
+    settling: frozenset[str]       # "settle": with an authority as subject, the other side pays
     markets: frozenset[str] = frozenset()   # "exchange", "Nasdaq": a market owns no price
     benchmarks: frozenset[str] = frozenset()   # "Brent", "WTI": a benchmark's whole name, not an owner
 
@@ -28,6 +29,7 @@ class ActorWords:
         """A name where prices are made, not whose they are: "NYMEX", "ICE Brent"."""
         low = " ".join(name.lower().split())
         return low in self.benchmarks or bool(self.markets & set(low.split()))
+    state_nouns: frozenset[str] = frozenset()   # "government": "the U.S. government" is the state acting
     offices: frozenset[str] = frozenset()   # "bureau", "ministry": a public body that publishes figures
     countries: dict[str, str] = field(default_factory=dict)   # "U.S.", "Japanese" -> the country
 
@@ -61,9 +63,12 @@ def load() -> ActorWords:
         makers=frozenset(r["word"].lower() for r in rows if r.get("kind") == "descriptor" and r.get("makes")),
         naming=words("naming"), first_person=words("first_person"), third_person=words("third_person"),
         neuter=words("neuter"), receivers=words("receiver"), givers=words("giver"),
-        countries=_countries(), offices=words("office"), markets=words("market"),
+        countries=_countries(), offices=words("office"),
+        state_nouns=frozenset(r["text"].lower() for r in resources.load_patterns("actor_cues")
+                              if r.get("kind") == "state_noun"), markets=words("market"),
         benchmarks=words("benchmark"),
         issuers=words("issuer"), securities=words("security"), penalties=words("penalty"), bilateral=words("bilateral"),
+        settling=words("settling"),
     )
 
 
