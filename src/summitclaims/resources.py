@@ -105,7 +105,7 @@ TABLES: dict[str, dict[str | None, Shape]] = {
         "new": _shape("word"), "repeat": _shape("phrase", "after"), "reporting": _shape("word"),
         "results_period": _shape("phrase period rank"), "until": _shape("word"),
         "purpose_lead": _shape("phrase"), "acquire": _shape("word"), "part": _shape("word"),
-        "inclusion": _shape("word"), "repaid": _shape("word"),
+        "inclusion": _shape("word"), "repaid": _shape("word"), "deal": _shape("word"),
     },
     "dates": {
         "month": _shape("value aliases", "ambiguous"), "weekday": _shape("value aliases short"),

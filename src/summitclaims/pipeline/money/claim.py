@@ -71,6 +71,8 @@ class ClaimWords:
     parts: frozenset[str]
     inclusion: frozenset[str]
     repaid: frozenset[str]         # "to be repaid in 25 years": a loan's term follows these
+    deals: frozenset[str]          # "the deal", "the transaction": an acquisition met before
+    acquire: frozenset[str]        # "buy", "acquire": their subject is an acquirer
     targets: targets.TargetWords
     types: types.TypeWords
 
@@ -96,6 +98,8 @@ def load() -> ClaimWords:
         parts=frozenset(words("part")),
         inclusion=frozenset(words("inclusion")),
         repaid=frozenset(words("repaid")),
+        deals=frozenset(words("deal")),
+        acquire=frozenset(words("acquire")),
         targets=targets.TargetWords(
             receivers=frozenset(words("receiver", table=actors)), givers=frozenset(words("giver", table=actors)),
             sellers=tw.sellers, acquire=frozenset(words("acquire")),
@@ -216,6 +220,10 @@ def _actor(ctx: DocContext, span: Span, kind: types.Kind, words: ClaimWords) -> 
         found = clauses.link_why(ctx, span)
         if found[0] is None and found[1] != clauses.RECEIVED and ctx.parsed:
             found = _cue_owner(ctx, span, kind)
+        if found[0] is None and found[1] != clauses.RECEIVED and _the_deal(ctx, kind, words):
+            acquirer = _acquirer_before(ctx, span, words)
+            if acquirer:
+                return acquirer, f"the deal of: {acquirer}"
         if found[0] is None and found[1] != clauses.RECEIVED and _part_of_previous(ctx, span):
             for start, giver in reversed(ctx.committers):
                 if span.start_char - start <= GIVER_REACH:
@@ -237,6 +245,36 @@ def _actor(ctx: DocContext, span: Span, kind: types.Kind, words: ClaimWords) -> 
             return None, None       # a person who mentions a cost or a figure does not own it
         return actor, why
     return found
+
+
+def _acquirer_before(ctx: DocContext, span: Span, words: ClaimWords) -> str | None:
+    """Who buys in the latest purchase told before ``span`` ("ConAgra Inc agreed to acquire
+    Monfort"): the subject of a buying verb, or of the verb it completes."""
+    if not ctx.memo.get("acquirers"):
+        ctx.memo["acquirers"] = True
+        for tok in ctx.doc:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in words.acquire:
+                continue
+            verb = tok
+            subj = next((c for c in verb.children if c.dep_ in L.SUBJECT_DEPS), None)
+            if subj is None and verb.dep_ == "xcomp":        # "agreed to acquire"
+                subj = next((c for c in verb.head.children if c.dep_ in L.SUBJECT_DEPS), None)
+            actor = nouns.resolve(ctx, subj) if subj is not None else None
+            if actor and ctx.label_of(actor) == "ORG":
+                ctx.acquirers.append((tok.i, actor))
+    before = [a for i, a in ctx.acquirers if i < span.start]
+    return before[-1] if before else None
+
+
+def _the_deal(ctx: DocContext, kind: types.Kind, words: ClaimWords) -> bool:
+    """ "The transaction is worth about 356.5 mln dlrs", "this gives the transaction an indicated
+    value of": a definite deal noun refers back to the acquisition the story is about."""
+    if not ctx.parsed or kind.token is None:
+        return False
+    noun = ctx.doc[kind.token]
+    if noun.lemma_.lower() not in words.deals:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in L.DEFINITE for c in noun.children)
 
 
 def _cue_owner(ctx: DocContext, span: Span, kind: types.Kind) -> tuple[str | None, str | None]:

@@ -81,7 +81,29 @@ def _owner(ctx: DocContext, span: Span, kind: Kind, reporting: frozenset[str],
             return found
     if kind.type in ("revenue", "valuation"):
         return _article_company(ctx, span)
+    if kind.type == "price" and (kind.cue or "").lower().rstrip("s") in SHARE_WORDS \
+            and not _someone_trades(ctx, span):
+        return _article_company(ctx, span)    # "The shares would be offered at 205p"
     return None, None
+
+
+def _someone_trades(ctx: DocContext, span: Span) -> bool:
+    """A named actor does something with the shares at that price ("Treasury agreed to sell shares
+    at $30.50"): the seller or buyer, whose shares they need not be."""
+    if not ctx.parsed or not len(span):
+        return False
+    tok = span.root
+    for _ in range(MAX_UP):
+        if tok.pos_ in L.VERB_POS:
+            subj = next((c for c in tok.children if c.dep_ in L.SUBJECT_DEPS), None)
+            if subj is not None and subj.dep_ != L.PASSIVE_SUBJECT and nouns.resolve(ctx, subj):
+                return True
+            if tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl"):
+                return False
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _by_verb(ctx: DocContext, verb: Token, kind: Kind, tw: TypeWords) -> tuple[str | None, str | None] | None:

@@ -252,7 +252,13 @@ def _at_verb(words: TypeWords, verb: Token, came: Token, prep: str | None, orgs:
             for c in verb.children) and lemma not in words.verbs:
         return Kind("commitment", "from", "verb", verb.i, verb.i)    # "€20bn will come from Brookfield"
     if words.verbs.get(lemma) == "valuation" and verb.dep_ != "acl":
-        return Kind("valuation", verb.text, "verb", verb.i, verb.i)   # "the deal values Figma at $20bn"
+        # "the deal is valued at $53bn": what the passive subject is decides; "the deal values
+        # Figma at $20bn", "the company is valued at $3bn": a valuation
+        subj = next((c for c in verb.children if c.dep_ == L.PASSIVE_SUBJECT and c.pos_ in L.NOUN_POS), None)
+        hit = noun_type(words, subj) if subj is not None else None
+        if hit is not None and hit[0] == "commitment":
+            return Kind(hit[0], hit[1], "subject", subj.i if subj is not None else None, verb.i)
+        return Kind("valuation", verb.text, "verb", verb.i, verb.i)
     if via_prep or lemma in words.change or not direct:
         # "raised its price target to $150": the object; "shares closed at": the subject
         for dep in (L.OBJECT_DEPS, L.SUBJECT_DEPS):
