@@ -21,6 +21,7 @@ overlap it, and reports:
 - recipient, purpose: on aligned commitments, recall (the gold phrase given and overlapped by the
   record's) and precision (the record's phrase overlaps a gold one);
 - new: accuracy on aligned amounts where the gold or the record says true or false;
+- a joint actor ("Saudi Arabia and the United Arab Emirates") matches when each of its names does;
 - actor_loose (and its precision): as actor, but a name whose words are all in the gold's (or the
   other way round) counts: how many actor errors are naming, not linking.
 
@@ -61,6 +62,12 @@ def name_keys(name: str | None) -> set[str]:
     if not name:
         return set()
     return {fold(name), fold(legal_base(name))} - {""}
+
+
+def joint_parts(name: str) -> list[str]:
+    """The names of a joint actor: "A, B and the C" -> [A, B, C]."""
+    parts = re.split(r",\s*|\s+and\s+", name)
+    return [re.sub(r"^the\s+", "", p.strip(), flags=re.I) for p in parts if p.strip()]
 
 
 def gold_range(g: dict) -> tuple[float | None, float | None]:
@@ -184,7 +191,12 @@ def main(argv: list[str] | None = None) -> int:
             if not pred or not want:
                 return not pred and not want
             keys = aliases.get(pred) or name_keys(pred)
-            return any(name_keys(w) & keys for w in (want, *also))
+            if any(name_keys(w) & keys for w in (want, *also)):
+                return True
+            # a joint actor ("Saudi Arabia and the United Arab Emirates") matches name by name
+            parts, wanted = joint_parts(pred), joint_parts(want)
+            return len(parts) > 1 and len(parts) == len(wanted) and all(
+                any((aliases.get(p) or name_keys(p)) & name_keys(w) for p in parts) for w in wanted)
 
         used: set[int] = set()
         for g in doc["amounts"]:

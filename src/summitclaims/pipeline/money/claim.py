@@ -368,6 +368,9 @@ def _whole_owner(ctx: DocContext, span: Span, kind: types.Kind) -> tuple[str | N
         actor = nouns.possessor(ctx, tok) if tok is not None else None
         if tok is not None and actor:
             return actor, f"possessor of '{tok.text}'"
+    related = clauses.relative_giver(ctx, span)       # "half of the $4.5bn that G7 leaders committed"
+    if related is not None:
+        return related
     return _cue_owner(ctx, span, kind) if ctx.parsed and len(span) else (None, None)
 
 

@@ -59,8 +59,7 @@ def link_why(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
             return named._.sc_actor, climb.why(named._.sc_actor, "named before the amount in a list", named.text)
     # "pledges included $3.3 billion from the European Union", "$2.9 billion in new assistance from
     # the U.S.": who it comes from
-    measured = [o for p in root.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
-                for o in p.children if o.dep_ == L.PREP_OBJECT and o.pos_ == "NOUN"]
+    measured = _measured(root)
     for prep in (p for t in (root, *measured) for p in t.children):
         if prep.dep_ in L.GIVER_PREP_DEPS and prep.lower_ == "from":
             obj = next((c for c in prep.children if c.dep_ == L.PREP_OBJECT), None)
@@ -71,6 +70,9 @@ def link_why(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
                               and ctx.actor(c)), None)
             if obj is not None and giver:
                 return giver, climb.why(giver, "'from' after the amount", _phrase(obj))
+    found = _relative_giver(ctx, root, measured)
+    if found is not None:
+        return found[0], climb.why(found[0], found[1], found[2])
     tok = root
     for _ in range(MAX_CLIMB):
         if tok.pos_ in L.VERB_POS or (tok.dep_ == "ROOT" and tok.pos_ != "NOUN"):
@@ -96,6 +98,40 @@ def link_why(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
             break
         tok = tok.head
     return heading, climb.why(heading, "line heading", heading)
+
+
+def relative_giver(ctx: DocContext, span: Span) -> tuple[str, str] | None:
+    """(giver, evidence) named by a relative clause on the amount ("the $4.5 billion in resources
+    that G7 leaders committed"), or None."""
+    if not ctx.parsed or not len(span):
+        return None
+    root = span.root
+    found = _relative_giver(ctx, root, _measured(root))
+    return (found[0], f"{found[1]}: {found[2]}") if found is not None else None
+
+
+def _measured(root: Token) -> list[Token]:
+    """The nouns an amount measures: "$2.9 billion in new assistance", "€300 million of support"."""
+    return [o for p in root.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+            for o in p.children if o.dep_ == L.PREP_OBJECT and o.pos_ == "NOUN"]
+
+
+def _relative_giver(ctx: DocContext, root: Token, measured: list[Token]) -> tuple[str, str, str] | None:
+    # "the $4.5 billion in resources that G7 leaders committed", "the $5 billion that Contoso
+    # promised": the subject of a relative clause whose object is the amount
+    for noun in (root, *measured):
+        for rel in noun.children:
+            if rel.dep_ != L.RELATIVE_CLAUSE or rel.pos_ not in L.VERB_POS:
+                continue
+            objects = [c for c in rel.children if c.dep_ in L.OBJECT_DEPS]
+            subj = next((c for c in rel.children if c.dep_ in L.SUBJECT_DEPS
+                         and c.lower_ not in L.RELATIVE_PRONOUNS), None)
+            if subj is None or any(o.lower_ not in L.RELATIVE_PRONOUNS for o in objects):
+                continue
+            giver = nouns.resolve(ctx, subj)
+            if giver and ctx.label_of(giver) != "PERSON":
+                return giver, f"subject of '{rel.text}' on the amount", _phrase(subj)
+    return None
 
 
 def _from_named(ctx: DocContext, verb: Token) -> tuple[str, str] | None:

@@ -46,7 +46,7 @@ class MoneyFinder:
                 continue
             moved[start] = span.start_char
             if ctx is not None:
-                claim.read(ctx, span, money, self.claim_words, doc._.sc_published)
+                claim.read(ctx, _parsed_part(span), money, self.claim_words, doc._.sc_published)
             else:
                 kind = types.classify(self.claim_words.types, span, text, doc.has_annotation("DEP"),
                                       money.rate_note)
@@ -63,6 +63,16 @@ class MoneyFinder:
         _mark_parts(doc, spans)
         doc.spans[extensions.MONEY] = spans
         return doc
+
+
+def _parsed_part(span: Span) -> Span:
+    """The amount as the parse hangs it on its noun: "a half-billion dollar donation" makes the
+    article the amount's root ("a" -> "donation"), which names no type or giver; without it,
+    "dollar" is."""
+    first = span[0]
+    if len(span) > 1 and first.dep_ in ("det", "predet") and not span.start <= first.head.i < span.end:
+        return span[1:]
+    return span
 
 
 def _link_conversions(spans: list[Span], moved: dict[int, int]) -> None:

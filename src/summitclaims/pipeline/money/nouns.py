@@ -101,11 +101,83 @@ def _pronoun(ctx: DocContext, tok: Token) -> str | None:
     if low in w.third_person:
         return ctx.nearest(tok, ("PERSON",))
     if low in w.first_person:
-        return ctx.nearest(tok, ("PERSON",), after_ok=True)
+        person = ctx.nearest(tok, ("PERSON",), after_ok=True)
+        if person and low in PLURAL_FIRST:
+            # "'We are investing $10 billion,' Microsoft president Brad Smith said": his company
+            return _employer(ctx, person, tok) or person
+        return person
     if low in L.RELATIVE_PRONOUNS and tok.head.dep_ == L.RELATIVE_CLAUSE:
         return resolve(ctx, tok.head.head)
     if low in w.neuter:
-        return ctx.recent_org(tok)
+        # "Japan said it would contribute $300 million": the subject of the verb that reports it
+        return _reporter(ctx, tok) or ctx.recent_org(tok)
+    if low in PLURAL_THIRD:
+        return _listed_before(ctx, tok)
+    return None
+
+
+PLURAL_THIRD = frozenset(("their", "they", "them"))
+
+
+def _listed_before(ctx: DocContext, tok: Token) -> str | None:
+    """ "We thank the governments of Saudi Arabia and the United Arab Emirates for their combined
+    $930 million": "their" is the names listed just before it in its sentence, together."""
+    if not ctx.doc.has_annotation("SENT_START"):
+        return None
+    sent = tok.sent
+    for m in reversed([m for m in ctx.mentions if sent.start <= m.start and m.end <= tok.i]):
+        if m.label_ not in JOINT_LABELS or not m._.sc_actor:
+            continue
+        first = m.root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        found = [ctx.actor(t) for t in (first, *first.conjuncts) if t.i < tok.i]
+        names: list[str] = []
+        for n in found:
+            if n and n not in names:
+                names.append(n)
+        if len(names) > 1 and all(ctx.label_of(n) in JOINT_LABELS for n in names):
+            return ", ".join(names[:-1]) + " and " + names[-1]
+        return None          # the nearest name is no list: "their" is not said to be it
+    return None
+
+
+PLURAL_FIRST = frozenset(("we", "our", "us", "ours"))
+EMPLOYER_REACH = 6        # tokens before a person's name in which their organisation is named
+
+
+def _employer(ctx: DocContext, person: str, tok: Token) -> str | None:
+    """The organisation named on the nearest mention of ``person`` ("Microsoft president Brad
+    Smith", "Brad Smith, Microsoft's president"), or None."""
+    spans = [s for s in ctx.mentions if s._.sc_actor == person]
+    if not spans:
+        return None
+    near = min(spans, key=lambda s: abs(s.start - tok.i))
+    for t in near.root.subtree:
+        if near.start <= t.i < near.end or abs(t.i - near.start) > EMPLOYER_REACH:
+            continue
+        named = ctx.mention(t)
+        if named is not None and named.label_ == "ORG" and named._.sc_actor:
+            return named._.sc_actor
+    return None
+
+
+def _reporter(ctx: DocContext, tok: Token) -> str | None:
+    """The organisation or country that says what "it" does, in the same sentence ("Japan said it
+    would contribute"; "Iliad, the French telecoms group, said it would invest")."""
+    if tok.dep_ not in L.SUBJECT_DEPS and tok.dep_ != L.POSSESSOR:
+        return None
+    verb = tok.head
+    for _ in range(3):
+        if verb.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in L.SUBJECT_DEPS and c.i < tok.i), None)
+        if subj is not None:
+            named = ctx.mention(subj)
+            if named is not None and named.label_ in ("ORG", "GPE") and named._.sc_actor:
+                return named._.sc_actor
+            return None
     return None
 
 
@@ -132,6 +204,8 @@ def best_in_subtree(ctx: DocContext, head: Token, skip_places: bool = False,
                 skip_modifiers and span.root.dep_ in L.MODIFIER_DEPS and span.root.head.i == head.i)):
             continue
         named, depth = _path(ctx, span.root, head)
+        if not named and _through_relative(ctx, span.root, head):
+            continue    # "the loan that Ruritania received": who got it, not whose it is
         if span.label_ in L.PLACE_LABELS and not named and _in_clause(span.root, head):
             continue    # "Tenet, based in Dallas, agreed to pay": where the subject is, not who it is
         if not named and _through(span.root, head, L.RECEIVING_PREPS):
@@ -144,6 +218,19 @@ def best_in_subtree(ctx: DocContext, head: Token, skip_places: bool = False,
         if best_key is None or key < best_key:
             best, best_key = span._.sc_actor, key
     return best
+
+
+def _through_relative(ctx: DocContext, tok: Token, head: Token) -> bool:
+    """Whether a relative clause of a receiving verb lies on the way from ``tok`` up to ``head``
+    ("the loan that Ruritania received"; not "the figure that Citigroup disclosed")."""
+    x = tok
+    for _ in range(MAX_DEPTH):
+        if x.i == head.i or x.head.i == x.i:
+            return False
+        if x.dep_ == L.RELATIVE_CLAUSE:
+            return x.lemma_.lower() in ctx.words.receivers
+        x = x.head
+    return False
 
 
 def _through(tok: Token, head: Token, preps: frozenset[str]) -> bool:
