@@ -244,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
                     gp, rp = g.get(field), r.get(field)
                     if gp:
                         t[field].add(phrase_ok(rp, gp))
+                        if not rp:
+                            misses.append(f"  ~ {field} {g['text']!r}: None, gold {gp!r}")
                     if rp:
                         ok = phrase_ok(gp, rp)
                         t[field + "_precision"].add(ok)

@@ -106,6 +106,7 @@ TABLES: dict[str, dict[str | None, Shape]] = {
         "results_period": _shape("phrase period rank"), "until": _shape("word"),
         "purpose_lead": _shape("phrase"), "acquire": _shape("word"), "part": _shape("word"),
         "inclusion": _shape("word"), "repaid": _shape("word"), "deal": _shape("word"),
+        "loan": _shape("word"),
     },
     "dates": {
         "month": _shape("value aliases", "ambiguous"), "weekday": _shape("value aliases short"),

@@ -41,6 +41,8 @@ TYPES = [
     P("Contoso agreed to buy Fabrikam. The deal is valued at $53 billion.", "$53 billion", "commitment", "deal",
       id="a-deal-valued-at-is-its-value"),
     P("The company is valued at $3 billion.", "$3 billion", "valuation", "valued", id="a-company-valued-at"),
+    P("Results were boosted by a one-time pre-tax gain of 145 mln dlrs.", "145 mln dlrs", "revenue", "gain",
+      id="a-gain-is-income"),
     P("The minister announced a half-billion dollar donation on Saturday.", "half-billion dollar", "commitment",
       "donation", id="an-article-opening-the-amount"),
     P("Contoso proposed to raise about 126 mln stg net through a share issue.", "126 mln stg", "commitment",
@@ -103,7 +105,7 @@ TYPES = [
       id="savings"),
     P("Last year Ruritania signed a 50 mln dlr floating rate note.", "50 mln dlr", "commitment", "note",
       id="a-note-issue"),
-    P("NOTE: 1985 net includes a gain of 40.7 mln dlrs.", "40.7 mln dlrs", "revenue", "net", id="note-label"),
+    P("NOTE: 1985 net includes a gain of 40.7 mln dlrs.", "40.7 mln dlrs", "revenue", "gain", id="note-label"),
     P("This brings the total pledged under the initiative to almost €16 billion.", "€16 billion", "commitment",
       "pledged", id="a-total-pledged"),
     P("The agreement supporting the reform is worth €104 million.", "€104 million", "commitment", "agreement",
@@ -113,7 +115,7 @@ TYPES = [
     # a total and its per-share form are one figure, never a share price
     P("Contoso said a pre-tax charge of 16.7 mln dlrs or 11 cts a share hurt earnings.", "11 cts", "other",
       "charge", id="per-share-form-of-a-charge"),
-    P("Results were boosted by a one-time gain of 145 mln dlrs or 1.11 dlrs a share.", "145 mln dlrs", "other",
+    P("Results were boosted by a one-time item of 145 mln dlrs or 1.11 dlrs a share.", "145 mln dlrs", "other",
       None, id="total-typed-only-by-its-per-share-form"),
     P("Contoso earned 21.3 mln dlrs or 5.26 dlrs a share.", "5.26 dlrs", "revenue", "earned",
       id="per-share-earnings"),
@@ -294,6 +296,13 @@ LINKS = [
       "$10 billion", "Contoso Ltd", "subject of 'investing': We", id="we-is-the-speakers-company"),
     P('"I will give $5 million," Jane Roe said.', [ROE], "$5 million", "Jane Roe", "subject of 'give'",
       id="i-is-the-speaker"),
+    P('"Our goal is to mobilise €200 billion," said Commission President Jane Roe.',
+      [("Commission", "ORG", "European Commission"), ROE], "€200 billion", "Jane Roe", "subject of 'is': Our goal",
+      id="a-public-bodys-head-speaks-as-its-leader"),
+    P("Contoso said it privately placed 30 mln dlrs of its senior notes.", [CONTOSO], "30 mln dlrs", None, None,
+      id="the-issuer-named-on-its-notes-receives"),
+    P("Chinese spot March will be set at 110,000 yen per lot.", [("Chinese", "NORP", "Chinese")], "110,000 yen",
+      None, None, id="a-nationality-is-no-one"),
     P("We thank the governments of Ruritania and Freedonia for their combined $930 million contribution.",
       [("Ruritania", "GPE", "Ruritania"), ("Freedonia", "GPE", "Freedonia")], "$930 million",
       "Ruritania and Freedonia", "possessor of 'contribution': their", id="their-is-the-names-listed"),
@@ -369,6 +378,10 @@ def test_a_list_without_verbs_names_each_items_giver(nlp):
 
 # --- recipient, purpose ------------------------------------------------------------------------------------
 TARGETS = [
+    P("The World Bank said it approved two loans to Mexico totalling 205 mln dlrs.", "205 mln dlrs", "Mexico", None,
+      id="recipient-of-what-the-amount-totals"),
+    P("ConAgra Inc agreed to acquire Monfort of Colorado Inc for stock. The transaction is worth about 356.5 mln dlrs.",
+      "356.5 mln dlrs", "Monfort of Colorado Inc", None, id="recipient-of-the-deal-told-before"),
     P("Contoso pledged 3 billion euros to build data centres in France by 2030.", "3 billion euros", None,
       "to build data centres in France", id="purpose-infinitive-cut-before-time"),
     P("The Commission will mobilise €200 billion for AI investment.", "€200 billion", None, "for AI investment",
@@ -426,6 +439,10 @@ def test_new(nlp, text, amount, new):
 
 
 PERIODS = [
+    P("Ruritania mandated Contoso to arrange a 25 mln stg revolving credit. The financing will be for seven "
+      "years, with four years grace.", None, "25 mln stg", "P7Y", id="term-the-story-states-for-its-loan"),
+    P("Contoso approved a 25 mln stg credit and a 40 mln stg loan. The credit is for seven years and the "
+      "loan for ten years.", None, "40 mln stg", None, id="two-terms-stated-say-nothing"),
     P("Contoso pledged 3 billion euros to build plants by 2030.", "2025-02-11", "3 billion euros", "P5Y",
       id="by-year-from-publication"),
     P("Contoso said its first-quarter profit rose to $5 million from $3 million a year earlier.", None,

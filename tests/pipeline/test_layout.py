@@ -62,6 +62,17 @@ def test_headline_dateline_and_lead_are_three_sentences(nlp):
     assert sents[2].startswith("Swissair <SWSZ.Z> reported")     # the ticker does not cut the lead
 
 
+def test_a_new_paragraph_after_an_abbreviation_is_a_new_sentence(nlp):
+    text = ("Puma said it posted a first-half loss, mostly in the U.S.\n    Managing board chairman Armin "
+            "Dassler said turnover would fall.")
+    assert _sentences(nlp, text)[1].startswith("Managing board chairman")
+
+
+def test_a_line_wrapped_inside_a_sentence_is_not_cut(nlp):
+    text = "Puma said the largest portion of the loss was in\nGermany, the chairman said."
+    assert len(_sentences(nlp, text)) == 1
+
+
 def test_the_name_opening_the_story_is_not_cut_off(nlp):
     doc = nlp("TRIBUNE <TRB> SAYS LAYOFF COSTS HURT EARNINGS\nCHICAGO, Oct 20 - Tribune Co said a pre-tax "
               "charge of 16.7 mln dlrs led to a 73 pct decline in the company's 1987 third-quarter earnings.")

@@ -1,5 +1,6 @@
 """Sentence starts the page layout gives before the parser reads the words: after a headline line
-("SWISSAIR REPORTS LOWER PROFIT AND DIVIDEND") and after a newswire dateline ("ZURICH, March 19 -").
+("SWISSAIR REPORTS LOWER PROFIT AND DIVIDEND"), after a newswire dateline ("ZURICH, March 19 -")
+and at a new paragraph after a line that ends a sentence.
 
 Without them the parser reads headline, dateline and lead as one sentence, whose subject is then
 the headline's last capitalised word or the dateline's city ("ZURICH ... reported a drop in
@@ -71,6 +72,7 @@ class Layout:
         if len(doc) < 2:
             return doc
         text = sents.text(doc)
+        _paragraphs(doc)
         for pos in (headline_end(text), dateline_end(text)):
             if pos is None:
                 continue
@@ -84,6 +86,21 @@ class Layout:
             _keep_lead_name(doc, tok.i)
         _inside_tickers(doc)
         return doc
+
+
+PARAGRAPH_END = frozenset('.!?"”’\'')   # a line ending so closes its sentence
+
+
+def _paragraphs(doc: Doc) -> None:
+    """A line that ends a sentence, then a line break and a capital: a new paragraph, which the
+    parser would otherwise run on after an abbreviation ("... in the U.S.\n    Managing board
+    chairman Armin Dassler told ...")."""
+    for tok in doc[1:-1]:
+        if not tok.is_space or "\n" not in tok.text:
+            continue
+        before, after = doc[tok.i - 1], doc[tok.i + 1]
+        if before.text[-1:] in PARAGRAPH_END and after.text[:1].isupper():
+            after.is_sent_start = True
 
 
 def _keep_lead_name(doc: Doc, start: int) -> None:

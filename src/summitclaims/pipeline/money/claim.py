@@ -72,6 +72,7 @@ class ClaimWords:
     inclusion: frozenset[str]
     repaid: frozenset[str]         # "to be repaid in 25 years": a loan's term follows these
     deals: frozenset[str]          # "the deal", "the transaction": an acquisition met before
+    loans: frozenset[str]          # "loan", "facility": whose term a later sentence may state
     acquire: frozenset[str]        # "buy", "acquire": their subject is an acquirer
     targets: targets.TargetWords
     types: types.TypeWords
@@ -99,6 +100,7 @@ def load() -> ClaimWords:
         inclusion=frozenset(words("inclusion")),
         repaid=frozenset(words("repaid")),
         deals=frozenset(words("deal")),
+        loans=frozenset(words("loan")),
         acquire=frozenset(words("acquire")),
         targets=targets.TargetWords(
             receivers=frozenset(words("receiver", table=actors)), givers=frozenset(words("giver", table=actors)),
@@ -130,6 +132,8 @@ def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
     actor, why = _whole_owner(ctx, span, kind) if whole else _actor(ctx, span, kind, words)
     if actor and _is_money_word(actor, words.types):
         actor, why = None, None          # "PROFIT", "Budget": a headline's word taken for a name
+    if actor and ctx.label_of(actor) == "NORP":
+        actor, why = None, None          # "Chinese spot March will be set at": a nationality is no one
     if actor is None and why == clauses.RECEIVED:
         actor, why = _earlier_giver(ctx, span)
     economy = _economy_figure(kind, words.types)
@@ -142,6 +146,10 @@ def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
         ctx.economies.append(actor)
     if kind.type == "commitment" and not whole:
         recipient, purpose = found_targets or targets.targets(ctx, span, words.targets)
+        if recipient is None and (money.evidence or "").startswith(DEAL_RULE):
+            acquired = _acquirer_before(ctx, span, words)      # "the transaction": what was bought
+            if acquired is not None and acquired[1] is not None:
+                recipient = targets.Phrase(*acquired[1])
         if recipient is not None and money.actor and recipient.text == money.actor:
             recipient = None
         if recipient is not None:
@@ -159,6 +167,8 @@ def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
         money.period = _term(ctx, ctx.doc[kind.token])          # "a seven-year 25 mln stg credit"
     if money.period is None and kind.type == "commitment":
         money.period = _repaid(ctx, span, words)               # "a $4.2m loan, to be repaid in 25 years"
+    if money.period is None and kind.type == "commitment" and _lent(ctx, kind, words):
+        money.period = _stated_term(ctx, words)                # "The financing will be for seven years"
     if money.period is None and kind.type in ("commitment", "revenue"):
         money.period = _year_range(ctx, span) or _since(ctx, span, published)
     if money.period is None and kind.type == "revenue":
@@ -175,6 +185,7 @@ def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
 
 
 ECONOMY_RULE = "economy of"
+DEAL_RULE = "the deal of:"
 
 
 def _economy_figure(kind: types.Kind, tw: types.TypeWords) -> bool:
@@ -221,9 +232,9 @@ def _actor(ctx: DocContext, span: Span, kind: types.Kind, words: ClaimWords) -> 
         if found[0] is None and found[1] != clauses.RECEIVED and ctx.parsed:
             found = _cue_owner(ctx, span, kind)
         if found[0] is None and found[1] != clauses.RECEIVED and _the_deal(ctx, kind, words):
-            acquirer = _acquirer_before(ctx, span, words)
-            if acquirer:
-                return acquirer, f"the deal of: {acquirer}"
+            acquired = _acquirer_before(ctx, span, words)
+            if acquired:
+                return acquired[0], f"{DEAL_RULE} {acquired[0]}"
         if found[0] is None and found[1] != clauses.RECEIVED and _part_of_previous(ctx, span):
             for start, giver in reversed(ctx.committers):
                 if span.start_char - start <= GIVER_REACH:
@@ -247,9 +258,10 @@ def _actor(ctx: DocContext, span: Span, kind: types.Kind, words: ClaimWords) -> 
     return found
 
 
-def _acquirer_before(ctx: DocContext, span: Span, words: ClaimWords) -> str | None:
-    """Who buys in the latest purchase told before ``span`` ("ConAgra Inc agreed to acquire
-    Monfort"): the subject of a buying verb, or of the verb it completes."""
+def _acquirer_before(ctx: DocContext, span: Span,
+                     words: ClaimWords) -> tuple[str, tuple[str, int, int] | None] | None:
+    """(who buys, what) in the latest purchase told before ``span`` ("ConAgra Inc agreed to
+    acquire Monfort"): the subject of a buying verb, or of the verb it completes, and its object."""
     if not ctx.memo.get("acquirers"):
         ctx.memo["acquirers"] = True
         for tok in ctx.doc:
@@ -261,8 +273,12 @@ def _acquirer_before(ctx: DocContext, span: Span, words: ClaimWords) -> str | No
                 subj = next((c for c in verb.head.children if c.dep_ in L.SUBJECT_DEPS), None)
             actor = nouns.resolve(ctx, subj) if subj is not None else None
             if actor and ctx.label_of(actor) == "ORG":
-                ctx.acquirers.append((tok.i, actor))
-    before = [a for i, a in ctx.acquirers if i < span.start]
+                obj = next((c for c in verb.children if c.dep_ in L.OBJECT_DEPS), None)
+                named = ctx.mention(obj) if obj is not None else None    # the name as written, whole
+                bought = targets.Phrase(named.text, named.start_char, named.end_char) if named is not None \
+                    else targets.phrase(ctx.doc, obj) if obj is not None else None
+                ctx.acquirers.append((tok.i, actor, (bought.text, bought.start, bought.end) if bought else None))
+    before = [(a, b) for i, a, b in ctx.acquirers if i < span.start]
     return before[-1] if before else None
 
 
@@ -287,6 +303,8 @@ def _cue_owner(ctx: DocContext, span: Span, kind: types.Kind) -> tuple[str | Non
     cues += [o for p in root.children if p.dep_ == "prep" and p.lower_ == "of"
              for o in p.children if o.dep_ == L.PREP_OBJECT]
     for cue in (c for c in cues if c.pos_ in L.NOUN_POS):
+        if cue.lemma_.lower() in ctx.words.securities or cue.lower_ in ctx.words.securities:
+            continue        # "placed 30 mln dlrs of its notes": the issuer named on them receives
         owner = nouns.possessor(ctx, cue)
         if owner:
             return owner, f"possessor of '{cue.text}': {_possessor_text(cue)}"
@@ -513,6 +531,36 @@ def _term(ctx: DocContext, noun: Token) -> str | None:
     left = doc[noun.left_edge.i:noun.i].text
     m = _TERM.search(left)
     return _counted(m.group("n"), m.group("unit")) if m else None
+
+
+# a sentence stating the term of the story's loan: "The financing will be for seven years", "the
+# loans are repayable over 15 years", "The notes mature in 10 years"
+_STATED_TERM = r"""
+    \b(?:the|this|these|both|each|its|their)\s+
+    (?:[\w-]+\s+){{0,3}}?                        # "the two World Bank"
+    (?:{nouns})s?\b                               # the loan noun
+    [^.;:\n]{{0,60}}?                              # "will be", "carry a maturity of", "are"
+    \b(?:for|over|of|in|within)\s+
+    (?P<n>[A-Za-z0-9]+)\s+(?P<unit>years?|months?)\b
+"""
+
+
+def _lent(ctx: DocContext, kind: types.Kind, words: ClaimWords) -> bool:
+    """The commitment is a loan, credit or bond (by the noun that typed it)."""
+    cue = ctx.doc[kind.token] if kind.token is not None and ctx.parsed else None
+    return cue is not None and (cue.lemma_.lower() in words.loans or cue.lower_ in words.loans)
+
+
+def _stated_term(ctx: DocContext, words: ClaimWords) -> str | None:
+    """The one term the story states for its loans, or None (none, or several)."""
+    if "term" not in ctx.memo:
+        pattern = re.compile(_STATED_TERM.format(nouns="|".join(sorted(map(re.escape, words.loans)))),
+                             re.I | re.X)
+        terms = {_counted(m.group("n"), m.group("unit").rstrip("s")) for m in pattern.finditer(ctx.text)}
+        terms.discard(None)
+        ctx.memo["term"] = True
+        ctx.terms.extend(sorted(t for t in terms if t))
+    return ctx.terms[0] if len(ctx.terms) == 1 else None
 
 
 def _counted(count: str, unit: str) -> str | None:

@@ -47,8 +47,10 @@ class DocContext:
     orgs: frozenset[int] = frozenset()   # token indices of organisations' names
     # (char offset, actor) of the commitments linked so far in this call, in text order
     committers: list[tuple[int, str]] = field(default_factory=list)
-    # (token index, acquirer) of the doc's purchases ("agreed to acquire"), found when first asked
-    acquirers: list[tuple[int, str]] = field(default_factory=list)
+    # (token index, acquirer, what it buys as (text, start, end) or None) of the doc's purchases
+    # ("agreed to acquire Monfort"), found when first asked
+    acquirers: list[tuple[int, str, tuple[str, int, int] | None]] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)   # the loan terms the story states ("P7Y"), when asked
     memo: dict[str, bool] = field(default_factory=dict)     # which of those lazy scans were made
     # (start, end) chars of every amount the money finder found in the doc
     amounts: list[tuple[int, int]] = field(default_factory=list)

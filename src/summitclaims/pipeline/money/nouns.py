@@ -147,8 +147,8 @@ EMPLOYER_REACH = 6        # tokens before a person's name in which their organis
 
 
 def _employer(ctx: DocContext, person: str, tok: Token) -> str | None:
-    """The organisation named on the nearest mention of ``person`` ("Microsoft president Brad
-    Smith", "Brad Smith, Microsoft's president"), or None."""
+    """The company named on the nearest mention of ``person`` ("Microsoft president Brad Smith",
+    "Brad Smith, Microsoft's president"), or None (none, or a public body)."""
     spans = [s for s in ctx.mentions if s._.sc_actor == person]
     if not spans:
         return None
@@ -158,7 +158,10 @@ def _employer(ctx: DocContext, person: str, tok: Token) -> str | None:
             continue
         named = ctx.mention(t)
         if named is not None and named.label_ == "ORG" and named._.sc_actor:
-            return named._.sc_actor
+            # a public body's head speaks as its leader ("Commission President Ursula von der
+            # Leyen": hers, as the seeds name the announcing leader); a company's officer for it
+            public = ctx.words.offices & set(named._.sc_actor.lower().split())
+            return None if public else named._.sc_actor
     return None
 
 

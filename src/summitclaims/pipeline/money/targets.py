@@ -51,7 +51,7 @@ def targets(ctx: DocContext, span: Span, words: TargetWords) -> tuple[Phrase | N
             if child.i in range(span.start, span.end):
                 continue
             if purpose is None and child.dep_ in ("xcomp", "advcl", "acl", "relcl") and _to_verb(child):
-                purpose = _phrase(ctx.doc, child, from_tok=_aux_to(child))
+                purpose = phrase(ctx.doc, child, from_tok=_aux_to(child))
             elif child.dep_ in ("prep", "dative") and child.lower_ in PURPOSE_PREPS | RECIPIENT_PREPS:
                 obj = next((c for c in child.children if c.dep_ == L.PREP_OBJECT), None)
                 if obj is None or obj.i in range(span.start, span.end) or _is_money_or_time(obj) \
@@ -59,11 +59,13 @@ def targets(ctx: DocContext, span: Span, words: TargetWords) -> tuple[Phrase | N
                     continue
                 named = _named(ctx, obj)
                 if child.lower_ in PURPOSE_PREPS and not named:
-                    purpose = purpose or _phrase(ctx.doc, obj, from_tok=child)
+                    purpose = purpose or phrase(ctx.doc, obj, from_tok=child)
                 elif recipient is None and (named or child.lower_ == "to"):
                     if child.lower_ == "in" and not named:
                         continue
-                    recipient = _phrase(ctx.doc, obj)
+                    recipient = phrase(ctx.doc, obj)
+        if tok.pos_ in L.VERB_POS and _participle_on_noun(tok):
+            continue        # "two loans to Mexico totalling 205 mln dlrs": the noun's words come next
         if tok.pos_ in L.VERB_POS:
             lemma = tok.lemma_.lower()
             subj = next((c for c in tok.children if c.dep_ in L.SUBJECT_DEPS), None)
@@ -75,12 +77,12 @@ def targets(ctx: DocContext, span: Span, words: TargetWords) -> tuple[Phrase | N
             if recipient is None and subj is not None and (
                     lemma in words.receivers or lemma in words.sellers or (passive and lemma in words.givers)
                     or (lemma in ctx.words.issuers and clauses.securities_sold(ctx, span, tok))):
-                recipient = _phrase(ctx.doc, subj)      # (the issuer of notes receives what they bring)
+                recipient = phrase(ctx.doc, subj)      # (the issuer of notes receives what they bring)
             if recipient is None and lemma in words.acquire:
                 obj = next((c for c in tok.children
                             if c.dep_ in L.OBJECT_DEPS and c.i not in range(span.start, span.end)), None)
                 if obj is not None:
-                    recipient = _phrase(ctx.doc, obj)
+                    recipient = phrase(ctx.doc, obj)
             break
     return recipient, purpose or _lead_purpose(ctx, span, words)
 
@@ -91,12 +93,29 @@ def _chain(span: Span) -> list[Token]:
     tok = span.root
     for _ in range(MAX_UP):
         out.append(tok)
+        if tok.pos_ in L.VERB_POS and _participle_on_noun(tok):
+            tok = tok.head          # "loans to Mexico totalling 205 mln dlrs": on to "loans"
+            continue
         if tok.pos_ in L.VERB_POS or tok.head.i == tok.i or tok.dep_ not in L.CLIMB_DEPS:
             break
         tok = tok.head
     if out and out[-1].pos_ not in L.VERB_POS and out[-1].head.pos_ in L.VERB_POS:
         out.append(out[-1].head)
     return out
+
+
+MEASURING = frozenset(("total", "amount", "come", "reach", "value", "worth"))   # "loans totalling 205 mln dlrs"
+
+
+def _participle_on_noun(tok: Token) -> bool:
+    """ "totalling" hung on the loans it measures, or on the verb that names them ("approved two
+    loans to Mexico totalling 205 mln dlrs"): the words of what it measures come next."""
+    if tok.lemma_.lower() not in MEASURING or tok.tag_ not in ("VBG", "VBN") or _to_verb(tok):
+        return False
+    if tok.dep_ == "acl" and tok.head.pos_ in L.NOUN_POS:
+        return True
+    return tok.dep_ == "advcl" and tok.head.pos_ in L.VERB_POS and not any(
+        c.dep_ in L.SUBJECT_DEPS for c in tok.children)
 
 
 def _to_verb(tok: Token) -> bool:
@@ -126,7 +145,7 @@ def _named(ctx: DocContext, tok: Token) -> bool:
     return span is not None and span.label_ in NAMED
 
 
-def _phrase(doc: Doc, head: Token, from_tok: Token | None = None) -> Phrase | None:
+def phrase(doc: Doc, head: Token, from_tok: Token | None = None) -> Phrase | None:
     """The words of ``head``'s phrase (from ``from_tok``, if given), cut before a relative clause,
     a comma or a conjunction, at most MAX_WORDS words; None for a bare pronoun."""
     if head.pos_ == "PRON" and from_tok is None:
