@@ -411,6 +411,14 @@ def test_recipient_and_purpose(nlp, text, amount, recipient, purpose):
 
 # --- new, date, period ---------------------------------------------------------------------------------------
 NEW = [
+    P("The current offer is about 782 mln dlrs, up from the previous offer of 720 mln dlrs.", "720 mln dlrs",
+      False, id="the-previous-offer"),
+    P("Contoso raised its bid to 5 billion dlrs from 4 billion dlrs.", "4 billion dlrs", False,
+      id="what-a-raised-bid-leaves-behind"),
+    P("Contoso said its profit rose to 5 mln dlrs from 3 mln dlrs.", "3 mln dlrs", None,
+      id="last-years-profit-is-no-repeat"),
+    P("The World Bank approved $115 million of loans. Libya is to receive $8.9 million.", "$8.9 million",
+      False, id="a-receivers-share-of-the-loans-before"),
     P("The state unveiled a new €20 billion fund.", "€20 billion", True, id="new"),
     P("Contoso will invest an additional $5 billion.", "$5 billion", True, id="additional"),
     P("The previously announced $5 billion plan starts now.", "$5 billion", False, id="previously-announced"),

@@ -157,9 +157,11 @@ def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
         if purpose is not None and not purpose.start <= span.start_char < purpose.end:
             # (a phrase holding the amount itself, "for a 25 mln dlr loan facility", says what it is)
             money.purpose, money.purpose_span = purpose.text, (purpose.start, purpose.end)
-    money.new = _new(ctx, span, words)
-    if money.new is None and kind.type == "commitment" and _part_of_previous(ctx, span):
-        money.new = False                # "Of this funding, €150 million ...": a part of what was given
+    money.new = _new(ctx, span, words, kind.type)
+    if money.new is None and kind.type == "commitment" and (
+            _part_of_previous(ctx, span) or (money.evidence or "").startswith(EARLIER_GIVER)):
+        money.new = False                # "Of this funding, €150 million ...", "Libya is to receive
+        # $8.9m" after "the bank approved $115m of loans": a part of what was given
     money.date, money.date_end, in_sentence = _date(ctx, span)
     if money.period is None:
         money.period = _until(ctx.text, span.end_char, words, published)
@@ -186,6 +188,7 @@ def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
 
 ECONOMY_RULE = "economy of"
 DEAL_RULE = "the deal of:"
+EARLIER_GIVER = "giver of the commitment before:"
 
 
 def _economy_figure(kind: types.Kind, tw: types.TypeWords) -> bool:
@@ -410,7 +413,7 @@ def _earlier_giver(ctx: DocContext, span: Span) -> tuple[str | None, str | None]
     giver in its clause comes from the committer of the commitment just before it."""
     for start, actor in reversed(ctx.committers):
         if span.start_char - start <= GIVER_REACH:
-            return actor, f"giver of the commitment before: {actor}"
+            return actor, f"{EARLIER_GIVER} {actor}"
         break
     return None, None
 
@@ -449,7 +452,7 @@ def _buyer(ctx: DocContext, verb: Token) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _new(ctx: DocContext, span: Span, words: ClaimWords) -> bool | None:
+def _new(ctx: DocContext, span: Span, words: ClaimWords, type_: str) -> bool | None:
     text = ctx.text
     before = text[max(0, span.start_char - REPEAT_REACH):span.start_char].lower()
     after = text[span.end_char:span.end_char + REPEAT_AFTER].lower().lstrip(" ,(")
@@ -460,6 +463,8 @@ def _new(ctx: DocContext, span: Span, words: ClaimWords) -> bool | None:
     doc = ctx.doc
     if ctx.parsed and len(span) and _included(span, words.inclusion):
         return False
+    if ctx.parsed and len(span) and type_ in ("commitment", "price") and _replaced(span):
+        return False                     # "raise its offer to 92.50 dlrs from 80 dlrs": the old one
     lead = [t.lower_ for t in doc[max(0, span.start - NEW_REACH):span.start]]
     inside = [t.lower_ for t in span]
     if any(w in words.new for w in lead + inside):
@@ -474,6 +479,21 @@ def _new(ctx: DocContext, span: Span, words: ClaimWords) -> bool | None:
                 if obj is not None and any(a.lower_ in words.new for a in obj.children if a.dep_ == "amod"):
                     return True
     return None
+
+
+def _replaced(span: Span) -> bool:
+    """The amount is what a change leaves behind: "from" beside a "to" on one verb ("increase its
+    offer to 92.50 dlrs from 80 dlrs", "profit rose to 5 mln from 3 mln"), or "the previous offer of"."""
+    root = span.root
+    head = root.head
+    if root.dep_ == L.PREP_OBJECT and head.lower_ == "from" and head.head.pos_ in L.VERB_POS:
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in head.head.children)
+    noun = head if root.dep_ in types.MEASURE_DEPS else head.head if head.lower_ == "of" else None
+    return noun is not None and noun.pos_ in L.NOUN_POS and any(
+        c.dep_ == "amod" and c.lower_ in PREVIOUS for c in noun.children)
+
+
+PREVIOUS = frozenset(("previous", "earlier", "prior", "former", "old", "original"))
 
 
 def _included(span: Span, inclusion: frozenset[str]) -> bool:
