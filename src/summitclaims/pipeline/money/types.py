@@ -124,9 +124,18 @@ def noun_type(words: TypeWords, tok: Token, measures: bool = True) -> tuple[str,
         for two in (f"{prev.lower_} {tok.lower_}", f"{prev.lower_} {tok.lemma_.lower()}"):
             if two in words.nouns:
                 return words.nouns[two], f"{prev.text} {tok.text}"
-    for key in (tok.lower_, tok.lemma_.lower()):
+    # "LOANS" in a headline the model does not lemmatise; "co-financing"
+    plain = tok.lower_[:-1] if tok.lower_.endswith("s") and tok.is_upper else tok.lower_
+    for key in (tok.lower_, tok.lemma_.lower(), plain, plain.removeprefix("co-")):
         if key in words.nouns:
             return words.nouns[key], tok.text
+    if tok.lower_ not in words.measures and tok.lemma_.lower() not in words.measures:
+        # "disaster loan approvals", "a $337 million loan guarantee": an untyped noun is of the
+        # kind its last compound names
+        kind = next((c for c in reversed(list(tok.children)) if c.dep_ == "compound" and c.i < tok.i
+                     and c.pos_ == "NOUN"), None)
+        if kind is not None and (kind.lower_ in words.nouns or kind.lemma_.lower() in words.nouns):
+            return words.nouns.get(kind.lower_) or words.nouns[kind.lemma_.lower()], f"{kind.text} {tok.text}"
     for key in (tok.lower_, tok.lemma_.lower()):
         if key in words.measures:
             # "the value of the deal", "a total of 115 mln dlrs of loans": what it measures decides
@@ -276,6 +285,16 @@ def _at_verb(words: TypeWords, verb: Token, came: Token, prep: str | None, orgs:
                     if found:
                         return Kind(found[0], found[1], "object" if dep is L.OBJECT_DEPS else "subject",
                                     c.i, verb.i)
+    if came.dep_ in L.OBJECT_DEPS and lemma not in words.verbs:
+        # "MEXICO GETS 205 MLN DLRS IN WORLD BANK LOANS": the parse hangs "in" on a verb that
+        # does not type the amount itself
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i > came.i:
+                obj = next((c for c in prep.children if c.dep_ == L.PREP_OBJECT), None)
+                hit = noun_type(words, obj) if obj is not None and not obj.like_num \
+                    and obj.lower_ not in words.payments else None          # not "in cash"
+                if hit is not None and hit[0] != "rate" and obj is not None:
+                    return Kind(hit[0], hit[1], "noun", obj.i, verb.i)
     if lemma in words.moves and _names_company(verb, came, orgs):
         return Kind("price", verb.text, "verb", verb.i, verb.i)   # "Hutchison rose 50 cents to 22.40 dlrs"
     if lemma in words.change and lemma not in words.verbs:
