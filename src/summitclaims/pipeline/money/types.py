@@ -288,9 +288,9 @@ def _at_verb(words: TypeWords, verb: Token, came: Token, prep: str | None, orgs:
     if came.dep_ in L.OBJECT_DEPS and lemma not in words.verbs:
         # "MEXICO GETS 205 MLN DLRS IN WORLD BANK LOANS": the parse hangs "in" on a verb that
         # does not type the amount itself
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i > came.i:
-                obj = next((c for c in prep.children if c.dep_ == L.PREP_OBJECT), None)
+        for in_ in verb.children:
+            if in_.dep_ == "prep" and in_.lower_ == "in" and in_.i > came.i:
+                obj = next((c for c in in_.children if c.dep_ == L.PREP_OBJECT), None)
                 hit = noun_type(words, obj) if obj is not None and not obj.like_num \
                     and obj.lower_ not in words.payments else None          # not "in cash"
                 if hit is not None and hit[0] != "rate" and obj is not None:
