@@ -206,6 +206,16 @@ def test_a_company_named_again_untagged_is_a_mention(actors):
     assert len(found["Cyclops"].mentions) == 2
 
 
+def test_a_name_spelled_with_its_possessive(actors):
+    found = actors("McDonald's reported revenue of $6.5 billion. McDonald's shares rose 2 pct.")
+    assert "McDonald's" in found, sorted(found)
+
+
+def test_a_possessive_before_a_noun_is_not_part_of_the_name(actors):
+    found = actors("Fabrikam Inc said Fabrikam's revenue rose. Fabrikam's shares fell.")
+    assert "Fabrikam's" not in found, sorted(found)
+
+
 def test_a_company_goes_by_its_first_word_later(actors):
     found = actors("Tenet Healthcare Corporation agreed to pay. Under the agreement, Tenet, which is "
                    "headquartered in Dallas, will pay a total of $900 million.")

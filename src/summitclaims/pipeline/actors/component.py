@@ -11,7 +11,7 @@ from .annotate import write
 from .candidates import candidates, model_entities
 from .companies import company_spans
 from .context import DocContext
-from .orgs import join_orgs, of_names, recurring, short_forms
+from .orgs import join_orgs, of_names, possessive_names, recurring, short_forms
 from .people import resolve_people
 from .places import datelines
 from .roles import appositions, title_mentions
@@ -40,6 +40,7 @@ class ActorLinker:
         mentions = short_forms(ctx, mentions)
         mentions = join_orgs(ctx, mentions)
         mentions = recurring(ctx, mentions)
+        mentions = possessive_names(ctx, mentions)
         appositions(ctx, mentions)
         mentions = resolve_people(ctx, mentions)
         write(ctx, mentions)

@@ -346,3 +346,27 @@ def recurring(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
                 occupied[i] = True
             break
     return mentions + added
+
+
+POSSESSIVE = frozenset(("'s", "’s"))
+NAME_END_AFTER = frozenset(("VERB", "AUX", "ADV", "PUNCT"))   # what follows a name, never a possessive's noun
+
+
+def possessive_names(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """ "McDonald's reported revenue", "Lloyd's of London has offered": a name whose "'s" is
+    followed by a verb, a punctuation mark or "of" is spelled with it ("McDonald's"); every mention
+    of that organisation here takes that spelling. A possessive before a noun ("Contoso's revenue")
+    says nothing."""
+    doc = ctx.doc
+    spelled: set[str] = set()
+    for m in mentions:
+        if m.label != "ORG" or not m.canon or m.alias_hit or m.end + 1 >= len(doc):
+            continue
+        mark, after = doc[m.end], doc[m.end + 1]
+        if mark.text in POSSESSIVE and (after.pos_ in NAME_END_AFTER or after.lower_ == "of") \
+                and not m.canon.endswith(tuple(POSSESSIVE)):
+            spelled.add(m.canon)
+    for m in mentions:
+        if m.canon in spelled:
+            m.canon = m.canon + "'s"
+    return mentions
