@@ -317,6 +317,11 @@ LINKS = [
       id="relative-clause-names-the-giver"),
     P("The $5 billion loan that Ruritania received came from Contoso.", [("Ruritania", "GPE", "Ruritania"), CONTOSO],
       "$5 billion", "Contoso Ltd", "'from' after 'came'", id="who-received-is-not-whose"),
+    P("Ruritania's Prime Minister Jane Roe said her country would provide $5.3 billion in climate finance.",
+      [("Ruritania", "GPE", "Ruritania"), ROE], "$5.3 billion", "Ruritania", "subject of 'provide': her country",
+      id="her-country-is-the-country"),
+    P("Contoso reported higher revenue. Goldbank raised its price target on the stock to 160 dlrs.",
+      [CONTOSO, GOLDMAN], "160 dlrs", "Contoso Ltd", "'target on' the stock", id="target-on-the-stock"),
     # a fine is the one fined's, not the authority's
     P("The Commission fined Contoso 2.4 billion euros for abusing its dominance.",
       [("Commission", "ORG", "European Commission"), CONTOSO], "2.4 billion euros", "Contoso Ltd",
@@ -384,6 +389,8 @@ def test_a_list_without_verbs_names_each_items_giver(nlp):
 
 # --- recipient, purpose ------------------------------------------------------------------------------------
 TARGETS = [
+    P("Leaders at the summit agreed to a $100 billion fund for developing nations.", "$100 billion", None, None,
+      id="no-recipient-holding-the-amount"),
     P("The World Bank said it approved two loans to Mexico totalling 205 mln dlrs.", "205 mln dlrs", "Mexico", None,
       id="recipient-of-what-the-amount-totals"),
     P("ConAgra Inc agreed to acquire Monfort of Colorado Inc for stock. The transaction is worth about 356.5 mln dlrs.",

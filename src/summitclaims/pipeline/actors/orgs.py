@@ -349,7 +349,8 @@ def recurring(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
 
 
 POSSESSIVE = frozenset(("'s", "’s"))
-NAME_END_AFTER = frozenset(("VERB", "AUX", "ADV", "PUNCT"))   # what follows a name, never a possessive's noun
+FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))     # "McDonald's reported": a verb no possessive's noun is
+NAME_END_MARKS = frozenset((",", ".", ";", ":", ")"))
 
 
 def possessive_names(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
@@ -363,7 +364,7 @@ def possessive_names(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         if m.label != "ORG" or not m.canon or m.alias_hit or m.end + 1 >= len(doc):
             continue
         mark, after = doc[m.end], doc[m.end + 1]
-        if mark.text in POSSESSIVE and (after.pos_ in NAME_END_AFTER or after.lower_ == "of") \
+        if mark.text in POSSESSIVE and (after.tag_ in FINITE or after.text in NAME_END_MARKS or after.lower_ == "of") \
                 and not m.canon.endswith(tuple(POSSESSIVE)):
             spelled.add(m.canon)
     for m in mentions:

@@ -152,6 +152,8 @@ def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
                 recipient = targets.Phrase(*acquired[1])
         if recipient is not None and money.actor and recipient.text == money.actor:
             recipient = None
+        if recipient is not None and recipient.start <= span.start_char < recipient.end:
+            recipient = None             # "agreed to a $100 billion fund for ...": the amount's own noun
         if recipient is not None:
             money.recipient, money.recipient_span = recipient.text, (recipient.start, recipient.end)
         if purpose is not None and not purpose.start <= span.start_char < purpose.end:

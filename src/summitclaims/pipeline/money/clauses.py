@@ -175,7 +175,9 @@ def _at_verb(ctx: DocContext, climb: _Climb, verb: Token) -> tuple[bool, str | N
     if _resized_issue(ctx, climb.span, verb):
         climb.evidence = RECEIVED
         return True, None
-    subj = next((c for c in verb.children if c.dep_ in L.SUBJECT_DEPS), None)
+    # "The private equity firm KKR will pay": of two subjects the parse gives, the named one
+    subjects = [c for c in verb.children if c.dep_ in L.SUBJECT_DEPS]
+    subj = next((c for c in subjects if ctx.mention(c) is not None), subjects[0] if subjects else None)
     if subj is None and verb.dep_ == "xcomp":
         # "Barbados has mandated Barclays Bank to arrange a 25 mln stg credit": the object of the
         # verb above does what the clause says

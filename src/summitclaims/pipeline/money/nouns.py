@@ -17,11 +17,15 @@ def resolve(ctx: DocContext, tok: Token) -> str | None:
         return actor
     if tok.pos_ == "PRON" or tok.tag_ in L.PRONOUN_TAGS:
         return _pronoun(ctx, tok)
+    low = tok.lower_
+    descriptor = ctx.words.descriptors.get(tok.lemma_.lower()) or ctx.words.descriptors.get(low)
+    if descriptor == "GPE" and any(c.dep_ == L.POSSESSOR and c.lower_ in PERSONAL_POSSESSIVES
+                                   for c in tok.children):
+        # "Justin Trudeau said his country would provide": the country, not the man
+        return ctx.referent(tok, ("GPE",))
     owner = possessor(ctx, tok)       # "Our goal is to mobilise ...", "Iliad's plan"
     if owner:
         return owner
-    low = tok.lower_
-    descriptor = ctx.words.descriptors.get(tok.lemma_.lower()) or ctx.words.descriptors.get(low)
     # "London sugar prices fell 3.50 dlrs", "a Texas jury awarded ...": a place that only
     # modifies a common noun says where, not who.
     modifier_only = descriptor is None and tok.pos_ == "NOUN"
@@ -143,6 +147,7 @@ def _listed_before(ctx: DocContext, tok: Token) -> str | None:
 
 
 PLURAL_FIRST = frozenset(("we", "our", "us", "ours"))
+PERSONAL_POSSESSIVES = frozenset(("his", "her", "their", "our", "my"))
 EMPLOYER_REACH = 6        # tokens before a person's name in which their organisation is named
 
 

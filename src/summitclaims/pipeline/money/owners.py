@@ -116,7 +116,7 @@ def _by_verb(ctx: DocContext, verb: Token, kind: Kind, tw: TypeWords) -> tuple[s
     obj = next((c for c in verb.children if c.dep_ in L.OBJECT_DEPS), None)
     if kind.type == "valuation" and tw.verbs.get(lemma) == "valuation" and obj is not None:
         named = ctx.mention(obj)
-        actor = named._.sc_actor if named is not None else nouns.resolve(ctx, obj)
+        actor = named._.sc_actor if named is not None else _bought(ctx, verb) or nouns.resolve(ctx, obj)
         if actor:
             return actor, f"object of '{verb.text}': {obj.text}"
         return None, None
@@ -164,6 +164,17 @@ def settled_with(ctx: DocContext, verb: Token) -> tuple[str | None, str | None] 
     return None
 
 
+def _bought(ctx: DocContext, verb: Token) -> str | None:
+    """ "Pfizer will acquire Seagen for $229 a share, valuing the company at $43bn": the company a
+    valuing clause on a buying verb speaks of is the one bought."""
+    head = verb.head
+    if verb.dep_ not in ("advcl", "xcomp", "conj") or head.lemma_.lower() not in BUYING:
+        return None
+    obj = next((c for c in head.children if c.dep_ in L.OBJECT_DEPS), None)
+    named = ctx.mention(obj) if obj is not None else None
+    return named._.sc_actor if named is not None and named.label_ == "ORG" else None
+
+
 def _in_phrase(ctx: DocContext, cue: Token, target: bool) -> tuple[str | None, str | None]:
     for child in cue.children:
         if child.dep_ == L.POSSESSOR and not target:
@@ -188,6 +199,12 @@ def _in_phrase(ctx: DocContext, cue: Token, target: bool) -> tuple[str | None, s
                     actor = nouns.resolve(ctx, obj)
                     if actor:
                         return actor, f"'{cue.text} {prep.text}': {obj.text}"
+                # "raised its price target on the stock to $160": the company the story is about
+                if obj is not None and obj.lemma_.lower() in SHARE_WORDS and any(
+                        c.dep_ == "det" and c.lower_ in L.DEFINITE for c in obj.children):
+                    actor = ctx.referent(obj, ("ORG",))
+                    if actor:
+                        return actor, f"'{cue.text} {prep.text}' the {obj.text}: {actor}"
                 # "the costs for Tailspin's latest model": the owner of what it is the cost of
                 poss = next((c for c in obj.children if c.dep_ == L.POSSESSOR), None) if obj is not None else None
                 actor = nouns.resolve(ctx, poss) if poss is not None else None

@@ -305,7 +305,8 @@ def _at_verb(words: TypeWords, verb: Token, came: Token, prep: str | None, orgs:
             return None             # "reported at 4,225 stg" is a price quoted, not earnings posted
         # "agreed to pay $900m to resolve allegations": a payment is a fine, a settlement, a
         # dividend or a wage unless it buys something ("paid $5bn for Contoso", "to acquire")
-        if lemma in PAYING and not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) \
+        if lemma in PAYING and not any(c.dep_ == "prep" and c.lower_ == "for"
+                                       for c in (*verb.children, *came.children)) \
                 and not any(c.dep_ in ("advcl", "xcomp") and words.verbs.get(c.lemma_.lower()) == "commitment"
                             for c in verb.children) and not _paid_in_kind(words, came):
             vtype = "other"
