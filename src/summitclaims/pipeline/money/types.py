@@ -138,10 +138,15 @@ def noun_type(words: TypeWords, tok: Token, measures: bool = True) -> tuple[str,
             return words.nouns.get(kind.lower_) or words.nouns[kind.lemma_.lower()], f"{kind.text} {tok.text}"
     for key in (tok.lower_, tok.lemma_.lower()):
         if key in words.measures:
-            # "the value of the deal", "a total of 115 mln dlrs of loans": what it measures decides
+            # "the value of the dollar was 155 yen", "a yen/dollar value at 147 yen": a currency's
+            # value is an exchange rate
+            if any(c.dep_ in ("compound", "amod", "nmod") and _names_currency(words, c) for c in tok.children):
+                return "rate", tok.text
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     obj = next((c for c in prep.children if c.dep_ == L.PREP_OBJECT), None)
+                    if obj is not None and _names_currency(words, obj):
+                        return "rate", tok.text
                     hit = noun_type(words, obj) if obj is not None and not obj.like_num else None
                     if hit:
                         return hit
@@ -150,6 +155,13 @@ def noun_type(words: TypeWords, tok: Token, measures: bool = True) -> tuple[str,
                     return words.verbs[acl.lemma_.lower()], acl.text
             return (words.measures[key], tok.text) if measures else None
     return None
+
+
+def _names_currency(words: TypeWords, tok: Token) -> bool:
+    """ "dollar", "yen/dollar": a currency's name, or a pair of them."""
+    parts = tok.lower_.split("/")
+    return any(p in words.currencies or p.rstrip("s") in words.currencies for p in parts) \
+        or tok.lemma_.lower() in words.currencies
 
 
 def classify(words: TypeWords, span: Span, text: str, parsed: bool, rate_note: bool = False,
