@@ -44,6 +44,8 @@ TYPES = [
     P("The average value of the dollar was 155 yen in the period.", "155 yen", "rate", "value",
       id="a-currencys-value-is-a-rate"),
     P("Contoso assumed a yen/dollar value at 147 yen.", "147 yen", "rate", "value", id="a-currency-pairs-value"),
+    P("The fund will mobilize a total of 200 billion euros for AI investments.", "200 billion euros", "commitment",
+      "mobilize", id="a-total-of-euros-is-no-rate"),
     P("The agency announced a $337 million loan guarantee to Ruritania.", "$337 million", "commitment",
       "loan guarantee", id="an-untyped-noun-of-the-kind-its-compound-names"),
     P("MEXICO GETS 205 MLN DLRS IN WORLD BANK LOANS\nThe bank said so.", "205 MLN DLRS", "commitment", "LOANS",

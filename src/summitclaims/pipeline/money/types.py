@@ -158,7 +158,11 @@ def noun_type(words: TypeWords, tok: Token, measures: bool = True) -> tuple[str,
 
 
 def _names_currency(words: TypeWords, tok: Token) -> bool:
-    """ "dollar", "yen/dollar": a currency's name, or a pair of them."""
+    """ "the dollar", "yen/dollar": a currency's name, or a pair of them, not counted ("a total of
+    200 billion euros" is an amount of euros, not the euro's value)."""
+    if tok.like_num or any(c.dep_ in ("nummod", "quantmod", "compound") and (c.like_num or c.pos_ == "NUM")
+                           for c in tok.children):
+        return False
     parts = tok.lower_.split("/")
     return any(p in words.currencies or p.rstrip("s") in words.currencies for p in parts) \
         or tok.lemma_.lower() in words.currencies
