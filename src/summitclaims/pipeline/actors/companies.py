@@ -5,6 +5,9 @@ Plc>"). They replace the model's entities they overlap, so "Monfort" (tagged a p
 "Newall Plc" become the one company each names."""
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from spacy.tokens import Span, Token
 
 from ...text import names
@@ -67,21 +70,35 @@ def _capital(tok: Token) -> bool:
     return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
 
 
-def _in_capitals_line(ctx: DocContext, tok: Token) -> bool:
-    """A headline or other line in capitals, where every word looks like a name."""
-    text = ctx.text
-    a = text.rfind("\n", 0, tok.idx) + 1
-    b = text.find("\n", tok.idx)
-    line = text[a:len(text) if b < 0 else b]
-    return sum(c.isalpha() for c in line) >= 3 and not any(c.islower() for c in line)
+class _CapitalLines:
+    """Which lines of a text are in capitals (a headline, where every word looks like a name),
+    each line read once however many legal forms it holds."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in _NEWLINE.finditer(text)]
+        self.known: dict[int, bool] = {}
+
+    def __call__(self, tok: Token) -> bool:
+        k = bisect_right(self.breaks, tok.idx - 1)        # the line holding the token
+        if k not in self.known:
+            a = self.breaks[k - 1] + 1 if k else 0
+            b = self.breaks[k] if k < len(self.breaks) else len(self.text)
+            line = self.text[a:b]
+            self.known[k] = sum(c.isalpha() for c in line) >= 3 and not any(c.islower() for c in line)
+        return self.known[k]
+
+
+_NEWLINE = re.compile("\n")
 
 
 def _by_legal_form(ctx: DocContext) -> list[Span]:
     """Capitalised words and connectors up to a capitalised legal form: "Monfort of Colorado Inc"."""
     doc, legal = ctx.doc, ctx.tables.legal
+    in_capitals = _CapitalLines(ctx.text)
     out = []
     for tok in doc:
-        if tok.lower_ not in legal or not tok.text[:1].isupper() or tok.i == 0 or _in_capitals_line(ctx, tok):
+        if tok.lower_ not in legal or not tok.text[:1].isupper() or tok.i == 0 or in_capitals(tok):
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and _capital(nxt) and nxt.is_alpha and not ctx.breaks(tok) and not nxt.is_sent_start:
@@ -153,9 +170,10 @@ def _bracketed(ctx: DocContext) -> list[Span]:
 def _before_ticker(ctx: DocContext) -> list[Span]:
     """The name just before a ticker in brackets: "Swissair <SWSZ.Z> reported", not in a headline."""
     doc = ctx.doc
+    in_capitals = _CapitalLines(ctx.text)
     out = []
     for tok in doc:
-        if tok.text != "<" or tok.i == 0 or _in_capitals_line(ctx, tok):
+        if tok.text != "<" or tok.i == 0 or in_capitals(tok):
             continue
         close = next((t.i for t in doc[tok.i + 1:tok.i + 2 + TICKER_TOKENS] if t.text == ">"), None)
         if close is None or not names.is_acronym(doc[tok.i + 1:close].text.replace(".", "")) \

@@ -206,8 +206,8 @@ def _economy(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
     if ctx.doc.has_annotation("SENT_START"):
         sent = sents.sent(ctx.doc, span.start)
         named: dict[str, str] = {}
-        for m in ctx.mentions:
-            if sent.start <= m.start < sent.end and m.label_ == "ORG" \
+        for m in ctx.mentions_between(sent.start, sent.end):
+            if m.label_ == "ORG" \
                     and ctx.words.offices & set((m._.sc_actor or m.text).lower().split()):
                 country = ctx.words.country_in(m._.sc_actor or m.text)
                 if country:

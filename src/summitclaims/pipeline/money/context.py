@@ -3,6 +3,7 @@ which names where, never who), indexed by token, and whether it is parsed. Built
 kept on the component."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -45,6 +46,7 @@ class DocContext:
     mentions: list[Span]       # the same mentions in text order
     parsed: bool
     orgs: frozenset[int] = frozenset()   # token indices of organisations' names
+    starts: tuple[int, ...] = ()         # the mentions' start tokens, for bisection
     # (char offset, actor) of the commitments linked so far in this call, in text order
     committers: list[tuple[int, str]] = field(default_factory=list)
     # (token index, acquirer, what it buys as (text, start, end) or None) of the doc's purchases
@@ -76,7 +78,17 @@ class DocContext:
         mentions = sorted((s for s in doc.spans.get(extensions.MENTIONS, ()) if s._.sc_actor and kept(s)),
                           key=lambda s: s.start)
         orgs = frozenset(i for s in mentions if s.label_ == "ORG" for i in range(s.start, s.end))
-        return cls(doc, text, words, index, mentions, parsed, orgs)
+        return cls(doc, text, words, index, mentions, parsed, orgs, tuple(m.start for m in mentions))
+
+    def mentions_between(self, start: int, end: int) -> list[Span]:
+        """The mentions that start at token ``start`` or later and before ``end``, in text order
+        (found by bisection: amounts ask per sentence, and a long list has many)."""
+        return self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+    def in_amount(self, char: int) -> bool:
+        """Whether the char offset lies inside one of the doc's amounts."""
+        i = bisect_right(self.amounts, (char, float("inf"))) - 1
+        return i >= 0 and self.amounts[i][0] <= char < self.amounts[i][1]
 
     def mention(self, tok: Token) -> Span | None:
         """The actor mention covering ``tok`` (not one in a dateline), or None."""

@@ -129,7 +129,7 @@ def _listed_before(ctx: DocContext, tok: Token) -> str | None:
     if not ctx.doc.has_annotation("SENT_START"):
         return None
     sent = tok.sent
-    for m in reversed([m for m in ctx.mentions if sent.start <= m.start and m.end <= tok.i]):
+    for m in reversed([m for m in ctx.mentions_between(sent.start, tok.i) if m.end <= tok.i]):
         if m.label_ not in JOINT_LABELS or not m._.sc_actor:
             continue
         first = m.root

@@ -137,7 +137,7 @@ def _is_money_or_time(tok: Token) -> bool:
 
 def _in_amount(ctx: DocContext, tok: Token) -> bool:
     """ "to 75 mln U.S. Dlrs from 60 mln": another amount is no recipient."""
-    return any(start <= tok.idx < end for start, end in ctx.amounts)
+    return ctx.in_amount(tok.idx)
 
 
 def _named(ctx: DocContext, tok: Token) -> bool:
