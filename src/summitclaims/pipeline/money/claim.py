@@ -49,6 +49,16 @@ _REPAID = re.compile(r"""
     \b(?P<verb>[A-Za-z]+)\s+(?:back\s+)?(?:over|in|within|after)\s+
     (?P<n>\d+|[A-Za-z]+)[\s-]+(?P<unit>years?|months?)\b
 """, re.X)
+# a sentence stating the term of the story's loan: "The financing will be for seven years", "the
+# loans are repayable over 15 years", "The notes mature in 10 years"
+_STATED_TERM = r"""
+    \b(?:the|this|these|both|each|its|their)\s+
+    (?:[\w-]+\s+){{0,3}}?                        # "the two World Bank"
+    (?:{nouns})s?\b                               # the loan noun
+    [^.;:\n]{{0,60}}?                              # "will be", "carry a maturity of", "are"
+    \b(?:for|over|of|in|within)\s+
+    (?P<n>[A-Za-z0-9]+)\s+(?P<unit>years?|months?)\b
+"""
 _COMPARED = re.compile(r"""
     \b(?:a|last|the\s+previous|the\s+prior|prior|previous|earlier|same)\s+(?:year|yr)(?:'s|’s)?\b
   | \byear[\s-](?:ago|earlier|before)\b
@@ -73,6 +83,7 @@ class ClaimWords:
     repaid: frozenset[str]         # "to be repaid in 25 years": a loan's term follows these
     deals: frozenset[str]          # "the deal", "the transaction": an acquisition met before
     loans: frozenset[str]          # "loan", "facility": whose term a later sentence may state
+    stated_term: re.Pattern[str]   # a sentence stating a term for those ("The financing will be for seven years")
     acquire: frozenset[str]        # "buy", "acquire": their subject is an acquirer
     targets: targets.TargetWords
     types: types.TypeWords
@@ -87,6 +98,7 @@ def load() -> ClaimWords:
     def words(kind: str, key: str = "word", table: tuple = rows) -> list[str]:
         return [r[key].lower() for r in table if r.get("kind") == kind]
 
+    acquire = frozenset(words("acquire"))
     results = sorted(((r["phrase"].lower(), r["period"], int(r["rank"])) for r in rows
                       if r["kind"] == "results_period"), key=lambda x: -len(x[0]))
     return ClaimWords(
@@ -101,10 +113,12 @@ def load() -> ClaimWords:
         repaid=frozenset(words("repaid")),
         deals=frozenset(words("deal")),
         loans=frozenset(words("loan")),
-        acquire=frozenset(words("acquire")),
+        stated_term=re.compile(_STATED_TERM.format(nouns="|".join(sorted(map(re.escape, words("loan"))))),
+                               re.I | re.X),
+        acquire=acquire,
         targets=targets.TargetWords(
             receivers=frozenset(words("receiver", table=actors)), givers=frozenset(words("giver", table=actors)),
-            sellers=tw.sellers, acquire=frozenset(words("acquire")),
+            sellers=tw.sellers, acquire=acquire,
             purpose_leads=tuple(words("purpose_lead", "phrase"))),
         types=tw,
     )
@@ -288,8 +302,8 @@ def _acquirer_before(ctx: DocContext, span: Span,
 
 
 def _the_deal(ctx: DocContext, kind: types.Kind, words: ClaimWords) -> bool:
-    """ "The transaction is worth about 356.5 mln dlrs", "this gives the transaction an indicated
-    value of": a definite deal noun refers back to the acquisition the story is about."""
+    """ "The transaction is worth about 356.5 mln dlrs": a definite deal noun refers back to the
+    acquisition the story is about."""
     if not ctx.parsed or kind.token is None:
         return False
     noun = ctx.doc[kind.token]
@@ -555,16 +569,6 @@ def _term(ctx: DocContext, noun: Token) -> str | None:
     return _counted(m.group("n"), m.group("unit")) if m else None
 
 
-# a sentence stating the term of the story's loan: "The financing will be for seven years", "the
-# loans are repayable over 15 years", "The notes mature in 10 years"
-_STATED_TERM = r"""
-    \b(?:the|this|these|both|each|its|their)\s+
-    (?:[\w-]+\s+){{0,3}}?                        # "the two World Bank"
-    (?:{nouns})s?\b                               # the loan noun
-    [^.;:\n]{{0,60}}?                              # "will be", "carry a maturity of", "are"
-    \b(?:for|over|of|in|within)\s+
-    (?P<n>[A-Za-z0-9]+)\s+(?P<unit>years?|months?)\b
-"""
 
 
 def _lent(ctx: DocContext, kind: types.Kind, words: ClaimWords) -> bool:
@@ -576,9 +580,7 @@ def _lent(ctx: DocContext, kind: types.Kind, words: ClaimWords) -> bool:
 def _stated_term(ctx: DocContext, words: ClaimWords) -> str | None:
     """The one term the story states for its loans, or None (none, or several)."""
     if "term" not in ctx.memo:
-        pattern = re.compile(_STATED_TERM.format(nouns="|".join(sorted(map(re.escape, words.loans)))),
-                             re.I | re.X)
-        terms = {_counted(m.group("n"), m.group("unit").rstrip("s")) for m in pattern.finditer(ctx.text)}
+        terms = {_counted(m.group("n"), m.group("unit").rstrip("s")) for m in words.stated_term.finditer(ctx.text)}
         terms.discard(None)
         ctx.memo["term"] = True
         ctx.terms.extend(sorted(t for t in terms if t))
