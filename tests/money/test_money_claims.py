@@ -131,8 +131,13 @@ TYPES = [
     P("Contoso earned 21.3 mln dlrs or 5.26 dlrs a share.", "5.26 dlrs", "revenue", "earned",
       id="per-share-earnings"),
     # a figure set beside a typed one under the same verb is of its kind
-    P("The nickel market recovered to around 1.72 dlrs a lb from its low of 1.55 dlrs in January.", "1.55 dlrs",
+    P("It recovered to around 1.72 dlrs a lb from its low of 1.55 dlrs in January.", "1.55 dlrs",
       "price", "lb", id="beside-a-price"),
+    # a commodity's name decides as a share's does ("the nickel market" is its price)
+    P("The nickel market recovered to around 1.72 dlrs a lb from its low of 1.55 dlrs in January.", "1.55 dlrs",
+      "price", "nickel market", id="commodity-subject"),
+    P("Reported tin business in London was confined to end April metal at 4,225 stg.", "4,225 stg",
+      "price", "metal", id="commodity-at"),
     P("The year's average will be around 1.72 dlrs a lb compared with 1.76 dlrs in 1986.", "1.76 dlrs",
       "price", "lb", id="compared-with-a-price"),
     P("The warrants can be converted into 500 dlrs each at an exchange rate of 1.86 marks.", "500 dlrs",
@@ -265,6 +270,14 @@ LINKS = [
     P("Contoso and Fabrikam ended unchanged at 41.75 dlrs and 51 dlrs.",
       [CONTOSO, ("Fabrikam", "ORG", "Fabrikam")], "51 dlrs", "Fabrikam", "subject of 'ended': Fabrikam",
       id="each-subject-its-own-figure"),
+    # a results figure with no owner in its sentence, in a paragraph whose figures have one, is theirs
+    P("Contoso and Fabrikam agreed to merge. For the nine months, Contoso reported earnings of 6.3 mln dlrs. "
+      "Sales rose 23.5 pct to 70.9 mln dlrs.", [CONTOSO, ("Fabrikam", "ORG", "Fabrikam")], "70.9 mln dlrs", "Contoso Ltd", "owner of the results before, in the paragraph",
+      id="results-paragraph-owner"),
+    P("Contoso and Fabrikam agreed to merge. For the nine months, Contoso reported earnings of 6.3 mln dlrs.\n"
+      "    Sales rose 23.5 pct to 70.9 mln dlrs.",
+      [CONTOSO, ("Fabrikam", "ORG", "Fabrikam")], "70.9 mln dlrs", None, None,
+      id="results-owner-not-across-paragraphs"),
     # a place behind "in", "on" says where, not whose
     P("Reported tin business in London was confined to metal at 4,225 stg.", [("London", "GPE", "London")],
       "4,225 stg", None, None, id="place-in-the-subject-is-where"),
@@ -504,6 +517,31 @@ PERIODS = [
       id="not-a-repayment"),
     P("Up to 30 billion euros would be given to Ruritania in the first year.", None, "30 billion euros", "P1Y",
       id="in-the-first-year"),
+    # a table row's period is its own line's, or its section's: not the next section's run on after it
+    P("CONTOSO LTD <CTS> 4TH QTR NET\nLONDON, March 2 - Shr 33 cts vs 29 cts\n    Net 14.8 mln dlrs vs 11 mln\n"
+      "    12 mths\n    Shr 88 cts vs 76 cts\n", None, "33 cts", "P3M", id="results-row-not-the-next-section"),
+    # a results paragraph names its period once, for the figures after it too
+    P("For the nine months ended March 31, Contoso reported earnings of 6.3 mln dlrs. Sales rose 23.5 pct to "
+      "70.9 mln dlrs.", None, "70.9 mln dlrs", "P9M", id="paragraph-period"),
+    P("CONTOSO <CTS> SAYS COSTS HURT EARNINGS\nLONDON, March 2 - Contoso said revenues were higher in the first "
+      "quarter.\n    Its shares were unchanged.\n    For the nine months ended March 31, Contoso reported earnings of "
+      "6.3 mln dlrs.\n"
+      "    Sales rose 23.5 pct to 70.9 mln dlrs.\n", None, "70.9 mln dlrs", "P3M", id="not-another-paragraphs-period"),
+    P("Founded in 1985, Contoso makes pumps. Sales rose 23.5 pct to 70.9 mln dlrs.", None, "70.9 mln dlrs", None,
+      id="a-year-in-passing-dates-no-figure-after-it"),
+    P("For the first nine months of 1986 all seemed well. But the trade surplus plunged to 211 mln dlrs in October.",
+      "1987-02-26", "211 mln dlrs", "P1M", id="the-sentences-month-beats-the-paragraph"),
+    # a security's maturity is its term, its lines wrapped or not
+    P("Contoso plans to offer 250 mln dlrs of senior subordinated\nnotes due 1996.", "1987-04-03", "250 mln dlrs",
+      "P9Y", id="notes-due-a-year"),
+    P("Contoso will redeem 4.0 mln dlrs of its 8.70 pct debentures due April 1, 1999.", "1987-02-26", "4.0 mln dlrs",
+      "P12Y", id="debentures-due-a-date"),
+    P("Contoso is raising 200 mln marks through a five-year eurobond with warrants attached.", None,
+      "200 mln marks", "P5Y", id="term-on-the-bond-raised-through"),
+    P("Contoso will raise 200 mln marks, its chairman told a five-year anniversary dinner.", None,
+      "200 mln marks", None, id="a-term-not-on-a-loan-noun"),
+    P("Each warrant buys a share at 6.50 dlrs per share until March 1991.", "1987-02-26", "6.50 dlrs",
+      None, id="a-price-has-no-term"),
 ]
 
 

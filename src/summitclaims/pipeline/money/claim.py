@@ -30,12 +30,19 @@ REPEAT_AFTER = 24         # chars after it in which ", part of" is read
 UNTIL_REACH = 80          # chars after an amount searched for "by 2030"
 REPAID_REACH = 200        # chars after a loan searched for its repayment term
 MAX_UNTIL_YEARS = 50
+TERM_NOUN_REACH = 4       # words after "five-year" in which its loan noun is read ("floating rate note")
+PARAGRAPH_LOOK_BACK = 3   # sentences back in a paragraph for the period its figures were given for
 GIVER_REACH = 600        # chars back to the commitment whose giver a receiver's amount takes
+EARNER_REACH = 400       # chars back to the results figure whose owner an ownerless one takes
 PART_REACH = 4           # parse steps from an amount up to the "part of" that makes it a whole
 TABLE_LOOK_BACK = 12      # lines above a results-table row searched for its section ("Nine mths")
 _SECTION = re.compile(r"^[ \t]*(?P<w>[A-Za-z0-9][A-Za-z0-9 .-]{1,24}?)[ \t]*$")
 _TERM = re.compile(r"(?P<n>[A-Za-z0-9]+)[ \t]*-[ \t]*(?P<unit>year|month)s?\b", re.I)    # "seven-year"
-_CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n")
+# a blank line, or a line break before an indented line (wire copy indents its paragraphs)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n[ \t]{2,}(?=\S)")
+# a clause ends at its stop or its paragraph's end; a wire story's line wraps (a line break with
+# no indent after it) run on
+_CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n(?=[ \t]*\n|[ \t]{2,}\S)")
 # a sentence that opens by pointing back at the amount before it: its parts follow
 _POINTS_BACK = re.compile(r"""
     \W*(?:
@@ -64,7 +71,12 @@ _COMPARED = re.compile(r"""
   | \byear[\s-](?:ago|earlier|before)\b
 """, re.X)
 _YEAR_NUMBER = re.compile(r"(?<![\d.,$€£])(?:19[5-9]\d|20\d\d)(?![\d.,%]|\s*(?:mln|billion|million|bn))")
-_YEAR = re.compile(r"(?:the\s+end\s+of\s+)?(?P<y>(?:19|20)\d\d)\b")
+_YEAR = re.compile(r"""
+    (?:in\s+)?                                  # "maturing in 2003"
+    (?:the\s+end\s+of\s+)?
+    (?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?   # "due Sept 17, 1988", "by June 2027"
+    (?P<y>(?:19|20)\d\d)\b
+""", re.X)
 # "for 2021-2023", "in 2021-23", "over 2024 to 2027": a range of years
 _YEAR_RANGE = re.compile(r"\b(?:for|in|over|during|from|covering)\s+(?:the\s+)?(?:years?\s+|period\s+)?"
                          r"(?P<a>(?:19|20)\d\d)\s*(?:-|–|—|to|through|until)\s*(?P<b>(?:19|20)?\d\d)\b")
@@ -150,12 +162,16 @@ def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
         actor, why = None, None          # "Chinese spot March will be set at": a nationality is no one
     if actor is None and why == clauses.RECEIVED:
         actor, why = _earlier_giver(ctx, span)
+    if actor is None and kind.type == "revenue":
+        actor, why = _paragraph_owner(ctx, span)
     economy = _economy_figure(kind, words.types)
     if actor is None and economy:
         actor, why = _economy(ctx, span)
     money.actor, money.evidence = actor, why if actor else None
     if actor and kind.type == "commitment":
         ctx.committers.append((span.start_char, actor))
+    if actor and kind.type == "revenue":
+        ctx.earners.append((span.start_char, actor))
     if actor and (economy and ctx.label_of(actor) == "GPE" or (why or "").startswith(ECONOMY_RULE)):
         ctx.economies.append(actor)
     if kind.type == "commitment" and not whole:
@@ -179,32 +195,55 @@ def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
         money.new = False                # "Of this funding, €150 million ...", "Libya is to receive
         # $8.9m" after "the bank approved $115m of loans": a part of what was given
     money.date, money.date_end, in_sentence = _date(ctx, span)
-    if money.period is None:
+    if money.period is None and kind.type not in ("price", "rate"):
+        # (a price has no term: "warrants at 6.50 dlrs until March 1991")
         money.period = _until(ctx.text, span.end_char, words, published)
     if money.period is None and kind.type == "commitment" and kind.token is not None and kind.via == "noun":
         money.period = _term(ctx, ctx.doc[kind.token])          # "a seven-year 25 mln stg credit"
     if money.period is None and kind.type == "commitment":
-        money.period = _repaid(ctx, span, words)               # "a $4.2m loan, to be repaid in 25 years"
+        money.period = _repaid(ctx, span, words) \
+            or _term_after(ctx, span, words)                     # "raising 200 mln marks through a five-year eurobond"
     if money.period is None and kind.type == "commitment" and _lent(ctx, kind, words):
         money.period = _stated_term(ctx, words)                # "The financing will be for seven years"
     if money.period is None and kind.type in ("commitment", "revenue"):
         money.period = _year_range(ctx, span) or _since(ctx, span, published)
+    dated = _date_period(money.date, money.date_end) if in_sentence else None
     if money.period is None and kind.type == "revenue":
-        money.period = _results_period(ctx, span, words)
+        money.period = _results_period(ctx, span, words, dated)
     flow = kind.cue is not None and (kind.cue.lower() in words.types.flows
                                      or kind.cue.lower().rstrip("s") in words.types.flows)
     if money.period is None and kind.type == "other" and flow and ctx.parsed and len(span) \
             and not (kind.cue or "").lower().startswith("dividend"):     # a dividend is a payment, not a flow
         # "costs and expenses rose to 9.61 billion dlrs in the quarter": a cost's reporting period
         sent = sents.sent(ctx.doc, span.start)
-        money.period = _period_in(ctx.text[sent.start_char:sent.end_char], words)
-    if money.period is None and in_sentence and (kind.type == "revenue" or flow):
-        money.period = _date_period(money.date, money.date_end)
+        money.period = _period_in(ctx.text[sent.start_char:sent.end_char], words) \
+            or dated or _paragraph_period(ctx, span, words)
+    if money.period is None and (kind.type == "revenue" or flow):
+        money.period = dated
 
 
 ECONOMY_RULE = "economy of"
 DEAL_RULE = "the deal of:"
 EARLIER_GIVER = "giver of the commitment before:"
+EARNER_RULE = "owner of the results before, in the paragraph:"
+
+
+def _paragraph_owner(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
+    """ "For the nine months, ARGOSystems reported earnings of 6.3 mln dlrs ... Sales rose 23.5 pct
+    to 70.9 mln dlrs": a results figure with no owner of its own, in the paragraph of a figure that
+    has one and with no other organisation named in between, is that one's."""
+    if not ctx.earners:
+        return None, None
+    start, earner = ctx.earners[-1]
+    text = ctx.text
+    own = sents.sent(ctx.doc, span.start).start_char if sents.has_sents(ctx.doc) and len(span) else span.start_char
+    if start >= own or span.start_char - start > EARNER_REACH or _PARAGRAPH_BREAK.search(text, start, span.start_char):
+        return None, None       # (its own sentence's figures are compared by the component, "beside")
+    a = ctx.doc.char_span(start, span.start_char, alignment_mode="expand")
+    if a is None or any(m.label_ == "ORG" and m._.sc_actor != earner
+                        for m in ctx.mentions_between(a.start, span.end)):
+        return None, None
+    return earner, f"{EARNER_RULE} {earner}"
 
 
 def _economy_figure(kind: types.Kind, tw: types.TypeWords) -> bool:
@@ -571,6 +610,20 @@ def _term(ctx: DocContext, noun: Token) -> str | None:
 
 
 
+def _term_after(ctx: DocContext, span: Span, words: ClaimWords) -> str | None:
+    """A term written on the loan the amount is raised or lent through, later in its clause:
+    "is raising 200 mln marks through a five-year eurobond" -> P5Y."""
+    text = ctx.text
+    window = text[span.end_char:span.end_char + UNTIL_REACH]
+    cut = _CLAUSE_END.search(window)
+    window = window[:cut.start()] if cut else window
+    for m in _TERM.finditer(window):
+        after = re.findall(r"[A-Za-z]+", window[m.end():])[:TERM_NOUN_REACH]
+        if any(w.lower() in words.loans or w.lower().removesuffix("s") in words.loans for w in after):
+            return _counted(m.group("n"), m.group("unit"))
+    return None
+
+
 def _lent(ctx: DocContext, kind: types.Kind, words: ClaimWords) -> bool:
     """The commitment is a loan, credit or bond (by the noun that typed it)."""
     cue = ctx.doc[kind.token] if kind.token is not None and ctx.parsed else None
@@ -673,19 +726,29 @@ def _until(text: str, end: int, words: ClaimWords, published: dt.date | None) ->
     return None
 
 
-def _results_period(ctx: DocContext, span: Span, words: ClaimWords) -> str | None:
+def _results_period(ctx: DocContext, span: Span, words: ClaimWords, dated: str | None) -> str | None:
     """A revenue figure's reporting period: from its sentence ("first-quarter net profit"), else, in
     a results table, from the section line above its row ("Nine mths") or the headline ("4TH QTR NET"),
-    else the period the story's lead reports ("Swissair reported a drop in 1986 net profit")."""
+    else the month, quarter or year its sentence dates it to (``dated``), else the period its
+    paragraph or the story's lead reports ("Swissair reported a drop in 1986 net profit")."""
     doc, text = ctx.doc, ctx.text
     line_start = text.rfind("\n", 0, span.start_char) + 1
     row = owners.is_table_row(text, span.start_char)
     if sents.has_sents(doc) and len(span):
         sent = sents.sent(doc, span.start)
-        found = _period_in(text[sent.start_char:sent.end_char], words)
+        end = sent.end_char
+        if row:               # a table's "sentence" runs on into the next section ("12 mths"): its own line
+            line_end = text.find("\n", span.end_char)
+            end = min(end, len(text) if line_end < 0 else line_end)
+        found = _period_in(text[sent.start_char:end], words)
         if found and not (sent.start_char < line_start and row):
             return found
     if not row:
+        if dated:
+            return dated
+        found = _paragraph_period(ctx, span, words)       # "For the nine months ..., earnings ... Sales rose"
+        if found:
+            return found
         head = layout.headline_end(text)                  # the headline says it best ("1986 PROFITS")
         found = _period_in(text[:head], words) if head else None
         if found:
@@ -711,14 +774,38 @@ def _results_period(ctx: DocContext, span: Span, words: ClaimWords) -> str | Non
     return None
 
 
-def _period_in(text: str, words: ClaimWords) -> str | None:
-    """The period of the highest-ranked results word in ``text`` ("quarter" over "year"); a year
-    only compared with ("a year earlier", "last year's") does not count."""
+def _paragraph_period(ctx: DocContext, span: Span, words: ClaimWords) -> str | None:
+    """The period the sentences before the amount's, in its paragraph, report: a results paragraph
+    names it once ("For the nine months ended March 31, earnings doubled ... Sales rose 23 pct to
+    70.9 mln dlrs")."""
+    doc, text = ctx.doc, ctx.text
+    if not sents.has_sents(doc) or not len(span):
+        return None
+    sent = sents.sent(doc, span.start)
+    for _ in range(PARAGRAPH_LOOK_BACK):
+        if sent.start == 0:
+            return None
+        prev = sents.sent(doc, sent.start - 1)
+        gap = len(text[:sent.start_char].rstrip())
+        if _PARAGRAPH_BREAK.search(text, gap, sent.start_char + 1):
+            return None          # another paragraph's figures
+        # a results word only: a year named in passing ("founded in 1985") dates no figure after it
+        found = _period_in(text[prev.start_char:prev.end_char], words, years=False)
+        if found:
+            return found
+        sent = prev
+    return None
+
+
+def _period_in(text: str, words: ClaimWords, years: bool = True) -> str | None:
+    """The period of the highest-ranked results word in ``text`` ("quarter" over "year"), else with
+    ``years`` a year's number (P1Y); a year only compared with ("a year earlier", "last year's")
+    does not count."""
     low = _COMPARED.sub(" ", text.lower())
     best: tuple[int, str] | None = None
     for phrase, period, rank in words.results:
         if (best is None or rank < best[0]) and re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", low):
             best = (rank, period)
-    if best is None and _YEAR_NUMBER.search(low):
+    if best is None and years and _YEAR_NUMBER.search(low):
         return "P1Y"
     return best[1] if best else None

@@ -49,6 +49,8 @@ class DocContext:
     starts: tuple[int, ...] = ()         # the mentions' start tokens, for bisection
     # (char offset, actor) of the commitments linked so far in this call, in text order
     committers: list[tuple[int, str]] = field(default_factory=list)
+    # (char offset, actor) of the revenue figures linked so far, in text order
+    earners: list[tuple[int, str]] = field(default_factory=list)
     # (token index, acquirer, what it buys as (text, start, end) or None) of the doc's purchases
     # ("agreed to acquire Monfort"), found when first asked
     acquirers: list[tuple[int, str, tuple[str, int, int] | None]] = field(default_factory=list)

@@ -36,7 +36,8 @@ _TICKER_HEADLINE = re.compile(r"[ \t]*<?(?P<name>[A-Z][A-Z0-9&.,'/ -]{1,60}?)>?[
 _TABLE_ROW = re.compile(r"""
     [ \t]*[A-Z][A-Za-z./]*(?:[ ][A-Za-z./]+){0,3}     # the label: one to four words
     [ \t]+(?:[\d(]|[A-Za-z]+[ ]dlrs?\b|one\b)          # then a figure
-    (?:[^\n]*\b(?:vs|versus)\b[^\n]*|[^\n]{0,30})$      # compared, or a short line
+    (?:[^\n]*\b(?:vs|versus)\b[^\n]*|[^\n]{0,30})
+    (?<!\.)$                         # a row ends in no full stop: a line that does is a sentence
 """, re.X | re.M)
 
 
@@ -192,6 +193,8 @@ def _in_phrase(ctx: DocContext, cue: Token, target: bool) -> tuple[str | None, s
             if prep.dep_ == "prep" and prep.lower_ in OWN_PREPS:
                 obj = next((c for c in prep.children if c.dep_ == L.PREP_OBJECT), None)
                 span = ctx.mention(obj) if obj is not None else None
+                if span is not None and prep.lower_ == "in" and span.label_ in L.PLACE_LABELS:
+                    span = None          # "tin business in London", "sales in Germany": where, not whose
                 if span is not None and span._.sc_actor:
                     return span._.sc_actor, f"'{cue.text} {prep.text}': {span.text}"
                 # "shares of the chip designer": the company the epithet refers back to

@@ -363,8 +363,12 @@ def _on_line(words: TypeWords, text: str, start: int) -> tuple[str, str] | None:
         cut = m.end()
     if cut is not None:
         before = before[cut:]
-    found = _WORD.findall(before)[-LOOK_BACK:]
+    matches = list(_WORD.finditer(before))[-LOOK_BACK:]
+    found = [m.group() for m in matches]
     for i in range(len(found) - 1, -1, -1):
+        if i > 0 and found[i][:1].isupper() and found[i][1:2].islower() and found[i - 1][:1].isupper() \
+                and before[matches[i - 1].end():matches[i].start()] == " ":
+            continue             # a word of a name ("Marathon Oil Co's"), not a noun that types
         w = found[i].lower()
         if i > 0 and f"{found[i - 1].lower()} {w}" in words.nouns:
             return words.nouns[f"{found[i - 1].lower()} {w}"], f"{found[i - 1]} {found[i]}"
