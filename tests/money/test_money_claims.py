@@ -272,7 +272,8 @@ LINKS = [
       id="each-subject-its-own-figure"),
     # a results figure with no owner in its sentence, in a paragraph whose figures have one, is theirs
     P("Contoso and Fabrikam agreed to merge. For the nine months, Contoso reported earnings of 6.3 mln dlrs. "
-      "Sales rose 23.5 pct to 70.9 mln dlrs.", [CONTOSO, ("Fabrikam", "ORG", "Fabrikam")], "70.9 mln dlrs", "Contoso Ltd", "owner of the results before, in the paragraph",
+      "Sales rose 23.5 pct to 70.9 mln dlrs.", [CONTOSO, ("Fabrikam", "ORG", "Fabrikam")], "70.9 mln dlrs",
+      "Contoso Ltd", "owner of the results before, in the paragraph",
       id="results-paragraph-owner"),
     P("Contoso and Fabrikam agreed to merge. For the nine months, Contoso reported earnings of 6.3 mln dlrs.\n"
       "    Sales rose 23.5 pct to 70.9 mln dlrs.",
