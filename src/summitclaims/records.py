@@ -95,7 +95,7 @@ def quote_record(doc: Doc, span: Span, text: str) -> dict[str, Any]:
     q = span._.sc_quote
     rec = _base("quote", doc, span.start_char, span.end_char, text)
     rec.update(quote=q.quote, speaker=q.speaker, speaker_text=q.speaker_text, cue=q.cue,
-               partial=q.partial)
+               partial=q.partial, type=q.type, stance=q.stance, speaker_type=q.speaker_type)
     return rec
 
 

@@ -89,13 +89,17 @@ class ActorRecord(_Base):
 
 
 class QuoteRecord(_Base):
-    """A direct quotation, its span covering the marks; ``speaker`` a canonical actor name, None if not found."""
+    """A quotation (its span covering the marks) or reported speech (its span the reported clause);
+    ``speaker`` a canonical actor name, None if not found."""
     kind: str                    # "quote"
     quote: str
     speaker: Optional[str]
     speaker_text: Optional[str]
     cue: Optional[str]
     partial: bool
+    type: str                    # direct | mixed | indirect
+    stance: Optional[str]        # neutral | assertive | distancing | tentative
+    speaker_type: Optional[str]  # named | organisation | pronoun | nominal | anonymous
 
 
 class ErrorRecord(_Base):

@@ -121,7 +121,8 @@ TABLES: dict[str, dict[str | None, Shape]] = {
         "function_word": _shape("aliases"), "period_cue": _shape("aliases"), "past_period": _shape("aliases"),
         "week_of": _shape("aliases"),
     },
-    "quote_cues": {"verb": _shape("lemma"), "phrase": _shape("phrase"), "company_suffix": _shape("word")},
+    "quote_cues": {"verb": _shape("lemma", "stance indirect"), "phrase": _shape("phrase"),
+                   "company_suffix": _shape("word")},
     "quote_gender": {"title": _shape("word gender"), "name": _shape("word gender")},
     "quote_nouns": {None: _shape("noun label", "gender")},
     "quote_pronouns": {None: _shape("word label")},
@@ -131,13 +132,13 @@ TABLES: dict[str, dict[str | None, Shape]] = {
 
 @lru_cache(maxsize=None)
 def value_domains() -> dict[str, frozenset[Any]]:
-    """The values a key may take in any table: an actor ``label`` and a money ``qualifier`` as the
-    record schema allows them (a typo would make records the schema refuses), a ``gender`` m or f."""
-    props = {name: prop for kind in record_schema().get("$defs", {}).values()
-             for name, prop in kind.get("properties", {}).items()}
+    """The values a key may take in any table: an actor ``label``, a money ``qualifier`` and
+    ``type`` and a quote cue's ``stance`` as the record schema allows them (a typo would make records
+    the schema refuses), a ``gender`` m or f."""
+    defs = record_schema().get("$defs", {})
     domains: dict[str, frozenset[Any]] = {"gender": frozenset(("m", "f"))}
-    for key in ("label", "qualifier", "type"):
-        enum = _enum(props.get(key, {}))
+    for key, kind in (("label", "actor"), ("qualifier", "money"), ("type", "money"), ("stance", "quote")):
+        enum = _enum(defs.get(kind, {}).get("properties", {}).get(key, {}))
         if enum:
             domains[key] = frozenset(v for v in enum if v is not None)
     return domains

@@ -44,12 +44,17 @@ class DateValue:
 
 @dataclass
 class Quote:
-    """The words inside a quotation's marks and who said them (None: not found); ``partial``: a fragment."""
-    quote: str                           # words inside the marks
+    """What someone is reported as saying and who said it (None: not found): the words inside a
+    quotation's marks (``type`` direct; ``partial``: a fragment), or a reported clause (indirect),
+    which may hold quoted pieces (mixed)."""
+    quote: str                           # words inside the marks, or the reported clause
     speaker: str | None = None           # canonical name
     speaker_text: str | None = None      # the words that named the speaker ("she")
     cue: str | None = None               # reporting verb, or the dash
     partial: bool = False
+    type: str = "direct"                 # direct | mixed | indirect
+    stance: str | None = None            # the cue's: neutral | assertive | distancing | tentative
+    speaker_type: str | None = None      # named | pronoun | nominal | anonymous | organisation
 
 
 @dataclass

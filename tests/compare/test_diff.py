@@ -176,6 +176,15 @@ def test_quote_pairs(qa, qb, status):
     assert rows[0]["status"] == status, rows
 
 
+def test_reported_speech_is_compared_by_its_words():
+    said = "the EU would contribute 50 billion euros to the fund over five years"
+    a = [document("a"), quote("a", said, "Ursula von der Leyen", type_="indirect")]
+    b = [document("b"), quote("b", said.replace("would", "will"), "Ursula von der Leyen", type_="indirect")]
+    c = [document("c"), quote("c", said, "Emmanuel Macron", type_="indirect")]
+    assert [r["status"] for r in diff(a, b) if r["kind"] == "quote"] == ["same"]
+    assert [r["status"] for r in diff(a, c) if r["kind"] == "quote"] == ["conflict"]
+
+
 def test_actors_and_dates_are_same_or_only():
     a = [document("a"), actor("a", "Acme", "ORG"), actor("a", "Jane Doe"), date("a", "Monday", "2025-02-10")]
     b = [document("b"), actor("b", "ACME", "ORG"), date("b", "on 10 February", "2025-02-10"),

@@ -17,10 +17,12 @@ def money(doc, text, value=None, currency="EUR", actor=None, usd=None, sentence=
     return rec
 
 
-def quote(doc, words, speaker=None, start=0, partial=False):
-    return {"kind": "quote", "doc": doc, "text": f"“{words}”", "char_start": start,
-            "char_end": start + len(words) + 2, "sentence": f"“{words}” she said.", "quote": words,
-            "speaker": speaker, "speaker_text": speaker, "cue": "said", "partial": partial}
+def quote(doc, words, speaker=None, start=0, partial=False, type_="direct"):
+    text = f"“{words}”" if type_ == "direct" else words
+    return {"kind": "quote", "doc": doc, "text": text, "char_start": start,
+            "char_end": start + len(text), "sentence": f"{text} she said.", "quote": words,
+            "speaker": speaker, "speaker_text": speaker, "cue": "said", "partial": partial, "type": type_,
+            "stance": "neutral", "speaker_type": "named" if speaker else None}
 
 
 def actor(doc, name, label="PERSON", role=None, start=0):

@@ -92,6 +92,15 @@ def test_actor_totals_count_each_claim_once():
     assert a["total_usd"] == pytest.approx(3.1e9)
 
 
+def test_a_speakers_sample_is_in_their_own_words():
+    s = summarise([document("d1"),
+                   quote("d1", "the company would build ten new factories across the continent", "Jane Doe",
+                         type_="indirect"),
+                   quote("d1", "We will build ten factories.", "Jane Doe", start=90)])
+    assert s["speakers"][0]["quotes"] == 2
+    assert s["speakers"][0]["sample"]["quote"] == "We will build ten factories."
+
+
 def test_speakers_and_timeline():
     s = summarise([document("d1"), quote("d1", "Short bit", "Jane Doe", partial=True),
                    quote("d1", "We will build ten new factories across the continent by the end of the decade.",

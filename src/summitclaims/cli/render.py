@@ -12,7 +12,7 @@ COLUMNS = {
     "actor": ("doc", "name", "label", "mentions", "role", "aliases"),
     "money": ("doc", "text", "value", "low", "high", "currency", "qualifier", "period", "actor"),
     "date": ("doc", "text", "start", "end", "granularity"),
-    "quote": ("doc", "speaker", "quote", "speaker_text", "cue", "partial"),
+    "quote": ("doc", "speaker", "type", "quote", "speaker_text", "cue", "stance"),
     "error": ("doc", "error"),
 }
 TITLES = {"document": "Documents", "actor": "Actors", "money": "Money", "date": "Dates",

@@ -81,7 +81,9 @@ def _quote_note(q) -> str:
     if q.speaker_text and q.speaker_text != q.speaker:
         parts[0] += f" (“{q.speaker_text}”)"
     if q.cue:
-        parts.append(f"cue: {q.cue}")
+        parts.append(f"cue: {q.cue}" + (f" ({q.stance})" if q.stance and q.stance != "neutral" else ""))
+    if q.type != "direct":
+        parts.append(q.type)
     if q.partial:
         parts.append("partial")
     return " · ".join(parts)

@@ -11,7 +11,7 @@ from .claims import DocClaim, Record, doc_money_claims, iter_docs, no_gc, publis
 from .topics import topic_terms, unit_word
 
 MONEY_FIELDS = ("value", "low", "high", "currency", "qualifier", "period", "actor", "type", "usd", "fx_date")
-QUOTE_FIELDS = ("quote", "speaker", "speaker_text", "cue", "partial")
+QUOTE_FIELDS = ("quote", "speaker", "speaker_text", "cue", "partial", "type", "stance", "speaker_type")
 ACTOR_FIELDS = ("name", "label", "role")
 DATE_FIELDS = ("start", "end", "granularity")
 _BASE = ("doc", "text", "char_start", "char_end", "sentence")

@@ -60,9 +60,11 @@ class _Speaker:
         self.score = -1
 
     def offer(self, rec: Record) -> None:
-        """Keep ``rec`` as the sample if it beats the one held: a whole quote first, then the nearer to 40 words."""
-        # a whole quote of a sentence or two says more about a speaker than a fragment
-        base = 0 if rec.get("partial") else 100
+        """Keep ``rec`` as the sample if it beats the one held: a whole quotation in the speaker's own
+        words first, then reported speech, then a fragment; among them the nearer to 40 words."""
+        # a whole quote of a sentence or two says more about a speaker than a fragment, and their
+        # own words more than the reporter's paraphrase
+        base = 0 if rec.get("partial") else 100 if rec.get("type", "direct") == "direct" else 50
         if base + 40 <= self.score:     # cannot win: skip counting the words
             return
         words = len(str(rec.get("quote") or "").split())

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..text.newswire import AGENCY_DATELINE, DATELINE_LINE, DATELINE_WINDOW, PLACE_DATELINE, WIRE_DASH
 from . import sents
 
-TICKER_TOKENS = 4         # "<SWSZ.Z>", "<Societe Generale>": at most this many tokens to the ">"
+TICKER_TOKENS = 12        # "<SWSZ.Z>", "<Welsh, Carson, Anderson and Stowe IV>": at most this many tokens to the ">"
 LEAD_NAME_TOKENS = 8      # tokens of the name that opens a story ("Olympus Optical Co Ltd <OOPT.T>")
 HEADLINE_MAX = 200        # characters: a longer first line is a paragraph, not a headline
 _SENTENCE_END = re.compile(r"""[.!?:;,"'”’)\]]\s*$""")     # a line ending like a sentence (or within one)

@@ -7,6 +7,7 @@ the previous paragraph (a resumed quote, a newswire paragraph continuing its spe
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from spacy.tokens import Doc, Span
 from ...text.passages import Passage, find_passages, paragraphs
 from ...values import Quote
 from .. import extensions, sents
+from . import reported
 from .attribution import after, around, before, next_sentence, previous_paragraph
 from .candidates import mention_cands
 from .context import Attribution, QuoteContext
@@ -26,6 +28,9 @@ from .tables import QuoteTables
 RESUME_PARAGRAPHS = 1       # a quote continues the last speaker from at most this many paragraphs back
 SENTENCE_END = ".!?\u2026"  # a quote ending so may take its attribution from a neighbouring sentence
 QUOTE_END_JUNK = "'\u2019\" "   # stripped from the quote's end before looking at its last char
+MIXED_OWN_WORDS = 2         # words of its own a reported clause needs beside its quoted pieces to be mixed
+_WORDS = re.compile(r"\w+")
+_QUOTED_PIECE = re.compile(r"""(?:"[^"\n]{1,200}"|\u201c[^\u201d\n]{1,200}\u201d)""")   # "ready to act", “open”
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ class QuoteFinder:
         """The quote spans of ``doc``, each with ``span._.sc_quote`` set."""
         text = sents.text(doc)
         passages = find_passages(text)
-        if not passages or not len(doc):
+        if not len(doc):
             return []
         ctx = QuoteContext.create(doc, text, passages, self.tables)
         ctx.cands = mention_cands(ctx)
@@ -93,7 +98,7 @@ class QuoteFinder:
             span._.sc_quote = q
             out.append(span)
             prev = (w.last_para, q)
-        return out
+        return _with_reported(ctx, out)
 
 
 def _quote(ctx: QuoteContext, layout: _Layout, p: Passage, w: _Window,
@@ -110,13 +115,45 @@ def _quote(ctx: QuoteContext, layout: _Layout, p: Passage, w: _Window,
     if attr is None and prev is not None and w.para - prev[0] <= RESUME_PARAGRAPHS and prev[1].speaker_text:
         # resumed quote, or a newswire paragraph continuing the last speaker
         return Quote(quote=inner, speaker=prev[1].speaker, speaker_text=prev[1].speaker_text,
-                     cue=prev[1].cue, partial=partial)
+                     cue=prev[1].cue, partial=partial, stance=prev[1].stance, speaker_type=prev[1].speaker_type)
     if attr is None and p.closed and inner.rstrip(QUOTE_END_JUNK)[-1:] in SENTENCE_END:
         attr = _nearby(ctx, layout, p, w)
     if attr is None:
         return Quote(quote=inner, partial=partial)
-    return Quote(quote=inner, speaker=resolve(ctx, attr), speaker_text=attr.text, cue=attr.cue,
-                 partial=partial)
+    speaker, kind = resolve(ctx, attr)
+    return Quote(quote=inner, speaker=speaker, speaker_text=attr.text, cue=attr.cue, partial=partial,
+                 stance=ctx.tables.stance(attr.cue), speaker_type=kind)
+
+
+def _with_reported(ctx: QuoteContext, direct: list[Span]) -> list[Span]:
+    """The direct quotes and the reported speech of the doc, in text order. A reported clause that
+    is just a quotation in marks ("'We will win,' he said") adds nothing; one that holds quoted
+    pieces and words of the reporter's own ("said France would be 'ready to act' by June") is a
+    mixed quote, which takes the place of its pieces."""
+    doc, text = ctx.doc, ctx.text
+    out = list(direct)
+    for r in reported.find(doc, text, ctx.tables):
+        inside = [s for s in out if s.start_char < r.end and r.start < s.end_char]
+        if any(s.start_char < r.start or s.end_char > r.end for s in inside):
+            continue                     # a quotation running out of the clause: the quote it is
+        own = text[r.start:r.end]
+        for s in inside:
+            own = own.replace(text[s.start_char:s.end_char], " ")
+        if inside and len(_WORDS.findall(own)) < MIXED_OWN_WORDS:
+            continue                     # the clause is the quotation
+        span = doc.char_span(r.start, r.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        attr = ctx.attribution(r.speaker[0], r.speaker[1], r.cue, False)
+        speaker, kind = resolve(ctx, attr)
+        # a quoted word too short to be a quote of its own ('would "complement" pledges') still
+        # makes the clause mixed: those are the speaker's words
+        mixed = bool(inside) or _QUOTED_PIECE.search(text, r.start, r.end) is not None
+        span._.sc_quote = Quote(quote=text[r.start:r.end], speaker=speaker, speaker_text=attr.text, cue=r.cue,
+                                type="mixed" if mixed else "indirect", stance=ctx.tables.stance(r.cue),
+                                speaker_type=kind)
+        out = [s for s in out if s not in inside] + [span]
+    return sorted(out, key=lambda s: (s.start_char, s.end_char))
 
 
 def _nearby(ctx: QuoteContext, layout: _Layout, p: Passage, w: _Window) -> Attribution | None:

@@ -29,6 +29,7 @@ class Candidate:
     label: str                 # PERSON | ORG | GPE | ? (a name the actors component missed)
     gender: str | None         # from the text around it ("Mr", "spokeswoman")
     salient: bool              # subject of a clause, or the speaker of a quote
+    spoke: bool = False        # the speaker of a quote: "it said" goes back to a speaker first
 
 
 @dataclass

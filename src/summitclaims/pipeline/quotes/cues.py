@@ -33,6 +33,7 @@ SPEAKER_SLACK = 2           # tokens past max_gap a speaker may have ("Martin Ma
 QUOTED_AS_REACH = 12        # tokens from "quoted" to its "as": the quoted one's name and title fit
 SUBJECT_CLIMB = 4           # clause levels climbed to find a verb's subject ("…, while acknowledging that")
 SUBJECT_MAX_WORDS = 8       # a subject phrase longer than this is cut to its head word
+TICKER_REACH = 6            # tokens of a wire ticker between a name and its verb ("<AGLA.S>")
 
 
 def dateline_dash(toks: Iterable[Token]) -> int | None:
@@ -49,7 +50,15 @@ def subject(verb: Token) -> tuple[int, int] | None:
     it; None for a relative pronoun ("an official who asked not to be named")."""
     v = verb
     for _ in range(SUBJECT_CLIMB):
-        subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS), None)
+        # of two subjects ("maker/nsubj Moulinex/nsubj <MOUP.PA> said", a wire line broken inside
+        # the phrase), the one next to the verb
+        subjs = [c for c in v.children if c.dep_ in SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)]
+        subj = max((c for c in subjs if c.i < v.i), key=lambda c: c.i, default=subjs[0] if subjs else None)
+        if subj is None and any(c.dep_ in SUBJECT_DEPS for c in v.children):
+            # "The Australian Gas Light Co <AGLA.S> said": the parse makes the ticker's ">" the subject
+            named = _before_ticker(verb)
+            if named is not None:
+                return named
         if subj is not None and subj.lower_ in RELATIVE_WORDS:
             return None
         if subj is not None:
@@ -63,6 +72,28 @@ def subject(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _before_ticker(verb: Token) -> tuple[int, int] | None:
+    """Chars of the name before a wire ticker that stands right before ``verb`` ("Acme Corp <ACME.N>
+    said"), or None."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].text != ">":
+        return None
+    while i >= 0 and doc[i].text != "<" and verb.i - i <= TICKER_REACH:
+        i -= 1
+    if i <= 0 or doc[i].text != "<":
+        return None
+    end = doc[i - 1]
+    if end.pos_ != "PROPN":
+        return None
+    start = end
+    while start.i > 0 and doc[start.i - 1].pos_ == "PROPN" and not doc[start.i - 1].is_space:
+        start = doc[start.i - 1]
+    return start.idx, end.idx + len(end)
+
+
 def _subject_chars(verb: Token, subj: Token) -> tuple[int, int]:
     left = subj.left_edge
     if subj.i - left.i > SUBJECT_MAX_WORDS:
@@ -71,8 +102,15 @@ def _subject_chars(verb: Token, subj: Token) -> tuple[int, int]:
     dash = dateline_dash(verb.doc[left.i:subj.i])
     if dash is not None:
         left = verb.doc[dash + 1]
-    # the right edge is the head: keep an apposition out ("Kinnear, Texaco's president," -> Kinnear)
-    return left.idx, subj.idx + len(subj)
+    # the right edge is the head: keep an apposition out ("Kinnear, Texaco's president," -> Kinnear),
+    # but not a name standing right after its title ("Treasury secretary\nJames Baker", parsed so)
+    right = subj
+    for c in subj.rights:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i < verb.i \
+                and all(t.is_space for t in verb.doc[right.i + 1:c.left_edge.i]):
+            right = c
+            break
+    return left.idx, right.idx + len(right)
 
 
 def name_run(toks: Sequence[Token]) -> list[Token]:

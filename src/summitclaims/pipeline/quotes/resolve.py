@@ -16,6 +16,8 @@ from .candidates import PERSON_LABELS, missed_name, surname
 from .context import Attribution, Candidate, QuoteContext
 
 PRONOUN_GENDER = {"she": "f", "her": "f", "he": "m", "him": "m"}
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+PLURAL = "PLURAL"               # the label of a plural speaker no name covers ("analysts")
 DEFINITE = frozenset({"the", "this", "that"})       # "the minister": someone named before
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "many", "most"})
 PLURAL_TAGS = ("NNS", "NNPS")
@@ -24,12 +26,40 @@ LABEL_RANK = {"PERSON": 0, "ORG": 1}                # of the mentions under the 
 RECENT_CHARS = 600              # about two paragraphs: how far back a salient candidate is preferred
 
 
-def resolve(ctx: QuoteContext, attr: Attribution) -> str | None:
-    """The actor the attribution names; the speaker becomes a candidate later pronouns and
-    descriptions may refer back to."""
+def resolve(ctx: QuoteContext, attr: Attribution) -> tuple[str | None, str]:
+    """The actor the attribution names and how it names them (``speaker_type``); the speaker
+    becomes a candidate later pronouns and descriptions may refer back to. An anonymous source
+    ("a senior official", "one trader") never takes a person's name; its organisation it may
+    ("a spokesman for IBM")."""
     speaker, label = _speaker_of(ctx, attr)
-    ctx.cands.append(Candidate(attr.start, speaker, label, None, True))
-    return speaker
+    kind = speaker_type(ctx, attr, label)
+    if kind == "anonymous" and speaker is not None and not any(
+            m._.sc_actor == speaker and m.label_ != "PERSON" for m in ctx.mentions):
+        speaker = None
+    ctx.cands.append(Candidate(attr.start, speaker, label, None, True, True))
+    return speaker, kind
+
+
+def speaker_type(ctx: QuoteContext, attr: Attribution, label: str) -> str:
+    """named | organisation (a name, as written), pronoun, nominal ("the minister", "the company")
+    or anonymous ("a senior official", "analysts", "Finance Ministry officials")."""
+    word = attr.text.strip().lower()
+    if word in ctx.tables.pronouns:
+        return "pronoun"
+    span = ctx.doc.char_span(attr.start, attr.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return "nominal"
+    root = span.root
+    named = [m for m in _covering(ctx, attr, root) if m.start <= root.i < m.end]
+    if named:
+        return "named" if named[0].label_ == "PERSON" else "organisation"
+    first = span[0]
+    if first.lower_ in INDEFINITE or (root.tag_ in PLURAL_TAGS and first.lower_ not in DEFINITE
+                                      and first.tag_ != "PRP$"):
+        return "anonymous"
+    if root.pos_ == "PROPN" and first.lower_ not in DEFINITE:
+        return "organisation" if label in ("ORG", "GPE") else "named"
+    return "nominal"
 
 
 def _speaker_of(ctx: QuoteContext, attr: Attribution) -> tuple[str | None, str]:
@@ -52,7 +82,9 @@ def _pronoun(ctx: QuoteContext, attr: Attribution, word: str) -> tuple[str | Non
     the gender of the actor it finds."""
     want = ctx.tables.pronouns[word]
     gender = PRONOUN_GENDER.get(word)
-    labels = PERSON_LABELS if want == "PERSON" else (want, "GPE")
+    labels: tuple[str, ...] = PERSON_LABELS if want == "PERSON" else (want, "GPE")
+    if word in PLURAL_PRONOUNS:
+        labels += (PLURAL,)     # "money traders said ... they said": the traders, who are nobody named
     c = antecedent(ctx, attr.start, labels, gender)
     if c is None:
         return None, want
@@ -82,6 +114,15 @@ def _description(ctx: QuoteContext, attr: Attribution, span: Span, root: Token) 
     """Speaker words no mention covers: a surname or name the actors missed, or a description
     ("the minister" -> the person named before, "analysts" -> nobody)."""
     first = span[0].lower_
+    if root.pos_ == "PROPN":
+        # "the Commonwealth Bank of Australia said": a subject the actors component has no mention
+        # for, completed from the text as a candidate (``candidates``)
+        own = next((c for c in ctx.cands if attr.start <= c.pos < attr.end and c.actor and not c.spoke
+                    and len(c.actor.split()) > 1       # ("The Ministry" is the one named before)
+                    and not any(m.start_char == c.pos for m in ctx.mentions)), None)   # (not "Texas" of
+        # "the Texas Democrat": a mention's candidate)
+        if own is not None:
+            return own.actor, own.label
     if first not in DEFINITE and first not in INDEFINITE:
         if root.is_title:
             # "Stals" (tagged a plural noun) after "Chris Stals": an actor's surname
@@ -91,15 +132,29 @@ def _description(ctx: QuoteContext, attr: Attribution, span: Span, root: Token) 
         if root.pos_ == "PROPN":
             return missed_name(ctx, span), "?"
     if root.tag_ in PLURAL_TAGS:
-        return None, "PLURAL"      # "analysts": nobody in particular, and not a "he"
+        return None, PLURAL        # "analysts": nobody in particular, and not a "he"
     if first in INDEFINITE:
         return None, "PERSON"      # "analysts", "one trader": nobody in particular
     label, gender = ctx.tables.noun_entry(root.lower_)
+    if first in DEFINITE and root.lower_ in ctx.tables.job_titles:
+        titled = _by_role(ctx, attr.start, root.lower_)    # "The President said": the one whose role it is
+        if titled is not None:
+            return titled.actor, titled.label
     if first in DEFINITE or span[0].tag_ == "PRP$":
         labels = PERSON_LABELS if label == "PERSON" else (label,)
         c = antecedent(ctx, attr.start, labels, gender)
         return (c.actor, c.label) if c is not None else (None, label)
     return None, label
+
+
+def _by_role(ctx: QuoteContext, pos: int, title: str) -> Candidate | None:
+    """The latest person before ``pos`` whose role, as the actors component read it ("President",
+    "Prime Minister"), ends in ``title``; None when none does, or two different people do."""
+    roles = {a.name: (a.role or "").lower().split() for a in ctx.doc._.sc_actors or () if a.role}
+    people = [c for c in ctx.cands if c.pos < pos and c.actor and roles.get(c.actor, [""])[-1:] == [title]]
+    if not people or len({c.actor for c in people}) > 1:
+        return None
+    return people[-1]
 
 
 def gender_of(ctx: QuoteContext, c: Candidate) -> str | None:
@@ -113,16 +168,18 @@ def gender_of(ctx: QuoteContext, c: Candidate) -> str | None:
 
 
 def antecedent(ctx: QuoteContext, pos: int, labels: tuple[str, ...], gender: str | None) -> Candidate | None:
-    """The most recent candidate before ``pos``: salient ones (subjects, speakers) of the last
-    ~2 paragraphs first, then any; a gender-compatible one first at each step."""
+    """The most recent candidate before ``pos``: the speakers of the last ~2 paragraphs first
+    ("Comdata said ... It said": not the bank named in what Comdata said), then salient ones
+    (subjects, speakers) there, then any; a gender-compatible one first at each step."""
     before = [c for c in ctx.cands if c.pos < pos and c.label in labels]
     if not before:
         return None
     before.sort(key=lambda c: c.pos)
     window = pos - RECENT_CHARS
+    speakers = [c for c in before if c.spoke and c.pos >= window]
     recent = [c for c in before if c.salient and c.pos >= window]
     salient = [c for c in before if c.salient]
-    pools = (recent, salient, before)
+    pools = (speakers, recent, salient, before)
     if gender:
         for pool in pools:
             ok = [c for c in pool if gender_of(ctx, c) in (None, gender)]

@@ -14,6 +14,8 @@ DEFAULT_LABEL = "PERSON"        # a word no table names is read as a person ("th
 class QuoteTables:
     """Cue words, pronouns, gendered words and speaker nouns, plus the component's config limits."""
     verbs: frozenset[str]                       # reporting verbs, by lemma
+    stances: dict[str, str]                     # reporting verb -> neutral | assertive | distancing | tentative
+    reporting: frozenset[str]                   # the verbs whose clause is reported speech ("said that ...")
     phrases: tuple[tuple[str, ...], ...]        # "according to": words before the speaker, in table order
     pronouns: dict[str, str]                    # pronoun -> the actor label it refers back to
     titles: dict[str, str]                      # "mr", "ms" -> gender
@@ -30,11 +32,18 @@ class QuoteTables:
              min_words: int, min_words_unattributed: int) -> QuoteTables:
         """Read the named tables of ``patterns/`` (checked by ``resources.load_patterns``)."""
         verbs: set[str] = set()
+        stances: dict[str, str] = {}
+        reporting: set[str] = set()
         phrases: list[tuple[str, ...]] = []
         suffixes: set[str] = set()
         for row in resources.load_patterns(cues):
             if row["kind"] == "verb":
-                verbs.add(str(row["lemma"]).lower())
+                lemma = str(row["lemma"]).lower()
+                verbs.add(lemma)
+                if "stance" in row:          # (its value checked against the schema on loading)
+                    stances[lemma] = str(row["stance"])
+                if row.get("indirect", True):
+                    reporting.add(lemma)
             elif row["kind"] == "phrase":
                 phrases.append(tuple(str(row["phrase"]).lower().split()))
             else:
@@ -45,7 +54,7 @@ class QuoteTables:
             table = titles if r.get("kind") == "title" else first_names
             table[str(r["word"]).lower().rstrip(".")] = str(r["gender"])
         return cls(
-            verbs=frozenset(verbs), phrases=tuple(phrases),
+            verbs=frozenset(verbs), stances=stances, reporting=frozenset(reporting), phrases=tuple(phrases),
             pronouns={str(r["word"]).lower(): str(r["label"]) for r in resources.load_patterns(pronouns)},
             titles=titles, first_names=first_names,
             # shared with the actors component
@@ -60,6 +69,19 @@ class QuoteTables:
     def is_verb(self, t: Token) -> bool:
         """``t`` is a reporting verb used as a verb (not "the say", not a noun "estimate")."""
         return t.lemma_.lower() in self.verbs and (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"))
+
+    def reports(self, t: Token) -> bool:
+        """``t`` is a reporting verb whose clause is reported speech ("said that ...", not "believes")."""
+        return self.is_verb(t) and t.lemma_.lower() in self.reporting
+
+    def stance(self, cue: str | None) -> str | None:
+        """The stance of a cue: the verb's class, neutral for an attribution phrase ("according to"),
+        None for a dash or no cue."""
+        if cue is None:
+            return None
+        if cue in self.stances:
+            return self.stances[cue]
+        return "neutral" if any(cue == " ".join(p) for p in self.phrases) else None
 
     def noun_label(self, word: str) -> str:
         """The actor label a description headed by ``word`` (lower case) refers to."""

@@ -1,0 +1,151 @@
+"""Reported speech read from the dependency parse: "Macron said on Monday that France would act",
+"The minister told reporters the plan was ready", "According to the EU, the fund will grow".
+
+A reporting verb (``QuoteTables.reports``: a speech verb, not one of thought) with a subject and a
+clausal complement is an attribution: the subject names the speaker, the complement (without its
+"that") is what was said. "according to X" makes X the speaker of the rest of its sentence. A
+negated or passive verb ("did not say that", "it was reported that") and a question ("declined to
+say whether") report nothing, and an attribution inside another's reported clause ("he said the
+minister told him ...") is part of that one. Whether a reported clause is indirect or mixed, or
+just the clause of a quotation in marks, the component decides with the direct quotes it found.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import layout, sents
+from .cues import subject
+from .tables import QuoteTables
+
+CONTENT_DEPS = frozenset(("ccomp",))        # "said (that) the plan was ready"
+NOT_SAID = frozenset(("whether", "if", "how", "why", "when", "what", "who", "where", "which"))
+EDGE_PUNCT = ",;:-\u2013\u2014 \t\n"
+# between a fronted reported clause and its speaker: a comma, a quote's closing mark or a dash, and
+# no words (a run-on "... will expand innovation He said that" is no fronted clause)
+_FRONTED_GAP = re.compile(r"""[\s.!?]*(?:,|["\u201d\u2019']|[\u2013\u2014]|\s-\s)[\s,"\u201d\u2019']*""")
+_CLOSING = re.compile(r"""[.,!?]?["\u201d\u2019]""")    # a quotation's end: '."', ',"', '”'
+MIN_CONTENT_WORDS = 3       # "it was", "he would": too short to be something said
+ACCORDING = ("according", "to")
+
+
+@dataclass(frozen=True)
+class Reported:
+    """One attribution of reported speech: chars of what was said and of who said it."""
+    start: int
+    end: int
+    speaker: tuple[int, int]
+    cue: str                # the verb's lemma, or "according to"
+    cue_at: int             # char offset of the cue
+
+
+def find(doc: Doc, text: str, tables: QuoteTables) -> list[Reported]:
+    """The reported-speech attributions of ``doc`` in text order, the outermost of nested ones."""
+    if not doc.has_annotation("DEP"):
+        return []
+    found: list[Reported] = []
+    head = layout.headline_end(text) or 0        # "GARCIA SAYS PERU NOT TRYING ...": a headline tells
+    for tok in doc:
+        if tok.idx < head:
+            continue
+        got = _by_verb(tok, text, tables) if tables.reports(tok) else \
+            _according(doc, tok, text) if tok.lower_ == ACCORDING[0] else None
+        if got is not None:
+            found.append(got)
+    # "he said the minister told him the plan was dead": the minister's telling is what he said
+    return [r for r in found if not any(o is not r and o.start <= r.cue_at < o.end for o in found)]
+
+
+def _by_verb(verb: Token, text: str, tables: QuoteTables) -> Reported | None:
+    if any(c.dep_ in ("neg", "auxpass") for c in verb.children):
+        return None
+    clause = next((c for c in verb.children if c.dep_ in CONTENT_DEPS), None)
+    if clause is None:
+        return None
+    first = clause.left_edge
+    if first.dep_ == "mark" and first.lower_ == "that":
+        first = first.doc[first.i + 1]
+    if first.lower_ in NOT_SAID:
+        return None
+    speaker = subject(verb)
+    if speaker is None or speaker[0] <= verb.idx < speaker[1]:
+        return None
+    span = _trimmed(text, first.idx, _content_end(verb, clause, tables))
+    if span is None or _overlaps(span, speaker) or span[0] <= verb.idx < span[1]:
+        return None
+    if span[1] <= min(speaker[0], verb.idx) and not _FRONTED_GAP.fullmatch(text, span[1], min(speaker[0], verb.idx)):
+        return None       # "Prices will rise, he said": a fronted clause ends at a comma or a quote's end
+    return Reported(span[0], span[1], speaker, verb.lemma_.lower(), verb.idx)
+
+
+def _content_end(verb: Token, clause: Token, tables: QuoteTables) -> int:
+    """Where a reported clause ends: its subtree's end; after the verb, the end of the sentence when
+    the parse leaves its tail outside the subtree (a bracketed name, a wrapped line: "merge into a
+    company formed by <Welsh, Carson> for 16.50 dlrs"), unless another attribution or a quotation
+    stands there."""
+    end = clause.right_edge
+    doc = verb.doc
+    if clause.i < verb.i or not sents.has_sents(doc):
+        return _end(end)
+    sent = sents.sent(doc, verb.i)
+    tail = doc[end.i + 1:sent.end]
+    if any(tables.reports(t) or t.lower_ == ACCORDING[0] or t.is_quote for t in tail):
+        return _end(end)
+    last = next((t for t in reversed(tail) if not t.is_space), None)
+    return _end(last) if last is not None else _end(end)
+
+
+def _according(doc: Doc, tok: Token, text: str) -> Reported | None:
+    """ "According to X, CLAUSE" / "CLAUSE, according to X": X said the clause."""
+    to = next((c for c in tok.children if c.lower_ == ACCORDING[1]), None)
+    if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == ACCORDING[1]:
+        to = doc[tok.i + 1]
+    if to is None or not sents.has_sents(doc):
+        return None
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    sent: Span = sents.sent(doc, tok.i)
+    # the clause the phrase hangs on ("the fact that, according to the BBC, Bolt jogged ..."), else
+    # its sentence
+    head = tok.head if tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i else None
+    lo, hi = (head.left_edge.idx, _end(head.right_edge)) if head is not None else (sent.start_char, sent.end_char)
+    lo, hi = max(lo, sent.start_char), min(hi, sent.end_char)
+    phrase = (tok.idx, _end(max(obj.right_edge, to.right_edge, key=lambda t: t.i)))
+    speaker = (obj.left_edge.idx, _end(obj))
+    if not text[lo:phrase[0]].strip(EDGE_PUNCT + "that "):   # "According to X, the fund will grow."
+        span = _trimmed(text, phrase[1], hi)
+    elif not text[phrase[1]:hi].strip(EDGE_PUNCT + "."):     # "The fund will grow, according to X."
+        span = _trimmed(text, lo, phrase[0])
+    else:                                                    # "The fund, according to X, will grow."
+        span = _trimmed(text, lo, hi)
+    if span is None:
+        return None
+    return Reported(span[0], span[1], speaker, " ".join(ACCORDING), tok.idx)
+
+
+def _end(tok: Token) -> int:
+    return tok.idx + len(tok.text)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """[start, end) without edge punctuation and a final full stop, but with the closing mark of
+    a quotation it ends in ('even though "he didn't try."': the parse leaves '."' outside); None
+    when too few words remain."""
+    while start < end and text[start] in EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCT + ".":
+        end -= 1
+    close = _CLOSING.match(text, end)
+    if close is not None and text.count('"', start, end) % 2 == 1 or \
+            close is not None and text[close.end() - 1] in "\u201d\u2019" and "\u201c" in text[start:end]:
+        end = close.end()
+    if len(text[start:end].split()) < MIN_CONTENT_WORDS:
+        return None
+    return start, end
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]

@@ -1,0 +1,121 @@
+"""Reported speech (indirect and mixed quotes), stance and speaker types: one table per family."""
+from __future__ import annotations
+
+import pytest
+
+from summitclaims.resources import TABLES, PatternFileError, check_row, value_domains
+
+
+def quotes(kinds, text):
+    return [(r["type"], r["quote"], r["speaker_text"], r["cue"]) for r in kinds(text, "quote")]
+
+
+# --- reported clauses: the verb's subject and its clausal complement --------------------------------
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Marta Kowalska said on Monday that France would build three new plants.",
+                 ("indirect", "France would build three new plants", "Marta Kowalska", "say"), id="said-that"),
+    pytest.param("The minister told reporters the plan was ready for a vote.",
+                 ("indirect", "the plan was ready for a vote", "The minister", "tell"), id="told-someone"),
+    pytest.param("Prices will rise sharply next year, the bank said.",
+                 ("indirect", "Prices will rise sharply next year", "the bank", "say"), id="fronted-clause"),
+    pytest.param("According to the European Commission, the fund will grow to 10 billion euros.",
+                 ("indirect", "the fund will grow to 10 billion euros", "the European Commission", "according to"),
+                 id="according-to-first"),
+    pytest.param("The fund will grow to 10 billion euros, according to the European Commission.",
+                 ("indirect", "The fund will grow to 10 billion euros", "the European Commission", "according to"),
+                 id="according-to-last"),
+    pytest.param("This is despite the fact that, according to the BBC, Bolt jogged the last twenty metres.",
+                 ("indirect", "Bolt jogged the last twenty metres", "the BBC", "according to"),
+                 id="according-to-its-clause"),
+    pytest.param("Acme Corp said it has agreed to merge into a company formed by <Welsh, Carson, Anderson and "
+                 "Stowe IV> for 16.50 dlrs a share.",
+                 ("indirect", "it has agreed to merge into a company formed by <Welsh, Carson, Anderson and Stowe IV> "
+                  "for 16.50 dlrs a share", "Acme Corp", "say"), id="clause-runs-to-the-sentence-end"),
+    pytest.param("Oil minister Ali Khalifa insisted that output would stay within the agreed ceiling.",
+                 ("indirect", "output would stay within the agreed ceiling", "Oil minister Ali Khalifa", "insist"),
+                 id="insisted"),
+])
+def test_reported_speech(kinds, text, expected):
+    assert quotes(kinds, text) == [expected]
+
+
+# --- what reports nothing -----------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    pytest.param("The minister did not say that the plan was ready.", id="negated"),
+    pytest.param("It was reported that the plan was ready for a vote.", id="passive"),
+    pytest.param("The minister declined to say whether the plan was ready.", id="a-question"),
+    pytest.param("The minister believes that the plan is ready for a vote.", id="a-thought"),
+    pytest.param("The company expects that profit will rise next year.", id="no-cue-verb"),
+    pytest.param("ACME SAYS PROFIT WILL RISE SHARPLY\nNEW YORK, March 3 - Acme Corp raised its dividend.",
+                 id="a-headline"),
+    pytest.param("Developers in the region will expand innovation He said that.", id="too-short"),
+    pytest.param("Developers in the region will expand innovation he said.", id="run-on-without-a-comma"),
+])
+def test_no_reported_speech(kinds, text):
+    assert quotes(kinds, text) == []
+
+
+def test_nested_attribution_is_part_of_the_outer_one(kinds):
+    got = quotes(kinds, "The senator said the minister told him the plan was dead.")
+    assert got == [("indirect", "the minister told him the plan was dead", "The senator", "say")]
+
+
+# --- mixed: a reported clause holding quoted words ---------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    pytest.param('Macron said France would be "ready to act" by the end of June.',
+                 ("mixed", 'France would be "ready to act" by the end of June', "Macron", "say"), id="piece-inside"),
+    pytest.param('BBC Sport reported that Bolt set the new world record even though "he didn\'t even try all of '
+                 'the way."',
+                 ("mixed", 'Bolt set the new world record even though "he didn\'t even try all of the way."',
+                  "BBC Sport", "report"), id="piece-at-the-end"),
+])
+def test_mixed_quotes(kinds, text, expected):
+    assert quotes(kinds, text) == [expected]
+
+
+def test_a_quotation_in_marks_stays_direct(kinds):
+    got = quotes(kinds, '"We will build the factories in France this year," Marta Kowalska said.')
+    assert got == [("direct", "We will build the factories in France this year,", "Marta Kowalska", "say")]
+
+
+# --- stance: the cue's class ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text, stance", [
+    pytest.param("The minister said the plan was ready for a vote.", "neutral", id="said"),
+    pytest.param("The minister insisted the plan was ready for a vote.", "assertive", id="insisted"),
+    pytest.param("The minister warned that the plan was not ready for a vote.", "assertive", id="warned"),
+    pytest.param("The lawsuit claims that the company hid its losses from investors.", "distancing", id="claims"),
+    pytest.param("Prosecutors alleged that the company hid its losses from investors.", "distancing", id="alleged"),
+    pytest.param("The minister suggested that the plan might be ready in June.", "tentative", id="suggested"),
+    pytest.param("According to the ministry, the plan is ready for a vote.", "neutral", id="according-to"),
+    pytest.param('"We will build the factories in France this year," she stressed.', "assertive", id="direct"),
+])
+def test_stance(kinds, text, stance):
+    assert [r["stance"] for r in kinds(text, "quote")] == [stance]
+
+
+def test_every_cue_verb_has_a_stance(nlp):
+    tables = nlp.get_pipe("summitclaims_quotes").tables
+    assert set(tables.stances) == set(tables.verbs)
+    assert set(tables.stances.values()) <= value_domains()["stance"]
+
+
+def test_an_unknown_stance_is_an_error_naming_file_and_line():
+    kinds_ = {"verb": TABLES["quote_cues"]["verb"]}
+    with pytest.raises(PatternFileError, match=r"quote_cues.jsonl:7: stance 'sceptical'"):
+        check_row("quote_cues.jsonl", 7, {"kind": "verb", "lemma": "doubt", "stance": "sceptical"}, kinds_)
+
+
+# --- speaker types ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, speaker_type, speaker", [
+    pytest.param("Marta Kowalska said the plan was ready for a vote.", "named", "Marta Kowalska", id="named"),
+    pytest.param("Marta Kowalska arrived late. She said the plan was ready for a vote.", "pronoun", "Marta Kowalska",
+                 id="pronoun"),
+    pytest.param("A senior official said the plan was ready for a vote.", "anonymous", None, id="anonymous"),
+    pytest.param("Money traders said the yen was likely to weaken further.", "anonymous", None,
+                 id="anonymous-plural"),
+    pytest.param("Money traders said rates would fall. They said the yen was likely to weaken further.",
+                 "pronoun", None, id="they-are-the-traders"),
+])
+def test_speaker_types(kinds, text, speaker_type, speaker):
+    last = kinds(text, "quote")[-1]
+    assert (last["speaker_type"], last["speaker"]) == (speaker_type, speaker)
