@@ -39,3 +39,28 @@ def test_city_dateline(text, city, state):
 ])
 def test_dateline_line(text, is_dateline):
     assert bool(newswire.DATELINE_LINE.match(text)) is is_dateline
+
+
+# --- the text the model reads: line wraps of wire copy as spaces ------------------------------------------
+WIRED = ("ACME SEES HIGHER PROFIT\nNEW YORK, March 3 - U.S. Treasury secretary\nJames Baker said the pact\n"
+         "needs to be reviewed, and he said so\nagain on Tuesday to a group of\nbankers in New York City.\n"
+         "    A second paragraph starts\nhere and goes on for a while\nbefore it stops.\n")
+
+
+def test_unwrapped_keeps_length_headline_and_paragraphs():
+    from summitclaims.text.passages import unwrapped
+
+    got = unwrapped(WIRED)
+    assert len(got) == len(WIRED)
+    assert got.startswith("ACME SEES HIGHER PROFIT\nNEW YORK")          # the headline line stays apart
+    assert "secretary James Baker said the pact needs" in got
+    assert "City.\n    A second" in got                                 # an indented paragraph stays
+    assert [i for i, c in enumerate(WIRED) if c != got[i]] == [i for i, c in enumerate(WIRED)
+                                                                 if c == "\n" and got[i] == " "]
+
+
+def test_unwrapped_leaves_prose_alone():
+    from summitclaims.text.passages import unwrapped
+
+    prose = "One paragraph of modern news that ends properly.\nAnother one, also ended.\n"
+    assert unwrapped(prose) == prose

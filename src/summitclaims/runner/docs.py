@@ -11,6 +11,7 @@ from ..fields import assign_ids, error_record
 from ..io.readers import Article
 from ..pipeline import sents
 from ..records import doc_records
+from ..text.passages import unwrapped
 from .options import RunOptions
 
 Records = list[dict[str, Any]]
@@ -18,7 +19,7 @@ Records = list[dict[str, Any]]
 
 def make_doc(nlp: Language, art: Article, opts: RunOptions) -> Doc:
     """A tokenised doc carrying the article's id and publication date (its own, else the run's)."""
-    doc = nlp.make_doc(art.text or "")
+    doc = nlp.make_doc(unwrapped(art.text or ""))
     sents.remember_text(doc, art.text or "")
     doc._.sc_doc_id = art.doc_id
     if art.published is not None:

@@ -77,6 +77,19 @@ def is_hard_wrapped(text: str) -> bool:
     return short >= WRAP_SHORT_SHARE * len(lines) and unended >= WRAP_UNENDED_SHARE * len(lines)
 
 
+_LINE_WRAP = re.compile(r"(?<=\S)\n(?=\S)")     # a break inside a paragraph: no indent, no blank line
+
+
+def unwrapped(text: str) -> str:
+    """The text the statistical model reads: a hard-wrapped story (after its headline line) with its
+    line wraps as spaces, so "Treasury secretary\nJames Baker" parses as one phrase. The same length,
+    so every offset holds; paragraph breaks (indents, blank lines) stay."""
+    if "\n" not in text or not is_hard_wrapped(text):
+        return text
+    head = text.find("\n") + 1
+    return text[:head] + _LINE_WRAP.sub(" ", text[head:])
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph, whitespace trimmed; hard-wrapped text breaks only at
     blank lines and indented lines."""
