@@ -14,6 +14,8 @@ content does not); matching is one to one, largest overlap first. Reported:
   are null (an anonymous source must stay unnamed, though it may carry the organisation its words
   name: "Finance Ministry" for "Finance Ministry officials"); "naming aside" also when one name's words hold
   the other's (a short or long form of the right actor); and the share of right ``speaker_type``s;
+- the passages in quote marks that are no quotation of the gold (titles, names, scare quotes), and
+  how many of them the pipeline rejected (a record over one is a false quote);
 - with ``--show``: each miss, false quote and wrong speaker.
 """
 from __future__ import annotations
@@ -32,6 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from summitclaims import api  # noqa: E402
 from summitclaims.text.names import legal_base  # noqa: E402
+from summitclaims.text.passages import find_passages  # noqa: E402
 
 DEV = HERE / "dev" / "quotes"
 CORPUS = ROOT / ".." / "shared" / "corpora" / "reuters21578.jsonl"
@@ -98,11 +101,40 @@ def f1(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def textacy_quotes(nlp, text: str) -> list[dict] | None:
+    """textacy's direct quotations on the model's parse, as records (span without the marks), or
+    None when textacy is not installed (it belongs in a separate bench venv: ``pip install textacy``).
+    An article where it raises (an odd number of quote marks) gives no quotes."""
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError:
+        return None
+    doc = nlp(text)
+    try:
+        found = list(direct_quotations(doc))
+    except Exception:   # noqa: BLE001  (textacy raises on unbalanced marks: part of the comparison)
+        return []
+    out = []
+    for dq in found:
+        if not dq.content:
+            continue
+        a, b = dq.content[0], dq.content[-1]
+        speaker = " ".join(t.text for t in dq.speaker) if dq.speaker else None
+        out.append({"char_start": a.idx, "char_end": b.idx + len(b), "speaker": speaker, "type": "direct"})
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--show", action="store_true", help="list misses, false quotes and wrong speakers")
     ap.add_argument("--model", default=None, help="spaCy pipeline to load (default: the English model)")
+    ap.add_argument("--textacy", action="store_true",
+                    help="also score textacy's direct_quotations on the direct gold quotes (needs textacy)")
     args = ap.parse_args()
+    base = None
+    if args.textacy:
+        from summitclaims import nlp as _nlp
+        base = _nlp.load_base(args.model)
     gold = read_jsonl(DEV / "gold.jsonl")
     texts = {d["id"]: d["text"] for d in read_jsonl(DEV / "texts.jsonl")}
     wanted = {g["id"] for g in gold} - set(texts)
@@ -120,6 +152,25 @@ def main() -> int:
                 if r["kind"] == "quote"]
         golds = doc["quotes"]
         pairs = match(recs, golds)
+        if base is not None:
+            theirs = textacy_quotes(base, text) or []
+            direct = [g for g in golds if g["type"] == "direct"]
+            got = match(theirs, direct)
+            n["textacy pred"] += len(theirs)
+            n["textacy tp"] += len(got)
+            n["textacy speaker"] += sum(loose_speaker(theirs[i]["speaker"], direct[j]["speaker"])
+                                        or bool(theirs[i]["speaker"] and direct[j]["speaker"]
+                                                and set(fold(theirs[i]["speaker"]).split())
+                                                <= set(fold(direct[j]["speaker"]).split())) for i, j in got)
+        # passages in marks that are no one's words (titles, names, scare quotes): rejected or not
+        for p in find_passages(text):
+            if any(g["content_start"] < p.end and p.start < g["content_end"] for g in golds):
+                continue
+            n["not quotes"] += 1
+            taken = any(r["char_start"] < p.end and p.start < r["char_end"] for r in recs)
+            n["not quotes taken"] += taken
+            if taken:
+                shown.append(f"{doc['id']}: taken as a quote: {text[p.start:p.end][:60]!r}")
         n["pred"] += len(recs)
         n["gold"] += len(golds)
         n["tp"] += len(pairs)
@@ -155,6 +206,12 @@ def main() -> int:
     for t in TYPES:
         p, r, f = f1(n[f"tp {t}"], n[f"pred {t}"], n[f"gold {t}"])
         print(f"  {t:<11} P {p:.2f}  R {r:.2f}  F1 {f:.2f}  (gold {n[f'gold {t}']}, records {n[f'pred {t}']})")
+    if base is not None:
+        p, r, f = f1(n["textacy tp"], n["textacy pred"], n["gold direct"])
+        print(f"  textacy direct_quotations on the direct gold: P {p:.2f}  R {r:.2f}  F1 {f:.2f}; speaker words "
+              f"within the gold name {n['textacy speaker'] / n['textacy tp'] if n['textacy tp'] else 0:.2f}")
+    print(f"  marks that hold no quotation (titles, names, scare quotes): {n['not quotes']}, "
+          f"rejected {n['not quotes'] - n['not quotes taken']}")
     total = sum(spk[f"n {t}"] for t in SPEAKER_TYPES)
     right = sum(spk[f"ok {t}"] for t in SPEAKER_TYPES)
     print(f"  speaker     {right / total if total else 0:.2f} ({right}/{total} matched quotes); naming aside "
