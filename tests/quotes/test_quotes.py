@@ -133,6 +133,7 @@ def test_partial_quotes(kinds, text, type_, quote):
     pytest.param('She said capital would be needed to build the "next level" of infrastructure.', id="scare-quotes"),
     pytest.param('He warned that "over-regulation" could kill the sector.', id="one-word"),
     pytest.param('The "Ghost Protocol" plan was dropped.', id="plan-name"),
+    pytest.param('The senator appeared on CBS\' "Face the Nation." on Sunday morning.', id="show-title-after-on"),
 ])
 def test_scare_quotes_and_names_are_not_quotes(kinds, text):
     assert quotes(kinds, text) == []

@@ -119,3 +119,40 @@ def test_an_unknown_stance_is_an_error_naming_file_and_line():
 def test_speaker_types(kinds, text, speaker_type, speaker):
     last = kinds(text, "quote")[-1]
     assert (last["speaker_type"], last["speaker"]) == (speaker_type, speaker)
+
+
+# --- the speaker sieve: the families that went wrong -----------------------------------------------------
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    # a descriptor before the name after the cue
+    pytest.param('"We have lost everything this winter," said oil and gas worker Mike Wipf.', "Mike Wipf", "named",
+                 id="descriptor-with-a-conjunction"),
+    # cue verbs of manner and memory
+    pytest.param('"The market will recover," echoed Anna Berg, the bank\'s chief economist.', "Anna Berg", "named",
+                 id="echoed"),
+    pytest.param('"I was there in 1990," recalled Maria Lopez.', "Maria Lopez", "named", id="recalled"),
+    # unnamed sources take no name, not even the organisation in their words
+    pytest.param('The minister Jan Novak spoke first. Later, the senior ministry official said, "We will not sign '
+                 'this deal."', None, "anonymous", id="the-official-is-not-the-minister"),
+    pytest.param('"It will be a close race," said one GOP operative.', None, "anonymous", id="one-operative"),
+    # ... but a spokesman speaks for the organisation
+    pytest.param('"We will appeal," a spokesman for Acme Corp said.', "Acme", "anonymous", id="spokesman-for"),
+    # a document speaks for who issued it
+    pytest.param('A statement from the European Union said, "The summit was a success."', "European Union",
+                 "organisation", id="statement-from"),
+    # an organisation's mention run on into a person's name
+    pytest.param('"We have the votes," Minister in the Ministry of Finance Brian Manning said.', "Brian Manning",
+                 "named", id="name-after-an-organisation"),
+    # a wire ticker between the name and its verb
+    pytest.param("SYDNEY, April 1 - The Australian Gas Light Co <AGLA.S> said it\nwill offer one share for every "
+                 "two shares.", "Australian Gas Light", "organisation", id="ticker-before-the-verb"),
+])
+def test_speaker_families(kinds, text, speaker, speaker_type):
+    (q,) = kinds(text, "quote")
+    assert (q["speaker"], q["speaker_type"]) == (speaker, speaker_type)
+
+
+def test_a_name_wrapped_over_two_lines_of_wire_copy(kinds):
+    text = ("ACME SEES HIGHER PROFIT\nNEW YORK, March 3 - U.S. Treasury secretary\nJames Baker said the pact\n"
+            "needs to be reviewed, and he said so\nagain on Tuesday to a group of\nbankers in New York City.\n")
+    (q,) = kinds(text, "quote")
+    assert (q["speaker"], q["quote"]) == ("James Baker", "the pact\nneeds to be reviewed")

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
+from ...text import people_names
 from ..syntax import NOMINAL_SUBJECTS, RELATIVE_PRONOUNS
 from .context import Attribution, QuoteContext
 
@@ -33,6 +34,8 @@ SPEAKER_SLACK = 2           # tokens past max_gap a speaker may have ("Martin Ma
 QUOTED_AS_REACH = 12        # tokens from "quoted" to its "as": the quoted one's name and title fit
 SUBJECT_CLIMB = 4           # clause levels climbed to find a verb's subject ("…, while acknowledging that")
 SUBJECT_MAX_WORDS = 8       # a subject phrase longer than this is cut to its head word
+NAME_PARTICLES = frozenset({"de", "la", "del", "van", "von", "der", "da", "di", "le", "bin", "al"})
+DESCRIPTOR_REACH = 10       # words of a descriptor and name after the cue ("oil and gas worker Mike Wipf")
 TICKER_REACH = 6            # tokens of a wire ticker between a name and its verb ("<AGLA.S>")
 
 
@@ -72,6 +75,38 @@ def subject(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _name_after_title(verb: Token, subj: Token) -> tuple[int, int] | None:
+    """Chars of a person's name (a given name, then capitalised words up to the verb or a comma)
+    after a common-noun subject in its own subtree, or None."""
+    doc = verb.doc
+    if subj.pos_ == "PROPN":
+        # "Spain's Deputy Prime Minister, Maria ...,": a capitalised title, its person in apposition
+        own = doc[subj.left_edge.i:subj.i + 1]
+        appos = next((c for c in subj.children if c.dep_ == "appos" and c.i < verb.i), None)
+        if appos is None or any(people_names.is_given_name(t.text) for t in own if t.is_title):
+            return None
+        window = doc[appos.left_edge.i:min(verb.i, appos.right_edge.i + 1)]
+    elif subj.pos_ == "NOUN":
+        window = doc[subj.i + 1:min(verb.i, subj.right_edge.i + 1)]
+    else:
+        return None
+    for t in window:
+        if t.pos_ == "PROPN" and t.is_title and people_names.is_given_name(t.text):
+            end = t
+            for u in doc[t.i + 1:verb.i]:
+                if u.is_punct or u.is_space and "\n\n" in u.text:
+                    break
+                if u.is_title or u.lower_ in NAME_PARTICLES:
+                    end = u
+                elif not u.is_space:
+                    break
+            while end.lower_ in NAME_PARTICLES:
+                end = doc[end.i - 1]
+            if end.i > t.i:
+                return t.idx, end.idx + len(end)
+    return None
+
+
 def _before_ticker(verb: Token) -> tuple[int, int] | None:
     """Chars of the name before a wire ticker that stands right before ``verb`` ("Acme Corp <ACME.N>
     said"), or None."""
@@ -102,6 +137,12 @@ def _subject_chars(verb: Token, subj: Token) -> tuple[int, int]:
     dash = dateline_dash(verb.doc[left.i:subj.i])
     if dash is not None:
         left = verb.doc[dash + 1]
+    # a title whose person's name follows it in the subject ("Commerce undersecretary of economic
+    # affairs Robert Ortner", "Spain's Deputy Prime Minister, Maria Teresa Fernandez de la Vega,"):
+    # the name
+    named = _name_after_title(verb, subj)
+    if named is not None:
+        return named
     # the right edge is the head: keep an apposition out ("Kinnear, Texaco's president," -> Kinnear),
     # but not a name standing right after its title ("Treasury secretary\nJames Baker", parsed so)
     right = subj
@@ -129,7 +170,31 @@ def name_run(toks: Sequence[Token]) -> list[Token]:
             break
     while run and run[-1].pos_ in ("DET", "PART") and not run[-1].ent_type_:
         run.pop()
+    if run and not any(t.pos_ == "PROPN" for t in run):
+        # "said oil and gas worker Mike Wipf": a descriptor the run broke off at its conjunction;
+        # the name ends the phrase
+        named = _trailing_name(toks)
+        if named:
+            return named
     return run
+
+
+def _trailing_name(toks: Sequence[Token]) -> list[Token]:
+    """The proper names ending the phrase that opens ``toks`` (up to punctuation or a relative
+    word, DESCRIPTOR_REACH words at most), or []."""
+    phrase: list[Token] = []
+    for t in toks:
+        if t.is_space:
+            continue
+        if t.is_punct or t.tag_ in WH_TAGS or len(phrase) >= DESCRIPTOR_REACH:
+            break
+        phrase.append(t)
+    names: list[Token] = []
+    for t in reversed(phrase):
+        if t.pos_ != "PROPN" or not t.is_title:
+            break
+        names.insert(0, t)
+    return names if names and len(names) < len(phrase) else []
 
 
 def speaker_words(words: list[Token], max_gap: int) -> list[Token] | None:

@@ -1,11 +1,22 @@
-"""From the speaker words of an attribution to an actor.
+"""From the speaker words of an attribution to an actor: a sieve, its first matching step wins.
 
-A mention under the speaker words wins (a person over an organisation: "a spokesman for IBM" ->
-IBM). Pronouns and definite descriptions ("the minister", "the Texas Democrat") go back to the
-most recent compatible candidate, preferring recent subjects and speakers; gender comes from the
-article (earlier pronouns, "Mr"/"Ms") and, as a tie-breaker, from the first-name table. Indefinite
-and plural descriptions ("one trader", "analysts") name nobody. A name the actors component missed
-is completed from the text.
+1. A pronoun ("she", "it", "they") goes back to the most recent compatible candidate: the speakers
+   of the last two paragraphs first, then their subjects, then anyone; by gender where the article
+   tells it (earlier pronouns, "Mr"/"Ms", then the first-name table); "they" may be an unnamed group
+   that spoke ("traders said ... they said": nobody named).
+2. A head noun of an unnamed source ("the senior ministry official", "one GOP operative") names
+   nobody, not even the organisation in its words.
+3. A document ("A statement from the EU") speaks for whoever its phrase names.
+4. A mention under the speaker words: a person over an organisation ("a spokesman for IBM" -> IBM);
+   an organisation's mention run on into a person's name is that person.
+5. A proper name the actors component has no mention for: the subject completed from the text
+   ("the Commonwealth Bank of Australia"), a surname of a known actor, else the name as written.
+6. A definite description: a job title goes to the one person whose role it is ("The President"),
+   else to the most recent compatible candidate ("the minister", "the company"); indefinite and
+   plural descriptions ("one trader", "analysts") name nobody.
+
+``speaker_type`` says which kind of words named the speaker; an anonymous source never keeps a
+person's name.
 """
 from __future__ import annotations
 
@@ -33,11 +44,21 @@ def resolve(ctx: QuoteContext, attr: Attribution) -> tuple[str | None, str]:
     ("a spokesman for IBM")."""
     speaker, label = _speaker_of(ctx, attr)
     kind = speaker_type(ctx, attr, label)
-    if kind == "anonymous" and speaker is not None and not any(
-            m._.sc_actor == speaker and m.label_ != "PERSON" for m in ctx.mentions):
+    if kind == "anonymous" and speaker is not None and not (
+            _speaks_for(attr) and any(m._.sc_actor == speaker and m.label_ != "PERSON" for m in ctx.mentions)):
         speaker = None
     ctx.cands.append(Candidate(attr.start, speaker, label, None, True, True))
     return speaker, kind
+
+
+SPOKES_WORDS = ("spokes", "representative", "officials")     # "a spokesman for IBM", "Finance Ministry officials"
+
+
+def _speaks_for(attr: Attribution) -> bool:
+    """An unnamed source that speaks for the organisation its words name ("a spokesman for IBM",
+    "Finance Ministry officials"), unlike "one GOP operative"."""
+    low = attr.text.lower()
+    return any(w in low for w in SPOKES_WORDS)
 
 
 def speaker_type(ctx: QuoteContext, attr: Attribution, label: str) -> str:
@@ -50,9 +71,13 @@ def speaker_type(ctx: QuoteContext, attr: Attribution, label: str) -> str:
     if span is None or not len(span):
         return "nominal"
     root = span.root
+    if root.lower_ in ctx.tables.sources:
+        return "anonymous"
+    if root.lower_ in ctx.tables.documents and label in ("ORG", "GPE"):
+        return "organisation"
     named = [m for m in _covering(ctx, attr, root) if m.start <= root.i < m.end]
     if named:
-        return "named" if named[0].label_ == "PERSON" else "organisation"
+        return "named" if named[0].label_ == "PERSON" or _person_ending(named[0]) else "organisation"
     first = span[0]
     if first.lower_ in INDEFINITE or (root.tag_ in PLURAL_TAGS and first.lower_ not in DEFINITE
                                       and first.tag_ != "PRP$"):
@@ -69,12 +94,32 @@ def _speaker_of(ctx: QuoteContext, attr: Attribution) -> tuple[str | None, str]:
         return _pronoun(ctx, attr, word)
     span = ctx.doc.char_span(attr.start, attr.end, alignment_mode="expand")
     root = span.root if span is not None and len(span) else None
+    if root is not None and root.lower_ in ctx.tables.sources:
+        return None, "PERSON"          # "the senior ministry official", "one GOP operative": unnamed
+    if root is not None and root.lower_ in ctx.tables.documents:
+        issuer = _issuer(ctx, root)    # "A statement from the EU said"
+        if issuer is not None:
+            return issuer._.sc_actor, issuer.label_
     covering = _covering(ctx, attr, root)
     if covering:
         return _best_mention(ctx, covering, root)
     if span is None or root is None:
         return None, "?"
     return _description(ctx, attr, span, root)
+
+
+def _issuer(ctx: QuoteContext, noun: Token) -> Span | None:
+    """The mention a document noun's phrase names: "a statement from/by/of the EU", "the EU's
+    statement"."""
+    for c in noun.children:
+        obj = next((o for o in c.children if o.dep_ == "pobj"), None) if c.dep_ == "prep" and \
+            c.lower_ in ("from", "by", "of") else c if c.dep_ == "poss" else None
+        if obj is None:
+            continue
+        found = next((m for m in ctx.mentions if m.start <= obj.i < m.end and m._.sc_actor), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _pronoun(ctx: QuoteContext, attr: Attribution, word: str) -> tuple[str | None, str]:
@@ -104,10 +149,24 @@ def _covering(ctx: QuoteContext, attr: Attribution, root: Token | None) -> list[
 def _best_mention(ctx: QuoteContext, covering: list[Span], root: Token | None) -> tuple[str | None, str]:
     covering.sort(key=lambda m: (LABEL_RANK.get(m.label_, 2), -(m.end_char - m.start_char)))
     best = covering[0]
+    person = _person_ending(best)
+    if person is not None:
+        return person, "PERSON"
     if best.label_ != "PERSON" and root is not None and root.pos_ == "NOUN" and not best.start <= root.i < best.end \
             and ctx.tables.noun_label(root.lower_) == "PERSON":
         return best._.sc_actor, "PERSON"     # "a spokesman for IBM": IBM, and later "he" too
     return best._.sc_actor, best.label_
+
+
+def _person_ending(m: Span) -> str | None:
+    """ "Minister in the Ministry of Finance Brian Manning": an organisation's mention that runs on
+    into a person's name (a known first name and a surname, capitalised, at its end) is that person."""
+    if m.label_ != "ORG" or len(m) < 4:
+        return None
+    first, last = m[-2], m[-1]
+    if not (first.is_title and last.is_title and first.pos_ == "PROPN" and last.pos_ == "PROPN"):
+        return None
+    return f"{first.text} {last.text}" if people_names.gender_of(first.text) else None
 
 
 def _description(ctx: QuoteContext, attr: Attribution, span: Span, root: Token) -> tuple[str | None, str]:

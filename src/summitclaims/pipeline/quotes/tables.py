@@ -23,6 +23,8 @@ class QuoteTables:
     job_titles: frozenset[str]                  # "secretary", "chairman": not part of a name
     company_suffixes: frozenset[str]            # "corp", "plc": a speaker ending so is a company
     nouns: dict[str, tuple[str, str | None]]    # head noun of a description -> (label, gender)
+    sources: frozenset[str]                     # heads of an unnamed source ("official", "operative")
+    documents: frozenset[str]                   # heads of a text speaking for who it names ("statement")
     max_gap: int                                # tokens between quote and reporting verb
     min_words: int                              # partial quotes shorter than this are scare quotes
     min_words_unattributed: int                 # a quote with no attribution needs this many words
@@ -63,6 +65,8 @@ class QuoteTables:
             company_suffixes=frozenset(suffixes),
             nouns={str(r["noun"]).lower(): (str(r.get("label", DEFAULT_LABEL)), r.get("gender"))
                    for r in resources.load_patterns(nouns)},
+            sources=frozenset(str(r["noun"]).lower() for r in resources.load_patterns(nouns) if r.get("source")),
+            documents=frozenset(str(r["noun"]).lower() for r in resources.load_patterns(nouns) if r.get("document")),
             max_gap=max_gap, min_words=min_words, min_words_unattributed=min_words_unattributed,
         )
 
