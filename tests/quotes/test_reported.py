@@ -55,6 +55,13 @@ def test_no_reported_speech(kinds, text):
     assert quotes(kinds, text) == []
 
 
+def test_two_clauses_of_one_speaker_are_two_quotes(kinds):
+    got = quotes(kinds, "Eurostat said EC industrial production rose 3.1 pct in December but added that output "
+                        "growth had been slowing.")
+    assert got == [("indirect", "EC industrial production rose 3.1 pct in December", "Eurostat", "say"),
+                   ("indirect", "output growth had been slowing", "Eurostat", "add")]
+
+
 def test_nested_attribution_is_part_of_the_outer_one(kinds):
     got = quotes(kinds, "The senator said the minister told him the plan was dead.")
     assert got == [("indirect", "the minister told him the plan was dead", "The senator", "say")]
@@ -142,6 +149,9 @@ def test_speaker_types(kinds, text, speaker_type, speaker):
     # an organisation's mention run on into a person's name
     pytest.param('"We have the votes," Minister in the Ministry of Finance Brian Manning said.', "Brian Manning",
                  "named", id="name-after-an-organisation"),
+    # the one quoted, not who quotes him
+    pytest.param("Reuters quoted Finance Minister Jan Novak as saying the budget would be cut.", "Jan Novak",
+                 "named", id="quoted-as-saying"),
     # a wire ticker between the name and its verb
     pytest.param("SYDNEY, April 1 - The Australian Gas Light Co <AGLA.S> said it\nwill offer one share for every "
                  "two shares.", "Australian Gas Light", "organisation", id="ticker-before-the-verb"),
@@ -156,3 +166,10 @@ def test_a_name_wrapped_over_two_lines_of_wire_copy(kinds):
             "needs to be reviewed, and he said so\nagain on Tuesday to a group of\nbankers in New York City.\n")
     (q,) = kinds(text, "quote")
     assert (q["speaker"], q["quote"]) == ("James Baker", "the pact\nneeds to be reviewed")
+
+
+def test_a_pronoun_goes_to_the_last_speaker_of_reported_speech(kinds):
+    text = ('Mayor Tom Field spoke to the council. The former mayor argued the budget was too small. Peter Lund, '
+            'a councillor, listened. "We cannot cut more," he said.')
+    got = [(r["type"], r["speaker"]) for r in kinds(text, "quote")]
+    assert got == [("indirect", "Tom Field"), ("direct", "Tom Field")]

@@ -87,7 +87,16 @@ class QuoteFinder:
         layout = _Layout(text, passages)
         out: list[Span] = []
         prev: tuple[int, Quote] | None = None       # (paragraph index, quote) of the last quote
+        # reported speech with no quotation marks in it: its speakers resolved in text order with
+        # the direct quotes' ("The former mayor argued ... '...,' he said": the mayor spoke last)
+        reps = reported.find(doc, text, self.tables)
+        plain = [r for r in reps if not any(a < r.end and r.start < b for a, b in ctx.inside)]
+        said: dict[int, tuple[str | None, str]] = {}
+        k = 0
         for n, p in enumerate(passages):
+            while k < len(plain) and plain[k].cue_at < p.start:
+                said[id(plain[k])] = _resolve_reported(ctx, plain[k])
+                k += 1
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
@@ -98,7 +107,13 @@ class QuoteFinder:
             span._.sc_quote = q
             out.append(span)
             prev = (w.last_para, q)
-        return _with_reported(ctx, out)
+        for r in plain[k:]:
+            said[id(r)] = _resolve_reported(ctx, r)
+        return _with_reported(ctx, out, reps, said)
+
+
+def _resolve_reported(ctx: QuoteContext, r: reported.Reported) -> tuple[str | None, str]:
+    return resolve(ctx, ctx.attribution(r.speaker[0], r.speaker[1], r.cue, False))
 
 
 def _quote(ctx: QuoteContext, layout: _Layout, p: Passage, w: _Window,
@@ -125,14 +140,15 @@ def _quote(ctx: QuoteContext, layout: _Layout, p: Passage, w: _Window,
                  stance=ctx.tables.stance(attr.cue), speaker_type=kind)
 
 
-def _with_reported(ctx: QuoteContext, direct: list[Span]) -> list[Span]:
+def _with_reported(ctx: QuoteContext, direct: list[Span], reps: list[reported.Reported],
+                   said: dict[int, tuple[str | None, str]]) -> list[Span]:
     """The direct quotes and the reported speech of the doc, in text order. A reported clause that
     is just a quotation in marks ("'We will win,' he said") adds nothing; one that holds quoted
     pieces and words of the reporter's own ("said France would be 'ready to act' by June") is a
-    mixed quote, which takes the place of its pieces."""
+    mixed quote, which takes the place of its pieces. ``said``: the speakers already resolved."""
     doc, text = ctx.doc, ctx.text
     out = list(direct)
-    for r in reported.find(doc, text, ctx.tables):
+    for r in reps:
         inside = [s for s in out if s.start_char < r.end and r.start < s.end_char]
         if any(s.start_char < r.start or s.end_char > r.end for s in inside):
             continue                     # a quotation running out of the clause: the quote it is
@@ -145,7 +161,7 @@ def _with_reported(ctx: QuoteContext, direct: list[Span]) -> list[Span]:
         if span is None or not len(span):
             continue
         attr = ctx.attribution(r.speaker[0], r.speaker[1], r.cue, False)
-        speaker, kind = resolve(ctx, attr)
+        speaker, kind = said[id(r)] if id(r) in said else resolve(ctx, attr)
         # a quoted word too short to be a quote of its own ('would "complement" pledges') still
         # makes the clause mixed: those are the speaker's words
         mixed = bool(inside) or _QUOTED_PIECE.search(text, r.start, r.end) is not None

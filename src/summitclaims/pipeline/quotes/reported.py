@@ -26,6 +26,7 @@ EDGE_PUNCT = ",;:-\u2013\u2014 \t\n"
 # between a fronted reported clause and its speaker: a comma, a quote's closing mark or a dash, and
 # no words (a run-on "... will expand innovation He said that" is no fronted clause)
 _FRONTED_GAP = re.compile(r"""[\s.!?]*(?:,|["\u201d\u2019']|[\u2013\u2014]|\s-\s)[\s,"\u201d\u2019']*""")
+_TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|but|or|while)$")
 _CLOSING = re.compile(r"""[.,!?]?["\u201d\u2019]""")    # a quotation's end: '."', ',"', '”'
 MIN_CONTENT_WORDS = 3       # "it was", "he would": too short to be something said
 ACCORDING = ("according", "to")
@@ -50,34 +51,61 @@ def find(doc: Doc, text: str, tables: QuoteTables) -> list[Reported]:
     for tok in doc:
         if tok.idx < head:
             continue
-        got = _by_verb(tok, text, tables) if tables.reports(tok) else \
-            _according(doc, tok, text) if tok.lower_ == ACCORDING[0] else None
-        if got is not None:
-            found.append(got)
+        if tables.reports(tok):
+            found.extend(_by_verb(tok, text, tables))
+        elif tok.lower_ == ACCORDING[0]:
+            got = _according(doc, tok, text)
+            if got is not None:
+                found.append(got)
     # "he said the minister told him the plan was dead": the minister's telling is what he said
-    return [r for r in found if not any(o is not r and o.start <= r.cue_at < o.end for o in found)]
+    found = [r for r in found if not any(o is not r and o.start <= r.cue_at < o.end for o in found)]
+    unique: dict[tuple[int, int], Reported] = {}
+    for r in found:               # a verb met twice: inside its outer verb's clause first, with its speaker
+        unique.setdefault((r.start, r.end), r)
+    return sorted(unique.values(), key=lambda r: r.start)
 
 
-def _by_verb(verb: Token, text: str, tables: QuoteTables) -> Reported | None:
+def _by_verb(verb: Token, text: str, tables: QuoteTables,
+             speaker: tuple[int, int] | None = None) -> list[Reported]:
+    """The attribution of a reporting verb, and of a reporting verb the parse hangs inside its
+    clause ("said production rose 3.1 pct but added that growth was slowing": two, one speaker)."""
     if any(c.dep_ in ("neg", "auxpass") for c in verb.children):
-        return None
+        return []
     clause = next((c for c in verb.children if c.dep_ in CONTENT_DEPS), None)
     if clause is None:
-        return None
+        return []
     first = clause.left_edge
     if first.dep_ == "mark" and first.lower_ == "that":
         first = first.doc[first.i + 1]
     if first.lower_ in NOT_SAID:
-        return None
-    speaker = subject(verb)
+        return []
+    speaker = speaker or _quoted_as(verb) or subject(verb)
     if speaker is None or speaker[0] <= verb.idx < speaker[1]:
-        return None
-    span = _trimmed(text, first.idx, _content_end(verb, clause, tables))
+        return []
+    end = _content_end(verb, clause, tables)
+    inner = next((t for t in clause.subtree if t.dep_ == "conj" and t.i > first.i and tables.reports(t)
+                  and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), None)
+    if inner is not None:
+        cc = next((c for c in inner.head.children if c.dep_ == "cc" and c.i < inner.i), None)
+        end = min(end, (cc or inner).idx)
+    span = _trimmed(text, first.idx, end)
     if span is None or _overlaps(span, speaker) or span[0] <= verb.idx < span[1]:
-        return None
+        return []
     if span[1] <= min(speaker[0], verb.idx) and not _FRONTED_GAP.fullmatch(text, span[1], min(speaker[0], verb.idx)):
-        return None       # "Prices will rise, he said": a fronted clause ends at a comma or a quote's end
-    return Reported(span[0], span[1], speaker, verb.lemma_.lower(), verb.idx)
+        return []         # "Prices will rise, he said": a fronted clause ends at a comma or a quote's end
+    out = [Reported(span[0], span[1], speaker, verb.lemma_.lower(), verb.idx)]
+    if inner is not None:
+        out += _by_verb(inner, text, tables, speaker)
+    return out
+
+
+def _quoted_as(verb: Token) -> tuple[int, int] | None:
+    """ "State radio quoted him as saying that ...": the one quoted, not who quotes him."""
+    as_ = verb.head
+    if verb.dep_ != "pcomp" or as_.lower_ != "as" or as_.head.lemma_.lower() != "quote":
+        return None
+    obj = next((c for c in as_.head.children if c.dep_ == "dobj"), None)
+    return (obj.left_edge.idx, _end(obj)) if obj is not None else None
 
 
 def _content_end(verb: Token, clause: Token, tables: QuoteTables) -> int:
@@ -138,6 +166,11 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and text[end - 1] in EDGE_PUNCT + ".":
         end -= 1
+    tail = _TRAILING_CONJUNCTION.search(text, start, end)
+    if tail is not None:           # "rose 3.1 pct but added that ...": the clause ends before "but"
+        end = tail.start()
+        while end > start and text[end - 1] in EDGE_PUNCT:
+            end -= 1
     close = _CLOSING.match(text, end)
     if close is not None and text.count('"', start, end) % 2 == 1 or \
             close is not None and text[close.end() - 1] in "\u201d\u2019" and "\u201c" in text[start:end]:
