@@ -8,7 +8,7 @@ the previous paragraph (a resumed quote, a newswire paragraph continuing its spe
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -90,7 +90,7 @@ class QuoteFinder:
         # reported speech with no quotation marks in it: its speakers resolved in text order with
         # the direct quotes' ("The former mayor argued ... '...,' he said": the mayor spoke last)
         reps = reported.find(doc, text, self.tables)
-        plain = [r for r in reps if not any(a < r.end and r.start < b for a, b in ctx.inside)]
+        plain = [r for r in reps if not ctx.touches_passage(r.start, r.end)]
         said: dict[int, tuple[str | None, str]] = {}
         k = 0
         for n, p in enumerate(passages):
@@ -147,9 +147,13 @@ def _with_reported(ctx: QuoteContext, direct: list[Span], reps: list[reported.Re
     pieces and words of the reporter's own ("said France would be 'ready to act' by June") is a
     mixed quote, which takes the place of its pieces. ``said``: the speakers already resolved."""
     doc, text = ctx.doc, ctx.text
-    out = list(direct)
+    starts = [s.start_char for s in direct]          # (in text order, apart)
+    gone: set[int] = set()
+    out: list[Span] = []
     for r in reps:
-        inside = [s for s in out if s.start_char < r.end and r.start < s.end_char]
+        lo = max(0, bisect_right(starts, r.start) - 1)
+        inside = [s for s in direct[lo:bisect_left(starts, r.end)]
+                  if s.start_char < r.end and r.start < s.end_char and id(s) not in gone]
         if any(s.start_char < r.start or s.end_char > r.end for s in inside):
             continue                     # a quotation running out of the clause: the quote it is
         own = text[r.start:r.end]
@@ -168,7 +172,9 @@ def _with_reported(ctx: QuoteContext, direct: list[Span], reps: list[reported.Re
         span._.sc_quote = Quote(quote=text[r.start:r.end], speaker=speaker, speaker_text=attr.text, cue=r.cue,
                                 type="mixed" if mixed else "indirect", stance=ctx.tables.stance(r.cue),
                                 speaker_type=kind)
-        out = [s for s in out if s not in inside] + [span]
+        gone.update(id(s) for s in inside)
+        out.append(span)
+    out.extend(s for s in direct if id(s) not in gone)
     return sorted(out, key=lambda s: (s.start_char, s.end_char))
 
 

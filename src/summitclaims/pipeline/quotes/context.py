@@ -64,6 +64,12 @@ class QuoteContext:
         k = bisect_right(self.inside_starts, a) - 1
         return k >= 0 and self.inside[k][0] <= a and b <= self.inside[k][1]
 
+    def touches_passage(self, a: int, b: int) -> bool:
+        """Chars [a, b) overlap a passage in marks (passages are in text order and apart, so the
+        last one starting before ``b`` is the only one that can)."""
+        k = bisect_left(self.inside_starts, b) - 1
+        return k >= 0 and self.inside[k][1] > a
+
     def attribution(self, a: int, b: int, cue: str | None, adjacent: bool) -> Attribution:
         """The attribution naming chars [a, b) as the speaker."""
         return Attribution(a, b, self.text[a:b], cue, adjacent)

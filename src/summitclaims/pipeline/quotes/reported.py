@@ -12,7 +12,9 @@ just the clause of a quotation in marks, the component decides with the direct q
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
 
@@ -58,7 +60,12 @@ def find(doc: Doc, text: str, tables: QuoteTables) -> list[Reported]:
             if got is not None:
                 found.append(got)
     # "he said the minister told him the plan was dead": the minister's telling is what he said
-    found = [r for r in found if not any(o is not r and o.start <= r.cue_at < o.end for o in found)]
+    # (a cue inside another's clause: by the furthest end of the clauses starting before it, which
+    # never holds its own cue)
+    found.sort(key=lambda r: r.start)
+    starts = [r.start for r in found]
+    reach = list(accumulate((r.end for r in found), max))
+    found = [r for r in found if not (k := bisect_right(starts, r.cue_at) - 1) >= 0 or reach[k] <= r.cue_at]
     unique: dict[tuple[int, int], Reported] = {}
     for r in found:               # a verb met twice: inside its outer verb's clause first, with its speaker
         unique.setdefault((r.start, r.end), r)
