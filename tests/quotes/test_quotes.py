@@ -84,7 +84,9 @@ def test_attribution_nearby(kinds, text, speaker_text):
                  [("We will invest. We will hire. We will win,", "she")], id="multi-sentence"),
     pytest.param('"We will invest in chips.\n"We will also hire engineers.\n"And we will win," the minister said.\n'
                  "The market rose.",
-                 [("We will invest in chips.\nWe will also hire engineers.\nAnd we will win,", "the minister")],
+                 # a record a paragraph, each the minister's
+                 [("We will invest in chips.", "the minister"), ("We will also hire engineers.", "the minister"),
+                  ("And we will win,", "the minister")],
                  id="multi-paragraph"),
     # documented choice: two records, the resumed part inherits the attribution
     pytest.param('"We will invest in chips," she said. "And we will hire many engineers."',

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -104,12 +104,35 @@ class QuoteFinder:
             q = _quote(ctx, layout, p, w, prev)
             if q is None:
                 continue
-            span._.sc_quote = q
-            out.append(span)
+            out.extend(_per_paragraph(doc, text, p, span, q))
             prev = (w.last_para, q)
         for r in plain[k:]:
             said[id(r)] = _resolve_reported(ctx, r)
         return _with_reported(ctx, out, reps, said)
+
+
+OPENING_MARKS = "\"\u201c\u201e\u00ab'\u2018"
+CLOSING_MARKS = "\"\u201d\u00bb'\u2019"
+
+
+def _per_paragraph(doc: Doc, text: str, p: Passage, span: Span, q: Quote) -> list[Span]:
+    """A quotation over several paragraphs (each reopened with a mark, the newswire way) as one
+    record a paragraph, each with the speaker of the first: quotes are counted and compared by
+    paragraph."""
+    if len(p.parts) < 2:
+        span._.sc_quote = q
+        return [span]
+    out = []
+    for k, (a, b) in enumerate(p.parts):
+        start = p.start if k == 0 else a - 1 if a and text[a - 1] in OPENING_MARKS else a
+        end = p.end if k == len(p.parts) - 1 else b + 1 if b < len(text) and text[b] in CLOSING_MARKS else b
+        piece = doc.char_span(start, end, alignment_mode="expand")
+        words = " ".join(text[a:b].split())
+        if piece is None or not len(piece) or not words:
+            continue
+        piece._.sc_quote = replace(q, quote=words, partial=q.partial and k == 0)
+        out.append(piece)
+    return out
 
 
 def _resolve_reported(ctx: QuoteContext, r: reported.Reported) -> tuple[str | None, str]:
