@@ -124,7 +124,7 @@ TABLES: dict[str, dict[str | None, Shape]] = {
     "quote_cues": {"verb": _shape("lemma", "stance indirect"), "phrase": _shape("phrase"),
                    "company_suffix": _shape("word")},
     "quote_gender": {"title": _shape("word gender"), "name": _shape("word gender")},
-    "quote_nouns": {None: _shape("noun label", "gender source document")},
+    "quote_nouns": {None: _shape("noun label", "gender source document speaks_for")},
     "quote_pronouns": {None: _shape("word label")},
     "topic_words": {"stop": _shape("word"), "magnitude": _shape("word")},
 }

@@ -45,20 +45,21 @@ def resolve(ctx: QuoteContext, attr: Attribution) -> tuple[str | None, str]:
     speaker, label = _speaker_of(ctx, attr)
     kind = speaker_type(ctx, attr, label)
     if kind == "anonymous" and speaker is not None and not (
-            _speaks_for(attr) and any(m._.sc_actor == speaker and m.label_ != "PERSON" for m in ctx.mentions)):
+            _speaks_for(ctx, attr) and any(m._.sc_actor == speaker and m.label_ != "PERSON" for m in ctx.mentions)):
         speaker = None
     ctx.cands.append(Candidate(attr.start, speaker, label, None, True, True))
     return speaker, kind
 
 
-SPOKES_WORDS = ("spokes", "representative", "officials")     # "a spokesman for IBM", "Finance Ministry officials"
-
-
-def _speaks_for(attr: Attribution) -> bool:
+def _speaks_for(ctx: QuoteContext, attr: Attribution) -> bool:
     """An unnamed source that speaks for the organisation its words name ("a spokesman for IBM",
     "Finance Ministry officials"), unlike "one GOP operative"."""
-    low = attr.text.lower()
-    return any(w in low for w in SPOKES_WORDS)
+    span = ctx.doc.char_span(attr.start, attr.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.lower_ in ctx.tables.speakers_for or (
+        root.tag_ in PLURAL_TAGS and root.lemma_.lower() in ctx.tables.sources)
 
 
 def speaker_type(ctx: QuoteContext, attr: Attribution, label: str) -> str:

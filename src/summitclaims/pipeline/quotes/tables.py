@@ -25,6 +25,7 @@ class QuoteTables:
     nouns: dict[str, tuple[str, str | None]]    # head noun of a description -> (label, gender)
     sources: frozenset[str]                     # heads of an unnamed source ("official", "operative")
     documents: frozenset[str]                   # heads of a text speaking for who it names ("statement")
+    speakers_for: frozenset[str]                # an unnamed person speaking for an organisation ("spokesman")
     max_gap: int                                # tokens between quote and reporting verb
     min_words: int                              # partial quotes shorter than this are scare quotes
     min_words_unattributed: int                 # a quote with no attribution needs this many words
@@ -67,6 +68,8 @@ class QuoteTables:
                    for r in resources.load_patterns(nouns)},
             sources=frozenset(str(r["noun"]).lower() for r in resources.load_patterns(nouns) if r.get("source")),
             documents=frozenset(str(r["noun"]).lower() for r in resources.load_patterns(nouns) if r.get("document")),
+            speakers_for=frozenset(str(r["noun"]).lower() for r in resources.load_patterns(nouns)
+                                   if r.get("speaks_for")),
             max_gap=max_gap, min_words=min_words, min_words_unattributed=min_words_unattributed,
         )
 
