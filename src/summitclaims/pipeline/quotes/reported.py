@@ -16,6 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .. import layout, sents
@@ -50,7 +51,14 @@ def find(doc: Doc, text: str, tables: QuoteTables) -> list[Reported]:
         return []
     found: list[Reported] = []
     head = layout.headline_end(text) or 0        # "GARCIA SAYS PERU NOT TRYING ...": a headline tells
-    for tok in doc:
+    # the candidates picked from the arrays, not by making a Token of every word
+    strings = doc.vocab.strings
+    cues = {strings[w] for w in tables.reporting}
+    according = strings[ACCORDING[0]]
+    for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+        if lemma not in cues and lower != according:
+            continue
+        tok = doc[i]
         if tok.idx < head:
             continue
         if tables.reports(tok):
