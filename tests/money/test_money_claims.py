@@ -533,8 +533,12 @@ PERIODS = [
     P("For the first nine months of 1986 all seemed well. But the trade surplus plunged to 211 mln dlrs in October.",
       "1987-02-26", "211 mln dlrs", "P1M", id="the-sentences-month-beats-the-paragraph"),
     # a security's maturity is its term, its lines wrapped or not
-    P("Contoso plans to offer 250 mln dlrs of senior subordinated\nnotes due 1996.", "1987-04-03", "250 mln dlrs",
-      "P9Y", id="notes-due-a-year"),
+    P("CONTOSO FILES FOR DEBT OFFERINGS\nNEW YORK, April 3 - Contoso said it plans to offer 250\nmln dlrs of "
+      "senior subordinated\nnotes due 1996 and 500 mln dlrs of\nsubordinated debentures due 1999.\n",
+      "1987-04-03", "250 mln dlrs", "P9Y", id="notes-due-a-year"),
+    # elsewhere a line break ends the paragraph, and its clause
+    P("Contoso plans to offer 250 mln dlrs of senior subordinated notes\n1996 was a good year.", "1987-04-03",
+      "250 mln dlrs", None, id="a-line-break-ends-the-clause"),
     P("Contoso will redeem 4.0 mln dlrs of its 8.70 pct debentures due April 1, 1999.", "1987-02-26", "4.0 mln dlrs",
       "P12Y", id="debentures-due-a-date"),
     P("Contoso is raising 200 mln marks through a five-year eurobond with warrants attached.", None,

@@ -90,10 +90,16 @@ def unwrapped(text: str) -> str:
     return text[:head] + _LINE_WRAP.sub(" ", text[head:])
 
 
+def paragraph_break(text: str) -> re.Pattern[str]:
+    """What ends a paragraph in ``text``: a blank line or an indent in hard-wrapped wire copy,
+    any line break elsewhere."""
+    return _BLANK_OR_INDENT if is_hard_wrapped(text) else _NEWLINE
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph, whitespace trimmed; hard-wrapped text breaks only at
     blank lines and indented lines."""
-    breaker = _BLANK_OR_INDENT if is_hard_wrapped(text) else _NEWLINE
+    breaker = paragraph_break(text)
     out, pos = [], 0
     for m in breaker.finditer(text):
         out.append((pos, m.start()))

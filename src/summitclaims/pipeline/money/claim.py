@@ -38,11 +38,7 @@ PART_REACH = 4           # parse steps from an amount up to the "part of" that m
 TABLE_LOOK_BACK = 12      # lines above a results-table row searched for its section ("Nine mths")
 _SECTION = re.compile(r"^[ \t]*(?P<w>[A-Za-z0-9][A-Za-z0-9 .-]{1,24}?)[ \t]*$")
 _TERM = re.compile(r"(?P<n>[A-Za-z0-9]+)[ \t]*-[ \t]*(?P<unit>year|month)s?\b", re.I)    # "seven-year"
-# a blank line, or a line break before an indented line (wire copy indents its paragraphs)
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n[ \t]{2,}(?=\S)")
-# a clause ends at its stop or its paragraph's end; a wire story's line wraps (a line break with
-# no indent after it) run on
-_CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n(?=[ \t]*\n|[ \t]{2,}\S)")
+_STOP = re.compile(r"[.;!?](?=\s|$)")
 # a sentence that opens by pointing back at the amount before it: its parts follow
 _POINTS_BACK = re.compile(r"""
     \W*(?:
@@ -197,7 +193,7 @@ def read(ctx: DocContext, span: Span, money: Money, words: ClaimWords,
     money.date, money.date_end, in_sentence = _date(ctx, span)
     if money.period is None and kind.type not in ("price", "rate"):
         # (a price has no term: "warrants at 6.50 dlrs until March 1991")
-        money.period = _until(ctx.text, span.end_char, words, published)
+        money.period = _until(ctx, span.end_char, words, published)
     if money.period is None and kind.type == "commitment" and kind.token is not None and kind.via == "noun":
         money.period = _term(ctx, ctx.doc[kind.token])          # "a seven-year 25 mln stg credit"
     if money.period is None and kind.type == "commitment":
@@ -237,7 +233,8 @@ def _paragraph_owner(ctx: DocContext, span: Span) -> tuple[str | None, str | Non
     start, earner = ctx.earners[-1]
     text = ctx.text
     own = sents.sent(ctx.doc, span.start).start_char if sents.has_sents(ctx.doc) and len(span) else span.start_char
-    if start >= own or span.start_char - start > EARNER_REACH or _PARAGRAPH_BREAK.search(text, start, span.start_char):
+    if start >= own or span.start_char - start > EARNER_REACH \
+            or ctx.paragraph_break().search(text, start, span.start_char):
         return None, None       # (its own sentence's figures are compared by the component, "beside")
     a = ctx.doc.char_span(start, span.start_char, alignment_mode="expand")
     if a is None or any(m.label_ == "ORG" and m._.sc_actor != earner
@@ -610,13 +607,18 @@ def _term(ctx: DocContext, noun: Token) -> str | None:
 
 
 
+def _clause_after(ctx: DocContext, end: int) -> str:
+    """The text after char ``end``, UNTIL_REACH chars at most, to its clause's stop or its
+    paragraph's end (a wire story's line wraps run on; elsewhere a line break ends it)."""
+    window = ctx.text[end:end + UNTIL_REACH]
+    cuts = [m.start() for m in (_STOP.search(window), ctx.paragraph_break().search(window)) if m]
+    return window[:min(cuts)] if cuts else window
+
+
 def _term_after(ctx: DocContext, span: Span, words: ClaimWords) -> str | None:
     """A term written on the loan the amount is raised or lent through, later in its clause:
     "is raising 200 mln marks through a five-year eurobond" -> P5Y."""
-    text = ctx.text
-    window = text[span.end_char:span.end_char + UNTIL_REACH]
-    cut = _CLAUSE_END.search(window)
-    window = window[:cut.start()] if cut else window
+    window = _clause_after(ctx, span.end_char)
     for m in _TERM.finditer(window):
         after = re.findall(r"[A-Za-z]+", window[m.end():])[:TERM_NOUN_REACH]
         if any(w.lower() in words.loans or w.lower().removesuffix("s") in words.loans for w in after):
@@ -665,10 +667,7 @@ def _repaid(ctx: DocContext, span: Span, words: ClaimWords) -> str | None:
 
 def _year_range(ctx: DocContext, span: Span) -> str | None:
     """"€2.5 billion for 2021-2023" -> P3Y: the years of a range after the amount, both counted."""
-    text = ctx.text
-    window = text[span.end_char:span.end_char + UNTIL_REACH]
-    cut = _CLAUSE_END.search(window)
-    m = _YEAR_RANGE.search(window[:cut.start()] if cut else window)
+    m = _YEAR_RANGE.search(_clause_after(ctx, span.end_char))
     if not m:
         return None
     first, last = int(m.group("a")), int(m.group("b"))
@@ -709,13 +708,11 @@ def _since(ctx: DocContext, span: Span, published: dt.date | None) -> str | None
     return None
 
 
-def _until(text: str, end: int, words: ClaimWords, published: dt.date | None) -> str | None:
+def _until(ctx: DocContext, end: int, words: ClaimWords, published: dt.date | None) -> str | None:
     """ "$5bn by 2030" in an article of 2025: P5Y."""
     if published is None:
         return None
-    window = text[end:end + UNTIL_REACH]
-    cut = _CLAUSE_END.search(window)
-    window = window[:cut.start()] if cut else window
+    window = _clause_after(ctx, end)
     for m in re.finditer(r"\b(?P<w>[A-Za-z]+)\s+", window):
         if m.group("w").lower() in words.until:
             y = _YEAR.match(window, m.end())
@@ -787,7 +784,7 @@ def _paragraph_period(ctx: DocContext, span: Span, words: ClaimWords) -> str | N
             return None
         prev = sents.sent(doc, sent.start - 1)
         gap = len(text[:sent.start_char].rstrip())
-        if _PARAGRAPH_BREAK.search(text, gap, sent.start_char + 1):
+        if ctx.paragraph_break().search(text, gap, sent.start_char + 1):
             return None          # another paragraph's figures
         # a results word only: a year named in passing ("founded in 1985") dates no figure after it
         found = _period_in(text[prev.start_char:prev.end_char], words, years=False)

@@ -3,11 +3,13 @@ which names where, never who), indexed by token, and whether it is parsed. Built
 kept on the component."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ...text import passages
 from ...text.newswire import DATELINE_LINE, PLACE_DATELINE
 from .. import extensions, sents
 from ..syntax import NOMINAL_SUBJECTS as SUBJECTS
@@ -60,6 +62,13 @@ class DocContext:
     amounts: list[tuple[int, int]] = field(default_factory=list)
     # the countries whose economy's figures (exports, a deficit) were linked so far, in text order
     economies: list[str] = field(default_factory=list)
+    breaker: list[re.Pattern[str]] = field(default_factory=list)   # what ends a paragraph here, once asked
+
+    def paragraph_break(self) -> re.Pattern[str]:
+        """What ends a paragraph in this doc's text (``passages.paragraph_break``), found once."""
+        if not self.breaker:
+            self.breaker.append(passages.paragraph_break(self.text))
+        return self.breaker[0]
 
     @classmethod
     def of(cls, doc: Doc, words: ActorWords) -> DocContext:
