@@ -187,12 +187,18 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
         while end > start and text[end - 1] in EDGE_PUNCT:
             end -= 1
     close = _CLOSING.match(text, end)
-    if close is not None and text.count('"', start, end) % 2 == 1 or \
-            close is not None and text[close.end() - 1] in "\u201d\u2019" and "\u201c" in text[start:end]:
+    if close is not None and _opened(text, start, end, text[close.end() - 1]):
         end = close.end()
     if len(text[start:end].split()) < MIN_CONTENT_WORDS:
         return None
     return start, end
+
+
+def _opened(text: str, start: int, end: int, mark: str) -> bool:
+    """Whether [start, end) leaves open a quotation that ``mark`` closes: an odd number of straight
+    marks, or a curly opening one."""
+    return text.count('"', start, end) % 2 == 1 if mark == '"' else "\u201c" in text[start:end] or \
+        "\u2018" in text[start:end]
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -167,7 +167,7 @@ def _person_ending(m: Span) -> str | None:
     first, last = m[-2], m[-1]
     if not (first.is_title and last.is_title and first.pos_ == "PROPN" and last.pos_ == "PROPN"):
         return None
-    return f"{first.text} {last.text}" if people_names.gender_of(first.text) else None
+    return f"{first.text} {last.text}" if people_names.is_given_name(first.text) else None
 
 
 def _description(ctx: QuoteContext, attr: Attribution, span: Span, root: Token) -> tuple[str | None, str]:
