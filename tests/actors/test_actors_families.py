@@ -216,6 +216,45 @@ def test_a_multi_word_surname_joins_the_full_name(actors):
     assert found == {"Jose Ramos Horta": "PERSON"}
 
 
+# ---- a surname the model took alone, the full name written where it took none ----------------
+@pytest.mark.parametrize("text, name", [
+    P('The American Tyson Gay failed to qualify for the final. "I\'m pretty upset," said Gay after realizing '
+      'he had failed.', "Tyson Gay", id="given-name-after-a-nationality"),
+    P("Spain's Deputy Prime Minister, Maria Teresa Fernandez de la Vega, spoke first. According to "
+      "Fernandez de la Vega, no ransom was paid.", "Maria Teresa Fernandez de la Vega", id="double-surname"),
+    P("Iran's top war spokesman Ali Akbar Hashemi Rafsanjani spoke on Tuesday. Rafsanjani said Iran would "
+      "respond.", "Ali Akbar Hashemi Rafsanjani", id="given-names-the-model-took-apart"),
+    P("Present was Hojatoleslam Ali Akbar Hashemi Rafsanjani, the speaker. Rafsanjani said Iran would "
+      "respond.", "Ali Akbar Hashemi Rafsanjani", id="after-a-clerical-title"),
+])
+def test_a_surname_takes_the_full_name_the_text_writes(actors, text, name):
+    people = [n for n, label in actors(text).items() if label == "PERSON"]
+    assert people == [name]
+
+
+def test_a_surname_two_given_names_share_stays_alone(nlp):
+    from summitclaims.api import process
+    from summitclaims.pipeline.actors.context import Cluster, DocContext
+    from summitclaims.pipeline.actors.people import _fuller_name
+
+    doc = process(nlp, "Tom Gay and Ann Gay arrived on Monday. Later Gay said the vote was close.")
+    ctx = DocContext.of(doc, nlp.get_pipe("summitclaims_actors").tables)
+    one = Cluster("Gay")
+    _fuller_name(ctx, one, [one])
+    assert one.name == "Gay"          # Tom or Ann: no guess
+
+
+# ---- a name ending in a legal form is a company, whatever words it holds -------------------------
+@pytest.mark.parametrize("text, name", [
+    P("MIAMI, June 29 - Video Jukebox Network Inc said it extended the period. Video said it has 7,525,000 "
+      "shares.", "Video Jukebox Network", id="a-noise-word-inside"),
+    P("OAKVILLE, Ontario, March 3 - Ford Motor Co of Canada Ltd, 90 pct owned by Ford Motor Co, said profit "
+      "fell.", "Ford Motor Co of Canada", id="a-subsidiary-of-a-country"),
+])
+def test_a_legal_form_makes_the_company(actors, text, name):
+    assert actors(text).get(name) == "ORG", actors(text)
+
+
 def test_every_deletion_and_relabel_names_its_rule(trace):
     decisions = trace("Initial EU funding will come. Treasury said. Michael Bloomberg and Bloomberg met.")
     assert decisions, "the rules took something from the model here"

@@ -117,7 +117,8 @@ def _split_at_joins(ctx: DocContext, e: Span) -> list[Span]:
 
 def _company_cut(ctx: DocContext, e: Span) -> tuple[int, int] | None:
     """Where an organisation span holds two names: (end of the first, start of the second). A
-    company and its country after its legal form ("Elkem A/S of Norway"), or two names of two words
+    company and its country after its legal form ("Elkem A/S of Norway", unless a legal form ends
+    the whole: "Ford Motor Co of Canada Ltd"), or two names of two words
     or more listed with a comma ("Gemstar-TV Guide International, Lucent Technologies Inc"; not
     "Goldman, Sachs & Co" or "Vivendi Universal, S.A.")."""
     doc, legal = ctx.doc, ctx.tables.legal
@@ -125,8 +126,8 @@ def _company_cut(ctx: DocContext, e: Span) -> tuple[int, int] | None:
         tok = doc[i]
         if tok.lower_ == "of":
             before = doc[e.start:i].text
-            if names.legal_base(before) != before:
-                return i, i + 1
+            if names.legal_base(before) != before and doc[e.end - 1].lower_ not in legal:
+                return i, i + 1              # (not "Ford Motor Co of Canada Ltd": one name, a subsidiary's)
         elif tok.text == "," and doc[i + 1].lower_.rstrip(".") not in legal and doc[i + 1].lower_ not in legal:
             left = [w for w in doc[e.start:i] if w.is_alpha and w.lower_ not in legal]
             right = [w for w in doc[i + 1:e.end] if w.is_alpha and w.lower_ not in legal]
@@ -207,12 +208,17 @@ def _longer_name(ctx: DocContext, m: Mention, over: list[Mention]) -> bool:
         return False
     if m.label == "PERSON":
         return all(g.label != "PERSON" or g.end - g.start == 1 for g in over)
+    doc, t = ctx.doc, ctx.tables
+    own = [w for w in doc[m.start:m.end] if not any(g.start <= w.i < g.end for g in over)]
+    if m.label == "ORG" and doc[m.end - 1].lower_ in t.legal and doc[m.end - 1].text[:1].isupper() \
+            and not any(w.lower_ in _LIST_WORDS for w in own) \
+            and any(w.is_title and w.lower_ not in t.legal and w.lower_ not in t.titles for w in own):
+        return True                                  # "Ford Motor Co of Canada Ltd": a company by its form
     if len(over) > 1:
         return False
     g = over[0]
-    span = ctx.doc[m.start:m.end]
-    rest = [t for t in span if not g.start <= t.i < g.end]
-    t = ctx.tables
+    span = doc[m.start:m.end]
+    rest = [w for w in span if not g.start <= w.i < g.end]
     if all(r.lower_ in t.titles or r.lower_ in t.legal or r.is_punct for r in rest) or any(
         r.lower_ in _LIST_WORDS and not (r.i + 1 < m.end and ctx.doc[r.i + 1].lower_ in t.legal) for r in rest
     ):                                               # (", S.A.": a legal form, not a list)

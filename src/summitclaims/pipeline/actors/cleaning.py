@@ -217,8 +217,9 @@ def _fragment(ctx: DocContext, m: Mention, span: Span, words: list[str]) -> str 
     if len(words) == 1 and m.start >= 2 and doc[m.start - 1].lower_ == "of" \
             and doc[m.start - 2].lower_ in t.office_titles:
         return "noise:office-title"                  # "Secretary of State", "Minister of Finance": a title
-    if names.fold(text) in t.noise_words or any(w in t.noise_words and w not in t.legal for w in words[:-1]):
-        return "noise:word"
+    if names.fold(text) in t.noise_words or (words[-1] not in t.legal and any(
+            w in t.noise_words and w not in t.legal for w in words[:-1])):
+        return "noise:word"                          # (not "Video Jukebox Network Inc": a company by its form)
     if words[-1] in t.heads and m.label != "NORP":
         return "noise:head-" + words[-1]             # "... Act", "... Summit": not an actor
     return None

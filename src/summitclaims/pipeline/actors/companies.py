@@ -126,6 +126,11 @@ def _name_start(ctx: DocContext, end: int) -> int | None:
                     and not ctx.breaks(prev) and not prev.is_space:
                 i -= 1
                 continue
+            if tok.lower_ == "of" and _capital(prev) and prev.lower_ in legal and i > 1 and _capital(doc[i - 2]) \
+                    and doc[i - 2].lower_ not in legal and not ctx.breaks(prev) and not ctx.breaks(doc[i - 2]):
+                i -= 2                               # "Ford Motor Co of Canada Ltd": a subsidiary's name
+                start = i + 1
+                continue
             break
         if tok.lower_ in legal and start == end and _capital(tok):
             i -= 1                                   # "Olympus Optical Co Ltd": legal forms in a row end a name

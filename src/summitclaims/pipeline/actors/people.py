@@ -12,6 +12,8 @@ _SPEECH_LEMMAS = frozenset(("say", "tell", "add"))   # "Smith said": a person sp
 # "REAGAN SAYS": words in capitals are lemmatised badly, so the forms too
 _SPEECH_WORDS = frozenset(("says", "said", "tells", "told", "adds", "added"))
 # verbs companies and indexes are the subject of as often as people ("Medusa rose 2 pct")
+MAX_SURNAME_WORDS = 4        # "Fernandez de la Vega": a surname alone, particles and all
+MAX_GIVEN_WORDS = 3          # "Ali Akbar Hashemi": given names written before a surname
 _BARE_VERBS = frozenset(("be", "have", "do", "rise", "fall", "gain", "lose", "close", "open", "report", "post"))
 
 
@@ -25,6 +27,8 @@ def resolve_people(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     for m in people:                                 # pass 1: full names as written in the article
         _join_full_name(ctx, m, clusters)
     keep = [m for m in people if _join_short_name(ctx, m, clusters)]   # pass 2: the rest
+    for c in list(clusters):
+        _fuller_name(ctx, c, clusters)
     others = [m for m in mentions if m.label != "PERSON"]
     titled = [m for m in mentions if m.source == "title"]
     for m in titled:
@@ -134,6 +138,10 @@ def _join_short_name(ctx: DocContext, m: Mention, clusters: list[Cluster]) -> bo
     same = _fitting(clusters, text)
     if len(same) == 1 or (same and m.alias_hit and len({c.name for c in same}) == 1):
         c = same[0]
+    elif same and len(names.name_tokens(text)) == 1 and names.surname_key(text) == names.surname_key(same[0].name):
+        # "Raymond F. Chandler III and his wife Jeanne Chandler ... Chandler said": a surname alone
+        # is the story's first person of that name (a relative is named in full, or by first name)
+        c = same[0]
     elif m.alias_hit and m.canon:
         c = _find_or_add(clusters, m.canon)
     elif m.end - m.start == 1 and not _stands_alone(ctx, m):
@@ -144,6 +152,61 @@ def _join_short_name(ctx: DocContext, m: Mention, clusters: list[Cluster]) -> bo
     m.canon = c.name
     c.mentions.append(m)
     return True
+
+
+def _fuller_name(ctx: DocContext, c: Cluster, clusters: list[Cluster]) -> None:
+    """A person known only by a surname whose full name the text writes where the model did not
+    take it ("The American Tyson Gay failed ... said Gay", "spokesman Ali Akbar Hashemi
+    Rafsanjani"): the cluster takes the fuller name, and the given names the model took for a
+    person of their own ("Ali Akbar") join it."""
+    words = names.name_tokens(c.name)
+    if c not in clusters or not words or len(words) > MAX_SURNAME_WORDS:
+        return
+    if people_names.is_given_name(words[0]) and (len(words) > 1 or not people_names.is_surname(words[0])):
+        return                                       # a full name already, or a lone first name
+    if any(o is not c and names.surname_key(o.name) == names.surname_key(c.name) for o in clusters):
+        return                                       # a surname of someone named in full here
+    at = _occurrences(ctx, words)
+    found = {g for g in (_given_before(ctx, i) for i in at) if g}
+    if len(found) != 1:                              # two given names: two people, or a doubt
+        return
+    given = found.pop()
+    c.name = names.canonical_person(f"{given} {c.name}")
+    head = names.fold(given).split()
+
+    def part_of_name(o: Cluster) -> bool:            # its words start the given names, right before the surname
+        return o is not c and names.fold(o.name).split() == head[:len(o.name.split())] and all(
+            any(0 <= i - m.end < MAX_GIVEN_WORDS for i in at) for m in o.mentions)
+
+    for part in [o for o in clusters if part_of_name(o)]:
+        c.mentions.extend(part.mentions)
+        clusters.remove(part)
+    for m in c.mentions:
+        m.canon = c.name
+
+
+def _occurrences(ctx: DocContext, words: list[str]) -> list[int]:
+    """Where the words are written in a row, as token offsets of the first."""
+    doc, n = ctx.doc, len(words)
+    want = [names.fold(w) for w in words]
+    return [t.i for t in doc if t.i + n <= len(doc) and t.text[:1].isupper()
+            and [names.fold(w.text) for w in doc[t.i:t.i + n]] == want]
+
+
+def _given_before(ctx: DocContext, i: int) -> str | None:
+    """The given names written right before token ``i``: a run of capitalised proper nouns (no
+    title, nationality or word the text also writes in lower case) from its first known given
+    name on ("Hojatoleslam Ali Akbar" -> "Ali Akbar")."""
+    doc, t = ctx.doc, ctx.tables
+    j = i
+    while j > 0 and i - j < MAX_GIVEN_WORDS:
+        w = doc[j - 1]
+        if not (w.is_alpha and w.is_title and w.pos_ == "PROPN") or w.ent_type_ not in ("", "PERSON") \
+                or w.lower_ in t.titles or w.lower_ in ctx.lower_words or names.fold(w.text) in t.demonyms:
+            break
+        j -= 1
+    k = next((k for k in range(j, i) if people_names.is_given_name(doc[k].text)), None)
+    return None if k is None else " ".join(w.text for w in doc[k:i])
 
 
 def _speaks(tok: Token) -> bool:
