@@ -9,6 +9,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from . import resources
 from .pipeline import actors, dates, extensions, layout, money, quotes  # noqa: F401  (registers factories)
@@ -49,6 +50,9 @@ def build(nlp: Language, actors_files: tuple[str | Path, ...] = ()) -> Language:
     # summitclaims_actors sees both the model's entities and the gazetteer's and decides overlaps
     # (an overwriting entity ruler would turn "Michael Jordan" into Jordan, GPE).
     resources.check_tables()            # a typo stops the run before any article
+    for row in resources.load_patterns("abbreviations"):
+        # "Lt. Col. Kevin Fujimoto" one name, not three sentences: before the model sees any text
+        nlp.tokenizer.add_special_case(row["text"], [{ORTH: row["text"]}])  # type: ignore[union-attr]
     patterns = list(resources.load_patterns("actors")) + list(resources.load_patterns("actor_countries"))
     for path in actors_files:
         patterns.extend(actors.read_gazetteer(path))     # checked: errors name file and line

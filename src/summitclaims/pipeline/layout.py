@@ -13,6 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import resources
 from ..text.newswire import AGENCY_DATELINE, DATELINE_LINE, DATELINE_WINDOW, PLACE_DATELINE, WIRE_DASH
 from . import sents
 
@@ -66,7 +67,10 @@ def dateline_end(text: str) -> int | None:
 
 
 class Layout:
-    """Marks the layout's sentence starts; holds no state between docs."""
+    """Marks the layout's sentence starts; holds the abbreviated titles, no state between docs."""
+
+    def __init__(self, titles: frozenset[str]):
+        self.titles = titles
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) < 2:
@@ -85,7 +89,20 @@ class Layout:
             tok.is_sent_start = True
             _keep_lead_name(doc, tok.i)
         _inside_tickers(doc)
+        self._after_titles(doc)
         return doc
+
+    def _after_titles(self, doc: Doc) -> None:
+        """No sentence starts after an abbreviated title ("Lt. Col. Kevin Fujimoto", "Sgt. 1st Class
+        David Kintz"), where the parser would otherwise take its full stop for the sentence's."""
+        for tok in doc[:-1]:
+            if tok.text not in self.titles:
+                continue
+            nxt = doc[tok.i + 1]
+            if not nxt.is_sent_start and (nxt.is_title or nxt.like_num or nxt.text[:1].isdigit()):
+                nxt.is_sent_start = False
+                if nxt.text[:1].isdigit() and nxt.i + 1 < len(doc) and not doc[nxt.i + 1].is_sent_start:
+                    doc[nxt.i + 1].is_sent_start = False     # "Sgt. 1st Class": the class too
 
 
 PARAGRAPH_END = frozenset('.!?"”’\'')   # a line ending so closes its sentence
@@ -128,6 +145,8 @@ def _inside_tickers(doc: Doc) -> None:
                 t.is_sent_start = False
 
 
-@Language.factory("summitclaims_layout")
-def make_layout(nlp: Language, name: str) -> Layout:
-    return Layout()
+@Language.factory("summitclaims_layout", default_config={"abbreviations": "abbreviations"})
+def make_layout(nlp: Language, name: str, abbreviations: str) -> Layout:
+    """The component, with the abbreviated titles of ``patterns/<abbreviations>.jsonl``."""
+    return Layout(frozenset(str(r["text"]) for r in resources.load_patterns(abbreviations)
+                            if r["kind"] == "title"))
