@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Score quote records against the hand-made quote dev set (``benchmarks/dev/quotes``).
 
-    python benchmarks/quotes_dev.py [--show] [--model NAME]
+    python benchmarks/quotes_dev.py [--set quotes|quotes_fresh] [--show] [--model NAME]
 
-Runs the pipeline in this process (``api.extract``, the path every entry point takes) on each of the
-42 articles (Reuters-21578 texts read from ``../shared/corpora`` by id). A record matches a gold quote
+Runs the pipeline in this process (``api.extract``, the path every entry point takes) on each
+article of a set under ``benchmarks/dev/``: ``quotes`` (42 articles, Reuters-21578 texts read from
+``../shared/corpora`` by id; the rules were developed on it) or ``quotes_fresh`` (30 government and
+Wikinews articles annotated later, scored before any rule was written from them). A record matches a gold quote
 when their spans share at least half of each (the record's span may carry the quote marks, the gold
 content does not); matching is one to one, largest overlap first. Reported:
 
@@ -36,7 +38,7 @@ from summitclaims import api  # noqa: E402
 from summitclaims.text.names import legal_base  # noqa: E402
 from summitclaims.text.passages import find_passages  # noqa: E402
 
-DEV = HERE / "dev" / "quotes"
+SETS = ("quotes", "quotes_fresh")
 CORPUS = ROOT / ".." / "shared" / "corpora" / "reuters21578.jsonl"
 TYPES = ("direct", "mixed", "indirect")
 SPEAKER_TYPES = ("named", "organisation", "pronoun", "nominal", "anonymous")
@@ -126,6 +128,7 @@ def textacy_quotes(nlp, text: str) -> list[dict] | None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--set", choices=SETS, default="quotes", help="which dev set (default: quotes)")
     ap.add_argument("--show", action="store_true", help="list misses, false quotes and wrong speakers")
     ap.add_argument("--model", default=None, help="spaCy pipeline to load (default: the English model)")
     ap.add_argument("--textacy", action="store_true",
@@ -135,14 +138,16 @@ def main() -> int:
     if args.textacy:
         from summitclaims import nlp as _nlp
         base = _nlp.load_base(args.model)
-    gold = read_jsonl(DEV / "gold.jsonl")
-    texts = {d["id"]: d["text"] for d in read_jsonl(DEV / "texts.jsonl")}
+    dev = HERE / "dev" / args.set
+    gold = read_jsonl(dev / "gold.jsonl")
+    texts = {d["id"]: d["text"] for d in read_jsonl(dev / "texts.jsonl")}
     wanted = {g["id"] for g in gold} - set(texts)
-    with open(CORPUS, encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            if d["id"] in wanted:
-                texts[d["id"]] = d["text"]
+    if wanted:
+        with open(CORPUS, encoding="utf-8") as f:
+            for line in f:
+                d = json.loads(line)
+                if d["id"] in wanted:
+                    texts[d["id"]] = d["text"]
     n = Counter()
     spk = Counter()
     shown: list[str] = []

@@ -34,6 +34,18 @@ def quotes(kinds, text):
     pytest.param("Oil minister Ali Khalifa insisted that output would stay within the agreed ceiling.",
                  ("indirect", "output would stay within the agreed ceiling", "Oil minister Ali Khalifa", "insist"),
                  id="insisted"),
+    # the hearer with a "that" clause the parse hangs on it as a relative clause
+    pytest.param("Phillips told an audience of small and large business members that the Army accounts for 25 "
+                 "percent of federal contracting.",
+                 ("indirect", "the Army accounts for 25 percent of federal contracting", "Phillips", "tell"),
+                 id="told-a-hearer-that"),
+    # a cue set off inside the sentence it attributes
+    pytest.param("Building partnerships in the region, he said, will foster understanding.",
+                 ("indirect", "Building partnerships in the region, he said, will foster understanding", "he", "say"),
+                 id="parenthetical-cue"),
+    pytest.param("If full sequestration is implemented, Odierno said, there is a good chance the Army will shrink.",
+                 ("indirect", "If full sequestration is implemented, Odierno said, there is a good chance the Army "
+                  "will shrink", "Odierno", "say"), id="parenthetical-after-a-condition"),
 ])
 def test_reported_speech(kinds, text, expected):
     assert quotes(kinds, text) == [expected]
@@ -50,6 +62,7 @@ def test_reported_speech(kinds, text, expected):
                  id="a-headline"),
     pytest.param("Developers in the region will expand innovation He said that.", id="too-short"),
     pytest.param("Developers in the region will expand innovation he said.", id="run-on-without-a-comma"),
+    pytest.param("He told the story that the Army wrote about its past.", id="told-a-thing-with-a-relative-clause"),
 ])
 def test_no_reported_speech(kinds, text):
     assert quotes(kinds, text) == []
@@ -152,6 +165,22 @@ def test_speaker_types(kinds, text, speaker_type, speaker):
     # the one quoted, not who quotes him
     pytest.param("Reuters quoted Finance Minister Jan Novak as saying the budget would be cut.", "Jan Novak",
                  "named", id="quoted-as-saying"),
+    # titles abbreviated, and titles with "of", before the name
+    pytest.param('"This training only comes once in a career," said Lt. Col. Kevin Fujimoto, the battalion '
+                 "commander.", "Kevin Fujimoto", "named", id="abbreviated-ranks"),
+    pytest.param('"Most people I have met are good," said Army Chief of Staff Gen. Ray Odierno.', "Ray Odierno",
+                 "named", id="a-title-with-of"),
+    pytest.param("The event featured foods from many countries, according to Sgt. 1st Class David Kintz, the "
+                 "garrison adviser.", "David Kintz", "named", id="according-to-a-rank-with-an-ordinal"),
+    # a government speaks for its country; a body's description for the body it names
+    pytest.param("The Spanish government said the aid worker was safe.", "Spain", "organisation",
+                 id="a-country-s-government"),
+    pytest.param("The Finance Ministry and the Budget Commission met on Monday. The ministry said updated "
+                 "forecasts would be ready in the autumn.", "Finance Ministry", "nominal",
+                 id="the-body-whose-name-holds-the-noun"),
+    # the one a clause in the subject names is not the subject
+    pytest.param("A shareholder group led by investor Natalie Koether said it would sell its stake.", None,
+                 "anonymous", id="a-group-led-by"),
     # a wire ticker between the name and its verb
     pytest.param("SYDNEY, April 1 - The Australian Gas Light Co <AGLA.S> said it\nwill offer one share for every "
                  "two shares.", "Australian Gas Light", "organisation", id="ticker-before-the-verb"),
@@ -159,6 +188,50 @@ def test_speaker_types(kinds, text, speaker_type, speaker):
 def test_speaker_families(kinds, text, speaker, speaker_type):
     (q,) = kinds(text, "quote")
     assert (q["speaker"], q["speaker_type"]) == (speaker, speaker_type)
+
+
+# --- statements as press releases print them, and who a pronoun is about ----------------------------
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param('WASHINGTON -- After the launch, Jane Marlow, Assistant to the President for Science, issued the '
+                 'following statement:\n\n"Congratulations to the teams for a successful launch of the rocket."',
+                 "Jane Marlow", id="issued-the-following-statement"),
+    pytest.param("CLEVELAND - The following is a statement by Center Director Ray Lund regarding the death of "
+                 'astronaut Neil Armstrong.\n\n"Our condolences reach out to his wife and family."', "Ray Lund",
+                 id="the-following-is-a-statement-by"),
+    pytest.param('Statement from Anna Kovac, Apollo 11 lunar module pilot:\n\n"I am very saddened to learn of the '
+                 'passing of my friend today."', "Anna Kovac", id="statement-from-heading"),
+    pytest.param('"He can never be replaced, and we will miss him every single day."\n- Jack Boyd, senior advisor '
+                 "for history", "Jack Boyd", id="signed-on-the-next-line"),
+])
+def test_statements_announced_or_signed(kinds, text, speaker):
+    (q,) = kinds(text, "quote")
+    assert q["speaker"] == speaker
+
+
+def test_an_announcement_without_a_colon_or_following_announces_nothing(kinds):
+    text = ('Anna Kovac issued a statement on Monday.\n\n"I am very saddened to learn of the passing of my '
+            'friend today."')
+    (q,) = kinds(text, "quote")
+    assert q["speaker"] is None
+
+
+@pytest.mark.parametrize("text, speakers", [
+    pytest.param("President John Smith met Prime Minister David Jones on Monday. Smith said he valued the "
+                 "partnership. Jones then started speaking. He said that the bond between the countries was strong.",
+                 ["John Smith", "David Jones"], id="the-subject-of-the-sentence-before"),
+    pytest.param("President Tom Field returned Prime Minister Peter Lund's call. Lund had called to congratulate "
+                 "him. The President expressed his thanks. He noted that he was grateful for the call.",
+                 ["Tom Field"], id="a-title-subject-before"),
+])
+def test_a_pronoun_opening_its_sentence_is_the_subject_before(kinds, text, speakers):
+    assert [q["speaker"] for q in kinds(text, "quote")] == speakers
+
+
+def test_a_surname_two_people_share_is_the_first_named(kinds):
+    text = ('Sgt. Maj. Raymond F. Chandler III and his wife Jeanne Chandler visited the post. "When you are a '
+            'Soldier, you have chosen to be a part of something," Chandler said.')
+    (q,) = kinds(text, "quote")
+    assert q["speaker"] == "Raymond F. Chandler III"
 
 
 def test_a_name_wrapped_over_two_lines_of_wire_copy(kinds):

@@ -2,7 +2,8 @@
 
 Right after the quote (``"…," she said`` / ``said X`` / ``"…" – Name``), before it in the same
 sentence (``Macron said: "…"``), later in the quote's sentence (``"…," about rates, Seger said``);
-for a quote with none of those, the next sentence and the end of the previous paragraph.
+for a quote with none of those, the next sentence, the end of the previous paragraph, and a
+previous paragraph announcing it (``X issued the following statement:``).
 """
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ AFTER_READ = 3                  # times max_gap tokens read after a quote: room 
 INNER_COMMA_CHARS = 2           # a comma this close to the inner end counts (``…,'"`` nested marks)
 DASH_NAME_MAX_WORDS = 8         # longer is a sentence after a dash, not a name
 PREVIOUS_PARAGRAPH_SLACK = 4    # tokens past max_gap a cue may sit in the previous paragraph's sentence
+ISSUER_PREPS = frozenset(("from", "by", "of"))     # "a statement from/by/of X"
+ANNOUNCING = "following"        # "the following statement": a lead that ends in "." still announces
 
 
 def after(ctx: QuoteContext, p: Passage, hi: int) -> Attribution | None:
@@ -56,6 +59,22 @@ def after(ctx: QuoteContext, p: Passage, hi: int) -> Attribution | None:
     if not run:
         return None
     return ctx.words_attribution(run, cue, True)
+
+
+def signature(ctx: QuoteContext, p: Passage, hi: int) -> Attribution | None:
+    """A quote paragraph signed on the next line: ``"…"\n- Jack Boyd, NASA Ames senior advisor``
+    (the name after the dash, before char ``hi``)."""
+    text = ctx.text
+    if not p.closed:
+        return None
+    j = p.end
+    while j < hi and text[j] in " \t":
+        j += 1
+    if j >= hi or text[j] != "\n":
+        return None
+    while j < hi and text[j].isspace():
+        j += 1
+    return dash(ctx, j, hi) if j < hi and text[j] in DASHES else None
 
 
 def _comma_before(text: str, p: Passage, j: int) -> bool:
@@ -163,3 +182,40 @@ def previous_paragraph(ctx: QuoteContext, paras: list[tuple[int, int]], para: in
         return None
     start = sents.sent(ctx.doc, toks[-1].i).start
     return verb_in(ctx, [t for t in toks if t.i >= start], cue_first=ctx.tables.max_gap + PREVIOUS_PARAGRAPH_SLACK)
+
+
+def announced(ctx: QuoteContext, paras: list[tuple[int, int]], para: int, floor: int) -> Attribution | None:
+    """A quote paragraph announced by the previous one, as press releases and statements print
+    them: ``X issued the following statement:``, ``The following is a statement by X regarding
+    ...``, ``Statement from X, Apollo 11 lunar module pilot:``. The speaker is who issued the
+    document; nothing before char ``floor`` (the end of the previous quote) is read."""
+    if para == 0:
+        return None
+    lo, hi = max(paras[para - 1][0], floor), paras[para - 1][1]
+    toks = [t for t in ctx.tokens(lo, hi) if not t.is_space]
+    if not toks:
+        return None
+    start = sents.sent(ctx.doc, toks[-1].i).start
+    toks = [t for t in toks if t.i >= start]
+    if toks[-1].text != ":" and not any(t.lower_ == ANNOUNCING for t in toks):
+        return None
+    for t in toks:
+        if t.lemma_.lower() not in ctx.tables.documents or ctx.quoted(t.idx, t.idx + 1):
+            continue
+        issuer = _issuer(t)
+        if issuer is not None:
+            return ctx.attribution(issuer[0], issuer[1], t.lower_, False)
+    return None
+
+
+def _issuer(noun: Token) -> tuple[int, int] | None:
+    """Chars of who issued the document ``noun`` names: "a statement from/by X" (the name, not what
+    follows it: "by X regarding the death of Y"), or the subject of "X issued the statement"."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ISSUER_PREPS:
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj.left_edge.idx, obj.idx + len(obj)
+    if noun.dep_ == "dobj":
+        return subject(noun.head)
+    return None

@@ -18,7 +18,7 @@ from ...text.passages import Passage, find_passages, paragraphs
 from ...values import Quote
 from .. import extensions, sents
 from . import reported
-from .attribution import after, around, before, next_sentence, previous_paragraph
+from .attribution import after, announced, around, before, next_sentence, previous_paragraph, signature
 from .candidates import mention_cands
 from .context import Attribution, QuoteContext
 from .detect import is_quote, starts_sentence
@@ -41,6 +41,7 @@ class _Window:
     lo: int             # start of the paragraph, or the end of the previous passage
     hi: int             # end of the last paragraph, or the start of the next passage
     hi_para: int        # end of the last paragraph
+    hi_next: int        # end of the paragraph after it (a signature line), or the start of the next passage
     floor: int          # end of the previous passage (0 for the first)
 
 
@@ -60,8 +61,10 @@ class _Layout:
         para = max(0, bisect_right(self.starts, p.start) - 1)
         last_para = bisect_right(self.starts, max(p.start, p.end - 1)) - 1
         hi_para = paras[last_para][1]
-        hi = min(hi_para, passages[n + 1].start if n + 1 < len(passages) else self.length)
-        return _Window(para, last_para, max(paras[para][0], floor), hi, hi_para, floor)
+        nxt = passages[n + 1].start if n + 1 < len(passages) else self.length
+        hi = min(hi_para, nxt)
+        hi_next = min(paras[last_para + 1][1] if last_para + 1 < len(paras) else self.length, nxt)
+        return _Window(para, last_para, max(paras[para][0], floor), hi, hi_para, hi_next, floor)
 
 
 class QuoteFinder:
@@ -145,7 +148,7 @@ def _quote(ctx: QuoteContext, layout: _Layout, p: Passage, w: _Window,
     text = ctx.text
     inner = p.inner(text)
     partial = not starts_sentence(text, p, w.lo, inner)
-    attr = after(ctx, p, w.hi) or before(ctx, p, w.lo)
+    attr = after(ctx, p, w.hi) or before(ctx, p, w.lo) or signature(ctx, p, w.hi_next)
     if not is_quote(ctx.tables, text, p, inner, partial, attr):
         return None
     if attr is None:
@@ -202,8 +205,10 @@ def _with_reported(ctx: QuoteContext, direct: list[Span], reps: list[reported.Re
 
 
 def _nearby(ctx: QuoteContext, layout: _Layout, p: Passage, w: _Window) -> Attribution | None:
-    """A whole-sentence quote's attribution in the next sentence, else ending the previous paragraph."""
-    return next_sentence(ctx, p, w.hi) or previous_paragraph(ctx, layout.paras, w.para, w.floor)
+    """A whole-sentence quote's attribution in the next sentence, else ending the previous paragraph,
+    else the document the previous paragraph announces."""
+    return next_sentence(ctx, p, w.hi) or previous_paragraph(ctx, layout.paras, w.para, w.floor) \
+        or announced(ctx, layout.paras, w.para, w.floor)
 
 
 @Language.factory(

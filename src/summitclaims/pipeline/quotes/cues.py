@@ -43,9 +43,30 @@ def dateline_dash(toks: Iterable[Token]) -> int | None:
     """Index of a spaced dash ending a dateline ("WASHINGTON, March 13 - President Reagan"), not
     the hyphen of "Young-sam" or "all-party"."""
     for w in reversed(list(toks)):
-        if w.text in DASHES and (w.text != "-" or (w.whitespace_ and w.i and w.doc[w.i - 1].whitespace_)):
+        if _is_dash(w):
             return w.i
     return None
+
+
+def _is_dash(w: Token) -> bool:
+    """A dash as datelines use it: "-" spaced, "--", an en or em dash."""
+    return bool(w.text) and set(w.text) <= DASHES and (
+        w.text != "-" or bool(w.whitespace_ and w.i and w.doc[w.i - 1].whitespace_))
+
+
+def _dateline(subj: Token) -> bool:
+    """"WASHINGTON -- ..." parsed as the subject: a word in capitals before a dateline dash."""
+    nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
+    return subj.is_upper and nxt is not None and _is_dash(nxt)
+
+
+def _name_before(verb: Token, lo: int) -> tuple[int, int] | None:
+    """Chars of the nearest person named before ``verb`` after token ``lo`` (else the nearest
+    organisation): the subject the parse lost to a dateline ("WASHINGTON -- After the launch,
+    John P. Holdren, Assistant to the President, issued")."""
+    ents = [e for e in verb.doc.ents if lo < e.start and e.end <= verb.i and e.label_ in ("PERSON", "ORG")]
+    best = [e for e in ents if e.label_ == "PERSON"] or ents
+    return (best[-1].start_char, best[-1].end_char) if best else None
 
 
 def subject(verb: Token) -> tuple[int, int] | None:
@@ -57,6 +78,10 @@ def subject(verb: Token) -> tuple[int, int] | None:
         # the phrase), the one next to the verb
         subjs = [c for c in v.children if c.dep_ in SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)]
         subj = max((c for c in subjs if c.i < v.i), key=lambda c: c.i, default=subjs[0] if subjs else None)
+        far = subjs[0] if subjs else None
+        if subj is not None and far is not None and far.i < subj.i and any(
+                c.dep_ in ("acl", "relcl") and far.i < c.i < subj.i for c in far.children):
+            subj = far      # "A group led by investor Natalie Koether said": the name is the clause's
         if subj is None and any(c.dep_ in SUBJECT_DEPS for c in v.children):
             # "The Australian Gas Light Co <AGLA.S> said": the parse makes the ticker's ">" the subject
             named = _before_ticker(verb)
@@ -64,6 +89,8 @@ def subject(verb: Token) -> tuple[int, int] | None:
                 return named
         if subj is not None and subj.lower_ in RELATIVE_WORDS:
             return None
+        if subj is not None and _dateline(subj):
+            return _name_before(verb, subj.i)
         if subj is not None:
             return _subject_chars(verb, subj)
         if v.head is v or v.dep_ not in CLAUSE_DEPS:
@@ -91,7 +118,7 @@ def _name_after_title(verb: Token, subj: Token) -> tuple[int, int] | None:
     else:
         return None
     for t in window:
-        if t.pos_ == "PROPN" and t.is_title and people_names.is_given_name(t.text):
+        if t.pos_ == "PROPN" and t.is_title and people_names.is_given_name(t.text) and not _in_clause(t, subj):
             end = t
             for u in doc[t.i + 1:verb.i]:
                 if u.is_punct or u.is_space and "\n\n" in u.text:
@@ -105,6 +132,16 @@ def _name_after_title(verb: Token, subj: Token) -> tuple[int, int] | None:
             if end.i > t.i:
                 return t.idx, end.idx + len(end)
     return None
+
+
+def _in_clause(t: Token, subj: Token) -> bool:
+    """``t`` sits in a clause modifying ``subj`` ("a group led by investor Natalie Koether", "the
+    firm which Jan Novak founded"): who the clause names is not the subject."""
+    while t.i != subj.i and t.head.i != t.i:
+        if t.dep_ in ("acl", "relcl"):
+            return True
+        t = t.head
+    return False
 
 
 def _before_ticker(verb: Token) -> tuple[int, int] | None:
@@ -158,12 +195,12 @@ def name_run(toks: Sequence[Token]) -> list[Token]:
     """The speaker words at the start of ``toks`` (after "said", "according to"): up to the first
     punctuation, relative pronoun or word no name is made of."""
     run: list[Token] = []
-    for t in toks:
+    for k, t in enumerate(toks):
         if t.is_space:
             continue
         if t.is_punct or t.tag_ in WH_TAGS:
             break
-        if not (t.ent_type_ or t.pos_ in SPEAKER_POS or t.is_title):
+        if not (t.ent_type_ or t.pos_ in SPEAKER_POS or t.is_title or (run and _title_of(toks, k))):
             break
         run.append(t)
         if t.pos_ == "PRON":
@@ -177,6 +214,16 @@ def name_run(toks: Sequence[Token]) -> list[Token]:
         if named:
             return named
     return run
+
+
+def _title_of(toks: Sequence[Token], k: int) -> bool:
+    """``toks[k]`` is the "of" (or its "the") inside a title before a name: "Army Chief of Staff
+    Gen. Ray Odierno", "Sgt. Maj. of the Army Raymond Chandler"."""
+    t = toks[k]
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if t.lower_ == "the":
+        return k > 0 and toks[k - 1].lower_ == "of" and nxt is not None and nxt.is_title
+    return t.lower_ == "of" and nxt is not None and (nxt.is_title or nxt.lower_ == "the")
 
 
 def _trailing_name(toks: Sequence[Token]) -> list[Token]:

@@ -33,6 +33,7 @@ _TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|but|or|while)$")
 _CLOSING = re.compile(r"""[.,!?]?["\u201d\u2019]""")    # a quotation's end: '."', ',"', '”'
 MIN_CONTENT_WORDS = 3       # "it was", "he would": too short to be something said
 ACCORDING = ("according", "to")
+NAME_RUN_ON = 4         # words of a name past the parse's edge of its phrase ("1st | Class David Kintz")
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,12 @@ def find(doc: Doc, text: str, tables: QuoteTables) -> list[Reported]:
     # never holds its own cue)
     found.sort(key=lambda r: r.start)
     starts = [r.start for r in found]
-    reach = list(accumulate((r.end for r in found), max))
-    found = [r for r in found if not (k := bisect_right(starts, r.cue_at) - 1) >= 0 or reach[k] <= r.cue_at]
+    # a parenthetical cue ("X, he said, will Y") lies inside its own clause: it reaches nothing of its
+    # own, and holds the cues of others inside it
+    holders = [r for r in found if r.start < r.cue_at < r.end]
+    reach = list(accumulate((r.start if r.start < r.cue_at < r.end else r.end for r in found), max))
+    found = [r for r in found if (not (k := bisect_right(starts, r.cue_at) - 1) >= 0 or reach[k] <= r.cue_at)
+             and not any(h is not r and h.start < r.cue_at < h.end for h in holders)]
     unique: dict[tuple[int, int], Reported] = {}
     for r in found:               # a verb met twice: inside its outer verb's clause first, with its speaker
         unique.setdefault((r.start, r.end), r)
@@ -86,14 +91,18 @@ def _by_verb(verb: Token, text: str, tables: QuoteTables,
     clause ("said production rose 3.1 pct but added that growth was slowing": two, one speaker)."""
     if any(c.dep_ in ("neg", "auxpass") for c in verb.children):
         return []
-    clause = next((c for c in verb.children if c.dep_ in CONTENT_DEPS), None)
+    clause = next((c for c in verb.children if c.dep_ in CONTENT_DEPS), None) or _told_that(verb, tables)
     if clause is None:
-        return []
+        got = _parenthetical(verb, text, speaker or subject(verb))
+        return [got] if got is not None else []
     first = clause.left_edge
-    if first.dep_ == "mark" and first.lower_ == "that":
+    if first.lower_ == "that" and first.dep_ in ("mark", "dobj"):      # (a "that" the parse took for an object)
         first = first.doc[first.i + 1]
     if first.lower_ in NOT_SAID:
         return []
+    if clause.left_edge.lower_ == "that" and any(c.dep_ == "dobj" and c.lower_ in tables.told_things
+                                                 for c in verb.children):
+        return []         # "told the story that the Army wrote": a relative clause of what he told
     speaker = speaker or _quoted_as(verb) or subject(verb)
     if speaker is None or speaker[0] <= verb.idx < speaker[1]:
         return []
@@ -112,6 +121,37 @@ def _by_verb(verb: Token, text: str, tables: QuoteTables,
     if inner is not None:
         out += _by_verb(inner, text, tables, speaker)
     return out
+
+
+def _parenthetical(verb: Token, text: str, speaker: tuple[int, int] | None) -> Reported | None:
+    """ "Building partnerships, he said, will foster understanding": a cue set off by a comma inside
+    the sentence it attributes (the parse's parataxis); the content is that whole sentence."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or speaker is None or head.i <= verb.i:
+        return None
+    doc = verb.doc
+    lead = verb.left_edge if verb.left_edge.text == "," else doc[verb.left_edge.i - 1] if verb.left_edge.i else None
+    if lead is None or lead.text != "," or head.left_edge.i >= lead.i:
+        return None         # (words of the sentence must stand before the comma)
+    span = _trimmed(text, head.left_edge.idx, _end(head.right_edge))
+    if span is None or not span[0] < speaker[0] < span[1]:
+        return None
+    return Reported(span[0], span[1], speaker, verb.lemma_.lower(), verb.idx)
+
+
+def _told_that(verb: Token, tables: QuoteTables) -> Token | None:
+    """ "told an audience of business members that the Army accounts for ...": the "that" clause the
+    parse made a relative clause of the hearer, when "that" is not its subject and it has its own."""
+    if verb.lemma_.lower() not in tables.hearer:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lower_ in tables.told_things:
+        return None         # ("told the story that the Army wrote": what he told)
+    for t in obj.subtree:
+        if t.dep_ == "relcl" and t.left_edge.lower_ == "that" and t.left_edge.dep_ not in ("nsubj", "nsubjpass") \
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > t.left_edge.i for c in t.children):
+            return t
+    return None
 
 
 def _quoted_as(verb: Token) -> tuple[int, int] | None:
@@ -156,17 +196,37 @@ def _according(doc: Doc, tok: Token, text: str) -> Reported | None:
     head = tok.head if tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i else None
     lo, hi = (head.left_edge.idx, _end(head.right_edge)) if head is not None else (sent.start_char, sent.end_char)
     lo, hi = max(lo, sent.start_char), min(hi, sent.end_char)
-    phrase = (tok.idx, _end(max(obj.right_edge, to.right_edge, key=lambda t: t.i)))
-    speaker = (obj.left_edge.idx, _end(obj))
+    name_end = _name_end(obj)
+    phrase = (tok.idx, _end(max(obj.right_edge, to.right_edge, name_end, key=lambda t: t.i)))
+    speaker = (obj.left_edge.idx, _end(name_end))
+    # what follows the phrase to the clause's end: nothing, or an apposition ("X, the adviser.")
+    rest = [t for t in doc[name_end.i + 1:] if t.idx < hi]
     if not text[lo:phrase[0]].strip(EDGE_PUNCT + "that "):   # "According to X, the fund will grow."
         span = _trimmed(text, phrase[1], hi)
-    elif not text[phrase[1]:hi].strip(EDGE_PUNCT + "."):     # "The fund will grow, according to X."
+    elif not text[phrase[1]:hi].strip(EDGE_PUNCT + ".") or (
+            rest and rest[0].text == "," and not any(t.pos_ in ("VERB", "AUX") for t in rest)):
+        # "The fund will grow, according to X." / "..., according to X, the bank's adviser."
         span = _trimmed(text, lo, phrase[0])
     else:                                                    # "The fund, according to X, will grow."
         span = _trimmed(text, lo, hi)
     if span is None:
         return None
     return Reported(span[0], span[1], speaker, " ".join(ACCORDING), tok.idx)
+
+
+def _name_end(obj: Token) -> Token:
+    """The last word of the phrase ``obj`` heads, before a comma or bracket, and of a name running
+    on past it ("according to Sgt. 1st Class David Kintz, garrison adviser": the parse may make
+    "1st" the object and "Kintz" a root of its own)."""
+    doc = obj.doc
+    end = obj
+    for t in doc[obj.i + 1:min(len(doc), obj.right_edge.i + 1 + NAME_RUN_ON)]:
+        if (t.is_punct and t.text not in "-&'") or t.is_space:
+            break
+        if t.i > obj.right_edge.i and not (t.is_title or t.pos_ == "PROPN"):
+            break
+        end = t
+    return end
 
 
 def _end(tok: Token) -> int:

@@ -1,18 +1,22 @@
 """From the speaker words of an attribution to an actor: a sieve, its first matching step wins.
 
-1. A pronoun ("she", "it", "they") goes back to the most recent compatible candidate: the speakers
-   of the last two paragraphs first, then their subjects, then anyone; by gender where the article
-   tells it (earlier pronouns, "Mr"/"Ms", then the first-name table); "they" may be an unnamed group
-   that spoke ("traders said ... they said": nobody named).
+1. A pronoun ("she", "it", "they") opening its sentence goes back to the subject of the sentence
+   before, in its paragraph, when that one fits ("Brown then started speaking. He said ...");
+   else to the most recent compatible candidate: the speakers of the last two paragraphs first,
+   then their subjects, then anyone; by gender where the article tells it (earlier pronouns,
+   "Mr"/"Ms", then the first-name table); "they" may be an unnamed group that spoke ("traders
+   said ... they said": nobody named).
 2. A head noun of an unnamed source ("the senior ministry official", "one GOP operative") names
    nobody, not even the organisation in its words.
-3. A document ("A statement from the EU") speaks for whoever its phrase names.
+3. A document ("A statement from the EU") speaks for whoever its phrase names; a government
+   ("the Spanish government") for the country its words name.
 4. A mention under the speaker words: a person over an organisation ("a spokesman for IBM" -> IBM);
    an organisation's mention run on into a person's name is that person.
 5. A proper name the actors component has no mention for: the subject completed from the text
    ("the Commonwealth Bank of Australia"), a surname of a known actor, else the name as written.
 6. A definite description: a job title goes to the one person whose role it is ("The President"),
-   else to the most recent compatible candidate ("the minister", "the company"); indefinite and
+   else to the most recent compatible candidate whose name holds its head noun ("the ministry" ->
+   "Finance Ministry"), else to the most recent compatible one ("the minister", "the company"); indefinite and
    plural descriptions ("one trader", "analysts") name nobody.
 
 ``speaker_type`` says which kind of words named the speaker; an anonymous source never keeps a
@@ -23,8 +27,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ...text import people_names
+from ...text.passages import paragraph_break
+from .. import sents
 from .candidates import PERSON_LABELS, missed_name, surname
 from .context import Attribution, Candidate, QuoteContext
+from .cues import SUBJECT_DEPS
 
 PRONOUN_GENDER = {"she": "f", "her": "f", "he": "m", "him": "m"}
 PLURAL_PRONOUNS = frozenset({"they", "them"})
@@ -74,7 +81,7 @@ def speaker_type(ctx: QuoteContext, attr: Attribution, label: str) -> str:
     root = span.root
     if root.lower_ in ctx.tables.sources:
         return "anonymous"
-    if root.lower_ in ctx.tables.documents and label in ("ORG", "GPE"):
+    if (root.lower_ in ctx.tables.documents or root.lower_ in ctx.tables.governing) and label in ("ORG", "GPE"):
         return "organisation"
     named = [m for m in _covering(ctx, attr, root) if m.start <= root.i < m.end]
     if named:
@@ -101,12 +108,28 @@ def _speaker_of(ctx: QuoteContext, attr: Attribution) -> tuple[str | None, str]:
         issuer = _issuer(ctx, root)    # "A statement from the EU said"
         if issuer is not None:
             return issuer._.sc_actor, issuer.label_
+    if root is not None and root.lower_ in ctx.tables.governing:
+        country = _governed(ctx, root)     # "the Spanish government said": Spain
+        if country is not None:
+            return country, "GPE"
     covering = _covering(ctx, attr, root)
     if covering:
         return _best_mention(ctx, covering, root)
     if span is None or root is None:
         return None, "?"
     return _description(ctx, attr, span, root)
+
+
+def _governed(ctx: QuoteContext, noun: Token) -> str | None:
+    """The country a government noun's modifier names ("the Spanish government", "The U.S.
+    Government", "Japan's cabinet")."""
+    for c in noun.children:
+        if c.dep_ not in ("compound", "amod", "poss", "nmod"):
+            continue
+        m = next((m for m in ctx.mentions if m.start <= c.i < m.end and m._.sc_actor), None)
+        if m is not None and m.label_ in ("GPE", "NORP"):
+            return m._.sc_actor
+    return None
 
 
 def _issuer(ctx: QuoteContext, noun: Token) -> Span | None:
@@ -131,12 +154,44 @@ def _pronoun(ctx: QuoteContext, attr: Attribution, word: str) -> tuple[str | Non
     labels: tuple[str, ...] = PERSON_LABELS if want == "PERSON" else (want, "GPE")
     if word in PLURAL_PRONOUNS:
         labels += (PLURAL,)     # "money traders said ... they said": the traders, who are nobody named
-    c = antecedent(ctx, attr.start, labels, gender)
+    c = _subject_before(ctx, attr, labels, gender) or antecedent(ctx, attr.start, labels, gender)
     if c is None:
         return None, want
     if gender and c.actor:
         ctx.gender.setdefault(c.actor, gender)
     return c.actor, c.label
+
+
+def _subject_before(ctx: QuoteContext, attr: Attribution, labels: tuple[str, ...],
+                    gender: str | None) -> Candidate | None:
+    """The subject of the previous sentence of the paragraph, for a pronoun that is the first subject
+    of its own sentence, when it is a candidate of the right label and gender: who a paragraph is
+    about ("Brown then started speaking. He said ..."; "The President expressed his thanks. He
+    noted ..."), not the last one to speak."""
+    doc = ctx.doc
+    span = doc.char_span(attr.start, attr.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    sent = sents.sent(doc, tok.i)
+    if tok.dep_ not in SUBJECT_DEPS or sent.start == 0 or any(t.dep_ in SUBJECT_DEPS for t in doc[sent.start:tok.i]):
+        return None
+    prev = sents.sent(doc, sent.start - 1)
+    if paragraph_break(ctx.text).search(ctx.text, prev.end_char, sent.start_char):
+        return None
+    subj = next((c for c in prev.root.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or subj.i < prev.start:
+        return None
+    lo, hi = subj.left_edge.idx, subj.idx + len(subj)
+    c = next((c for c in reversed(ctx.cands) if lo <= c.pos < hi), None)
+    if c is None and subj.lower_ in ctx.tables.job_titles and subj.left_edge.lower_ in DEFINITE:
+        c = _by_role(ctx, lo, subj.lower_)       # "The President expressed ..."
+    if c is None and subj.pos_ == "PROPN" and subj.is_title:
+        known = surname(ctx, subj.text)          # "Jones then started speaking": no mention, a surname
+        c = Candidate(lo, known, "PERSON", None, True) if known else None
+    if c is None or c.label not in labels or (gender and gender_of(ctx, c) not in (None, gender)):
+        return None
+    return c
 
 
 def _covering(ctx: QuoteContext, attr: Attribution, root: Token | None) -> list[Span]:
@@ -202,9 +257,19 @@ def _description(ctx: QuoteContext, attr: Attribution, span: Span, root: Token) 
             return titled.actor, titled.label
     if first in DEFINITE or span[0].tag_ == "PRP$":
         labels = PERSON_LABELS if label == "PERSON" else (label,)
-        c = antecedent(ctx, attr.start, labels, gender)
+        c = _named_by_head(ctx, attr.start, labels, root) or antecedent(ctx, attr.start, labels, gender)
         return (c.actor, c.label) if c is not None else (None, label)
     return None, label
+
+
+def _named_by_head(ctx: QuoteContext, pos: int, labels: tuple[str, ...], root: Token) -> Candidate | None:
+    """"The ministry said" after "the Finance Ministry" and other bodies: the latest candidate
+    before ``pos`` whose name holds the description's head noun."""
+    if root.pos_ not in ("NOUN", "PROPN") or labels == PERSON_LABELS:
+        return None
+    head = root.lower_
+    return next((c for c in reversed(ctx.cands) if c.pos < pos and c.actor and c.label in labels
+                 and head in c.actor.lower().split()), None)
 
 
 def _by_role(ctx: QuoteContext, pos: int, title: str) -> Candidate | None:

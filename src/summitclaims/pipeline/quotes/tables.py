@@ -16,6 +16,8 @@ class QuoteTables:
     verbs: frozenset[str]                       # reporting verbs, by lemma
     stances: dict[str, str]                     # reporting verb -> neutral | assertive | distancing | tentative
     reporting: frozenset[str]                   # the verbs whose clause is reported speech ("said that ...")
+    hearer: frozenset[str]                      # verbs whose object is who was told ("told members that ...")
+    told_things: frozenset[str]                 # objects of "tell" that are what was told ("the story")
     phrases: tuple[tuple[str, ...], ...]        # "according to": words before the speaker, in table order
     pronouns: dict[str, str]                    # pronoun -> the actor label it refers back to
     titles: dict[str, str]                      # "mr", "ms" -> gender
@@ -26,6 +28,7 @@ class QuoteTables:
     sources: frozenset[str]                     # heads of an unnamed source ("official", "operative")
     documents: frozenset[str]                   # heads of a text speaking for who it names ("statement")
     speakers_for: frozenset[str]                # an unnamed person speaking for an organisation ("spokesman")
+    governing: frozenset[str]                   # with a country's name, the country ("the Spanish government")
     max_gap: int                                # tokens between quote and reporting verb
     min_words: int                              # partial quotes shorter than this are scare quotes
     min_words_unattributed: int                 # a quote with no attribution needs this many words
@@ -37,6 +40,8 @@ class QuoteTables:
         verbs: set[str] = set()
         stances: dict[str, str] = {}
         reporting: set[str] = set()
+        hearer: set[str] = set()
+        told_things: set[str] = set()
         phrases: list[tuple[str, ...]] = []
         suffixes: set[str] = set()
         for row in resources.load_patterns(cues):
@@ -47,6 +52,10 @@ class QuoteTables:
                     stances[lemma] = str(row["stance"])
                 if row.get("indirect", True):
                     reporting.add(lemma)
+                if row.get("hearer"):
+                    hearer.add(lemma)
+            elif row["kind"] == "told_thing":
+                told_things.add(str(row["word"]).lower())
             elif row["kind"] == "phrase":
                 phrases.append(tuple(str(row["phrase"]).lower().split()))
             else:
@@ -57,7 +66,8 @@ class QuoteTables:
             table = titles if r.get("kind") == "title" else first_names
             table[str(r["word"]).lower().rstrip(".")] = str(r["gender"])
         return cls(
-            verbs=frozenset(verbs), stances=stances, reporting=frozenset(reporting), phrases=tuple(phrases),
+            verbs=frozenset(verbs), stances=stances, reporting=frozenset(reporting), hearer=frozenset(hearer),
+            told_things=frozenset(told_things), phrases=tuple(phrases),
             pronouns={str(r["word"]).lower(): str(r["label"]) for r in resources.load_patterns(pronouns)},
             titles=titles, first_names=first_names,
             # shared with the actors component
@@ -70,6 +80,7 @@ class QuoteTables:
             documents=frozenset(str(r["noun"]).lower() for r in resources.load_patterns(nouns) if r.get("document")),
             speakers_for=frozenset(str(r["noun"]).lower() for r in resources.load_patterns(nouns)
                                    if r.get("speaks_for")),
+            governing=frozenset(str(r["noun"]).lower() for r in resources.load_patterns(nouns) if r.get("governs")),
             max_gap=max_gap, min_words=min_words, min_words_unattributed=min_words_unattributed,
         )
 
