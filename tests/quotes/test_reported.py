@@ -170,6 +170,10 @@ def test_speaker_types(kinds, text, speaker_type, speaker):
                  "commander.", "Kevin Fujimoto", "named", id="abbreviated-ranks"),
     pytest.param('"Most people I have met are good," said Army Chief of Staff Gen. Ray Odierno.', "Ray Odierno",
                  "named", id="a-title-with-of"),
+    pytest.param('"I think a sale is highly unlikely," said Martin Long of Lipper Analytical.', "Martin Long", "named",
+                 id="a-name-of-an-organisation"),
+    pytest.param("A statement issued by the European Commission said the fund would grow.", "European Commission",
+                 "organisation", id="a-statement-issued-by"),
     pytest.param("The event featured foods from many countries, according to Sgt. 1st Class David Kintz, the "
                  "garrison adviser.", "David Kintz", "named", id="according-to-a-rank-with-an-ordinal"),
     # a government speaks for its country; a body's description for the body it names
@@ -225,6 +229,12 @@ def test_an_announcement_without_a_colon_or_following_announces_nothing(kinds):
 ])
 def test_a_pronoun_opening_its_sentence_is_the_subject_before(kinds, text, speakers):
     assert [q["speaker"] for q in kinds(text, "quote")] == speakers
+
+
+def test_of_after_a_name_starts_no_title(kinds):
+    # the model takes "Perrin Long" for an organisation: the speaker words must stop before "of"
+    (q,) = kinds('"I think a sale is highly unlikely," said Perrin Long of Lipper Analytical.', "quote")
+    assert q["speaker"] == "Perrin Long"
 
 
 def test_a_surname_two_people_share_is_the_first_named(kinds):

@@ -55,7 +55,7 @@ def after(ctx: QuoteContext, p: Passage, hi: int) -> Attribution | None:
     if vi > 0:
         words = speaker_words(toks[:vi], ctx.tables.max_gap)
         return ctx.words_attribution(words, cue, True) if words else None
-    run = name_run(toks[vi + 1:])
+    run = name_run(toks[vi + 1:], ctx.tables.job_titles)
     if not run:
         return None
     return ctx.words_attribution(run, cue, True)
@@ -143,7 +143,7 @@ def _phrase_before(ctx: QuoteContext, toks: list[Token]) -> Attribution | None:
         n = len(phrase)
         for k in range(len(toks) - n, -1, -1):
             if tuple(lowers[k:k + n]) == phrase:
-                run = name_run(toks[k + n:])
+                run = name_run(toks[k + n:], ctx.tables.job_titles)
                 if run:
                     return ctx.words_attribution(run, " ".join(phrase), len(toks) - (k + n + len(run)) <= 1)
     return None

@@ -191,16 +191,17 @@ def _subject_chars(verb: Token, subj: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right)
 
 
-def name_run(toks: Sequence[Token]) -> list[Token]:
+def name_run(toks: Sequence[Token], titles: frozenset[str] = frozenset()) -> list[Token]:
     """The speaker words at the start of ``toks`` (after "said", "according to"): up to the first
-    punctuation, relative pronoun or word no name is made of."""
+    punctuation, relative pronoun or word no name is made of; "of" only inside a title (one of
+    ``titles``: "Chief of Staff Gen. Ray Odierno", not "Perrin Long of Lipper Analytical")."""
     run: list[Token] = []
     for k, t in enumerate(toks):
         if t.is_space:
             continue
         if t.is_punct or t.tag_ in WH_TAGS:
             break
-        if not (t.ent_type_ or t.pos_ in SPEAKER_POS or t.is_title or (run and _title_of(toks, k))):
+        if not (t.ent_type_ or t.pos_ in SPEAKER_POS or t.is_title or (run and _title_of(toks, k, titles))):
             break
         run.append(t)
         if t.pos_ == "PRON":
@@ -216,14 +217,15 @@ def name_run(toks: Sequence[Token]) -> list[Token]:
     return run
 
 
-def _title_of(toks: Sequence[Token], k: int) -> bool:
+def _title_of(toks: Sequence[Token], k: int, titles: frozenset[str]) -> bool:
     """``toks[k]`` is the "of" (or its "the") inside a title before a name: "Army Chief of Staff
     Gen. Ray Odierno", "Sgt. Maj. of the Army Raymond Chandler"."""
     t = toks[k]
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     if t.lower_ == "the":
         return k > 0 and toks[k - 1].lower_ == "of" and nxt is not None and nxt.is_title
-    return t.lower_ == "of" and nxt is not None and (nxt.is_title or nxt.lower_ == "the")
+    return t.lower_ == "of" and k > 0 and toks[k - 1].lower_ in titles and nxt is not None and (
+        nxt.is_title or nxt.lower_ == "the")
 
 
 def _trailing_name(toks: Sequence[Token]) -> list[Token]:
@@ -296,7 +298,7 @@ def quoted_as(ctx: QuoteContext, toks: list[Token], adjacent: bool) -> Attributi
     cue = toks[ai + 1].lemma_.lower()
     obj = [t for t in toks[qi + 1:ai] if not t.is_space]
     if obj and obj[0].lower_ != "by":
-        run = name_run(obj)
+        run = name_run(obj, ctx.tables.job_titles)
         return ctx.words_attribution(run, cue, adjacent) if run else None
     subj = [t for t in toks[:qi] if t.lower_ not in AUX_WORDS]
     words = speaker_words(subj, ctx.tables.max_gap) if subj else None

@@ -134,13 +134,18 @@ def _governed(ctx: QuoteContext, noun: Token) -> str | None:
 
 def _issuer(ctx: QuoteContext, noun: Token) -> Span | None:
     """The mention a document noun's phrase names: "a statement from/by/of the EU", "the EU's
-    statement"."""
-    for c in noun.children:
-        obj = next((o for o in c.children if o.dep_ == "pobj"), None) if c.dep_ == "prep" and \
+    statement", "a statement issued by the EU"."""
+    by = [a for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
+    for c in [*noun.children, *by]:         # ("a statement issued by the Wallenberg companies")
+        obj = next((o for o in c.children if o.dep_ == "pobj"), None) if c.dep_ in ("prep", "agent") and \
             c.lower_ in ("from", "by", "of") else c if c.dep_ == "poss" else None
         if obj is None:
             continue
         found = next((m for m in ctx.mentions if m.start <= obj.i < m.end and m._.sc_actor), None)
+        if found is None and c.dep_ == "agent" and noun.head.i > c.i:
+            # "issued by the holding companies AB Investor and ... said": the first name before the verb
+            found = next((m for m in ctx.mentions if c.i < m.start and m.end <= noun.head.i and m._.sc_actor
+                          and m.label_ in ("ORG", "PERSON", "GPE")), None)
         if found is not None:
             return found
     return None
