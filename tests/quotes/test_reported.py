@@ -39,6 +39,25 @@ def quotes(kinds, text):
                  "percent of federal contracting.",
                  ("indirect", "the Army accounts for 25 percent of federal contracting", "Phillips", "tell"),
                  id="told-a-hearer-that"),
+    # who the relative clause, the preposition or the participle hangs on
+    pytest.param("The plan was backed by Jane Novak, who said the vote would pass easily.",
+                 ("indirect", "the vote would pass easily", "Jane Novak", "say"), id="who-said"),
+    pytest.param("Col. John Hurley opened the forum by telling those in attendance that the day was about "
+                 "solving problems.",
+                 ("indirect", "the day was about solving problems", "Col. John Hurley", "tell"), id="by-telling"),
+    # a fronted clause the parse hangs on the verb as an adverbial one or a conjunct
+    pytest.param("With forces drawing down in Afghanistan, the Army is rebalancing to the Pacific region, said "
+                 "Chief of Staff of the Army Gen. Ray Odierno.",
+                 ("indirect", "With forces drawing down in Afghanistan, the Army is rebalancing to the Pacific region",
+                  "Ray Odierno", "say"), id="fronted-and-inverted"),
+    pytest.param("WASHINGTON, May 7, 2013 - The world is becoming more uncertain and the Army is adjusting, Army "
+                 "Chief of Staff Gen. Ray T. Odierno told the Defense Writers Group here today.",
+                 ("indirect", "The world is becoming more uncertain and the Army is adjusting",
+                  "Army Chief of Staff Gen. Ray T. Odierno", "tell"), id="fronted-conjunct"),
+    pytest.param("Small businesses represent 29.6 million companies, create 63.3 percent of new jobs and employ "
+                 "half of all workers, according to Goodsell.",
+                 ("indirect", "Small businesses represent 29.6 million companies, create 63.3 percent of new jobs and "
+                  "employ half of all workers", "Goodsell", "according to"), id="according-to-all-conjuncts"),
     # a cue set off inside the sentence it attributes
     pytest.param("Building partnerships in the region, he said, will foster understanding.",
                  ("indirect", "Building partnerships in the region, he said, will foster understanding", "he", "say"),
@@ -229,6 +248,20 @@ def test_an_announcement_without_a_colon_or_following_announces_nothing(kinds):
 ])
 def test_a_pronoun_opening_its_sentence_is_the_subject_before(kinds, text, speakers):
     assert [q["speaker"] for q in kinds(text, "quote")] == speakers
+
+
+def test_a_fronted_clause_ending_in_a_quoted_piece_is_mixed(kinds):
+    text = 'One thing he has learned from the last two is that "everyone loves to eat," Kintz said.'
+    (q,) = kinds(text, "quote")
+    assert (q["type"], q["speaker"], q["quote"]) == (
+        "mixed", "Kintz", 'One thing he has learned from the last two is that "everyone loves to eat,"')
+
+
+def test_no_reported_clause_starts_in_a_bracketed_dateline(kinds):
+    text = ('HONOLULU (June 19, 2012) -- "Since 1775, Army Medicine has stood shoulder-to-shoulder with our war '
+            'fighters," said Lt. Gen. Patricia Horoho.')
+    (q,) = kinds(text, "quote")
+    assert (q["type"], q["speaker"]) == ("direct", "Patricia Horoho")
 
 
 def test_of_after_a_name_starts_no_title(kinds):

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import resources
-from ..text.newswire import AGENCY_DATELINE, DATELINE_LINE, DATELINE_WINDOW, PLACE_DATELINE, WIRE_DASH
+from ..text.newswire import AGENCY_DATELINE, BRACKET_DATELINE, DATELINE_LINE, DATELINE_WINDOW, PLACE_DATELINE, WIRE_DASH
 from . import sents
 
 TICKER_TOKENS = 12        # "<SWSZ.Z>", "<Welsh, Carson, Anderson and Stowe IV>": at most this many tokens to the ">"
@@ -54,7 +54,7 @@ def _past_space(text: str, i: int) -> int:
 def dateline_end(text: str) -> int | None:
     """Where the story starts after a wire dateline's dash ("ZURICH, March 19 - Swissair ..."), or None."""
     m = DATELINE_LINE.search(text, 0, DATELINE_WINDOW) or AGENCY_DATELINE.search(text, 0, DATELINE_WINDOW) \
-        or PLACE_DATELINE.match(text)
+        or PLACE_DATELINE.match(text) or BRACKET_DATELINE.match(text)
     if m is None:
         return None
     end = m.end()

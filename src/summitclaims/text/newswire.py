@@ -44,6 +44,19 @@ AGENCY_DATELINE = re.compile(
     re.MULTILINE | re.VERBOSE,
 )
 
+# A dateline with its date (and perhaps a news service) in brackets, as US government and many
+# web news services write it: "WASHINGTON (Army News Service, Oct. 19, 2012) --", "HONOLULU (June
+# 19, 2012) --", "FORT RUCKER, Ala. (September 22, 2011) --".
+BRACKET_DATELINE = re.compile(
+    r"""
+    [ \t]*[A-Z][A-Za-z.'’-]*(?:[ ][A-Z][A-Za-z.'’-]*){0,3}    # the place, in capitals or not
+    (?:,[ \t]*[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){0,2})?   # perhaps its state: ", Ala."
+    [ \t]*\([^()\n]{0,60}?\b\d{4}\)                          # "(..., 2012)": brackets ending in a year
+    [ \t]*(?:-|–|—|--)[ \t]                                 # the dash
+    """,
+    re.VERBOSE,
+)
+
 # A dateline without a date in any case, as press releases write it on the first line: a place,
 # its state or country, then a spaced dash ("Los Angeles, CA - Tenet ...", "Brussels, Belgium –").
 # Only where a text opens (``PLACE_DATELINE.match``): later such lines are ordinary text.

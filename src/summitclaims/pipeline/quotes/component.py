@@ -30,7 +30,8 @@ SENTENCE_END = ".!?\u2026"  # a quote ending so may take its attribution from a 
 QUOTE_END_JUNK = "'\u2019\" "   # stripped from the quote's end before looking at its last char
 MIXED_OWN_WORDS = 2         # words of its own a reported clause needs beside its quoted pieces to be mixed
 _WORDS = re.compile(r"\w+")
-_QUOTED_PIECE = re.compile(r"""(?:"[^"\n]{1,200}"|\u201c[^\u201d\n]{1,200}\u201d)""")   # "ready to act", “open”
+# "ready to act", “open”, ‘maximum practicable’ (curly marks may hold a line wrap)
+_QUOTED_PIECE = re.compile(r"""(?:"[^"\n]{1,200}"|\u201c[^\u201d]{1,200}\u201d|\u2018[^\u2019]{1,200}\u2019)""")
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,8 @@ def subject(verb: Token) -> tuple[int, int] | None:
     for _ in range(SUBJECT_CLIMB):
         # of two subjects ("maker/nsubj Moulinex/nsubj <MOUP.PA> said", a wire line broken inside
         # the phrase), the one next to the verb
-        subjs = [c for c in v.children if c.dep_ in SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)]
+        subjs = [c for c in v.children if c.dep_ in SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)
+                 and c.pos_ not in ("VERB", "AUX")]     # (a clause the parse made a subject: what was said)
         subj = max((c for c in subjs if c.i < v.i), key=lambda c: c.i, default=subjs[0] if subjs else None)
         far = subjs[0] if subjs else None
         if subj is not None and far is not None and far.i < subj.i and any(
@@ -88,11 +89,24 @@ def subject(verb: Token) -> tuple[int, int] | None:
             if named is not None:
                 return named
         if subj is not None and subj.lower_ in RELATIVE_WORDS:
+            # "Kintz, who said ...": the one the relative clause is about; "an official who asked
+            # not to be named": nobody for the verb of the clause
+            doc = verb.doc
+            ante = v.head if v.dep_ == "relcl" else doc[subj.i - 2] if subj.i >= 2 and doc[subj.i - 1].text == "," \
+                else None       # (the parse may hang "who said" elsewhere: the name before ", who")
+            if v.i == verb.i and ante is not None and ante.pos_ == "PROPN" and subj.lower_ == "who":
+                first = ante
+                while first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and doc[first.i - 1].dep_ == "compound":
+                    first = doc[first.i - 1]
+                return first.idx, ante.idx + len(ante)
             return None
         if subj is not None and _dateline(subj):
             return _name_before(verb, subj.i)
         if subj is not None:
             return _subject_chars(verb, subj)
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.i != v.head.i:
+            v = v.head.head     # "opened the forum by telling ...", "After telling the Soldiers ..., he"
+            continue
         if v.head is v or v.dep_ not in CLAUSE_DEPS:
             break
         v = v.head
@@ -106,21 +120,29 @@ def _name_after_title(verb: Token, subj: Token) -> tuple[int, int] | None:
     """Chars of a person's name (a given name, then capitalised words up to the verb or a comma)
     after a common-noun subject in its own subtree, or None."""
     doc = verb.doc
+    # the subject's words end at the verb, or at the subject's edge after an inverted "said X"
+    limit = verb.i if verb.i > subj.i else subj.right_edge.i + 1
     if subj.pos_ == "PROPN":
-        # "Spain's Deputy Prime Minister, Maria ...,": a capitalised title, its person in apposition
+        # "Spain's Deputy Prime Minister, Maria ...,": a capitalised title, its person in apposition;
+        # "said Chief of Staff of the Army Gen. Ray Odierno": in its phrase
         own = doc[subj.left_edge.i:subj.i + 1]
-        appos = next((c for c in subj.children if c.dep_ == "appos" and c.i < verb.i), None)
-        if appos is None or any(people_names.is_given_name(t.text) for t in own if t.is_title):
+        if any(people_names.is_given_name(t.text) for t in own if t.is_title):
             return None
-        window = doc[appos.left_edge.i:min(verb.i, appos.right_edge.i + 1)]
+        appos = next((c for c in subj.children if c.dep_ == "appos" and c.i < limit), None)
+        if appos is not None:
+            window = doc[appos.left_edge.i:min(limit, appos.right_edge.i + 1)]
+        elif any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children):
+            window = doc[subj.i + 1:min(limit, subj.right_edge.i + 1)]
+        else:
+            return None
     elif subj.pos_ == "NOUN":
-        window = doc[subj.i + 1:min(verb.i, subj.right_edge.i + 1)]
+        window = doc[subj.i + 1:min(limit, subj.right_edge.i + 1)]
     else:
         return None
     for t in window:
         if t.pos_ == "PROPN" and t.is_title and people_names.is_given_name(t.text) and not _in_clause(t, subj):
             end = t
-            for u in doc[t.i + 1:verb.i]:
+            for u in doc[t.i + 1:limit]:
                 if u.is_punct or u.is_space and "\n\n" in u.text:
                     break
                 if u.is_title or u.lower_ in NAME_PARTICLES:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from spacy.attrs import LEMMA, LOWER
@@ -30,6 +30,7 @@ EDGE_PUNCT = ",;:-\u2013\u2014 \t\n"
 # no words (a run-on "... will expand innovation He said that" is no fronted clause)
 _FRONTED_GAP = re.compile(r"""[\s.!?]*(?:,|["\u201d\u2019']|[\u2013\u2014]|\s-\s)[\s,"\u201d\u2019']*""")
 _TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|but|or|while)$")
+CLOSING_MARKS = "\"\u201d\u2019"
 _CLOSING = re.compile(r"""[.,!?]?["\u201d\u2019]""")    # a quotation's end: '."', ',"', '”'
 MIN_CONTENT_WORDS = 3       # "it was", "he would": too short to be something said
 ACCORDING = ("according", "to")
@@ -52,6 +53,7 @@ def find(doc: Doc, text: str, tables: QuoteTables) -> list[Reported]:
         return []
     found: list[Reported] = []
     head = layout.headline_end(text) or 0        # "GARCIA SAYS PERU NOT TRYING ...": a headline tells
+    story = max(head, layout.dateline_end(text) or 0)   # no clause starts in the dateline
     # the candidates picked from the arrays, not by making a Token of every word
     strings = doc.vocab.strings
     cues = {strings[w] for w in tables.reporting}
@@ -79,6 +81,7 @@ def find(doc: Doc, text: str, tables: QuoteTables) -> list[Reported]:
     reach = list(accumulate((r.start if r.start < r.cue_at < r.end else r.end for r in found), max))
     found = [r for r in found if (not (k := bisect_right(starts, r.cue_at) - 1) >= 0 or reach[k] <= r.cue_at)
              and not any(h is not r and h.start < r.cue_at < h.end for h in holders)]
+    found = [replace(r, start=story) if r.start < story < r.end else r for r in found]
     unique: dict[tuple[int, int], Reported] = {}
     for r in found:               # a verb met twice: inside its outer verb's clause first, with its speaker
         unique.setdefault((r.start, r.end), r)
@@ -91,7 +94,8 @@ def _by_verb(verb: Token, text: str, tables: QuoteTables,
     clause ("said production rose 3.1 pct but added that growth was slowing": two, one speaker)."""
     if any(c.dep_ in ("neg", "auxpass") for c in verb.children):
         return []
-    clause = next((c for c in verb.children if c.dep_ in CONTENT_DEPS), None) or _told_that(verb, tables)
+    clause = next((c for c in verb.children if c.dep_ in CONTENT_DEPS), None) or _told_that(verb, tables) \
+        or _fronted_inverted(verb)
     if clause is None:
         got = _parenthetical(verb, text, speaker or subject(verb))
         return [got] if got is not None else []
@@ -115,8 +119,11 @@ def _by_verb(verb: Token, text: str, tables: QuoteTables,
     span = _trimmed(text, first.idx, end)
     if span is None or _overlaps(span, speaker) or span[0] <= verb.idx < span[1]:
         return []
-    if span[1] <= min(speaker[0], verb.idx) and not _FRONTED_GAP.fullmatch(text, span[1], min(speaker[0], verb.idx)):
-        return []         # "Prices will rise, he said": a fronted clause ends at a comma or a quote's end
+    if span[1] <= min(speaker[0], verb.idx) and not _FRONTED_GAP.fullmatch(text, span[1], min(speaker[0], verb.idx)) \
+            and not (span[1] >= 2 and text[span[1] - 2] in ",!?" and text[span[1] - 1] in CLOSING_MARKS):
+        # "Prices will rise, he said": a fronted clause ends at a comma or a quote's end (its
+        # closing ',"' then inside the span: 'is that "everyone loves to eat," Kintz said')
+        return []
     out = [Reported(span[0], span[1], speaker, verb.lemma_.lower(), verb.idx)]
     if inner is not None:
         out += _by_verb(inner, text, tables, speaker)
@@ -124,19 +131,40 @@ def _by_verb(verb: Token, text: str, tables: QuoteTables,
 
 
 def _parenthetical(verb: Token, text: str, speaker: tuple[int, int] | None) -> Reported | None:
-    """ "Building partnerships, he said, will foster understanding": a cue set off by a comma inside
-    the sentence it attributes (the parse's parataxis); the content is that whole sentence."""
+    """A cue set off by a comma that the parse hangs on the clause it attributes instead of the
+    other way round: inside it ("Building partnerships, he said, will foster understanding": a
+    parataxis; the content is the whole sentence) or after it ("The world is becoming more
+    uncertain, Gen. Odierno told the group": a conjunct; the content ends at the comma)."""
     head = verb.head
-    if verb.dep_ != "parataxis" or speaker is None or head.i <= verb.i:
+    if verb.dep_ not in ("parataxis", "conj") or speaker is None or head.i == verb.i:
         return None
     doc = verb.doc
     lead = verb.left_edge if verb.left_edge.text == "," else doc[verb.left_edge.i - 1] if verb.left_edge.i else None
     if lead is None or lead.text != "," or head.left_edge.i >= lead.i:
         return None         # (words of the sentence must stand before the comma)
-    span = _trimmed(text, head.left_edge.idx, _end(head.right_edge))
-    if span is None or not span[0] < speaker[0] < span[1]:
+    if head.i > verb.i and verb.dep_ == "parataxis":
+        span = _trimmed(text, head.left_edge.idx, _end(head.right_edge))
+        if span is None or not span[0] < speaker[0] < span[1]:
+            return None
+    elif head.i < verb.i and verb.dep_ == "conj":
+        span = _trimmed(text, head.left_edge.idx, lead.idx)
+    else:
         return None
-    return Reported(span[0], span[1], speaker, verb.lemma_.lower(), verb.idx)
+    return None if span is None else Reported(span[0], span[1], speaker, verb.lemma_.lower(), verb.idx)
+
+
+def _fronted_inverted(verb: Token) -> Token | None:
+    """ "With forces drawing down, the Army is rebalancing ..., said Gen. Ray Odierno": a fronted
+    finite clause the parse hangs on the verb as an adverbial one, when the speaker follows the verb
+    and a comma stands right before it (not "After the talks ended, Smith said nothing")."""
+    doc = verb.doc
+    if not verb.i or doc[verb.i - 1].text != "," or not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.i < verb.i and (c.dep_ == "advcl" or (
+                     c.dep_ in ("nsubj", "csubj") and c.pos_ in ("VERB", "AUX")))
+                 and not any(g.dep_ == "mark" for g in c.children)
+                 and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
 
 
 def _told_that(verb: Token, tables: QuoteTables) -> Token | None:
@@ -194,6 +222,8 @@ def _according(doc: Doc, tok: Token, text: str) -> Reported | None:
     # the clause the phrase hangs on ("the fact that, according to the BBC, Bolt jogged ..."), else
     # its sentence
     head = tok.head if tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i else None
+    while head is not None and head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head    # "X represent ..., create ..., and generate ..., according to Y": all of it
     lo, hi = (head.left_edge.idx, _end(head.right_edge)) if head is not None else (sent.start_char, sent.end_char)
     lo, hi = max(lo, sent.start_char), min(hi, sent.end_char)
     name_end = _name_end(obj)
