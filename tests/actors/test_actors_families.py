@@ -235,12 +235,12 @@ def test_a_surname_takes_the_full_name_the_text_writes(actors, text, name):
 def test_a_surname_two_given_names_share_stays_alone(nlp):
     from summitclaims.api import process
     from summitclaims.pipeline.actors.context import Cluster, DocContext
-    from summitclaims.pipeline.actors.people import _fuller_name
+    from summitclaims.pipeline.actors.people import _capitalised_words, _fuller_name
 
     doc = process(nlp, "Tom Gay and Ann Gay arrived on Monday. Later Gay said the vote was close.")
     ctx = DocContext.of(doc, nlp.get_pipe("summitclaims_actors").tables)
     one = Cluster("Gay")
-    _fuller_name(ctx, one, [one])
+    _fuller_name(ctx, one, [one], _capitalised_words(ctx))
     assert one.name == "Gay"          # Tom or Ann: no guess
 
 

@@ -27,8 +27,11 @@ def resolve_people(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     for m in people:                                 # pass 1: full names as written in the article
         _join_full_name(ctx, m, clusters)
     keep = [m for m in people if _join_short_name(ctx, m, clusters)]   # pass 2: the rest
-    for c in list(clusters):
-        _fuller_name(ctx, c, clusters)
+    lone = [c for c in clusters if len(names.name_tokens(c.name)) <= MAX_SURNAME_WORDS]
+    if lone:
+        where = _capitalised_words(ctx)
+        for c in lone:
+            _fuller_name(ctx, c, clusters, where)
     others = [m for m in mentions if m.label != "PERSON"]
     titled = [m for m in mentions if m.source == "title"]
     for m in titled:
@@ -154,7 +157,7 @@ def _join_short_name(ctx: DocContext, m: Mention, clusters: list[Cluster]) -> bo
     return True
 
 
-def _fuller_name(ctx: DocContext, c: Cluster, clusters: list[Cluster]) -> None:
+def _fuller_name(ctx: DocContext, c: Cluster, clusters: list[Cluster], where: dict[str, list[int]]) -> None:
     """A person known only by a surname whose full name the text writes where the model did not
     take it ("The American Tyson Gay failed ... said Gay", "spokesman Ali Akbar Hashemi
     Rafsanjani"): the cluster takes the fuller name, and the given names the model took for a
@@ -166,7 +169,7 @@ def _fuller_name(ctx: DocContext, c: Cluster, clusters: list[Cluster]) -> None:
         return                                       # a full name already, or a lone first name
     if any(o is not c and names.surname_key(o.name) == names.surname_key(c.name) for o in clusters):
         return                                       # a surname of someone named in full here
-    at = _occurrences(ctx, words)
+    at = _occurrences(ctx, words, where)
     found = {g for g in (_given_before(ctx, i) for i in at) if g}
     if len(found) != 1:                              # two given names: two people, or a doubt
         return
@@ -185,12 +188,21 @@ def _fuller_name(ctx: DocContext, c: Cluster, clusters: list[Cluster]) -> None:
         m.canon = c.name
 
 
-def _occurrences(ctx: DocContext, words: list[str]) -> list[int]:
+def _capitalised_words(ctx: DocContext) -> dict[str, list[int]]:
+    """Token offsets of each capitalised word, folded: read once for all the clusters."""
+    out: dict[str, list[int]] = {}
+    for t in ctx.doc:
+        if t.text[:1].isupper():
+            out.setdefault(names.fold(t.text), []).append(t.i)
+    return out
+
+
+def _occurrences(ctx: DocContext, words: list[str], where: dict[str, list[int]]) -> list[int]:
     """Where the words are written in a row, as token offsets of the first."""
     doc, n = ctx.doc, len(words)
     want = [names.fold(w) for w in words]
-    return [t.i for t in doc if t.i + n <= len(doc) and t.text[:1].isupper()
-            and [names.fold(w.text) for w in doc[t.i:t.i + n]] == want]
+    return [i for i in where.get(want[0], ()) if i + n <= len(doc)
+            and [names.fold(w.text) for w in doc[i:i + n]] == want]
 
 
 def _given_before(ctx: DocContext, i: int) -> str | None:

@@ -77,10 +77,19 @@ def find(doc: Doc, text: str, tables: QuoteTables) -> list[Reported]:
     starts = [r.start for r in found]
     # a parenthetical cue ("X, he said, will Y") lies inside its own clause: it reaches nothing of its
     # own, and holds the cues of others inside it
-    holders = [r for r in found if r.start < r.cue_at < r.end]
+    holders = [r for r in found if r.start < r.cue_at < r.end]          # (in order of start)
+    h_starts = [h.start for h in holders]
+    h_reach = list(accumulate((h.end for h in holders), max))
     reach = list(accumulate((r.start if r.start < r.cue_at < r.end else r.end for r in found), max))
+
+    def in_holder(r: Reported) -> bool:      # its cue inside another parenthetical's clause
+        k = bisect_right(h_starts, r.cue_at - 1) - 1
+        if k >= 0 and holders[k] is r:
+            k -= 1
+        return k >= 0 and h_reach[k] > r.cue_at
+
     found = [r for r in found if (not (k := bisect_right(starts, r.cue_at) - 1) >= 0 or reach[k] <= r.cue_at)
-             and not any(h is not r and h.start < r.cue_at < h.end for h in holders)]
+             and not in_holder(r)]
     found = [replace(r, start=story) if r.start < story < r.end else r for r in found]
     unique: dict[tuple[int, int], Reported] = {}
     for r in found:               # a verb met twice: inside its outer verb's clause first, with its speaker
