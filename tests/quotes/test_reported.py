@@ -82,6 +82,9 @@ def test_reported_speech(kinds, text, expected):
     pytest.param("Developers in the region will expand innovation He said that.", id="too-short"),
     pytest.param("Developers in the region will expand innovation he said.", id="run-on-without-a-comma"),
     pytest.param("He told the story that the Army wrote about its past.", id="told-a-thing-with-a-relative-clause"),
+    pytest.param("Each country must negotiate its debt according to its own interest.", id="according-to-its-own"),
+    pytest.param("The banks will underwrite the auctions, maintain market liquidity and channel operations.",
+                 id="a-cue-verb-in-a-list-of-actions"),
 ])
 def test_no_reported_speech(kinds, text):
     assert quotes(kinds, text) == []

@@ -67,7 +67,7 @@ def find(doc: Doc, text: str, tables: QuoteTables) -> list[Reported]:
         if tables.reports(tok):
             found.extend(_by_verb(tok, text, tables))
         elif tok.lower_ == ACCORDING[0]:
-            got = _according(doc, tok, text)
+            got = _according(doc, tok, text, tables)
             if got is not None:
                 found.append(got)
     # "he said the minister told him the plan was dead": the minister's telling is what he said
@@ -145,8 +145,9 @@ def _parenthetical(verb: Token, text: str, speaker: tuple[int, int] | None) -> R
     parataxis; the content is the whole sentence) or after it ("The world is becoming more
     uncertain, Gen. Odierno told the group": a conjunct; the content ends at the comma)."""
     head = verb.head
-    if verb.dep_ not in ("parataxis", "conj") or speaker is None or head.i == verb.i:
-        return None
+    if verb.dep_ not in ("parataxis", "conj") or speaker is None or head.i == verb.i or not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None         # (its own subject: not "underwrite the auctions, maintain liquidity ...")
     doc = verb.doc
     lead = verb.left_edge if verb.left_edge.text == "," else doc[verb.left_edge.i - 1] if verb.left_edge.i else None
     if lead is None or lead.text != "," or head.left_edge.i >= lead.i:
@@ -217,8 +218,9 @@ def _content_end(verb: Token, clause: Token, tables: QuoteTables) -> int:
     return _end(last) if last is not None else _end(end)
 
 
-def _according(doc: Doc, tok: Token, text: str) -> Reported | None:
-    """ "According to X, CLAUSE" / "CLAUSE, according to X": X said the clause."""
+def _according(doc: Doc, tok: Token, text: str, tables: QuoteTables) -> Reported | None:
+    """ "According to X, CLAUSE" / "CLAUSE, according to X": X said the clause; not "according to
+    its own interest" (a thing of its own is no source, unless one that speaks: "his spokesman")."""
     to = next((c for c in tok.children if c.lower_ == ACCORDING[1]), None)
     if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == ACCORDING[1]:
         to = doc[tok.i + 1]
@@ -227,11 +229,14 @@ def _according(doc: Doc, tok: Token, text: str) -> Reported | None:
     obj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if obj is None:
         return None
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children) and obj.lower_ not in tables.nouns \
+            and obj.lemma_.lower() not in tables.nouns:
+        return None
     sent: Span = sents.sent(doc, tok.i)
     # the clause the phrase hangs on ("the fact that, according to the BBC, Bolt jogged ..."), else
     # its sentence
     head = tok.head if tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i else None
-    while head is not None and head.dep_ == "conj" and head.head.i < head.i:
+    while head is not None and head.dep_ == "conj" and head.head.i < head.i and not tables.reports(head.head):
         head = head.head    # "X represent ..., create ..., and generate ..., according to Y": all of it
     lo, hi = (head.left_edge.idx, _end(head.right_edge)) if head is not None else (sent.start_char, sent.end_char)
     lo, hi = max(lo, sent.start_char), min(hi, sent.end_char)
