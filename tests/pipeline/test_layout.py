@@ -68,6 +68,21 @@ def test_a_new_paragraph_after_an_abbreviation_is_a_new_sentence(nlp):
     assert _sentences(nlp, text)[1].startswith("Managing board chairman")
 
 
+def test_a_new_paragraph_opening_with_a_quote_mark_is_a_new_sentence(nlp):
+    text = ("The government plans to concentrate efforts on Western Europe and the U.S.\n    \"The problem is "
+            "convincing businessmen that exports are vital,\" he said.")
+    assert _sentences(nlp, text)[1].startswith('"The problem')
+
+
+@pytest.mark.parametrize("text, name", [
+    P("WASHINGTON (Army News Service, Oct. 19, 2012) -- The Army said", "The Army", id="service-and-date"),
+    P("HONOLULU (June 19, 2012) -- The Army said", "The Army", id="date-alone"),
+    P("FORT RUCKER, Ala. (September 22, 2011) -- The Army said", "The Army", id="place-and-state"),
+])
+def test_a_dateline_with_its_date_in_brackets(text, name):
+    assert text[layout.dateline_end(text):].startswith(name)
+
+
 def test_a_line_wrapped_inside_a_sentence_is_not_cut(nlp):
     text = "Puma said the largest portion of the loss was in\nGermany, the chairman said."
     assert len(_sentences(nlp, text)) == 1

@@ -109,14 +109,15 @@ PARAGRAPH_END = frozenset('.!?"”’\'')   # a line ending so closes its senten
 
 
 def _paragraphs(doc: Doc) -> None:
-    """A line that ends a sentence, then a line break and a capital: a new paragraph, which the
-    parser would otherwise run on after an abbreviation ("... in the U.S.\n    Managing board
-    chairman Armin Dassler told ...")."""
+    """A line that ends a sentence, then a line break and a capital (perhaps after an opening quote
+    mark): a new paragraph, which the parser would otherwise run on after an abbreviation ("... in
+    the U.S.\n    Managing board chairman Armin Dassler told ...")."""
     for tok in doc[1:-1]:
         if not tok.is_space or "\n" not in tok.text:
             continue
         before, after = doc[tok.i - 1], doc[tok.i + 1]
-        if before.text[-1:] in PARAGRAPH_END and after.text[:1].isupper():
+        first = doc[tok.i + 2] if after.is_quote and tok.i + 2 < len(doc) else after   # ('\n    "The problem')
+        if before.text[-1:] in PARAGRAPH_END and first.text[:1].isupper():
             after.is_sent_start = True
 
 
