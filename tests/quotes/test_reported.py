@@ -267,6 +267,17 @@ def test_no_reported_clause_starts_in_a_bracketed_dateline(kinds):
     assert (q["type"], q["speaker"]) == ("direct", "Patricia Horoho")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param('"He was always the first one in the gym," says Wise\'s dad, Darrin.', "Darrin",
+                 id="a-relative-then-his-name"),
+    pytest.param('"We will win," said the mayor, Tom Field.', "Tom Field", id="a-title-then-the-name"),
+    pytest.param('"We will win," said the mayor, who spoke first.', None, id="a-relative-clause-is-no-name"),
+])
+def test_a_description_then_a_name_after_the_cue(kinds, text, speaker):
+    (q,) = kinds(text, "quote")
+    assert q["speaker"] == speaker
+
+
 def test_of_after_a_name_starts_no_title(kinds):
     # the model takes "Perrin Long" for an organisation: the speaker words must stop before "of"
     (q,) = kinds('"I think a sale is highly unlikely," said Perrin Long of Lipper Analytical.', "quote")

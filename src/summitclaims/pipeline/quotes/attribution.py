@@ -58,7 +58,23 @@ def after(ctx: QuoteContext, p: Passage, hi: int) -> Attribution | None:
     run = name_run(toks[vi + 1:], ctx.tables.job_titles)
     if not run:
         return None
-    return ctx.words_attribution(run, cue, True)
+    return ctx.words_attribution(_named_after(toks, run) or run, cue, True)
+
+
+def _named_after(toks: list[Token], run: list[Token]) -> list[Token] | None:
+    """``says Wise's dad, Darrin``: a description, then a comma and the name that ends the
+    attribution; the name is the speaker (not the one the description is related to)."""
+    if run[-1].pos_ != "NOUN" or not run[-1].is_lower:
+        return None
+    k = next((i for i, t in enumerate(toks) if t.i == run[-1].i), None)
+    if k is None or k + 1 >= len(toks) or toks[k + 1].text != ",":
+        return None
+    name = []
+    for t in toks[k + 2:]:
+        if not (t.pos_ == "PROPN" and t.is_title):
+            return None          # ("said the mayor, who ...": no name, or more than a name)
+        name.append(t)
+    return name or None
 
 
 def signature(ctx: QuoteContext, p: Passage, hi: int) -> Attribution | None:
