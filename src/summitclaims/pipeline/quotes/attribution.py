@@ -190,14 +190,22 @@ def previous_paragraph(ctx: QuoteContext, paras: list[tuple[int, int]], para: in
                        floor: int) -> Attribution | None:
     """A quote paragraph after ``Lyng said …`` ending the previous paragraph (newswire); nothing
     before char ``floor`` (the end of the previous quote) is read."""
-    if para == 0:
+    toks = _last_sentence_before(ctx, paras, para, floor)
+    if not toks:
         return None
+    return verb_in(ctx, toks, cue_first=ctx.tables.max_gap + PREVIOUS_PARAGRAPH_SLACK)
+
+
+def _last_sentence_before(ctx: QuoteContext, paras: list[tuple[int, int]], para: int, floor: int) -> list[Token]:
+    """The words of the last sentence of paragraph ``para - 1``, none before char ``floor``."""
+    if para == 0:
+        return []
     lo, hi = max(paras[para - 1][0], floor), paras[para - 1][1]
     toks = [t for t in ctx.tokens(lo, hi) if not t.is_space]
     if not toks:
-        return None
+        return []
     start = sents.sent(ctx.doc, toks[-1].i).start
-    return verb_in(ctx, [t for t in toks if t.i >= start], cue_first=ctx.tables.max_gap + PREVIOUS_PARAGRAPH_SLACK)
+    return [t for t in toks if t.i >= start]
 
 
 def announced(ctx: QuoteContext, paras: list[tuple[int, int]], para: int, floor: int) -> Attribution | None:
@@ -205,14 +213,9 @@ def announced(ctx: QuoteContext, paras: list[tuple[int, int]], para: int, floor:
     them: ``X issued the following statement:``, ``The following is a statement by X regarding
     ...``, ``Statement from X, Apollo 11 lunar module pilot:``. The speaker is who issued the
     document; nothing before char ``floor`` (the end of the previous quote) is read."""
-    if para == 0:
-        return None
-    lo, hi = max(paras[para - 1][0], floor), paras[para - 1][1]
-    toks = [t for t in ctx.tokens(lo, hi) if not t.is_space]
+    toks = _last_sentence_before(ctx, paras, para, floor)
     if not toks:
         return None
-    start = sents.sent(ctx.doc, toks[-1].i).start
-    toks = [t for t in toks if t.i >= start]
     if toks[-1].text != ":" and not any(t.lower_ == ANNOUNCING for t in toks):
         return None
     for t in toks:
