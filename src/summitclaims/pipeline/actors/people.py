@@ -2,6 +2,8 @@
 a title mention goes to the article's holder of that role, else to the office-holders table's."""
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Token
 
 from ...text import names, people_names
@@ -30,8 +32,11 @@ def resolve_people(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     lone = [c for c in clusters if len(names.name_tokens(c.name)) <= MAX_SURNAME_WORDS]
     if lone:
         where = _capitalised_words(ctx)
+        surnames = Counter(names.surname_key(c.name) for c in clusters)
+        gone: set[int] = set()                       # clusters joined to a fuller name
         for c in lone:
-            _fuller_name(ctx, c, clusters, where)
+            if id(c) not in gone and surnames[names.surname_key(c.name)] == 1:   # (no one else's surname)
+                gone.update(id(part) for part in _fuller_name(ctx, c, clusters, where))
     others = [m for m in mentions if m.label != "PERSON"]
     titled = [m for m in mentions if m.source == "title"]
     for m in titled:
@@ -157,22 +162,20 @@ def _join_short_name(ctx: DocContext, m: Mention, clusters: list[Cluster]) -> bo
     return True
 
 
-def _fuller_name(ctx: DocContext, c: Cluster, clusters: list[Cluster], where: dict[str, list[int]]) -> None:
+def _fuller_name(ctx: DocContext, c: Cluster, clusters: list[Cluster], where: dict[str, list[int]]) -> list[Cluster]:
     """A person known only by a surname whose full name the text writes where the model did not
     take it ("The American Tyson Gay failed ... said Gay", "spokesman Ali Akbar Hashemi
     Rafsanjani"): the cluster takes the fuller name, and the given names the model took for a
-    person of their own ("Ali Akbar") join it."""
+    person of their own ("Ali Akbar") join it; returns those joined."""
     words = names.name_tokens(c.name)
-    if c not in clusters or not words or len(words) > MAX_SURNAME_WORDS:
-        return
+    if not words or len(words) > MAX_SURNAME_WORDS:
+        return []
     if people_names.is_given_name(words[0]) and (len(words) > 1 or not people_names.is_surname(words[0])):
-        return                                       # a full name already, or a lone first name
-    if any(o is not c and names.surname_key(o.name) == names.surname_key(c.name) for o in clusters):
-        return                                       # a surname of someone named in full here
+        return []                                    # a full name already, or a lone first name
     at = _occurrences(ctx, words, where)
     found = {g for g in (_given_before(ctx, i) for i in at) if g}
     if len(found) != 1:                              # two given names: two people, or a doubt
-        return
+        return []
     given = found.pop()
     c.name = names.canonical_person(f"{given} {c.name}")
     head = names.fold(given).split()
@@ -181,11 +184,14 @@ def _fuller_name(ctx: DocContext, c: Cluster, clusters: list[Cluster], where: di
         return o is not c and names.fold(o.name).split() == head[:len(o.name.split())] and all(
             any(0 <= i - m.end < MAX_GIVEN_WORDS for i in at) for m in o.mentions)
 
-    for part in [o for o in clusters if part_of_name(o)]:
+    parts = [o for o in clusters if part_of_name(o)]
+    for part in parts:
         c.mentions.extend(part.mentions)
-        clusters.remove(part)
+    if parts:
+        clusters[:] = [o for o in clusters if not any(o is part for part in parts)]
     for m in c.mentions:
         m.canon = c.name
+    return parts
 
 
 def _capitalised_words(ctx: DocContext) -> dict[str, list[int]]:

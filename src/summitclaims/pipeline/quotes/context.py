@@ -1,12 +1,13 @@
 """Per-document state of summitclaims_quotes: made afresh for every call, never kept on the component."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ...text.passages import Passage
+from ...text.passages import Passage, paragraph_break
 from .. import extensions
 from .tables import QuoteTables
 
@@ -43,6 +44,7 @@ class QuoteContext:
     starts: list[int]                       # char offset of each token
     inside: list[tuple[int, int]]           # (start, end) of each passage
     inside_starts: list[int]
+    paragraph_break: re.Pattern[str]        # what ends a paragraph in this text (read once)
     cands: list[Candidate] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)    # actor -> pronoun gender seen in this doc
 
@@ -53,7 +55,8 @@ class QuoteContext:
         mentions = sorted(spans, key=lambda s: (s.start_char, s.end_char))
         inside = [(p.start, p.end) for p in passages]
         return cls(doc=doc, text=text, tables=tables, passages=passages, mentions=mentions,
-                   starts=doc.to_array("IDX").tolist(), inside=inside, inside_starts=[a for a, _ in inside])
+                   starts=doc.to_array("IDX").tolist(), inside=inside, inside_starts=[a for a, _ in inside],
+                   paragraph_break=paragraph_break(text))
 
     def tokens(self, a: int, b: int) -> list[Token]:
         """Tokens that start inside chars [a, b)."""

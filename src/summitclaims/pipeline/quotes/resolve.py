@@ -16,8 +16,8 @@
    ("the Commonwealth Bank of Australia"), a surname of a known actor, else the name as written.
 6. A definite description: a job title goes to the one person whose role it is ("The President"),
    else to the most recent compatible candidate whose name holds its head noun ("the ministry" ->
-   "Finance Ministry"), else to the most recent compatible one ("the minister", "the company"); indefinite and
-   plural descriptions ("one trader", "analysts") name nobody.
+   "Finance Ministry"), else to the most recent compatible one ("the minister", "the company");
+   indefinite and plural descriptions ("one trader", "analysts") name nobody.
 
 ``speaker_type`` says which kind of words named the speaker; an anonymous source never keeps a
 person's name.
@@ -27,7 +27,6 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ...text import people_names
-from ...text.passages import paragraph_break
 from .. import sents
 from .candidates import PERSON_LABELS, missed_name, surname
 from .context import Attribution, Candidate, QuoteContext
@@ -182,7 +181,7 @@ def _subject_before(ctx: QuoteContext, attr: Attribution, labels: tuple[str, ...
     if tok.dep_ not in SUBJECT_DEPS or sent.start == 0 or any(t.dep_ in SUBJECT_DEPS for t in doc[sent.start:tok.i]):
         return None
     prev = sents.sent(doc, sent.start - 1)
-    if paragraph_break(ctx.text).search(ctx.text, prev.end_char, sent.start_char):
+    if ctx.paragraph_break.search(ctx.text, prev.end_char, sent.start_char):
         return None
     subj = next((c for c in prev.root.children if c.dep_ in SUBJECT_DEPS), None)
     if subj is None or subj.i < prev.start:
