@@ -30,7 +30,6 @@ EDGE_PUNCT = ",;:-\u2013\u2014 \t\n"
 # no words (a run-on "... will expand innovation He said that" is no fronted clause)
 _FRONTED_GAP = re.compile(r"""[\s.!?]*(?:,|["\u201d\u2019']|[\u2013\u2014]|\s-\s)[\s,"\u201d\u2019']*""")
 _TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|but|or|while)$")
-CLOSING_MARKS = "\"\u201d\u2019"
 _CLOSING = re.compile(r"""[.,!?]?["\u201d\u2019]""")    # a quotation's end: '."', ',"', '”'
 MIN_CONTENT_WORDS = 3       # "it was", "he would": too short to be something said
 ACCORDING = ("according", "to")
@@ -128,10 +127,10 @@ def _by_verb(verb: Token, text: str, tables: QuoteTables,
     span = _trimmed(text, first.idx, end)
     if span is None or _overlaps(span, speaker) or span[0] <= verb.idx < span[1]:
         return []
-    if span[1] <= min(speaker[0], verb.idx) and not _FRONTED_GAP.fullmatch(text, span[1], min(speaker[0], verb.idx)) \
-            and not (span[1] >= 2 and text[span[1] - 2] in ",!?" and text[span[1] - 1] in CLOSING_MARKS):
-        # "Prices will rise, he said": a fronted clause ends at a comma or a quote's end (its
-        # closing ',"' then inside the span: 'is that "everyone loves to eat," Kintz said')
+    lead = min(speaker[0], verb.idx)
+    if span[1] <= lead and not _FRONTED_GAP.fullmatch(text, min(end, span[1]), lead):
+        # "Prices will rise, he said": a fronted clause ends at a comma or a quote's end (read from
+        # the clause's own end: 'is that "everyone loves to eat," Kintz said' keeps its ',"')
         return []
     out = [Reported(span[0], span[1], speaker, verb.lemma_.lower(), verb.idx)]
     if inner is not None:
