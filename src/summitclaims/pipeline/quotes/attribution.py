@@ -23,7 +23,6 @@ AFTER_READ = 3                  # times max_gap tokens read after a quote: room 
 INNER_COMMA_CHARS = 2           # a comma this close to the inner end counts (``…,'"`` nested marks)
 DASH_NAME_MAX_WORDS = 8         # longer is a sentence after a dash, not a name
 PREVIOUS_PARAGRAPH_SLACK = 4    # tokens past max_gap a cue may sit in the previous paragraph's sentence
-ISSUER_PREPS = frozenset(("from", "by", "of"))     # "a statement from/by/of X"
 ANNOUNCING = "following"        # "the following statement": a lead that ends in "." still announces
 
 
@@ -211,30 +210,16 @@ def _last_sentence_before(ctx: QuoteContext, paras: list[tuple[int, int]], para:
 def announced(ctx: QuoteContext, paras: list[tuple[int, int]], para: int, floor: int) -> Attribution | None:
     """A quote paragraph announced by the previous one, as press releases and statements print
     them: ``X issued the following statement:``, ``The following is a statement by X regarding
-    ...``, ``Statement from X, Apollo 11 lunar module pilot:``. The speaker is who issued the
-    document; nothing before char ``floor`` (the end of the previous quote) is read."""
+    ...``, ``Statement from X, Apollo 11 lunar module pilot:``. The attribution is the document's
+    words; who issued it is resolved as for "a statement from the EU said" (``resolve``). Nothing
+    before char ``floor`` (the end of the previous quote) is read."""
     toks = _last_sentence_before(ctx, paras, para, floor)
     if not toks:
         return None
     if toks[-1].text != ":" and not any(t.lower_ == ANNOUNCING for t in toks):
         return None
-    for t in toks:
-        if t.lemma_.lower() not in ctx.tables.documents or ctx.quoted(t.idx, t.idx + 1):
-            continue
-        issuer = _issuer(t)
-        if issuer is not None:
-            return ctx.attribution(issuer[0], issuer[1], t.lower_, False)
-    return None
-
-
-def _issuer(noun: Token) -> tuple[int, int] | None:
-    """Chars of who issued the document ``noun`` names: "a statement from/by X" (the name, not what
-    follows it: "by X regarding the death of Y"), or the subject of "X issued the statement"."""
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in ISSUER_PREPS:
-            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-            if obj is not None:
-                return obj.left_edge.idx, obj.idx + len(obj)
-    if noun.dep_ == "dobj":
-        return subject(noun.head)
-    return None
+    noun = next((t for t in toks if t.lemma_.lower() in ctx.tables.documents
+                 and not ctx.quoted(t.idx, t.idx + 1)), None)
+    if noun is None:
+        return None
+    return ctx.attribution(noun.left_edge.idx, noun.idx + len(noun), noun.lower_, False)

@@ -30,7 +30,7 @@ from ...text import people_names
 from .. import sents
 from .candidates import PERSON_LABELS, missed_name, surname
 from .context import Attribution, Candidate, QuoteContext
-from .cues import SUBJECT_DEPS
+from .cues import SUBJECT_DEPS, subject
 
 PRONOUN_GENDER = {"she": "f", "her": "f", "he": "m", "him": "m"}
 PLURAL_PRONOUNS = frozenset({"they", "them"})
@@ -82,6 +82,8 @@ def speaker_type(ctx: QuoteContext, attr: Attribution, label: str) -> str:
         return "anonymous"
     if (root.lower_ in ctx.tables.documents or root.lower_ in ctx.tables.governing) and label in ("ORG", "GPE"):
         return "organisation"
+    if root.lower_ in ctx.tables.documents and label == "PERSON":
+        return "named"                      # "a statement by Ray Lugo", "X issued the following statement"
     named = [m for m in _covering(ctx, attr, root) if m.start <= root.i < m.end]
     if named:
         return "named" if named[0].label_ == "PERSON" or _person_ending(named[0]) else "organisation"
@@ -133,7 +135,7 @@ def _governed(ctx: QuoteContext, noun: Token) -> str | None:
 
 def _issuer(ctx: QuoteContext, noun: Token) -> Span | None:
     """The mention a document noun's phrase names: "a statement from/by/of the EU", "the EU's
-    statement", "a statement issued by the EU"."""
+    statement", "a statement issued by the EU", "the EU issued a statement"."""
     by = [a for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
     for c in [*noun.children, *by]:         # ("a statement issued by the Wallenberg companies")
         obj = next((o for o in c.children if o.dep_ == "pobj"), None) if c.dep_ in ("prep", "agent") and \
@@ -147,6 +149,11 @@ def _issuer(ctx: QuoteContext, noun: Token) -> Span | None:
                           and m.label_ in ("ORG", "PERSON", "GPE")), None)
         if found is not None:
             return found
+    if noun.dep_ == "dobj":                 # "X issued the following statement:"
+        chars = subject(noun.head)
+        if chars is not None:
+            return next((m for m in ctx.mentions if chars[0] <= m.start_char and m.end_char <= chars[1]
+                         and m._.sc_actor and m.label_ in ("ORG", "PERSON", "GPE")), None)
     return None
 
 
