@@ -95,10 +95,11 @@ class Layout:
     def _after_titles(self, doc: Doc) -> None:
         """No sentence starts after an abbreviated title ("Lt. Col. Kevin Fujimoto", "Sgt. 1st Class
         David Kintz"), where the parser would otherwise take its full stop for the sentence's."""
-        for tok in doc[:-1]:
-            if tok.text not in self.titles:
-                continue
-            nxt = doc[tok.i + 1]
+        strings = doc.vocab.strings
+        titles = {strings[t] for t in self.titles}
+        # the titles picked from the array of word hashes, not by making a Token of every word
+        for i in [i for i, h in enumerate(doc.to_array("ORTH").tolist()[:-1]) if h in titles]:
+            nxt = doc[i + 1]
             if not nxt.is_sent_start and (nxt.is_title or nxt.like_num or nxt.text[:1].isdigit()):
                 nxt.is_sent_start = False
                 if nxt.text[:1].isdigit() and nxt.i + 1 < len(doc) and not doc[nxt.i + 1].is_sent_start:
