@@ -86,7 +86,9 @@ def date_record(doc: Doc, span: Span, text: str) -> dict[str, Any]:
     """The record of a date span: ``start`` and ``end`` as ISO dates, None when unresolved."""
     d = span._.sc_date
     rec = _base("date", doc, span.start_char, span.end_char, text)
-    rec.update(start=iso(d.start), end=iso(d.end), granularity=d.granularity)
+    rec.update(start=iso(d.start), end=iso(d.end), granularity=d.granularity, timex=d.timex, mod=d.mod,
+               narrow_start=iso(d.narrow_start), narrow_end=iso(d.narrow_end), relative=d.relative,
+               range_start=iso(d.range_start), range_end=iso(d.range_end))
     return rec
 
 

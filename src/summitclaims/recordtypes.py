@@ -75,6 +75,13 @@ class DateRecord(_Base):
     start: Optional[str]
     end: Optional[str]
     granularity: Optional[str]
+    timex: Optional[str]         # TIMEX3 value: "1989-Q3", "1989-W44", "P2Y"
+    mod: Optional[str]           # start | mid | end | approx | before | after
+    narrow_start: Optional[str]  # the third a start / mid / end mod names
+    narrow_end: Optional[str]
+    relative: bool               # needed the publication date or another date of the story
+    range_start: Optional[str]   # a range written as two dates: the whole range, on both ends
+    range_end: Optional[str]
 
 
 class ActorRecord(_Base):

@@ -39,7 +39,14 @@ class DateValue:
     raw: str
     start: dt.date | None = None
     end: dt.date | None = None
-    granularity: str | None = None       # day | month | quarter | year
+    granularity: str | None = None       # day | week | month | quarter | half | season | year | decade
+    timex: str | None = None             # TIMEX3 value: "1989-Q3", "1989-W44", "P1Y"; None for a range of days
+    mod: str | None = None               # start | mid | end | approx | before | after (TimeML's MOD)
+    narrow_start: dt.date | None = None  # the third that start / mid / end name ("early December": 1-10)
+    narrow_end: dt.date | None = None
+    relative: bool = False               # resolving it needed the publication date or another date of the story
+    range_start: dt.date | None = None   # one end of a range written as two dates ("from May 1 to June 30"):
+    range_end: dt.date | None = None     # the whole range, on both ends' values
 
 
 @dataclass

@@ -4,7 +4,8 @@ Reads ``doc._.sc_published`` (a ``datetime.date`` or None). When it is None, loo
 top of the text and sets ``doc._.sc_published`` and ``doc._.sc_published_source = "text"``.
 Sets ``doc.spans[extensions.DATES]``: spans with ``span._.sc_date`` = ``values.DateValue``.
 The rules live in the ``normalize.dates`` package (pure, data in patterns/dates.jsonl); this component
-adds spaCy's sentences and past-tense tags to decide the tense of year-less dates. Per-document state
+adds the tense of the verb that governs each date, read from the parse (``tense.governing_tense``),
+to decide the occurrence of year-less dates. Per-document state
 (the text's scan, the past-tense offsets) lives in the call, never on the component.
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..normalize import dates as _dates
 from . import extensions, sents
+from .tense import governing_tense
 
 
 class DateFinder:
@@ -26,23 +28,13 @@ class DateFinder:
 
     def _tense_at(self, doc: Doc):
         text = sents.text(doc)
-        tagged = self.use_tagger and doc.has_annotation("TAG")
-        parsed = doc.has_annotation("SENT_START")
-
-        past: list[int] | None = None
+        parsed = self.use_tagger and doc.has_annotation("DEP")
 
         def tense_at(start: int, end: int):
-            nonlocal past
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not len(span) or not parsed:
                 return _dates.guess_tense(text, start, end)
-            sent = sents.sent(doc, span.start)
-            if tagged and past is None:
-                # char offsets of the doc's past-tense verbs, read once from arrays; guess_tense
-                # keeps those in the date's sentence
-                vbd = doc.vocab.strings["VBD"]
-                past = [idx for tag, idx in doc.to_array(["TAG", "IDX"]).tolist() if tag == vbd]
-            return _dates.guess_tense(text, start, end, (sent.start_char, sent.end_char), past)
+            return governing_tense(span)
 
         return tense_at
 
@@ -67,6 +59,6 @@ class DateFinder:
 
 @Language.factory("summitclaims_dates", default_config={"use_tagger": True})
 def make_dates(nlp: Language, name: str, use_tagger: bool) -> DateFinder:
-    """The factory spaCy calls for ``nlp.add_pipe("summitclaims_dates")``; ``use_tagger``: past-tense tags
-    help decide the tense of year-less dates."""
+    """The factory spaCy calls for ``nlp.add_pipe("summitclaims_dates")``; ``use_tagger``: the parse
+    decides the tense of year-less dates (else a cue word near them)."""
     return DateFinder(nlp, name, use_tagger)

@@ -72,6 +72,48 @@ def part_of_month(y: int, m: int, part: int) -> Range:
     return dt.date(y, m, 21), month_end(y, m)
 
 
+def part_of_decade(decade: int, part: int) -> Range:
+    """Early / mid / late (1-3) of a decade (``decade`` 199 for the 1990s): 0-3, 4-6, 7-9."""
+    first, last = ((0, 3), (4, 6), (7, 9))[part - 1]
+    return dt.date(decade * 10 + first, 1, 1), dt.date(decade * 10 + last, 12, 31)
+
+
+def decade_range(decade: int) -> Range:
+    """The years of a decade: 199 -> 1990-1999."""
+    return dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31)
+
+
+# Seasons as TimeML names them, by their first month (meteorological, northern hemisphere):
+# spring Mar-May, summer Jun-Aug, fall Sep-Nov, winter Dec-Feb (the winter of 1989 starts in
+# December 1989).
+SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def season_range(y: int, season: str) -> Range:
+    """The three months of ``season`` ("SP", "SU", "FA", "WI") of year ``y``."""
+    first = SEASON_FIRST_MONTH[season]
+    ey, em = add_months(y, first, 2)
+    return dt.date(y, first, 1), month_end(ey, em)
+
+
+def week_range(x: dt.date) -> Range:
+    """The Monday-Sunday week of ``x``."""
+    m = monday(x)
+    return m, m + dt.timedelta(days=6)
+
+
+def narrow(start: dt.date, end: dt.date, granularity: str, part: int) -> Range | None:
+    """The early / mid / late (1-3) third of a whole month, year or decade (None for other units):
+    "early December" is the month with mod start, and 1-10 December its narrowed reading."""
+    if granularity == "month":
+        return part_of_month(start.year, start.month, part)
+    if granularity == "year" and start.year == end.year:
+        return part_of_year(start.year, part)
+    if granularity == "decade":
+        return part_of_decade(start.year // 10, part)
+    return None
+
+
 def valid_day(y: int, m: int, d: int) -> bool:
     """Does day ``d`` of month ``m`` exist in year ``y``?"""
     return 1 <= m <= 12 and 1 <= d <= monthrange(y, m)[1]
@@ -108,10 +150,14 @@ def leap_year_before(pub: dt.date, m: int, d: int) -> int:
     return next(y for y in range(pub.year, pub.year - LEAP_LOOKBACK, -1) if valid_day(y, m, d))
 
 
-def weekday_near(pub: dt.date, wd: int, shift: int | None, tense: Tense) -> dt.date:
+def weekday_near(pub: dt.date, wd: int, shift: int | None, tense: Tense, nearest: bool = False) -> dt.date:
     """Weekday ``wd`` (Monday 0): "this" (0) in the publication week, "last"/"next" (-1/1) the
-    nearest before/after publication, else the most recent on or before (the next in future)."""
+    nearest before/after publication, else the most recent on or before (the next in future;
+    without a tense and ``nearest``, the nearer of the two)."""
     back = (pub.weekday() - wd) % 7
+    ahead = (wd - pub.weekday()) % 7
+    if shift is None and tense is None and nearest and ahead < back:
+        return pub + dt.timedelta(days=ahead)
     if shift == 0:
         return pub - dt.timedelta(days=pub.weekday() - wd)
     if shift == -1:

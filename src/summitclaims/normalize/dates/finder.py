@@ -2,17 +2,20 @@
 joined ("from May 1 to June 30") and "the week of" a day widened to its week."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from ...values import DateValue
 from . import calendar as cal
 from .calendar import Tense
+from .grammar import Rule
 from .rules import Grammar, load
-from .scan import Scan, candidates
+from .scan import Candidate, Scan, candidates
 from .tense import guess_tense
+from .timex import timex
 
 TenseAt = Callable[[int, int], Tense]
 
@@ -90,19 +93,63 @@ def _read_candidates(g: Grammar, scan: Scan, published: dt.date | None, tense_at
     cands.sort(key=lambda c: (c[0] - c[1], c[0]))
     taken: list[tuple[int, int]] = []
     out: list[Found] = []
+    story: list[Candidate] = []
     text = scan.text
     for s, e, rule, m in cands:
         if any(s < te and ts < e for ts, te in taken):
             continue
+        if rule.anaphoric and strict:
+            taken.append((s, e))            # read below, once the dates before it are known
+            story.append((s, e, rule, m))
+            continue
         try:
-            got = g.reading(text, published, _once(tense_at, s, e), strict).read(rule, m)
+            value = g.reading(text, published, _once(tense_at, s, e), strict).value(rule, m, text[s:e])
         except (ValueError, OverflowError, KeyError, TypeError):
-            got = None
-        if got is None:
+            value = None
+        if value is None:
             continue
         taken.append((s, e))
-        out.append(Found(s, e, DateValue(text[s:e], got[0], got[1], got[2])))
+        out.extend(_points(text, s, e, rule, m, value) if strict else (Found(s, e, value),))
+    if story:
+        # anchors are the story's own dates, never another anchored one ("the previous quarter"
+        # after "the year-ago quarter" is the one before the quarter reported)
+        out.sort(key=lambda f: f.start)
+        anchors = [(f.start, f.value) for f in out]
+        starts = [f.start for f in out]
+        for s, e, rule, m in story:
+            found = _read_story(g, text, published, tense_at, anchors[:bisect.bisect_left(starts, s)], s, e, rule, m)
+            if found is not None:
+                out.append(found)
     return out
+
+
+def _read_story(g: Grammar, text: str, published: dt.date | None, tense_at: TenseAt,
+                refs: list[tuple[int, DateValue]], s: int, e: int, rule: Rule, m: re.Match[str]) -> Found | None:
+    """A mention anchored on the story's dates before it (``refs``: offset and value, in text order)."""
+    reading = replace(g.reading(text, published, _once(tense_at, s, e), True), refs=tuple(refs))
+    try:
+        value = reading.value(rule, m, text[s:e])
+    except (ValueError, OverflowError, KeyError, TypeError):
+        return None
+    if value is None:
+        return None
+    value.relative = True
+    return Found(s, e, value)
+
+
+def _point(text: str, s: int, e: int, value: DateValue, day: dt.date) -> Found:
+    """One end of a range of days, as its own mention."""
+    return Found(s, e, replace(value, raw=text[s:e], start=day, end=day, granularity="day",
+                               timex=day.isoformat(), range_start=value.start, range_end=value.end))
+
+
+def _points(text: str, s: int, e: int, rule: Rule, m: re.Match[str], value: DateValue) -> tuple[Found, ...]:
+    """A range written as two dates in one match ("Aug. 26 to Oct. 20") is two mentions, as
+    TimeML annotates it, each with the whole range; "Feb 10-11" stays one."""
+    cut = rule.two_points(m) if rule.two_points else None
+    if cut is None or value.start is None or value.end is None or value.start == value.end:
+        return (Found(s, e, value),)
+    return _point(text, s, cut[0], value, value.start), _point(text, cut[1], e, value, value.end)
 
 
 def _names_date(g: Grammar, raw: str) -> bool:
@@ -110,7 +157,7 @@ def _names_date(g: Grammar, raw: str) -> bool:
     return any(c.isdigit() for c in raw) or any(w in g.lex.month for w in re.findall(r"[a-z]+", raw.lower()))
 
 
-def _joined(g: Grammar, text: str, a: Found, b: Found, strict: bool) -> Found | None:
+def _joined(g: Grammar, text: str, a: Found, b: Found, strict: bool) -> list[Found] | None:
     """"from 10/1/2018 - 10/7/2018", "between January 1st 2015 and Feb 5th 2018": two dates joined
     by a connector make one range (in running text only after "from" or "between"); a year on one
     side carries to the other."""
@@ -133,8 +180,17 @@ def _joined(g: Grammar, text: str, a: Found, b: Found, strict: bool) -> Found | 
         later = (va.start.month, va.start.day) > (vb.start.month, vb.start.day)
         sa = cal.shift_year(va.start, vb.start.year - va.start.year - (1 if later else 0))
     if sa and eb and sa <= eb:
-        gran = "day" if "day" in (va.granularity, vb.granularity) else "month"
-        return Found(a.start, b.end, DateValue(text[a.start:b.end], sa, eb, gran))
+        if not strict:
+            gran = "day" if "day" in (va.granularity, vb.granularity) else "month"
+            return [Found(a.start, b.end, DateValue(text[a.start:b.end], sa, eb, gran, relative=va.relative))]
+        # in running text each end stays its own mention (as TimeML annotates them), the year the
+        # other end writes carried over, and both hold the whole range
+        first = replace(va, start=sa, end=va.end if va.granularity == "month" or sa == va.start else sa,
+                        range_start=sa, range_end=eb)
+        first.timex = timex(first.start, first.end, first.granularity)
+        last = replace(vb, end=eb, start=vb.start if eb == vb.end else eb, range_start=sa, range_end=eb)
+        last.timex = timex(last.start, last.end, last.granularity)
+        return [Found(a.start, a.end, first), Found(b.start, b.end, last)]
     return None
 
 
@@ -163,7 +219,7 @@ def _join_ranges(g: Grammar, text: str, found: list[Found], strict: bool) -> lis
         a = found[i]
         joined = _joined(g, text, a, found[i + 1], strict) if i + 1 < len(found) else None
         if joined:
-            out.append(joined)
+            out.extend(joined)
             i += 2
             continue
         borrowed = None if strict else _borrowed_month(text, a, out)
@@ -180,7 +236,8 @@ def _week_of(g: Grammar, text: str, found: list[Found]) -> list[Found]:
         w = (g.cues.week_of.search(text, max(0, f.start - WEEK_OF_WINDOW), f.start)
              if v.start and v.start == v.end else None)
         if v.start and w and (not out or out[-1].end <= w.start()):
-            monday = cal.monday(v.start)
-            f = Found(w.start(), f.end, DateValue(text[w.start():f.end], monday, monday + dt.timedelta(days=6), "day"))
+            monday, sunday = cal.week_range(v.start)
+            f = Found(w.start(), f.end, replace(v, raw=text[w.start():f.end], start=monday, end=sunday,
+                                                granularity="week", timex=timex(monday, sunday, "week")))
         out.append(f)
     return out

@@ -29,6 +29,12 @@ class Rule:
     loose: bool = False             # only resolve() reads it: in running text mostly numbers
     overlapping: bool = False       # search again from each match's start + 1, not its end
     full_date: bool = False         # reads a day with its year: a dateline, a wire year
+    anaphoric: bool = False         # read after the others, from the story's dates before it (Reading.refs)
+    timex: Optional[Callable[["Reading", "re.Match[str]"], Optional[str]]] = None   # the TIMEX3 value,
+                                    # when it is not the unit the span spells (durations: "P2Y")
+    # a range written as two dates in one match ("Aug. 26 to Oct. 20"): where the first date ends
+    # and the second begins, or None when the second is no date of its own ("Feb 10-11")
+    two_points: Optional[Callable[["re.Match[str]"], Optional[tuple[int, int]]]] = None
 
 
 RuleBuilder = Callable[["Fragments"], Rule]
@@ -98,6 +104,12 @@ class Fragments:
     DAYX: str       # a day of the month in digits or in words
     HALF: str       # first / second (of "the second half")
     halves: tuple[str, ...]     # the ordinal words HALF is made of
+    SEASON: str     # spring / summer / fall / autumn / winter
+    MOD: str        # about / more than / less than ... (before an offset)
+    UNITS: str      # "one" .. "nine" (of a year written out)
+    TEENS: str      # "ten" .. "nineteen"
+    TENS: str       # "twenty" .. "ninety"
+    ANAPHOR: str    # year-ago / same / previous ... (before a period)
     DAY: str = r"[0-3]?\d(?!\d)(?:st|nd|rd|th)?"                 # a day of the month in digits
     YEAR: str = r"(?:1[89]|20)\d\d(?!\d)"                        # 1800-2099: the years news names
     TO: str = r"\s*(?:-|–|—|to|through|until|and)\s*"            # what joins the two ends of a range
@@ -121,6 +133,11 @@ def fragments(lex: Lexicon) -> Fragments:
         SHIFT=alt(lex.shift), ORD=alt(lex.ordinal), PART=alt(lex.part),
         NUM=alt(list(lex.number) + list(lex.few)), DAYW=alt(lex.dayword), HOL=_holiday_alt(lex.holidays),
         DAYX=rf"(?:{Fragments.DAY}|(?<!\S){dayn}\b)", HALF=alt(halves), halves=halves,
+        SEASON=alt(lex.season), MOD=alt(lex.mods),
+        UNITS=alt(w for w, n in lex.spelled.items() if n < 10),
+        TEENS=alt(w for w, n in lex.spelled.items() if 10 <= n < 20),
+        TENS=alt(w for w, n in lex.spelled.items() if n >= 20 and n % 10 == 0),
+        ANAPHOR=alt(lex.anaphor).replace(r"\-", r"[\s-]").replace(r"\s+", r"[\s-]+"),
     )
 
 

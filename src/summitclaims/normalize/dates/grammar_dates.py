@@ -22,12 +22,14 @@ def _month_day(f: Fragments) -> Rule:
             (?:the\s+)?
             (?P<d>{f.DAYX})
             (?: {f.TO} (?:(?P<m2>{f.M})\.?\s*)? (?P<d2>{f.DAY}) )?     # "10-11", "March 30 - April 2"
-            (?: ,?\s* (?:(?:of|in)\s+)? (?P<y>{f.YEAR}) )?             # ", 2025", "of 2025"
+            (?: ,?\s* (?:(?:of|in)\s+)? (?P<y>{f.YEAR})              # ", 2025", "of 2025"
+              | \s+ (?:of\s+)? (?P<yshift>{f.SHIFT}) \s+ year \b )?    # "June 24 of next year"
             (?![\d:.]\d)                            # not a time or a decimal: "May 10:30"
         """),
         starts=(*lex.weekday, "the", *lex.month), prefixes=tuple(lex.month), read=read.month_day,
+        two_points=lambda m: (m.end("d"), m.start("m2")) if m.group("m2") else None,
         examples=("Feb. 10", "February 10-11", "March 30 - April 2, 2025", "Tuesday, February 11, 2025",
-                  "Oct/2", "May twenty-first"),
+                  "Oct/2", "May twenty-first", "June 24 of next year"),
         overlapping=True, full_date=True,
     )
 
@@ -49,6 +51,7 @@ def _day_month(f: Fragments) -> Rule:
             (?: ,?\s* (?:(?:of|in)\s+)? (?P<y>{f.YEAR}) )?
         """),
         starts=(*lex.weekday, "the", *lex.daynum, *digits("12")), read=read.day_month,
+        two_points=lambda m: (m.end("m2"), m.start("d2")) if m.group("m2") else None,
         examples=("10 February", "the 3rd of March 2025", "10-11 February", "28 February - 2 March",
                   "second of Aug"),
         overlapping=True, full_date=True,
@@ -97,8 +100,9 @@ def _quarter(f: Fragments) -> Rule:
         rule_pattern(rf"""
             \b (?: Q(?P<q>[1-4])                    # "Q4"
                  | (?P<q2>[1-4])Q                   # "4Q"
-                 | (?:the\s+)? (?P<qo>{f.ORD}) [\s-]+ quarter          # "the third quarter"
-                 | (?:the\s+)? (?P<shift>{f.SHIFT}) \s+ quarter )      # "next quarter"
+                 | (?:the\s+)? (?: (?P<yshift0>{f.SHIFT}) \s+ year['’]s \s+ )?       # "last year's first quarter"
+                   (?:(?:fiscal|financial)\s+)? (?P<qo>{f.ORD}) [\s-]+ (?:quarter|qtr)   # "the (fiscal) third quarter"
+                 | (?:the\s+)? (?P<shift>{f.SHIFT}) \s+ (?:quarter|qtr) )      # "next quarter"
             (?!\w)
             (?: (?:\s*|-) (?:of\s+)? (?:(?:fiscal|FY)\s*)? (?P<y>{f.YEAR})   # "fourth-quarter of fiscal 2024"
               | \s* ['’] (?P<yy>\d\d) (?!\d)                                 # "Q1'25"
@@ -107,7 +111,7 @@ def _quarter(f: Fragments) -> Rule:
         """),
         starts=("q", "the", *lex.ordinal, *lex.shift, *digits("1", "a")), read=read.quarter,
         examples=("Q4 2024", "the third quarter", "4Q 2024", "fourth-quarter of fiscal 2024", "next quarter",
-                  "Q3 this year", "Q1'25"),
+                  "Q3 this year", "Q1'25", "last year's first quarter", "the first qtr of 1986"),
     )
 
 
@@ -120,11 +124,14 @@ def _year_quarter(f: Fragments) -> Rule:
             (?P<y>{f.YEAR}) [\s-]*
             (?: Q(?P<q>[1-4])                       # "2019 Q1"
               | H(?P<h>[12])                        # "2019-H2"
-              | (?P<long> (?:the\s+)? (?P<qo>{f.ORD}) \s+ quarter ) )   # "2016 the third quarter"
+              | (?P<long> (?P<the>the\s+)? (?:(?:fiscal|financial)\s+)?
+                  (?: (?P<qo>{f.ORD}) [\s-]+ quarter      # "the 1988 third quarter", "2016 the third quarter"
+                    | (?P<ho>{f.HALF}) [\s-]+ half ) ) )  # "the 1988 first half"
             \b
         """, digit_first=True),
         starts=tuple(digits("4", "spa")), read=read.year_quarter,
-        examples=("2019 Q1", "2019-H2", "2016 the third quarter"),
+        examples=("2019 Q1", "2019-H2", "2016 the third quarter", "1988 third quarter", "1988 fiscal second-quarter",
+                  "1987 first half"),
     )
 
 
@@ -135,13 +142,13 @@ def _month_range(f: Fragments) -> Rule:
         "month range",
         rule_pattern(rf"""
             \b (?P<m>{f.M}) \.?
-            \s* (?:-|–|—|to|through|until) \s*
-            (?P<m2>{f.M}) \.? ,?
-            \s* (?:in\s+|of\s+)?
-            (?P<y>{f.YEAR})                         # month ranges need the year: "May to October" is vague
+            (?: (?P<slash>/|-) (?=[A-Za-z]) | \s* (?:-|–|—|to|through|until) \s* )
+            (?P<m2>{f.M}) \b \.? ,?
+            (?: \s* (?:in\s+|of\s+)?
+                (?P<y>{f.YEAR}) )?                  # without a year only "January/February", "Apr-Mar"
         """),
         starts=tuple(lex.month), prefixes=tuple(lex.month), read=read.month_range,
-        examples=("Jan-Feb 2017", "May to October 2020", "April to June in 2017"),
+        examples=("Jan-Feb 2017", "May to October 2020", "April to June in 2017", "January/February", "Apr-Mar"),
     )
 
 
@@ -168,14 +175,54 @@ def _year(f: Fragments) -> Rule:
         rule_pattern(rf"""
             (?<![\w.,$€£¥#/+-])                     # not inside a number, an amount, a code
             (?: (?P<part>{f.PART}) [\s-]* )?        # "early 2025", "mid-2025"
-            (?: (?:fiscal|FY) \s* )?                # "fiscal 2024": read as the calendar year
+            (?: (?:fiscal|financial) \s+ year \s+ | (?:fiscal|FY) \s* )?   # "fiscal (year) 2024": the calendar year
             (?P<y>{f.YEAR})
             (?: \s* [-–—/] \s* (?P<y2>{f.YEAR}|\d\d(?!\d))        # "2024-25", "2020-2025"
               | \s+ (?:to|through|until) \s+ (?P<y3>{f.YEAR}) )?  # "2020 to 2025"
             (?! [\d%] | [.,]\d | \.[a-z] | s\b )    # not "2025%", "2025.5", "2025.pdf", "1990s"
         """),
         starts=(*lex.part, "fiscal", "fy", *digits("4")), prefixes=tuple(lex.part), read=read.year,
-        examples=("2024", "early 2025", "mid-2025", "2024-25", "2020 to 2025", "fiscal 2024"),
+        two_points=lambda m: (m.end("y"), m.start("y3")) if m.group("y3") else None,
+        examples=("2024", "early 2025", "mid-2025", "2024-25", "2020 to 2025", "fiscal 2024", "fiscal year 2024"),
+    )
+
+
+@RULES.add
+def _decade(f: Fragments) -> Rule:
+    lex = f.lex
+    return Rule(
+        "decade",
+        rule_pattern(rf"""
+            (?<![\w.,$€£¥#/+-])
+            (?:the\s+)? (?: (?P<part>{f.PART}) [\s-]* )?     # "the early 1990s", "the mid-'80s"
+            (?: (?P<dec>(?:1[89]|20)\d0) | ['’‘](?P<dec2>\d0) )
+            ['’]? s \b
+        """),
+        starts=("the", *lex.part, *digits("4", "ao")), prefixes=tuple(lex.part), read=read.decade,
+        examples=("the 1990s", "the 1980's", "the early 1990s", "the mid-'80s", "mid-1970s"),
+    )
+
+
+@RULES.add
+def _spelled_year(f: Fragments) -> Rule:
+    return Rule(
+        "spelled year",
+        rule_pattern(rf"""
+            \b (?P<the>the \s+ year \s+)?
+            (?: (?P<hi>eighteen|nineteen|twenty) [\s-]+            # "nineteen ninety-six"
+                (?: (?P<tens>{f.TENS}) (?: [\s-]+ (?P<unit>{f.UNITS}) )?
+                  | (?P<teen>{f.TEENS})                             # "nineteen twelve"
+                  | oh [\s-]+ (?P<oh>{f.UNITS})                     # "nineteen oh five"
+                  | (?P<hundred>hundred) )
+              | two \s+ thousand                                    # "two thousand and one"
+                (?: (?:\s+and)? [\s-]+
+                    (?: (?P<tens2>{f.TENS}) (?: [\s-]+ (?P<unit2>{f.UNITS}) )? | (?P<teen2>{f.TEENS})
+                      | (?P<unit3>{f.UNITS}) ) )? )
+            \b (?![\s-]+(?:{f.UNITS}|{f.TEENS}|{f.TENS}|hundred|thousand|million|billion)\b)
+        """),
+        starts=("the", "eighteen", "nineteen", "twenty", "two"), read=read.spelled_year,
+        examples=("nineteen ninety-six", "the year two thousand", "two thousand and one", "twenty twenty-five",
+                  "nineteen oh five", "nineteen hundred"),
     )
 
 

@@ -100,12 +100,47 @@ def _this_period(f: Fragments) -> Rule:
     return Rule(
         "this period",
         rule_pattern(rf"""
-            \b (?: (?P<shift>{f.SHIFT}) | (?P<the>the) ) \s+
-            (?:calendar\s+)? (?P<unit>week|month|year) \b    # "this calendar year"
+            \b (?: (?P<rel>earlier|later) \s+ (?:in\s+)? )?       # "earlier this month", "later in the year"
+            (?: (?P<shift>{f.SHIFT}) | (?P<the>the) ) \s+
+            (?:(?:calendar|fiscal|financial)\s+)? (?P<unit>week|month|year) \b    # "this fiscal year"
             (?:['’]s)?
         """),
-        starts=(*lex.shift, "the"), read=read.this_period,
-        examples=("this week", "last year", "next month", "this calendar year", "the year"),
+        starts=(*lex.shift, "the", "earlier", "later"), read=read.this_period,
+        examples=("this week", "last year", "next month", "this calendar year", "the year", "this fiscal year",
+                  "earlier this month", "later this year", "earlier in the week"),
+    )
+
+
+@RULES.add
+def _season(f: Fragments) -> Rule:
+    lex = f.lex
+    return Rule(
+        "season",
+        rule_pattern(rf"""
+            \b (?: (?P<shift>{f.SHIFT}) \s+ | (?P<the>the) \s+ )?
+            (?: (?P<part>{f.PART}) [\s-]* )?               # "late summer", "early next spring"
+            (?: (?P<shift2>{f.SHIFT}) \s+ )?
+            (?P<season>{f.SEASON}) \b
+            (?: \s* (?:of\s+)? (?P<y>{f.YEAR})              # "the summer of 1988", "spring 2025"
+              | \s+ (?:of\s+)? (?P<yshift>{f.SHIFT}) \s+ year \b )?   # "summer of next year"
+        """),
+        starts=(*lex.shift, "the", *lex.part, *lex.season), prefixes=tuple(lex.part), read=read.season,
+        examples=("last summer", "this fall", "the summer of 1988", "spring 2025", "early next spring", "winter"),
+    )
+
+
+@RULES.add
+def _unit_end(f: Fragments) -> Rule:
+    lex = f.lex
+    return Rule(
+        "unit end",
+        rule_pattern(rf"""
+            \b (?:the\s+)? (?: (?P<shift>{f.SHIFT}) \s+ )?
+            (?P<unit>year|month|quarter) [\s-]? (?P<part>end) \b    # "year-end", "quarter end"
+            (?: \s+ (?P<y>{f.YEAR}) )?                              # "year-end 1988"
+        """),
+        starts=("the", *lex.shift, "year", "month", "quarter", "yearend"), read=read.unit_end,
+        examples=("year-end", "the year-end", "yearend", "quarter-end", "year end 1988", "next year-end"),
     )
 
 
@@ -156,8 +191,12 @@ def _ago(f: Fragments) -> Rule:
     lex = f.lex
     return Rule(
         "ago",
-        rule_pattern(rf"""\b (?P<n>\d{{1,2}}|{f.NUM}) \s+ {f.UNIT} \s+ ago \b"""),
-        starts=(*lex.number, *lex.few, *digits("12", "s")), read=read.ago, examples=("two years ago", "a week ago"),
+        rule_pattern(rf"""
+            \b (?: (?P<approx>{f.MOD}) \s+ )?               # "about two years ago": mod approx
+            (?! (?:a|one) \s+ year \s+ ago \b )           # "a year ago": grammar_story's
+            (?P<n>\d{{1,2}}|{f.NUM}) \s+ (?P<unit>day|week|month|year|decade)s? \s+ ago \b"""),
+        starts=(*lex.number, *lex.few, *lex.mods, *digits("12", "s")), read=read.ago,
+        examples=("two years ago", "a week ago", "about two years ago", "more than a decade ago"),
     )
 
 
@@ -185,10 +224,11 @@ def _duration(f: Fragments) -> Rule:
     return Rule(
         "duration",
         rule_pattern(rf"""
-            \b (?:the\s+)? (?P<shift>{f.SHIFT}) \s+ (?P<n>\d{{1,2}}|{f.NUM}) \s* {f.UNIT} \b   # "last 3year"
+            \b (?P<the>the\s+)? (?P<shift>{f.SHIFT}) \s+ (?: (?P<n>\d{{1,2}}|{f.NUM}) \s* )?   # "last 3year"
+            (?P<unit>day|week|month|year|decade)s? \b
         """),
-        starts=("the", *lex.shift), read=read.duration,
-        examples=("next 3 days", "the past two years", "last 3year"), loose=True,
+        starts=("the", *lex.shift), read=read.duration, timex=read.duration_timex,
+        examples=("next 3 days", "the past two years", "last 3year", "the past year", "the last decade"),
     )
 
 

@@ -36,6 +36,13 @@ class Lexicon:
     quantity: set[str] = field(default_factory=set)
     period_cue: set[str] = field(default_factory=set)
     past_period: set[str] = field(default_factory=set)
+    mods: dict[str, str] = field(default_factory=dict)           # "about" -> approx, "more than" -> before
+    season: dict[str, str] = field(default_factory=dict)         # "summer" -> "SU"
+    spelled: dict[str, int] = field(default_factory=dict)        # number words of years: "ninety" -> 90
+    anaphor: dict[str, str] = field(default_factory=dict)        # "year-ago" -> "year", "previous" -> "unit"
+    future_head: set[str] = field(default_factory=set)           # read from the parse (pipeline.tense)
+    future_adjective: set[str] = field(default_factory=set)
+    past_adjective: set[str] = field(default_factory=set)
 
     def listed(self, kind: str, default: tuple[str, ...] = ()) -> list[str]:
         """A plain word list of the table (cue, future...), as written, for regexes."""
@@ -104,6 +111,18 @@ def _holiday(lex: Lexicon, row: Row) -> None:
         lex.holiday[holiday_key(a)] = row
 
 
+def _mod(lex: Lexicon, row: Row) -> None:
+    lex.mods.update((a.lower(), str(row["mod"])) for a in _aliases(row))
+
+
+def _season(lex: Lexicon, row: Row) -> None:
+    lex.season.update((a.lower(), str(row["value"])) for a in _aliases(row))
+
+
+def _anaphor(lex: Lexicon, row: Row) -> None:
+    lex.anaphor.update((a.lower(), str(row["step"])) for a in _aliases(row))
+
+
 def _words(lex: Lexicon, row: Row) -> None:
     lex.words.setdefault(str(row["kind"]), []).extend(_aliases(row))
 
@@ -113,7 +132,8 @@ _BUILDERS: dict[str, Callable[[Lexicon, Row], None]] = {
     "loose_shift": _shift, "ordinal": _valued(lambda lex: lex.ordinal),
     "part": _valued(lambda lex: lex.part), "number": _valued(lambda lex: lex.number),
     "few": _valued(lambda lex: lex.few), "daynum": _daynum, "daynum_tens": _valued(lambda lex: lex.tens),
-    "holiday": _holiday,
+    "holiday": _holiday, "mod": _mod, "season": _season, "spelled": _valued(lambda lex: lex.spelled),
+    "anaphor": _anaphor,
 }
 
 
@@ -134,6 +154,8 @@ def build_lexicon(rows: Sequence[Row]) -> Lexicon:
         _BUILDERS.get(str(row.get("kind")), _words)(lex, row)
     _compound_days(lex)
     for table, kind in ((lex.vague, "vague"), (lex.units, "unit"), (lex.quantity, "quantity"),
-                        (lex.period_cue, "period_cue"), (lex.past_period, "past_period")):
+                        (lex.period_cue, "period_cue"), (lex.past_period, "past_period"),
+                        (lex.future_head, "future_head"), (lex.future_adjective, "future_adjective"),
+                        (lex.past_adjective, "past_adjective")):
         table.update(w.lower() for w in lex.words.get(kind, ()))
     return lex

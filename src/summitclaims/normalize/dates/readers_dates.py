@@ -19,6 +19,7 @@ PERCENT_WINDOW = 9
 # Denominators of the fractions quoted in markets ("from 7/8 to 15/16"), never days and months.
 FRACTION_DENOMINATORS = (2, 4, 8, 16, 32, 64)
 
+_WORD_AFTER = re.compile(r"\s+[a-z]")
 _PERCENT_AFTER = re.compile(r"\s*(?:pct|percent|per|point|%)", re.I)
 
 
@@ -40,6 +41,11 @@ def month_day(r: Reading, m: Match) -> Got | None:
     """February 10 / Feb. 10-11 / March 30 - April 2, 2025."""
     r = r.leaning(m)
     y = r.year_of(m)
+    yshift = r.shift(m.group("yshift"))
+    if yshift is not None:
+        if r.pub is None:
+            return None, None, "day"
+        y = r.pub.year + yshift
     mon = r.lex.month[m.group("m").lower()]
     mon2 = r.lex.month[m.group("m2").lower()] if m.group("m2") else mon
     d1, d2 = r.day(m.group("d"), m, y is not None), r.day(m.group("d2"), m, y is not None)
@@ -60,11 +66,8 @@ def day_month(r: Reading, m: Match) -> Got | None:
 
 
 def month_year(r: Reading, m: Match) -> Got | None:
-    """February 2025 / early January 2025: a month, or a third of it."""
+    """February 2025 / early January 2025: the month (a part word adds its mod, Reading.value)."""
     mon, y = r.lex.month[m.group("m").lower()], _year(m)
-    if m.group("part"):
-        s, e = cal.part_of_month(y, mon, r.lex.part[norm(m.group("part"))])
-        return s, e, "day"
     return (*cal.month_range(y, mon), "month")
 
 
@@ -90,13 +93,13 @@ def bare_month(r: Reading, m: Match) -> Got | None:
     shift = r.shift(m.group("shift"))
     part = lex.part.get(norm(m.group("part") or ""))
     yshift = r.shift(m.group("yshift"))
-    if r.strict and shift is None and part is None and yshift is None and not r.cue(r.cues.month, m.start()):
+    if r.strict and shift is None and part is None and yshift is None and not r.cue(r.cues.month, m.start()) \
+            and not _month_modifier(r, m):
         return None
     mon = lex.month[(m.group("m") or m.group("ms")).lower()]
-    gran = "day" if part else "month"
     pub = r.pub
     if pub is None:
-        return None, None, gran
+        return None, None, "month"
     if yshift is not None:
         if shift is not None:
             return None
@@ -108,12 +111,38 @@ def bare_month(r: Reading, m: Match) -> Got | None:
     elif shift == 1:
         y = pub.year if mon > pub.month else pub.year + 1
     else:
-        picked = cal.pick_year(pub, lambda yr: cal.month_range(yr, mon), r.tense(), nearest=False)
+        picked = cal.pick_year(pub, lambda yr: cal.month_range(yr, mon), r.tense(), nearest=r.strict)
         if picked is None:
             return None
         y = picked[0].year
-    s, e = cal.part_of_month(y, mon, part) if part else cal.month_range(y, mon)
-    return s, e, gran
+    return (*cal.month_range(y, mon), "month")
+
+
+# A determiner or a possessive before a month that modifies a noun: "the February increase",
+# "Japan's March exports", "its April figure".
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our|a|an)|\w['’]s?)\s+$", re.I)
+
+
+def _month_modifier(r: Reading, m: Match) -> bool:
+    """A month without a cue word that still names the month: a modifier after a determiner or a
+    possessive ("the February increase", "Japan's March exports"), a month before a noun ("June
+    exports were ...", only months that are no English word: not "May", "March", "August"), or a
+    month in an upper-case headline ("JAPAN FEBRUARY TRADE SURPLUS")."""
+    word = m.group("m")
+    if not word or m.group("span") != word:
+        return False
+    before = r.text[max(0, m.start() - 16):m.start()]
+    noun_after = r.cues.noun_after.match(r.text, m.end()) is not None
+    if noun_after and _DETERMINER_BEFORE.search(before):
+        return True
+    if noun_after and word not in r.lex.ambiguous and word[0].isupper() and not word.isupper():
+        return True
+    if word.isupper():
+        line_start = r.text.rfind("\n", 0, m.start()) + 1
+        line_end = r.text.find("\n", m.end())
+        line = r.text[line_start:line_end if line_end >= 0 else len(r.text)]
+        return sum(c.isalpha() for c in line) >= 12 and line.upper() == line
+    return False
 
 
 def quarter(r: Reading, m: Match) -> Got | None:
@@ -126,7 +155,7 @@ def quarter(r: Reading, m: Match) -> Got | None:
     y = r.year_of(m)
     if y is None and m.group("yy"):
         y = 2000 + int(m.group("yy"))
-    yshift = r.shift(m.group("yshift"))
+    yshift = r.shift(m.group("yshift") or m.group("yshift0"))
     if yshift is not None or m.group("the"):
         if pub is None:
             return None, None, "quarter"
@@ -148,27 +177,43 @@ def quarter(r: Reading, m: Match) -> Got | None:
 
 
 def _nearest(r: Reading, pub: dt.date, fits: cal.Fits, gran: str) -> Got | None:
-    """The most recent occurrence on or before publication (the next one in future tense)."""
-    picked = cal.pick_year(pub, fits, r.tense(), nearest=False)
+    """The occurrence the tense picks: on or before publication in the past, on or after it in
+    the future; without a tense the nearest in running text, the most recent in resolve()."""
+    picked = cal.pick_year(pub, fits, r.tense(), nearest=r.strict)
     return (*picked, gran) if picked else None
 
 
 def year_quarter(r: Reading, m: Match) -> Got | None:
-    """2019 Q1 / 2019-H2 / 2016 the third quarter (year first, as in tables and filings)."""
+    """2019 Q1 / 2019-H2 / the 1988 third quarter / 1987 first half (year first, as in tables,
+    filings and wire earnings); "2016 the third quarter" only outside running text."""
     y = _year(m)
     if m.group("long"):
-        if r.strict:
+        if r.strict and m.group("the"):
             return None
+        if m.group("ho"):
+            h = r.lex.ordinal.get(norm(m.group("ho")))
+            return (*cal.half_range(y, h), "half") if h in (1, 2) else None
         q = r.lex.ordinal.get(norm(m.group("qo")))
         return (*cal.quarter_range(y, q), "quarter") if q else None
     if m.group("q"):
         return (*cal.quarter_range(y, int(m.group("q"))), "quarter")
-    return (*cal.half_range(y, int(m.group("h"))), "month")
+    return (*cal.half_range(y, int(m.group("h"))), "half")
 
 
 def month_range(r: Reading, m: Match) -> Got | None:
-    """Jan-Feb 2017: the months in full; "Nov-Feb 2017" starts in 2016."""
-    y, mon, mon2 = _year(m), r.lex.month[m.group("m").lower()], r.lex.month[m.group("m2").lower()]
+    """Jan-Feb 2017: the months in full; "Nov-Feb 2017" starts in 2016; "January/February" (no
+    space around "/" or "-", the way tables and wire stories pair months) the pair the tense or
+    nearness picks for its last month."""
+    mon, mon2 = r.lex.month[m.group("m").lower()], r.lex.month[m.group("m2").lower()]
+    if m.group("y") is None:
+        if not m.group("slash") or r.pub is None or not m.group("m")[0].isupper():
+            return None if r.strict or r.pub is not None else (None, None, "month")
+        last = cal.pick_year(r.pub, lambda yr: cal.month_range(yr, mon2), r.tense(), nearest=r.strict)
+        if last is None:
+            return None
+        y = last[0].year
+    else:
+        y = _year(m)
     start_year = y if mon <= mon2 else y - 1
     return dt.date(start_year, mon, 1), cal.month_end(y, mon2), "month"
 
@@ -180,10 +225,10 @@ def half(r: Reading, m: Match) -> Got | None:
     if y is None and m.group("ho") and r.strict:   # "the first half" of a match, a speech...
         return None
     if y is not None:
-        return (*cal.half_range(y, h), "month")
+        return (*cal.half_range(y, h), "half")
     if r.pub is None:
-        return None, None, "month"
-    return _nearest(r, r.pub, lambda yr: cal.half_range(yr, h), "month")
+        return None, None, "half"
+    return _nearest(r, r.pub, lambda yr: cal.half_range(yr, h), "half")
 
 
 def year(r: Reading, m: Match) -> Got | None:
@@ -195,8 +240,9 @@ def year(r: Reading, m: Match) -> Got | None:
         return None
     if y % 10 == 0 and after[:2] in ("'s", "’s"):          # "the 1990's": a decade
         return None
-    if r.strict and (r.vague_before(m.start()) or r.word_before(m.start()) in r.lex.quantity):
-        return None
+    if r.strict and (r.vague_before(m.start()) or (r.word_before(m.start()) in r.lex.quantity
+                                                   and _WORD_AFTER.match(r.text, m.end()))):
+        return None                                       # "over 2000 firms", not "an increase over 2005."
     if y2s:
         y2 = int(y2s) if len(y2s) == 4 else (y // 100) * 100 + int(y2s)
         if len(y2s) == 2 and y2 < y:
@@ -207,9 +253,42 @@ def year(r: Reading, m: Match) -> Got | None:
         if y2 <= y:
             return None
         return dt.date(y, 1, 1), dt.date(y2, 12, 31), "year"
-    if m.group("part"):
-        return (*cal.part_of_year(y, r.lex.part[norm(m.group("part"))]), "month")
     return (*cal.year_range(y), "year")
+
+
+def decade(r: Reading, m: Match) -> Got | None:
+    """the 1990s / the early 1990s / the '80s (the century the publication date makes likelier)."""
+    if m.group("dec"):
+        d = int(m.group("dec")) // 10
+    else:
+        d = cal.year2(m.group("dec2"), r.pub) // 10
+    return (*cal.decade_range(d), "decade")
+
+
+def spelled_year(r: Reading, m: Match) -> Got | None:
+    """nineteen ninety-six / the year two thousand / two thousand and one; in running text
+    "two thousand ..." only after "the year" or a cue word ("in two thousand and five")."""
+    n = r.lex.spelled
+    if m.group("hi"):
+        hi = n[m.group("hi").lower()] * 100
+        if m.group("hundred"):
+            lo = 0
+        elif m.group("teen"):
+            lo = n[m.group("teen").lower()]
+        elif m.group("oh"):
+            lo = n[m.group("oh").lower()]
+        else:
+            lo = n[m.group("tens").lower()] + (n[m.group("unit").lower()] if m.group("unit") else 0)
+    else:
+        if r.strict and not (m.group("the") or r.cue(r.cues.month, m.start())):
+            return None
+        hi = 2000
+        tens, teen, unit = m.group("tens2"), m.group("teen2"), m.group("unit2") or m.group("unit3")
+        lo = (n[tens.lower()] if tens else 0) + (n[teen.lower()] if teen else 0) + (n[unit.lower()] if unit else 0)
+    if r.strict and not m.group("the") and m.group("hi") and m.group("hundred"):
+        return None                                       # "nineteen hundred" people, dollars
+    y = hi + lo
+    return (*cal.year_range(y), "year") if 1800 <= y <= 2099 else None
 
 
 def _one_day(y: int, mo: int, d: int) -> Got | None:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from . import calendar as cal
+from . import timex
 from .grammar import Got
 from .lexicon import Row, holiday_key, norm
 from .reading import Reading, Reject, int_of
@@ -20,6 +21,11 @@ OR_WINDOW = 4
 _ORDINAL_DAY = re.compile(r"\d(?:st|nd|rd|th)$")
 _WORD_AFTER = re.compile(r"\s*\w")
 _OR_AFTER = re.compile(r"\s+or\b")
+# The words that make "the past two years" a stretch up to publication in running text; "the
+# previous year" is a year of the story (grammar_story), "this year" a calendar year. The stretch
+# ahead ("over the next four years") is the horizon of a plan: money records carry it as their
+# ``period``, so running text makes no date of it.
+DURATION_SHIFTS = ("past", "last")
 # "the final Sunday of May" is the last one (the ordinal table reads "final" as fourth)
 _LAST = ("last", "final")
 
@@ -126,7 +132,7 @@ def _holiday_on(row: Row, yr: int) -> cal.Range | None:
         if not cal.valid_day(yr, int(row["month"]), int(row["day"])):
             return None
         x = dt.date(yr, int(row["month"]), int(row["day"]))
-    return x, x
+    return cal.week_range(x) if row.get("week") else (x, x)
 
 
 def holiday(r: Reading, m: Match) -> Got | None:
@@ -146,8 +152,8 @@ def holiday(r: Reading, m: Match) -> Got | None:
     elif r.pub is None:
         return None, None, "day"
     else:
-        got = cal.pick_year(r.pub, lambda yr: _holiday_on(row, yr), r.tense(), nearest=False)
-    return (got[0], got[1], "day") if got else None
+        got = cal.pick_year(r.pub, lambda yr: _holiday_on(row, yr), r.tense(), nearest=r.strict)
+    return (got[0], got[1], "week" if row.get("week") else "day") if got else None
 
 
 def day_word(r: Reading, m: Match) -> Got | None:
@@ -162,9 +168,12 @@ def day_word(r: Reading, m: Match) -> Got | None:
 
 
 def this_period(r: Reading, m: Match) -> Got | None:
-    """this week / last year / next month; "the year" only outside running text."""
-    if r.strict and (r.vague_before(m.start()) or m.group("the")):   # "the year before"
+    """this week / last year / next month / earlier this month (that month); "the year" only
+    outside running text or after "earlier in" / "later in"."""
+    if r.strict and (r.vague_before(m.start()) or (m.group("the") and not m.group("rel"))):   # "the year before"
         return None
+    if r.strict and m.group("rel") and r.pub is None:
+        return None           # "earlier this year" says no more than "this year" unresolved would
     if m.group("the") and r.cues.week_of_after.match(r.text, m.end()):   # "the week of April 10"
         return None
     shift, unit = r.shift(m.group("shift")) or 0, m.group("unit").lower()
@@ -196,13 +205,12 @@ def part_of_period(r: Reading, m: Match) -> Got | None:
         return None
     month = m.group("unit").lower() == "month"
     if r.pub is None:
-        return None, None, "day" if month else "month"
-    part = r.lex.part[norm(m.group("part"))]
+        return None, None, "month" if month else "year"
     y = r.pub.year
     if month:
         y, mo = cal.add_months(y, r.pub.month, shift or 0)
-        return (*cal.part_of_month(y, mo, part), "day")
-    return (*cal.part_of_year(y + (shift or 0), part), "month")
+        return (*cal.month_range(y, mo), "month")
+    return (*cal.year_range(y + (shift or 0)), "year")
 
 
 def rest_of_period(r: Reading, m: Match) -> Got | None:
@@ -221,14 +229,90 @@ def rest_of_period(r: Reading, m: Match) -> Got | None:
 
 
 def ago(r: Reading, m: Match) -> Got | None:
-    """two years ago: that whole year; three days ago: that day."""
+    """two years ago: that whole year; six weeks ago: that week; three days ago: that day; a
+    decade ago: the year ten years back."""
     k = r.count(m.group("n"))
     if not k:
         return None
     unit = m.group("unit").lower()
     if unit == "week":
-        return r.period("day", 0, -7 * k)
+        if r.pub is None:
+            return None, None, "week"
+        return (*cal.week_range(r.pub - dt.timedelta(weeks=k)), "week")
+    if unit == "decade":
+        return r.period("year", -10 * k)
     return r.period(unit, -k, -k)
+
+
+def season(r: Reading, m: Match) -> Got | None:
+    """last summer / this fall / the summer of 1988 / early next spring: the three months of the
+    season (winter from December); in running text without a year or a shift word only after
+    a cue ("in the fall", "by spring") and not as a modifier ("winter storms", "the fall of")."""
+    code = r.lex.season[m.group("season").lower()]
+    shift = r.shift(m.group("shift") or m.group("shift2"))
+    y, yshift = r.year_of(m), r.shift(m.group("yshift"))
+    if r.strict and y is None and shift is None and yshift is None:
+        after = r.text[m.end():m.end() + 4]
+        if (not r.cue(r.cues.month, m.start()) or r.cues.noun_after.match(r.text, m.end())
+                or after.startswith(" of")):
+            return None
+        # "fall" and "spring" are also verbs and nouns: "starts to fall", "in spring water"
+        if code in ("FA", "SP") and not (m.group("the") or m.group("part")):
+            return None
+    if y is not None:
+        return (*cal.season_range(y, code), "season")
+    pub = r.pub
+    if pub is None:
+        return None, None, "season"
+    if yshift is not None:
+        return (*cal.season_range(pub.year + yshift, code), "season")
+    options = [cal.season_range(pub.year + k, code) for k in (-2, -1, 0, 1)]
+    if shift == 0:       # the one under way, else the one of the publication year
+        got = next((o for o in options if o[0] <= pub <= o[1]), None) or \
+            next(o for o in options if o[0].year == pub.year)
+    elif shift == -1:
+        got = [o for o in options if o[1] < pub][-1]
+    elif shift == 1:
+        got = next(o for o in options if o[0] > pub)
+    else:
+        picked = cal.pick_year(pub, lambda yr: cal.season_range(yr, code), r.tense(), nearest=r.strict)
+        if picked is None:
+            return None
+        got = picked
+    return (*got, "season")
+
+
+def unit_end(r: Reading, m: Match) -> Got | None:
+    """year-end / quarter-end / month-end: the year (quarter, month) with mod end; without a
+    year the one whose end the tense points to (past: the last one ended; future: the current
+    one), else the nearest end ("at year-end" in a February story is the year just ended)."""
+    unit, y = m.group("unit").lower(), r.year_of(m)
+    if y is not None:
+        return (*cal.year_range(y), "year") if unit == "year" else None
+    pub = r.pub
+    if pub is None:
+        return None, None, unit
+    shift = r.shift(m.group("shift"))
+    if unit == "year":
+        def unit_of(k: int) -> cal.Range:
+            return cal.year_range(pub.year + k)
+    elif unit == "quarter":
+        def unit_of(k: int) -> cal.Range:
+            yy, mo = cal.add_months(pub.year, 3 * ((pub.month - 1) // 3) + 1, 3 * k)
+            return cal.quarter_range(yy, (mo + 2) // 3)
+    else:
+        def unit_of(k: int) -> cal.Range:
+            return cal.month_range(*cal.add_months(pub.year, pub.month, k))
+    if shift is not None:
+        return (*unit_of(shift), unit)
+    tense = r.tense()
+    if tense == "future":
+        got = unit_of(0)
+    elif tense == "past":
+        got = unit_of(-1) if unit_of(0)[1] > pub else unit_of(0)
+    else:
+        got = min((unit_of(-1), unit_of(0)), key=lambda u: abs((u[1] - pub).days))
+    return (*got, unit)
 
 
 def offset(r: Reading, m: Match) -> Got | None:
@@ -255,15 +339,40 @@ def offset(r: Reading, m: Match) -> Got | None:
     return x, x, "day"
 
 
-def duration(r: Reading, m: Match) -> Got | None:
-    """next 3 days / the past two years: the days after publication / up to the day before."""
-    shift, k = r.shift(m.group("shift")), r.count(m.group("n"))
-    if not k or shift not in (-1, 1) or r.pub is None:
+def _duration_of(r: Reading, m: Match) -> tuple[int, str] | None:
+    """(count, unit) of "the past two years", "the last decade" (ten years)."""
+    k = r.count(m.group("n")) if m.group("n") else 1
+    unit = m.group("unit").lower()
+    if not k:
         return None
-    unit, pub = m.group("unit").lower(), r.pub
+    return (10 * k, "year") if unit == "decade" else (k, unit)
+
+
+def duration(r: Reading, m: Match) -> Got | None:
+    """next 3 days / the past two years / the past year: the days after publication / up to the
+    day before (TIMEX3 writes the duration, duration_timex). In running text only with "the":
+    "the past year" is twelve months, "last year" the calendar year before; and "the next year"
+    without a count is next year."""
+    shift = r.lex.shift.get(norm(m.group("shift")))       # "past", "previous" are loose words elsewhere
+    if r.strict and (not m.group("the") or (shift == 1 and not m.group("n"))
+                     or norm(m.group("shift")) not in DURATION_SHIFTS
+                     or r.text.startswith(" of", m.end())):     # "the last year of the plan"
+        return None
+    if not m.group("n") and not m.group("the"):
+        return None                                        # "last year": this_period's
+    got = _duration_of(r, m)
+    if got is None or shift not in (-1, 1) or r.pub is None:
+        return None
+    (k, unit), pub = got, r.pub
     if shift == 1:
         return pub + dt.timedelta(days=1), cal.shifted(pub, unit, k), "day"
     return cal.shifted(pub, unit, -k), pub - dt.timedelta(days=1), "day"
+
+
+def duration_timex(r: Reading, m: Match) -> str | None:
+    """The TIMEX3 duration of "the past two years": "P2Y"."""
+    got = _duration_of(r, m)
+    return timex.duration(*got) if got else None
 
 
 def week_day(r: Reading, m: Match) -> Got | None:
@@ -294,5 +403,5 @@ def weekday(r: Reading, m: Match) -> Got | None:
     shift = r.shift(m.group("shift"))
     if r.pub is None:
         return None, None, "day"
-    x = cal.weekday_near(r.pub, r.lex.weekday[m.group("wd").lower()], shift, r.tense())
+    x = cal.weekday_near(r.pub, r.lex.weekday[m.group("wd").lower()], shift, r.tense(), nearest=r.strict)
     return x, x, "day"

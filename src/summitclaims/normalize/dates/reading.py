@@ -7,10 +7,12 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
+from ...values import DateValue
 from . import calendar as cal
 from .calendar import Tense
 from .grammar import Cues, Got, Rule
 from .lexicon import Lexicon, norm
+from .timex import timex
 
 # How far back from a match the cue regexes look for the word before it ("on", "by").
 CUE_WINDOW = 24
@@ -24,6 +26,8 @@ WORD_AFTER_WINDOW = 3
 ANY_LEAP_YEAR = 2024
 
 _LETTER_AFTER = re.compile(r"\s*[a-z]")
+# TimeML's modifier of a third named by a "part" word (early / mid / late -> 1-3)
+PART_MODS = {1: "start", 2: "mid", 3: "end"}
 
 
 class Reject(ValueError):
@@ -47,11 +51,47 @@ class Reading:
     pub: dt.date | None
     tense: Callable[[], Tense]
     strict: bool
+    refs: tuple[tuple[int, DateValue], ...] = ()   # the story's dates before the match and their
+                                                   # offsets (the anaphoric rules read them)
 
     def read(self, rule: Rule, m: re.Match[str]) -> Got | None:
         """(start, end, granularity) of the match; start/end None: unresolved; None: not a date.
         (The finder never hands a loose rule's match to a strict reading: scan.candidates drops them.)"""
         return rule.read(self, m)
+
+    def value(self, rule: Rule, m: re.Match[str], raw: str) -> DateValue | None:
+        """The match read whole: the span and granularity of ``read``, its TIMEX3 value, the
+        modifier a part word ("early") or an approximation ("about") gives it, and whether it
+        needed the publication date; None: not a date."""
+        got = self.read(rule, m)
+        if got is None:
+            return None
+        start, end, gran = got
+        value = DateValue(raw, start, end, gran)
+        groups = m.groupdict()
+        part = self.lex.part.get(norm(groups.get("part") or ""))
+        if part is not None:
+            value.mod = PART_MODS[part]
+            if start is not None and end is not None:
+                narrow = cal.narrow(start, end, gran, part)
+                if narrow is not None:
+                    value.narrow_start, value.narrow_end = narrow
+        approx = groups.get("approx")
+        if approx:
+            value.mod = self.lex.mods.get(norm(approx))
+        value.timex = rule.timex(self, m) if rule.timex else timex(start, end, gran)
+        value.relative = start is None or self.needs_pub(rule, m)
+        return value
+
+    def needs_pub(self, rule: Rule, m: re.Match[str]) -> bool:
+        """Does the match resolve only with the publication date ("Feb 26", "last year")?"""
+        if self.pub is None:
+            return False
+        try:
+            alone = rule.read(replace(self, pub=None), m)
+        except (ValueError, OverflowError, KeyError, TypeError):
+            return True
+        return alone is None or alone[0] is None
 
     def year_of(self, m: re.Match[str]) -> int | None:
         """The match's year, None when its optional year is left out."""
@@ -134,7 +174,9 @@ class Reading:
                 days.append(dt.date(y, mo, d))
         if not days:
             return None
-        if wd is None:                                # most recent on or before, as a bare month
+        if wd is None and tense is None and self.strict:      # no tense: the nearest, as a bare month
+            x = min(days, key=lambda x: abs((x - pub).days))
+        elif wd is None:                              # resolve(): the most recent on or before
             pool = [x for x in days if x >= pub] if tense == "future" else [x for x in days if x <= pub]
             x = (min(pool) if tense == "future" else max(pool)) if pool else days[0]
         else:
@@ -144,15 +186,17 @@ class Reading:
     def period(self, unit: str, shift: int, days: int = 0) -> Got:
         """The day ``days`` after publication, or the week / month / year ``shift`` away."""
         pub = self.pub
-        gran = {"week": "day", "day": "day"}.get(unit, unit)
+        gran = unit
         if pub is None:
             return None, None, gran
         if unit == "day":
             x = pub + dt.timedelta(days=days)
             return x, x, "day"
         if unit == "week":
+            if pub.weekday() == 6 and shift in (-1, 0):
+                shift += 1     # on a Sunday "last week" is the one ending that day, "this week" the one ahead
             monday = cal.monday(pub, shift)
-            return monday, monday + dt.timedelta(days=6), "day"
+            return monday, monday + dt.timedelta(days=6), "week"
         if unit == "month":
             return (*cal.month_range(*cal.add_months(pub.year, pub.month, shift)), "month")
         return (*cal.year_range(pub.year + shift), "year")

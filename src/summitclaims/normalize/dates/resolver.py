@@ -14,6 +14,7 @@ from .finder import find_in
 from .grammar import Got
 from .reading import Reject
 from .rules import Grammar, load
+from .timex import timex
 
 # Longer text is not a date phrase; it is never read (dateparser is slow on long text).
 MAX_PHRASE = 200
@@ -39,33 +40,42 @@ def resolve(raw: str, published: dt.date | None = None, tense: Tense = None) -> 
         g = load()
         cue = g.cues.lead.match(body)
         candidates = (body, body[cue.end():]) if cue else (body,)
-        got = _whole(g, candidates, published, tense)
-        if got:
-            return DateValue(text, *got)
+        whole = _whole(g, candidates, published, tense)
+        if whole is not None:
+            whole.raw = text
+            return whole
         v = _composed(candidates, published, tense)
         if v is not None:
-            return DateValue(text, v.start, v.end, v.granularity)
+            v.raw = text
+            return v
         got = _dateparser(g, body, published, tense)
         if got:
-            return DateValue(text, *got)
+            return _dated(text, got, published, body)
     except Exception:       # the contract: a normaliser never raises on odd text
         return value
     return value
 
 
-def _whole(g: Grammar, candidates: tuple[str, ...], published: dt.date | None, tense: Tense) -> Got | None:
+def _whole(g: Grammar, candidates: tuple[str, ...], published: dt.date | None, tense: Tense) -> DateValue | None:
     """The first rule (in tie order) that matches a candidate whole and reads it."""
     for candidate in candidates:
         for rule in g.rules:
             m = rule.pattern.fullmatch(candidate)
             if m:
                 try:
-                    got = g.reading(candidate, published, lambda: tense, strict=False).read(rule, m)
+                    got = g.reading(candidate, published, lambda: tense, strict=False).value(rule, m, candidate)
                 except Reject:
                     got = None
                 if got:
                     return got
     return None
+
+
+def _dated(text: str, got: Got, published: dt.date | None, body: str) -> DateValue:
+    """dateparser's reading as a value: relative when the phrase writes no year."""
+    value = DateValue(text, *got, timex=timex(*got))
+    value.relative = published is not None and not _YEAR.search(body)
+    return value
 
 
 def _composed(candidates: tuple[str, ...], published: dt.date | None, tense: Tense) -> DateValue | None:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any, Callable, Sequence
 
 from ... import resources
-from . import grammar_dates, grammar_relative
+from . import grammar_dates, grammar_relative, grammar_story
 from .calendar import Tense
 from .grammar import Cues, Reader, Rule, cues, fragments
 from .lexicon import Lexicon, build_lexicon
@@ -41,7 +41,7 @@ def build(rows: Sequence[dict[str, Any]]) -> Grammar:
     """The grammar of the rows of a dates table."""
     lex = build_lexicon(rows)
     f = fragments(lex)
-    rules = (*grammar_dates.RULES.build(f), *grammar_relative.RULES.build(f))
+    rules = (*grammar_dates.RULES.build(f), *grammar_relative.RULES.build(f), *grammar_story.RULES.build(f))
     return Grammar(lex, cues(lex), rules, StartIndex.of(rules))
 
 

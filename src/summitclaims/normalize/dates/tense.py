@@ -1,24 +1,9 @@
 """Past or future around a date mention: what decides the occurrence of a year-less date."""
 from __future__ import annotations
 
-import re
-
 from .calendar import Tense
 from .rules import load
-
-# How far a rough sentence reaches either side of a date when there is no parse.
-SENTENCE_REACH = 400
-
-_SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z“\"'‘(])|\n\s*\n|\n")
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Rough sentence around [start, end): punctuation or line breaks (pure fallback for spaCy's)."""
-    s = 0
-    for m in _SENT_END.finditer(text, max(0, start - SENTENCE_REACH), start):
-        s = m.end()
-    after = _SENT_END.search(text, end, end + SENTENCE_REACH)
-    return s, (after.start() + 1 if after else min(len(text), end + SENTENCE_REACH))
+from .sentences import sentence_bounds
 
 
 def guess_tense(text: str, start: int, end: int, sent: tuple[int, int] | None = None,
