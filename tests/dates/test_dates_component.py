@@ -61,3 +61,39 @@ def test_wire_dateline_without_year_stays_unresolved(run):
     recs = run("COCOA REVIEW\nSALVADOR, Feb 26 - Showers continued throughout the week.")
     assert recs[0]["published"] is None
     assert [(r["text"], r["start"]) for r in recs if r["kind"] == "date"] == [("Feb 26", None)]
+
+
+# The governing verb decides a year-less date, read from the parse (pipeline/tense.py); a date on a
+# noun, or with no verb, takes the occurrence nearest publication. Each row: text, publication
+# date, the date's text and its TIMEX3 value.
+GOVERNING_VERB = [
+    ("He said the vote would be held April 7.", "2013-03-22", "April 7", "2013-04-07"),
+    ("The talks are set to resume Monday.", "2019-12-29", "Monday", "2019-12-30"),
+    ("Firms rushed to file ahead of the deadline on Dec. 20.", "2019-12-30", "Dec. 20", "2019-12-20"),
+    ("Tickets for the ceremony on Feb. 9 sold out, the academy said.", "2020-01-20", "Feb. 9", "2020-02-09"),
+    pytest.param("She was nominated for the Oscars on Feb. 9, the academy said.", "2020-01-20", "Feb. 9", "2020-02-09",
+                 marks=pytest.mark.xfail(strict=True, reason="the parse hangs 'on Feb. 9' on 'nominated'")),
+    ("Voters go to the polls Nov. 6, the party said.", "1989-11-02", "Nov. 6", "1989-11-06"),
+    ("The talks are set to resume in mid-September, he said.", "2019-08-21", "mid-September", "2019-09"),
+    ("The record was set in January.", "1987-03-27", "January", "1987-01"),
+    ("The firm expects to report a profit in the first quarter.", "1987-04-13", "the first quarter", "1987-Q1"),
+    ("The firms would not be able to start trading until May.", "1987-06-02", "May", "1988-05"),
+    ("Losses rose due to steep falls in the bond market during April.", "1987-06-18", "April", "1987-04"),
+    ("The bonus goes to shareholders registered May 1.", "1987-03-27", "May 1", "1987-05-01"),
+    ("Sales fell sharply in December.", "1987-02-10", "December", "1986-12"),
+]
+
+
+@pytest.mark.parametrize("text,published,raw,timex", [r if hasattr(r, "marks") else pytest.param(*r, id=r[0][:50])
+                                                     for r in GOVERNING_VERB])
+def test_governing_verb_decides_the_occurrence(kinds, text, published, raw, timex):
+    got = {r["text"]: r["timex"] for r in kinds(text, "date", published)}
+    assert got.get(raw) == timex
+
+
+def test_date_records_carry_timex_mod_and_relative(kinds):
+    (rec,) = kinds("The plant opens in early December.", "date", "1989-11-02")
+    keys = ("start", "end", "granularity", "timex", "mod", "narrow_start", "narrow_end", "relative")
+    assert [rec[k] for k in keys] == ["1989-12-01", "1989-12-31", "month", "1989-12", "start", "1989-12-01",
+                                      "1989-12-10", True]
+    assert (rec["range_start"], rec["range_end"]) == (None, None)

@@ -295,10 +295,10 @@ RULES = [pytest.param(i, rule, id=rule.name) for i, rule in enumerate(GRAMMAR.ru
 # tie order: when two rules match the same span the first one's reading wins, and resolve() tries
 # them in this order, so a rule dropped or moved changes output
 NAMES = ["month day", "day month", "month year", "bare month", "quarter", "year quarter", "month range", "half",
-         "year", "decade", "spelled year", "year month", "numeric month", "iso date", "compact date", "numeric date",
-         "numeric day", "day of month", "day range of month", "weekday day", "nth weekday", "holiday", "day word",
-         "this period", "season", "unit end", "to date", "part of period", "rest of period", "ago", "offset",
-         "duration", "week day", "week days", "weekday", "anaphoric period", "the period", "that unit",
+         "first months", "year", "decade", "spelled year", "year month", "numeric month", "iso date", "compact date",
+         "numeric date", "numeric day", "day of month", "day range of month", "weekday day", "nth weekday", "holiday",
+         "day word", "this period", "season", "unit end", "to date", "part of period", "rest of period", "ago",
+         "offset", "duration", "week day", "week days", "weekday", "anaphoric period", "the period", "that unit",
          "following unit", "offset from story", "a year ago"]
 CONTEXTS = ["{}", "On {}.", "x, {}\nnext", "- {}; and"]
 

@@ -35,18 +35,39 @@ def governing_tense(span: Span) -> Tense:
         if tok.pos_ in _VERBS:
             if through_noun:
                 return None
-            if tok.lemma_.lower() in lex.future_head and tok.tag_ != "VBD" \
-                    and not any(a.lower_ in ("was", "were", "had") for a in _aux(tok)):
-                return "future"             # "is scheduled for May 4", "plans for 2026"
+            if _looks_ahead(tok, lex):
+                return "future"             # "is scheduled for May 4", "set to resume Monday"
             return _verb_tense(tok, lex)
         if tok.pos_ in ("NOUN", "PROPN"):
             through_noun = True
             noun = _noun_tense(tok, lex)
             if noun:
                 return noun
-        elif tok.lemma_.lower() in lex.future_head and tok.pos_ == "ADJ":
+        elif tok.pos_ == "ADJ" and tok.lemma_.lower() in lex.future_head and not _because(tok):
             return "future"                 # "due on June 30", "likely in March"
     return None
+
+
+# Future heads that look ahead without an infinitive after them: "is scheduled for May 4",
+# "slated for June", "planned for 2026"; "set in January" and "expected in May" do not.
+_AHEAD_ALONE = ("schedule", "slate", "plan")
+
+
+def _looks_ahead(verb: Token, lex) -> bool:
+    """A future head as the date's verb: with an infinitive after it ("set to resume Monday",
+    "expected to close on June 30") or one of the heads that need none; not in the past
+    ("was scheduled for May 4" may be over)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.future_head or verb.tag_ == "VBD" \
+            or any(a.lower_ in ("was", "were", "had") for a in _aux(verb)):
+        return False
+    return lemma in _AHEAD_ALONE or any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def _because(adj: Token) -> bool:
+    """"due to steep losses": a cause, not a due date."""
+    nxt = adj.nbor(1) if adj.i + 1 < len(adj.doc) else None
+    return nxt is not None and nxt.lower_ == "to" and not (nxt.i + 1 < len(adj.doc) and nxt.nbor(1).tag_ == "VB")
 
 
 def _aux(tok: Token) -> list[Token]:
@@ -79,12 +100,14 @@ def _verb_tense(verb: Token, lex, depth: int = 0) -> Tense:
         return "past"
     if tag == "VBG" and any(a in ("is", "are", "'s", "'re", "am") for a in aux):
         return "future"                      # "is meeting Monday": arranged
-    if tag in ("VB", "VBG", "VBN") and depth < 3 and verb.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp"):
+    if tag in ("VB", "VBG", "VBN") and depth < 3 and verb.dep_ in ("xcomp", "conj"):
         head = verb.head
         if head.i != verb.i:
-            if head.lemma_.lower() in lex.future_head:
+            if verb.dep_ == "xcomp" and head.lemma_.lower() in lex.future_head:
                 return "future"              # "plans to meet Monday", "expected to close on June 30"
-            if verb.dep_ in ("xcomp", "conj") and head.pos_ in _VERBS:
+            if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i != head.i:
+                head = head.head             # "would not be able to start trading until May"
+            if head.pos_ in _VERBS:
                 return _verb_tense(head, lex, depth + 1)   # "rushed to file", "rose and fell"
     if tag in ("VBN",) and any(a in ("is", "are", "be", "been") for a in aux) \
             and verb.lemma_.lower() in lex.future_head:

@@ -17,6 +17,9 @@ Fits = Callable[[int], Optional[Range]]      # a year -> that year's occurrence 
 YEAR2_AHEAD = 20
 # The pivot year for two-digit years when there is no publication date.
 YEAR2_DEFAULT_BASE = 2020
+# Days after its end that a quarter or a half is still the one a future verb means ("expects a
+# first-quarter profit" in April: results are reported within about six weeks).
+RESULTS_GRACE = 45
 # Years tried back from publication for "February 29" without a year (two leap years at least).
 LEAP_LOOKBACK = 8
 
@@ -124,14 +127,16 @@ def monday(x: dt.date, weeks: int = 0) -> dt.date:
     return x - dt.timedelta(days=x.weekday()) + dt.timedelta(weeks=weeks)
 
 
-def pick_year(pub: dt.date, fits: Fits, tense: Tense, nearest: bool) -> Range | None:
+def pick_year(pub: dt.date, fits: Fits, tense: Tense, nearest: bool, grace: int = 0) -> Range | None:
     """The occurrence of a year-less date that the tense (or nearness) points to, among the
-    years around publication; ``fits(year)`` is that year's occurrence or None."""
+    years around publication; ``fits(year)`` is that year's occurrence or None. ``grace``: in
+    the future tense an occurrence that ended up to this many days before publication still
+    counts (results "will" be reported for the quarter just ended)."""
     options = [r for r in (fits(pub.year - 1), fits(pub.year), fits(pub.year + 1)) if r]
     if not options:
         return None
     before = [r for r in options if r[0] <= pub]
-    after = [r for r in options if r[1] >= pub]
+    after = [r for r in options if r[1] >= pub - dt.timedelta(days=grace)]
     if tense == "future" and after:
         return after[0]
     if tense == "past" or not nearest:
@@ -208,3 +213,24 @@ def year2(s: str, pub: dt.date | None) -> int:
         return yy
     pivot = ((pub.year if pub else YEAR2_DEFAULT_BASE) + YEAR2_AHEAD) % 100
     return 2000 + yy if yy <= pivot else 1900 + yy
+
+
+def unit_range(x: dt.date, gran: str) -> Range:
+    """The ``gran`` unit (day ... year) holding day ``x``."""
+    if gran == "day":
+        return x, x
+    if gran == "week":
+        return week_range(x)
+    if gran == "month":
+        return month_range(x.year, x.month)
+    if gran == "quarter":
+        return quarter_range(x.year, (x.month + 2) // 3)
+    if gran == "half":
+        return half_range(x.year, 1 if x.month <= 6 else 2)
+    if gran == "decade":
+        return decade_range(x.year // 10)
+    if gran == "season":
+        y = x.year - 1 if x.month < 3 else x.year
+        code = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(x.month, "FA")
+        return season_range(y, code)
+    return year_range(x.year)

@@ -138,9 +138,11 @@ def _read_story(g: Grammar, text: str, published: dt.date | None, tense_at: Tens
 
 
 def _point(text: str, s: int, e: int, value: DateValue, day: dt.date) -> Found:
-    """One end of a range of days, as its own mention."""
-    return Found(s, e, replace(value, raw=text[s:e], start=day, end=day, granularity="day",
-                               timex=day.isoformat(), range_start=value.start, range_end=value.end))
+    """One end of a range (of days, of years), as its own mention: the unit holding ``day``."""
+    gran = value.granularity or "day"
+    first, last = cal.unit_range(day, gran)
+    return Found(s, e, replace(value, raw=text[s:e], start=first, end=last, timex=timex(first, last, gran),
+                               range_start=value.start, range_end=value.end))
 
 
 def _points(text: str, s: int, e: int, rule: Rule, m: re.Match[str], value: DateValue) -> tuple[Found, ...]:

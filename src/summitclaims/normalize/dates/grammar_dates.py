@@ -143,7 +143,7 @@ def _month_range(f: Fragments) -> Rule:
         rule_pattern(rf"""
             \b (?P<m>{f.M}) \.?
             (?: (?P<slash>/|-) (?=[A-Za-z]) | \s* (?:-|–|—|to|through|until) \s* )
-            (?P<m2>{f.M}) \b \.? ,?
+            (?P<m2>{f.M}) \b {f.DOT} ,?
             (?: \s* (?:in\s+|of\s+)?
                 (?P<y>{f.YEAR}) )?                  # without a year only "January/February", "Apr-Mar"
         """),
@@ -164,6 +164,19 @@ def _half(f: Fragments) -> Rule:
         """),
         starts=("h", "the", *f.halves), read=read.half,
         examples=("H1 2025", "the second half of 2025", "1st half"),
+    )
+
+
+@RULES.add
+def _first_months(f: Fragments) -> Rule:
+    return Rule(
+        "first months",
+        rule_pattern(rf"""
+            \b the \s+ first \s+ (?P<n>three|six|nine|3|6|9) \s+ months \b
+            (?: \s+ (?:of\s+)? (?: (?P<y>{f.YEAR}) | (?P<yshift>{f.SHIFT}) \s+ year | (?P<the>the) \s+ year ) \b )?
+        """),
+        starts=("the",), read=read.first_months,
+        examples=("the first three months of this year", "the first six months of 1987", "the first nine months"),
     )
 
 

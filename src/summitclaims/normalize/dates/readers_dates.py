@@ -135,8 +135,9 @@ def _month_modifier(r: Reading, m: Match) -> bool:
     noun_after = r.cues.noun_after.match(r.text, m.end()) is not None
     if noun_after and _DETERMINER_BEFORE.search(before):
         return True
-    if noun_after and word not in r.lex.ambiguous and word[0].isupper() and not word.isupper():
-        return True
+    if noun_after and word[0].isupper() and not word.isupper() and (
+            word not in r.lex.ambiguous or (word != "May" and re.search(r"[a-z,]\s+$", before))):
+        return True                     # "June exports were", "revised March sales" (not "May")
     if word.isupper():
         line_start = r.text.rfind("\n", 0, m.start()) + 1
         line_end = r.text.find("\n", m.end())
@@ -178,8 +179,9 @@ def quarter(r: Reading, m: Match) -> Got | None:
 
 def _nearest(r: Reading, pub: dt.date, fits: cal.Fits, gran: str) -> Got | None:
     """The occurrence the tense picks: on or before publication in the past, on or after it in
-    the future; without a tense the nearest in running text, the most recent in resolve()."""
-    picked = cal.pick_year(pub, fits, r.tense(), nearest=r.strict)
+    the future (or just ended: cal.RESULTS_GRACE); without a tense the nearest in running text,
+    the most recent in resolve()."""
+    picked = cal.pick_year(pub, fits, r.tense(), nearest=r.strict, grace=cal.RESULTS_GRACE)
     return (*picked, gran) if picked else None
 
 
@@ -229,6 +231,31 @@ def half(r: Reading, m: Match) -> Got | None:
     if r.pub is None:
         return None, None, "half"
     return _nearest(r, r.pub, lambda yr: cal.half_range(yr, h), "half")
+
+
+_MONTHS_WORDS = {"three": 3, "six": 6, "nine": 9}
+
+
+def first_months(r: Reading, m: Match) -> Got | None:
+    """the first three months of this year (the first quarter) / the first six months of 1987
+    (the first half) / the first nine months (January to September) of the year meant."""
+    n = _MONTHS_WORDS.get(m.group("n").lower()) or int(m.group("n"))
+    gran = {3: "quarter", 6: "half"}.get(n, "month")
+
+    def fits(yr: int) -> cal.Range:
+        return dt.date(yr, 1, 1), cal.month_end(yr, n)
+
+    y = r.year_of(m)
+    yshift = r.shift(m.group("yshift"))
+    if y is None and (yshift is not None or m.group("the")):
+        if r.pub is None:
+            return None, None, gran
+        y = r.pub.year + (yshift or 0)
+    if y is not None:
+        return (*fits(y), gran)
+    if r.pub is None:
+        return None, None, gran
+    return _nearest(r, r.pub, fits, gran)
 
 
 def year(r: Reading, m: Match) -> Got | None:

@@ -172,6 +172,8 @@ def this_period(r: Reading, m: Match) -> Got | None:
     outside running text or after "earlier in" / "later in"."""
     if r.strict and (r.vague_before(m.start()) or (m.group("the") and not m.group("rel"))):   # "the year before"
         return None
+    if r.strict and not m.group("rel") and r.word_before(m.start()) == "the":
+        return None           # "the last year" is twelve months (duration) or a year of a plan
     if r.strict and m.group("rel") and r.pub is None:
         return None           # "earlier this year" says no more than "this year" unresolved would
     if m.group("the") and r.cues.week_of_after.match(r.text, m.end()):   # "the week of April 10"

@@ -41,10 +41,12 @@ def _gran(v: DateValue) -> str | None:
     return v.granularity if v.timex and not v.timex.startswith("P") else None
 
 
-def _anchor(r: Reading, m: Match, unit: str, reported: bool = False) -> DateValue | None:
-    """The date before the match whose unit ``unit`` may step from: the latest one; or, for a
-    comparison (``reported``: "the year-ago quarter", "from the previous month"), the latest in
-    the match's sentence, else the story's first (the period its lead reports)."""
+def _anchor(r: Reading, m: Match, unit: str, reported: str | None = None) -> DateValue | None:
+    """The date before the match whose unit ``unit`` may step from: the latest one; for a
+    comparison a year back (``reported="year"``: "the year-ago quarter", "up from 1.6 mln a year
+    earlier") the first in the match's sentence (the period it reports: "May unemployment rose
+    to 1.9 mln from 1.8 mln in April and 1.6 mln a year earlier"); a unit back (``"unit"``:
+    "from the previous month") the latest in it; else the story's first (its lead's period)."""
     allowed = _ANCHORS.get(unit, (unit,))
     refs = [(at, v) for at, v in r.refs if v.start is not None and _gran(v) in allowed]
     if not refs:
@@ -53,26 +55,9 @@ def _anchor(r: Reading, m: Match, unit: str, reported: bool = False) -> DateValu
         return refs[-1][1]
     sent_start = sentence_bounds(r.text, m.start(), m.end())[0]
     in_sentence = [v for at, v in refs if at >= sent_start]
-    return in_sentence[-1] if in_sentence else refs[0][1]
-
-
-def unit_range(x: dt.date, gran: str) -> cal.Range:
-    """The ``gran`` unit (day ... year) holding day ``x``."""
-    if gran == "day":
-        return x, x
-    if gran == "week":
-        return cal.week_range(x)
-    if gran == "month":
-        return cal.month_range(x.year, x.month)
-    if gran == "quarter":
-        return cal.quarter_range(x.year, (x.month + 2) // 3)
-    if gran == "half":
-        return cal.half_range(x.year, 1 if x.month <= 6 else 2)
-    if gran == "season":
-        y = x.year - 1 if x.month < 3 else x.year
-        code = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(x.month, "FA")
-        return cal.season_range(y, code)
-    return cal.year_range(x.year)
+    if in_sentence:
+        return in_sentence[0] if reported == "year" else in_sentence[-1]
+    return refs[0][1]
 
 
 _STEP = {"day": ("day", 1), "week": ("week", 1), "month": ("month", 1), "quarter": ("month", 3),
@@ -88,7 +73,7 @@ def _moved(v: DateValue, gran: str, unit: str, k: int) -> Got:
         return cal.add_months_day(v.start, step), cal.month_end(*cal.add_months(v.end.year, v.end.month, step)), "month"
     base, n = _STEP[unit]
     x = cal.shifted(v.start, base, n * k)
-    return (*unit_range(x, gran), gran)
+    return (*cal.unit_range(x, gran), gran)
 
 
 def _fallback(r: Reading, unit: str, reported: bool = False) -> DateValue | None:
@@ -102,7 +87,7 @@ def _fallback(r: Reading, unit: str, reported: bool = False) -> DateValue | None
         return DateValue("", s, e, "quarter", timex="Q")
     gran = "day" if unit == "day" else "week" if unit == "week" else "month" if unit == "month" else \
         "half" if unit == "half" else "year"
-    s, e = unit_range(pub, gran)
+    s, e = cal.unit_range(pub, gran)
     return DateValue("", s, e, gran, timex="U")
 
 
@@ -129,13 +114,13 @@ def anaphoric_period(r: Reading, m: Match) -> Got | None:
         unit = "period"
     ana, ana2 = norm(m.group("ana") or ""), norm(m.group("ana2") or "")
     year_step = bool(m.group("back")) or "year" in (_step(r, ana), _step(r, ana2)) or ana2 == "year"
-    anchor = _anchor(r, m, unit, reported=True) or _fallback(r, unit, reported=year_step)
+    anchor = _anchor(r, m, unit, "year" if year_step else "unit") or _fallback(r, unit, reported=year_step)
     if anchor is None or anchor.start is None:
         return None, None, unit if unit != "period" else "quarter"
     gran = _gran(anchor) or anchor.granularity or "year"
     if unit != "period" and unit != gran:
         gran = unit
-        anchor = DateValue("", *unit_range(anchor.start, gran), gran, timex="U")
+        anchor = DateValue("", *cal.unit_range(anchor.start, gran), gran, timex="U")
     y = m.group("y") or m.group("yin") or m.group("yin2")
     if y and anchor.start is not None:
         return _moved(anchor, gran, "year", int(y) - anchor.start.year)
@@ -152,7 +137,7 @@ def that_unit(r: Reading, m: Match) -> Got | None:
     anchor = _anchor(r, m, unit)
     if anchor is None or anchor.start is None:
         return None if r.strict else (None, None, unit)
-    return (*unit_range(anchor.start, unit), unit)
+    return (*cal.unit_range(anchor.start, unit), unit)
 
 
 def following_unit(r: Reading, m: Match) -> Got | None:
@@ -162,7 +147,7 @@ def following_unit(r: Reading, m: Match) -> Got | None:
     anchor = _anchor(r, m, unit) or (None if r.strict else _fallback(r, unit))   # "the day before" what?
     if anchor is None or anchor.start is None:
         return None if r.strict else (None, None, unit)
-    return _moved(DateValue("", *unit_range(anchor.start, unit), unit, timex="U"), unit, unit, k)
+    return _moved(DateValue("", *cal.unit_range(anchor.start, unit), unit, timex="U"), unit, unit, k)
 
 
 def offset_from_story(r: Reading, m: Match) -> Got | None:
@@ -174,18 +159,20 @@ def offset_from_story(r: Reading, m: Match) -> Got | None:
     unit = _unit_of(m)
     sign = -1 if (m.group("dir") or m.group("dir2") or "").lower() in ("earlier", "before") else 1
     if unit == "year":
-        period = _anchor(r, m, "period", reported=True)
+        period = _anchor(r, m, "period", "year")
         if period is not None and _gran(period) in _YEAR_STEP_UNITS:
             return _moved(period, _gran(period) or "year", "year", sign * k)
     anchor = _anchor(r, m, unit) or (None if r.strict else _fallback(r, unit))
     if anchor is None or anchor.start is None:
         return None if r.strict else (None, None, unit)
-    base = DateValue("", *unit_range(anchor.start, unit), unit, timex="U")
+    base = DateValue("", *cal.unit_range(anchor.start, unit), unit, timex="U")
     return _moved(base, unit, unit, sign * k)
 
 
-# a figure in the sentence makes "a year ago" a comparison with the period the story reports
+# a figure in the sentence, or a comparing word right before it, makes "a year ago" a comparison
+# with the period the story reports
 _FIGURE = re.compile(r"\d|\b(?:pct|percent|per\s+cent)\b", re.I)
+_COMPARING = ("from", "than", "with", "against", "versus", "vs", "over")
 
 
 def year_ago(r: Reading, m: Match) -> Got | None:
@@ -194,8 +181,8 @@ def year_ago(r: Reading, m: Match) -> Got | None:
     if m.group("adj") and r.strict and not r.cues.noun_after.match(r.text, m.end()):
         return None                                           # "year-ago" is a modifier: "year-ago levels"
     s, e = sentence_bounds(r.text, m.start(), m.end())
-    if m.group("adj") or _FIGURE.search(r.text, s, e):       # "below year-ago levels"
-        period = _anchor(r, m, "period", reported=True)
+    if m.group("adj") or _FIGURE.search(r.text, s, e) or r.word_before(m.start()) in _COMPARING:
+        period = _anchor(r, m, "period", "year")
         if period is not None and _gran(period) in _YEAR_STEP_UNITS:
             return _moved(period, _gran(period) or "year", "year", -1)
     return r.period("year", -1)
@@ -212,7 +199,7 @@ def the_period(r: Reading, m: Match) -> Got | None:
     unit = _unit_of(m)
     if r.strict and unit == "year" and r.word_before(m.start()) not in _YEAR_CUES:
         return None
-    anchor = _anchor(r, m, unit)
+    anchor = _anchor(r, m, unit, "year")           # "for the quarter": the one the story reports
     if anchor is None or anchor.start is None:
         if r.strict:
             return None
@@ -222,4 +209,4 @@ def the_period(r: Reading, m: Match) -> Got | None:
     gran = (_gran(anchor) or "year") if unit == "period" else unit
     if gran == "months":
         return anchor.start, anchor.end, "month"
-    return (*unit_range(anchor.start, gran), gran)
+    return (*cal.unit_range(anchor.start, gran), gran)
