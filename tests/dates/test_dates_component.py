@@ -81,6 +81,10 @@ GOVERNING_VERB = [
     ("Losses rose due to steep falls in the bond market during April.", "1987-06-18", "April", "1987-04"),
     ("The bonus goes to shareholders registered May 1.", "1987-03-27", "May 1", "1987-05-01"),
     ("Sales fell sharply in December.", "1987-02-10", "December", "1986-12"),
+    ("Lusinchi said on Monday the government will limit borrowing.", "1987-03-05", "Monday", "1987-03-02"),
+    ("Inventories rose, only the second rise since July.", "1987-03-05", "July", "1986-07"),
+    ("The commercials will be broadcast during March, May and November.", "1987-03-05", "November", "1987-11"),
+    ("The company said it would take a fourth quarter loss.", "1987-03-05", "fourth quarter", "1986-Q4"),
 ]
 
 

@@ -46,6 +46,7 @@ STORY = [
     ("The previous quarter was weak.", "2025-02-11", [("The previous quarter", "2024-Q4")]),   # before publication's
     ("The day before, she resigned.", "2025-02-11", []),                  # the day before what?
     ("It came a week before the vote.", "2025-02-11", []),
+    ("On Feb 26 a pact with Chile came a day before\nVenezuela's.", "1987-03-02", [("Feb 26", "1987-02-26")]),
 ]
 
 # the families the issue names: text, publication date, [(mention, TIMEX3 value)]

@@ -24,6 +24,9 @@ def governing_tense(span: Span) -> Tense:
     """"future", "past" or None (no evidence) for the date ``span``."""
     lex = load().lex
     tok: Token = span.root
+    before = _word_before(span)
+    if before is not None and before.tag_ == "VBD":
+        return "past"                       # "said on Monday ...", "fell in January", whatever the parse hangs it on
     through_noun = False
     for _ in range(MAX_CLIMB):
         if tok.dep_ == "ROOT" and tok.pos_ not in _VERBS:
@@ -31,7 +34,12 @@ def governing_tense(span: Span) -> Tense:
         head = tok.head
         if head.i == tok.i:
             return None
+        if tok.dep_ == "pobj" and head.lower_ == "since":
+            return "past"                   # "the second rise since July"
+        conj = tok.dep_ in ("conj", "appos")    # "during March, May and November": the dates' own list
         tok = head
+        if conj and tok.pos_ in ("NOUN", "PROPN", "NUM"):
+            continue
         if tok.pos_ in _VERBS:
             if through_noun:
                 return None
@@ -68,6 +76,14 @@ def _because(adj: Token) -> bool:
     """"due to steep losses": a cause, not a due date."""
     nxt = adj.nbor(1) if adj.i + 1 < len(adj.doc) else None
     return nxt is not None and nxt.lower_ == "to" and not (nxt.i + 1 < len(adj.doc) and nxt.nbor(1).tag_ == "VB")
+
+
+def _word_before(span: Span) -> Token | None:
+    """The word before the date, past an "on" ("said on Monday")."""
+    i = span.start - 1
+    if i >= 0 and span.doc[i].lower_ == "on":
+        i -= 1
+    return span.doc[i] if i >= 0 else None
 
 
 def _aux(tok: Token) -> list[Token]:

@@ -18,8 +18,9 @@ YEAR2_AHEAD = 20
 # The pivot year for two-digit years when there is no publication date.
 YEAR2_DEFAULT_BASE = 2020
 # Days after its end that a quarter or a half is still the one a future verb means ("expects a
-# first-quarter profit" in April: results are reported within about six weeks).
-RESULTS_GRACE = 45
+# first-quarter profit" in April, "will take a fourth-quarter loss" in March: annual results
+# come up to three months after the year ends).
+RESULTS_GRACE = 90
 # Years tried back from publication for "February 29" without a year (two leap years at least).
 LEAP_LOOKBACK = 8
 

@@ -74,7 +74,7 @@ def _following_unit(f: Fragments) -> Rule:
                          | next \s+ (?P<unit2>day) )                               # "the next day"
             \b
           | \b the \s+ (?P<unit3>day|week|month|year) \s+ (?P<dir>before|after|earlier|later)   # "the day before"
-            \b (?! [^\S\n]+ (?!and\b|or\b|but\b|when\b|while\b)[a-z\d] )            # not "the day before the vote"
+            \b
         """),
         starts=("the",), read=read.following_unit, anaphoric=True,
         examples=("the following year", "the next day", "the day before", "the year earlier", "the week after"),
@@ -89,7 +89,7 @@ def _offset_from_story(f: Fragments) -> Rule:
         rule_pattern(rf"""
             \b (?P<n>\d{{1,2}}|{f.NUM}) \s+ (?P<unit>day|week|month|quarter|year)s? \s+
             (?: (?P<dir>earlier|later)                                  # "a year earlier"
-              | (?P<dir2>before|after) \b (?! [^\S\n]+ (?!and\b|or\b|but\b)[a-z\d] ) )   # not "... before the vote"
+              | (?P<dir2>before|after) )                                # "a week before"
             \b
         """),
         starts=tuple(lex.number) + ("1", "2", "3", "4", "5", "6", "7", "8", "9"), read=read.offset_from_story,

@@ -138,7 +138,7 @@ def _month_modifier(r: Reading, m: Match) -> bool:
     if noun_after and word[0].isupper() and not word.isupper() and (
             word not in r.lex.ambiguous or (word != "May" and re.search(r"[a-z,]\s+$", before))):
         return True                     # "June exports were", "revised March sales" (not "May")
-    if word.isupper():
+    if word.isupper() and word != "MAY":          # "KANEB ENERGY MAY OMIT PAYOUTS"
         line_start = r.text.rfind("\n", 0, m.start()) + 1
         line_end = r.text.find("\n", m.end())
         line = r.text[line_start:line_end if line_end >= 0 else len(r.text)]

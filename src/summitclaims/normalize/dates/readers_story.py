@@ -140,8 +140,21 @@ def that_unit(r: Reading, m: Match) -> Got | None:
     return (*cal.unit_range(anchor.start, unit), unit)
 
 
+# "before" / "after" followed by what they are relative to ("a week before the vote") is anchored
+# on that, which is no date: only a clause end or a conjunction may follow them
+_OBJECT_AFTER = re.compile(r"\s+(?!(?:and|or|but|when|while|as|because)\b)\w", re.I)
+
+
+def _has_object(r: Reading, m: Match) -> bool:
+    d = (m.groupdict().get("dir") or m.groupdict().get("dir2") or "").lower()
+    return d in ("before", "after") and _OBJECT_AFTER.match(r.text, m.end()) is not None
+
+
 def following_unit(r: Reading, m: Match) -> Got | None:
-    """the following year / the next day / the day before: one unit after (before) the latest anchor."""
+    """the following year / the next day / the day before: one unit after (before) the latest
+    anchor; not "the day before the vote"."""
+    if r.strict and _has_object(r, m):
+        return None
     unit = _unit_of(m, "unit" if m.group("unit") else "unit2" if m.group("unit2") else "unit3")
     k = -1 if (m.group("dir") or "").lower() in ("before", "earlier") else 1
     anchor = _anchor(r, m, unit) or (None if r.strict else _fallback(r, unit))   # "the day before" what?
@@ -153,6 +166,8 @@ def following_unit(r: Reading, m: Match) -> Got | None:
 def offset_from_story(r: Reading, m: Match) -> Got | None:
     """a year earlier / two days later / three months before: the latest anchor moved; "a year
     earlier" than the period a story reports is that period a year before."""
+    if r.strict and _has_object(r, m):
+        return None                    # "a week before the vote"
     k = r.count(m.group("n"))
     if not k:
         return None
