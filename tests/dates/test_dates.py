@@ -272,6 +272,8 @@ def test_find_without_publication_keeps_relative_unresolved():
     ("She said on Monday that it was over.", "past"),
     ("Leaders will gather on Monday.", "future"),
     ("On Monday.", None),
+    ("Prices have not moved since Monday.", "past"),
+    ("Lusinchi said on Monday the government will act.", "past"),     # the verb right before wins
 ])
 def test_guess_tense(text, tense):
     at = text.index("Monday")

@@ -76,7 +76,14 @@ FAMILIES = [
     ("The February increase and Japan's March exports beat forecasts.", "1987-04-02",
      [("February", "1987-02"), ("March", "1987-03")]),
     ("The fall in prices worried traders who expect shares to fall.", "1987-04-02", []),
+    ("The vote is around March 1; the plant opened about 1990 and sold about 2000 cars.", "1989-11-02",
+     [("around March 1", "1990-03-01"), ("about 1990", "1990")]),
 ]
+
+
+def test_approximate_words_join_the_mention_with_mod_approx():
+    (f,) = find("The plant opened about 1990.", D(2025, 2, 11))
+    assert (f.value.raw, f.value.mod) == ("about 1990", "approx")
 
 
 @pytest.mark.parametrize("text,published,expected", [pytest.param(*r, id=r[0][:60]) for r in STORY])

@@ -33,6 +33,9 @@ _DAY_BEFORE = re.compile(r"""
     \s* (?:-|–|to|till|until|through) \s* $             # joined to the date that follows
 """, re.I | re.X)
 _OPENER = re.compile(r"(?:from|between)\s+$", re.I)
+# Characters before a date searched for an approximating word ("around", "about").
+APPROX_WINDOW = 16
+_APPROX_BEFORE = re.compile(r"(?<![\w-])(around|about|approximately|roughly|circa)\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ def find_in(text: str, published: dt.date | None, tense_at: TenseAt | None, stri
     out = _read_candidates(g, _scan_of(g, text, scan), published, tense_at, strict)
     out.sort(key=lambda f: f.start)
     try:
-        return _week_of(g, text, _join_ranges(g, text, out, strict))
+        return _approximate(g, text, _week_of(g, text, _join_ranges(g, text, out, strict)))
     except (ValueError, OverflowError):
         return out
 
@@ -227,6 +230,19 @@ def _join_ranges(g: Grammar, text: str, found: list[Found], strict: bool) -> lis
         borrowed = None if strict else _borrowed_month(text, a, out)
         out.append(borrowed or a)
         i += 1
+    return out
+
+
+def _approximate(g: Grammar, text: str, found: list[Found]) -> list[Found]:
+    """"around March 1", "about 1990": the word joins the mention, as TimeML marks it, and the
+    value gets mod approx."""
+    out: list[Found] = []
+    for f in found:
+        w = _APPROX_BEFORE.search(text, max(0, f.start - APPROX_WINDOW), f.start)
+        if (w and f.value.mod is None and g.lex.mods.get(w.group(1).lower()) == "approx"
+                and (not out or out[-1].end <= w.start())):
+            f = Found(w.start(), f.end, replace(f.value, raw=text[w.start():f.end], mod="approx"))
+        out.append(f)
     return out
 
 

@@ -1,9 +1,15 @@
 """Past or future around a date mention: what decides the occurrence of a year-less date."""
 from __future__ import annotations
 
+import re
+
 from .calendar import Tense
 from .rules import load
 from .sentences import sentence_bounds
+
+# How far back the word right before a date is read (past an "on").
+BEFORE_WINDOW = 24
+_BEFORE = re.compile(r"([A-Za-z']+)\s+(?:on\s+)?$")
 
 
 def guess_tense(text: str, start: int, end: int, sent: tuple[int, int] | None = None,
@@ -13,6 +19,9 @@ def guess_tense(text: str, start: int, end: int, sent: tuple[int, int] | None = 
     ``past_at`` may add char offsets of past-tense verbs (the pipeline gives spaCy's VBD tokens).
     """
     cues = load().cues
+    before = _BEFORE.search(text, max(0, start - BEFORE_WINDOW), start)
+    if before and (before.group(1).lower() == "since" or cues.past.fullmatch(before.group(1))):
+        return "past"                       # "the rise since July", "said on Monday" (as the parse reads them)
     s, e = sent or sentence_bounds(text, start, end)
     found: list[tuple[int, str]] = []
     for m in cues.future.finditer(text, s, e):
