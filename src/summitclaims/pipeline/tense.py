@@ -51,7 +51,7 @@ def governing_tense(span: Span) -> Tense:
             noun = _noun_tense(tok, lex)
             if noun:
                 return noun
-        elif tok.pos_ == "ADJ" and tok.lemma_.lower() in lex.future_head and not _because(tok):
+        elif tok.pos_ == "ADJ" and _base(tok, lex) in lex.future_head and not _because(tok):
             return "future"                 # "due on June 30", "likely in March"
     return None
 
@@ -65,7 +65,7 @@ def _looks_ahead(verb: Token, lex) -> bool:
     """A future head as the date's verb: with an infinitive after it ("set to resume Monday",
     "expected to close on June 30") or one of the heads that need none; not in the past
     ("was scheduled for May 4" may be over)."""
-    lemma = verb.lemma_.lower()
+    lemma = _base(verb, lex)
     if lemma not in lex.future_head or verb.tag_ == "VBD" \
             or any(a.lower_ in ("was", "were", "had") for a in _aux(verb)):
         return False
@@ -76,6 +76,17 @@ def _because(adj: Token) -> bool:
     """"due to steep losses": a cause, not a due date."""
     nxt = adj.nbor(1) if adj.i + 1 < len(adj.doc) else None
     return nxt is not None and nxt.lower_ == "to" and not (nxt.i + 1 < len(adj.doc) and nxt.nbor(1).tag_ == "VB")
+
+
+def _base(tok: Token, lex) -> str:
+    """The future-head word a token is a form of ("scheduled", "plans", "going"), else its lower
+    case: read from the form, not the lemmatizer, so that ``--only dates`` (which skips it)
+    reads the same tense as a full run."""
+    w = tok.lower_
+    for cand in (w, w[:-1], w[:-2], w[:-3], w[:-3] + "e"):
+        if cand in lex.future_head:
+            return cand
+    return w
 
 
 def _word_before(span: Span) -> Token | None:
@@ -119,13 +130,13 @@ def _verb_tense(verb: Token, lex, depth: int = 0) -> Tense:
     if tag in ("VB", "VBG", "VBN") and depth < 3 and verb.dep_ in ("xcomp", "conj"):
         head = verb.head
         if head.i != verb.i:
-            if verb.dep_ == "xcomp" and head.lemma_.lower() in lex.future_head:
+            if verb.dep_ == "xcomp" and _base(head, lex) in lex.future_head:
                 return "future"              # "plans to meet Monday", "expected to close on June 30"
             if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i != head.i:
                 head = head.head             # "would not be able to start trading until May"
             if head.pos_ in _VERBS:
                 return _verb_tense(head, lex, depth + 1)   # "rushed to file", "rose and fell"
     if tag in ("VBN",) and any(a in ("is", "are", "be", "been") for a in aux) \
-            and verb.lemma_.lower() in lex.future_head:
+            and _base(verb, lex) in lex.future_head:
         return "future"
     return None

@@ -19,7 +19,6 @@ PERCENT_WINDOW = 9
 # Denominators of the fractions quoted in markets ("from 7/8 to 15/16"), never days and months.
 FRACTION_DENOMINATORS = (2, 4, 8, 16, 32, 64)
 
-_WORD_AFTER = re.compile(r"\s+[a-z]")
 _PERCENT_AFTER = re.compile(r"\s*(?:pct|percent|per|point|%)", re.I)
 
 
@@ -268,7 +267,7 @@ def year(r: Reading, m: Match) -> Got | None:
     if y % 10 == 0 and after[:2] in ("'s", "’s"):          # "the 1990's": a decade
         return None
     if r.strict and (r.vague_before(m.start()) or (r.word_before(m.start()) in r.lex.quantity
-                                                   and _WORD_AFTER.match(r.text, m.end()))):
+                                                   and r.cues.noun_after.match(r.text, m.end()))):
         return None                                       # "over 2000 firms", not "an increase over 2005."
     if y2s:
         y2 = int(y2s) if len(y2s) == 4 else (y // 100) * 100 + int(y2s)
