@@ -85,6 +85,8 @@ GOVERNING_VERB = [
     ("Inventories rose, only the second rise since July.", "1987-03-05", "July", "1986-07"),
     ("The commercials will be broadcast during March, May and November.", "1987-03-05", "November", "1987-11"),
     ("The company said it would take a fourth quarter loss.", "1987-03-05", "fourth quarter", "1986-Q4"),
+    ("Delegates said the accord, which expires in October, is weak.", "1987-03-19", "October", "1987-10"),
+    ("GERMAN OUTPUT RISES 3.2 PCT IN FEBRUARY\nBONN - Output rose.", "1987-04-02", "FEBRUARY", "1987-02"),
 ]
 
 

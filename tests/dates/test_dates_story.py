@@ -47,6 +47,11 @@ STORY = [
     ("The day before, she resigned.", "2025-02-11", []),                  # the day before what?
     ("It came a week before the vote.", "2025-02-11", []),
     ("On Feb 26 a pact with Chile came a day before\nVenezuela's.", "1987-03-02", [("Feb 26", "1987-02-26")]),
+    # a period compared with is not the one reported
+    ("Exports rose in February.\nThe deficit was 646 mln against 736 mln in January and 543 mln a year earlier.",
+     "1987-03-16", [("February", "1987-02"), ("January", "1987-01"), ("a year earlier", "1986-02")]),
+    ("First quarter earnings will be 20 pct below the year-ago 13.6 mln dlrs.", "1987-03-25",
+     [("First quarter", "1987-Q1"), ("year-ago", "1986-Q1")]),
 ]
 
 # the families the issue names: text, publication date, [(mention, TIMEX3 value)]
@@ -78,6 +83,17 @@ FAMILIES = [
     ("The fall in prices worried traders who expect shares to fall.", "1987-04-02", []),
     ("The vote is around March 1; the plant opened about 1990 and sold about 2000 cars.", "1989-11-02",
      [("around March 1", "1990-03-01"), ("about 1990", "1990")]),
+    # a year-less quarter with no tense: the one under way, the one just ahead, else the last one ended
+    ("Growth in the first quarter, the second quarter and the third quarter.", "1987-03-18",
+     [("the first quarter", "1987-Q1"), ("the second quarter", "1987-Q2"), ("the third quarter", "1986-Q3")]),
+    ("Prices rose towards the end of the year and before the end of the week.", "1987-03-18",
+     [("the end of the year", "1987"), ("the end of the week", "1987-W12")]),
+    ("Profit for the last three months of 2008 rose.", "2010-01-29", [("the last three months of 2008", "2008-Q4")]),
+    ("AUSTRALIAN DEFICIT NARROWS IN FEB\nCANBERRA - The deficit fell.", "1987-03-16", [("FEB", "1987-02")]),
+    ("DIGITAL EQUIPMENT <DEC> SEES HIGHER PROFIT\nThe firm said.", "1987-03-16", []),
+    ("The shares go to holders registered April one.", "1987-03-18",
+     [("April one", "1987-04-01")]),
+    ("In May one firm said so.", "1987-03-18", [("May", "1986-05")]),
 ]
 
 

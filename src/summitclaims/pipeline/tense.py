@@ -11,13 +11,19 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..normalize.dates import Tense, load
+from . import sents
 
 # How many heads the climb from a date to its verb may take.
 MAX_CLIMB = 8
+# A first line up to this long, with more text after it, is a headline.
+HEADLINE_CHARS = 150
 
 _VERBS = ("VERB", "AUX")
 _FUTURE_AUX = ("will", "shall", "'ll", "wo", "’ll")
 _MODAL_AUX = ("would", "could", "may", "might", "should", "must", "can", "ca")
+# Present-tense verbs that state, not schedule: "sales are up in January", "it has a plant"
+_STATIVE = ("is", "are", "'s", "'re", "am", "has", "have", "'ve", "remains", "remain", "stands", "stand", "compares",
+            "compare", "shows", "show", "includes", "include", "says", "say", "sees", "see", "means", "mean")
 
 
 def governing_tense(span: Span) -> Tense:
@@ -89,6 +95,16 @@ def _base(tok: Token, lex) -> str:
     return w
 
 
+def _headline(tok: Token) -> bool:
+    """Headlines report the past in the present ("OUTPUT RISES 3.2 PCT IN FEBRUARY"): an
+    upper-case or title-case word, or a word of the text's first line."""
+    if tok.is_upper or tok.is_title:
+        return True
+    text = sents.text(tok.doc)
+    first_end = text.find("\n")
+    return 0 <= first_end <= HEADLINE_CHARS and tok.idx < first_end
+
+
 def _word_before(span: Span) -> Token | None:
     """The word before the date, past an "on" ("said on Monday")."""
     i = span.start - 1
@@ -127,6 +143,8 @@ def _verb_tense(verb: Token, lex, depth: int = 0) -> Tense:
         return "past"
     if tag == "VBG" and any(a in ("is", "are", "'s", "'re", "am") for a in aux):
         return "future"                      # "is meeting Monday": arranged
+    if tag in ("VBZ", "VBP") and not aux and verb.lower_ not in _STATIVE and not _headline(verb):
+        return "future"                      # "the accord expires in October", "voters go to the polls Nov. 6"
     if tag in ("VB", "VBG", "VBN") and depth < 3 and verb.dep_ in ("xcomp", "conj"):
         head = verb.head
         if head.i != verb.i:

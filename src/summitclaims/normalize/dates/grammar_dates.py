@@ -82,7 +82,8 @@ def _bare_month(f: Fragments) -> Rule:
         rule_pattern(rf"""
             (?P<span>\b
               (?: (?P<shift>{f.SHIFT}) \s+ (?P<ms>{f.MCASE}) \b (?!\.?\s*\d)   # "last May", not "last May 5"
-                | (?: (?P<part>{f.PART}) [\s-]* )? (?P<m>{f.MFULL}) \b )        # "early February", "in January"
+                | (?: (?P<part>{f.PART}) [\s-]* )? (?P<m>{f.MFULL}) \b         # "early February", "in January"
+                | (?P<mcaps>(?-i:JAN|FEB|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)) \b (?!\.?\s*\d) )   # "IN FEB"
               (?: \s+ (?:of\s+)? (?P<yshift>{f.SHIFT}) \s+ year \b             # "June next year"
                 | ['’]s )?                                                     # "January's"
             )
@@ -172,11 +173,12 @@ def _first_months(f: Fragments) -> Rule:
     return Rule(
         "first months",
         rule_pattern(rf"""
-            \b the \s+ first \s+ (?P<n>three|six|nine|3|6|9) \s+ months \b
+            \b the \s+ (?P<fl>first|last) \s+ (?P<n>three|six|nine|3|6|9) \s+ months \b
             (?: \s+ (?:of\s+)? (?: (?P<y>{f.YEAR}) | (?P<yshift>{f.SHIFT}) \s+ year | (?P<the>the) \s+ year ) \b )?
         """),
         starts=("the",), read=read.first_months,
-        examples=("the first three months of this year", "the first six months of 1987", "the first nine months"),
+        examples=("the first three months of this year", "the first six months of 1987", "the first nine months",
+                  "the last three months of 2008"),
     )
 
 

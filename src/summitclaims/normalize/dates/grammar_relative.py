@@ -165,10 +165,10 @@ def _part_of_period(f: Fragments) -> Rule:
         rule_pattern(rf"""
             \b (?P<part>{f.PART}) [\s-]*
             (?: (?P<shift>{f.SHIFT}) | (?P<the>the) )? \s*
-            (?P<unit>month|year) \b                 # "late this year", "end of month"
+            (?P<unit>week|month|year) \b           # "late this year", "end of month", "the end of the week"
         """),
         starts=tuple(lex.part), prefixes=tuple(lex.part), read=read.part_of_period,
-        examples=("late this year", "early next month", "the end of the year", "end of month"),
+        examples=("late this year", "early next month", "the end of the year", "end of month", "the end of the week"),
     )
 
 

@@ -95,7 +95,9 @@ def bare_month(r: Reading, m: Match) -> Got | None:
     if r.strict and shift is None and part is None and yshift is None and not r.cue(r.cues.month, m.start()) \
             and not _month_modifier(r, m):
         return None
-    mon = lex.month[(m.group("m") or m.group("ms")).lower()]
+    if m.group("mcaps") and r.strict and (not _caps_headline(r, m) or r.text[m.start() - 1:m.start()] == "<"):
+        return None                                       # not the ticker "<DEC>"
+    mon = lex.month[(m.group("m") or m.group("ms") or m.group("mcaps")).lower()]
     pub = r.pub
     if pub is None:
         return None, None, "month"
@@ -138,11 +140,16 @@ def _month_modifier(r: Reading, m: Match) -> bool:
             word not in r.lex.ambiguous or (word != "May" and re.search(r"[a-z,]\s+$", before))):
         return True                     # "June exports were", "revised March sales" (not "May")
     if word.isupper() and word != "MAY":          # "KANEB ENERGY MAY OMIT PAYOUTS"
-        line_start = r.text.rfind("\n", 0, m.start()) + 1
-        line_end = r.text.find("\n", m.end())
-        line = r.text[line_start:line_end if line_end >= 0 else len(r.text)]
-        return sum(c.isalpha() for c in line) >= 12 and line.upper() == line
+        return _caps_headline(r, m)
     return False
+
+
+def _caps_headline(r: Reading, m: Match) -> bool:
+    """Is the match in an upper-case headline line ("JAPAN FEBRUARY TRADE SURPLUS JUMPS")?"""
+    line_start = r.text.rfind("\n", 0, m.start()) + 1
+    line_end = r.text.find("\n", m.end())
+    line = r.text[line_start:line_end if line_end >= 0 else len(r.text)]
+    return sum(c.isalpha() for c in line) >= 12 and line.upper() == line
 
 
 def quarter(r: Reading, m: Match) -> Got | None:
@@ -173,7 +180,24 @@ def quarter(r: Reading, m: Match) -> Got | None:
         return (*cal.quarter_range(y, (mo + 2) // 3), "quarter")
     assert q is not None                        # no quarter and no shift returned above
     known = q
+    if r.strict and r.tense() is None:
+        return (*_reported_quarter(pub, known), "quarter")
     return _nearest(r, pub, lambda yr: cal.quarter_range(yr, known), "quarter")
+
+
+# Days after publication within which a quarter that has not begun is still "the next one".
+NEXT_QUARTER_WITHIN = 100
+
+
+def _reported_quarter(pub: dt.date, q: int) -> cal.Range:
+    """A year-less quarter with nothing to say which: the one under way, the one just ahead,
+    else the last one ended (news reports on quarters past: "the third quarter" in March is last
+    year's, "the second quarter" the coming one)."""
+    options = [cal.quarter_range(y, q) for y in (pub.year - 1, pub.year, pub.year + 1)]
+    for first, last in options:
+        if first <= pub <= last or pub < first <= pub + dt.timedelta(days=NEXT_QUARTER_WITHIN):
+            return first, last
+    return [o for o in options if o[1] < pub][-1]
 
 
 def _nearest(r: Reading, pub: dt.date, fits: cal.Fits, gran: str) -> Got | None:
@@ -237,12 +261,14 @@ _MONTHS_WORDS = {"three": 3, "six": 6, "nine": 9}
 
 def first_months(r: Reading, m: Match) -> Got | None:
     """the first three months of this year (the first quarter) / the first six months of 1987
-    (the first half) / the first nine months (January to September) of the year meant."""
+    (the first half) / the first nine months (January to September) / the last three months of
+    2008 (the fourth quarter) of the year meant."""
     n = _MONTHS_WORDS.get(m.group("n").lower()) or int(m.group("n"))
     gran = {3: "quarter", 6: "half"}.get(n, "month")
+    first = 1 if m.group("fl").lower() == "first" else 13 - n
 
     def fits(yr: int) -> cal.Range:
-        return dt.date(yr, 1, 1), cal.month_end(yr, n)
+        return dt.date(yr, first, 1), cal.month_end(yr, first + n - 1)
 
     y = r.year_of(m)
     yshift = r.shift(m.group("yshift"))

@@ -205,9 +205,12 @@ def part_of_period(r: Reading, m: Match) -> Got | None:
     shift = r.shift(m.group("shift"))
     if shift is None and r.strict and r.word_before(m.start()) not in r.lex.period_cue:
         return None
-    month = m.group("unit").lower() == "month"
+    unit = m.group("unit").lower()
+    month = unit == "month"
     if r.pub is None:
-        return None, None, "month" if month else "year"
+        return None, None, unit
+    if unit == "week":
+        return r.period("week", shift or 0)
     y = r.pub.year
     if month:
         y, mo = cal.add_months(y, r.pub.month, shift or 0)
@@ -261,6 +264,8 @@ def season(r: Reading, m: Match) -> Got | None:
         # "fall" and "spring" are also verbs and nouns: "starts to fall", "in spring water"
         if code in ("FA", "SP") and not (m.group("the") or m.group("part")):
             return None
+    if r.strict and y is None and code in ("FA", "SP") and re.match(r"\s+(?:in|of)\b", r.text[m.end():m.end() + 4]):
+        return None                        # "the fall in crude prices", "the spring of the revival"
     if y is not None:
         return (*cal.season_range(y, code), "season")
     pub = r.pub

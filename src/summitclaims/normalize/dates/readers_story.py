@@ -15,6 +15,10 @@ from .sentences import sentence_bounds
 
 Match = re.Match[str]
 
+# Characters before a date searched for a word that makes it the period compared with.
+COMPARED_WINDOW = 40
+_COMPARED = re.compile(r"\b(?:from|against|than|versus|vs\.?|compared\s+with|after)\b[^.;]*$", re.I)
+
 # the units an anchor of each rule unit may have: "the previous quarter" steps from a quarter,
 # "that year" from any date (its year), "the same period" from any period longer than a week
 _ANCHORS = {
@@ -54,9 +58,14 @@ def _anchor(r: Reading, m: Match, unit: str, reported: str | None = None) -> Dat
     if not reported:
         return refs[-1][1]
     sent_start = sentence_bounds(r.text, m.start(), m.end())[0]
-    in_sentence = [v for at, v in refs if at >= sent_start]
+    in_sentence = [(at, v) for at, v in refs if at >= sent_start]
+    if reported == "year":
+        # a period compared with ("against 736 mln in January and 543 mln a year earlier") is not
+        # the one reported
+        in_sentence = [(at, v) for at, v in in_sentence
+                       if not _COMPARED.search(r.text, max(sent_start, at - COMPARED_WINDOW), at)]
     if in_sentence:
-        return in_sentence[0] if reported == "year" else in_sentence[-1]
+        return in_sentence[0][1] if reported == "year" else in_sentence[-1][1]
     return refs[0][1]
 
 
@@ -193,7 +202,8 @@ _COMPARING = ("from", "than", "with", "against", "versus", "vs", "over")
 def year_ago(r: Reading, m: Match) -> Got | None:
     """a year ago: in a sentence with a figure ("up from 3.89 billion a year ago") the period the
     story reports a year before; otherwise the year before publication."""
-    if m.group("adj") and r.strict and not r.cues.noun_after.match(r.text, m.end()):
+    if m.group("adj") and r.strict and not (r.cues.noun_after.match(r.text, m.end())
+                                            or re.match(r"\s+\d", r.text[m.end():m.end() + 3])):
         return None                                           # "year-ago" is a modifier: "year-ago levels"
     s, e = sentence_bounds(r.text, m.start(), m.end())
     if m.group("adj") or _FIGURE.search(r.text, s, e) or r.word_before(m.start()) in _COMPARING:

@@ -26,6 +26,7 @@ WORD_AFTER_WINDOW = 3
 ANY_LEAP_YEAR = 2024
 
 _LETTER_AFTER = re.compile(r"\s*[a-z]")
+_LOWER_WORD_AFTER = re.compile(r"[^\S\n]*(?-i:[a-z])")
 # TimeML's modifier of a third named by a "part" word (early / mid / late -> 1-3)
 PART_MODS = {1: "start", 2: "mid", 3: "end"}
 
@@ -125,7 +126,9 @@ class Reading:
             return int_of(s)
         w = norm(s)
         if self.strict:
-            if w in self.lex.cardinal and not year:
+            # a cardinal day without a year only at a clause end or before a name: "payable April
+            # one", "the April one Fleet split", not "in May one firm"
+            if w in self.lex.cardinal and not year and _LOWER_WORD_AFTER.match(self.text, m.end()):
                 raise Reject(w)
             if _LETTER_AFTER.match(self.text[m.end():m.end() + WORD_AFTER_WINDOW]):   # "May second quarter"
                 raise Reject(w)
