@@ -87,6 +87,7 @@ GOVERNING_VERB = [
     ("The company said it would take a fourth quarter loss.", "1987-03-05", "fourth quarter", "1986-Q4"),
     ("Delegates said the accord, which expires in October, is weak.", "1987-03-19", "October", "1987-10"),
     ("GERMAN OUTPUT RISES 3.2 PCT IN FEBRUARY\nBONN - Output rose.", "1987-04-02", "FEBRUARY", "1987-02"),
+    ("Sri Lanka has postponed until November its tender for wheat.", "1987-10-19", "November", "1987-11"),
 ]
 
 

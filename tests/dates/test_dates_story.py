@@ -86,6 +86,7 @@ FAMILIES = [
     # a year-less quarter with no tense: the one under way, the one just ahead, else the last one ended
     ("Growth in the first quarter, the second quarter and the third quarter.", "1987-03-18",
      [("the first quarter", "1987-Q1"), ("the second quarter", "1987-Q2"), ("the third quarter", "1986-Q3")]),
+    ("Assets were lower in the first quarter.", "1987-10-19", [("the first quarter", "1987-Q1")]),
     ("Prices rose towards the end of the year and before the end of the week.", "1987-03-18",
      [("the end of the year", "1987"), ("the end of the week", "1987-W12")]),
     ("Profit for the last three months of 2008 rose.", "2010-01-29", [("the last three months of 2008", "2008-Q4")]),

@@ -54,7 +54,7 @@ def test_actors_are_merged_across_pieces():
 
 
 def test_dateline_of_the_first_piece_holds_for_the_rest():
-    text = "February 5, 2025\n\n" + "Filler paragraph about nothing much at all.\n\n" * 30 + "It ends on Monday."
+    text = "February 5, 2025\n\n" + "Filler paragraph about nothing much at all.\n\n" * 30 + "It ended on Monday."
     recs = run(text, 400, published=None)
     assert recs[0]["published"] == "2025-02-05"
     monday = [r for r in recs if r["kind"] == "date" and r["text"] == "Monday"]

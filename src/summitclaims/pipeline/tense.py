@@ -42,6 +42,8 @@ def governing_tense(span: Span) -> Tense:
             return None
         if tok.dep_ == "pobj" and head.lower_ == "since":
             return "past"                   # "the second rise since July"
+        if tok.dep_ == "pobj" and head.lower_ in ("until", "till") and _verb_tense(head.head, lex) == "past":
+            return None                     # "has postponed until November": the end lies either side
         conj = tok.dep_ in ("conj", "appos")    # "during March, May and November": the dates' own list
         tok = head
         if conj and tok.pos_ in ("NOUN", "PROPN", "NUM"):

@@ -6,7 +6,9 @@ Conventions (TimeML's reading of news time; all ends inclusive):
   ("in January"), a quarter, a half, a season, a weekday, a holiday take the occurrence the tense
   picks: past -> on or before publication, future -> on or after; without a tense the nearest one
   in running text (the pipeline reads the tense of the governing verb from the parse:
-  pipeline/tense.py), the most recent in resolve(). "February 29" takes the nearest leap year.
+  pipeline/tense.py), the most recent in resolve(); a quarter without a tense in running text
+  is the current one, the next one, else the last one ended, and a future verb may mean the
+  quarter just ended (results). "February 29" takes the nearest leap year.
   "last/next <weekday>" is the nearest one before/after publication, "last <month>" the most
   recent one; "Friday next week", "next week Monday" name the week.
 - Modifiers keep the whole unit: "early/mid/late 2025" is 2025 with ``mod`` start/mid/end and

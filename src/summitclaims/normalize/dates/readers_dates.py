@@ -185,8 +185,10 @@ def quarter(r: Reading, m: Match) -> Got | None:
     return _nearest(r, pub, lambda yr: cal.quarter_range(yr, known), "quarter")
 
 
-# Days after publication within which a quarter that has not begun is still "the next one".
-NEXT_QUARTER_WITHIN = 100
+# Days after publication within which a quarter that has not begun is still "the next one" (in
+# late March "the second quarter" is the coming one; in October "the first quarter" is this
+# year's, which results stories compare with).
+NEXT_QUARTER_WITHIN = 45
 
 
 def _reported_quarter(pub: dt.date, q: int) -> cal.Range:
