@@ -2,9 +2,12 @@
 
     python benchmarks/robustness.py [--corpus ../shared/corpora/reuters21578.jsonl] [--jobs 2] [--limit N]
     python benchmarks/robustness.py --huge 50      # one 50 MB article: peak RSS and time
+    python benchmarks/robustness.py --dates-worst  # the date finder on repeated phrases
 
 The first prints internal errors by exception type (the goal is none) and records by kind; the
-second builds a single article of N MB from the corpus and runs the CLI on it.
+second builds a single article of N MB from the corpus and runs the CLI on it; the third times
+the date finder on texts of one phrase repeated, at two sizes: the ratio should stay near 2
+(time linear in the text).
 """
 from __future__ import annotations
 
@@ -73,13 +76,43 @@ def huge(corpus: Path, megabytes: int) -> int:
         return int(rc)
 
 
+# Phrases that once made the date finder quadratic (a scan from the text's start per date, an
+# overlap check against every date read, anchors looked up over every date before).
+DATES_WORST = ("year-end ", "2024 ", "the 1990s ", "January/", "In 1985 that year ", "the same year-ago ",
+               "a year earlier ", "May ", "the ", "two thousand and ")
+
+
+def dates_worst(chars: int) -> int:
+    import datetime as dt
+
+    from summitclaims.normalize.dates import find
+
+    worst = 0.0
+    for phrase in DATES_WORST:
+        times = []
+        for size in (chars, 2 * chars):
+            text = phrase * (size // len(phrase))
+            started = time.perf_counter()
+            n = len(find(text, dt.date(2025, 2, 11)))
+            times.append(time.perf_counter() - started)
+        ratio = times[1] / max(times[0], 1e-6)
+        worst = max(worst, ratio)
+        print(f"{phrase!r:24} {chars:>7} chars {times[0]:6.2f}s, {2 * chars:>7} chars {times[1]:6.2f}s "
+              f"(x{ratio:.1f}), {n} dates")
+    print(f"worst doubling ratio x{worst:.1f} (linear: about 2)")
+    return 0 if worst < 3.5 else 1
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--huge", type=int, metavar="MB", default=None)
+    ap.add_argument("--dates-worst", type=int, nargs="?", const=25_000, metavar="CHARS", default=None)
     args = ap.parse_args()
+    if args.dates_worst:
+        return dates_worst(args.dates_worst)
     if args.huge:
         return huge(args.corpus, args.huge)
     return every_article(args.corpus, args.jobs, args.limit)

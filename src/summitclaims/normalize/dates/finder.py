@@ -19,6 +19,10 @@ from .timex import timex
 
 TenseAt = Callable[[int, int], Tense]
 
+# The story's dates an anchored mention looks at: its first ones (the lead's period) and the
+# latest ones before it.
+STORY_LEAD_DATES = 20
+STORY_RECENT_DATES = 200
 # Characters before a range searched for its opener ("from", "between").
 OPENER_WINDOW = 9
 # Characters before a date searched for a bare first day ("from 4 to January 22").
@@ -94,12 +98,12 @@ def _read_candidates(g: Grammar, scan: Scan, published: dt.date | None, tense_at
     """The candidates, longest first (then leftmost), each read unless a longer one took its place."""
     cands = candidates(scan, g.rules, strict)
     cands.sort(key=lambda c: (c[0] - c[1], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     out: list[Found] = []
     story: list[Candidate] = []
     text = scan.text
     for s, e, rule, m in cands:
-        if any(s < te and ts < e for ts, te in taken):
+        if taken.overlaps(s, e):
             continue
         if rule.anaphoric and strict:
             taken.append((s, e))            # read below, once the dates before it are known
@@ -119,11 +123,33 @@ def _read_candidates(g: Grammar, scan: Scan, published: dt.date | None, tense_at
         out.sort(key=lambda f: f.start)
         anchors = [(f.start, f.value) for f in out]
         starts = [f.start for f in out]
+        lead = anchors[:STORY_LEAD_DATES]
         for s, e, rule, m in story:
-            found = _read_story(g, text, published, tense_at, anchors[:bisect.bisect_left(starts, s)], s, e, rule, m)
+            k = bisect.bisect_left(starts, s)
+            # the story's first dates (its lead) and the latest ones: a bounded look, however long the text
+            refs = lead[:k] + anchors[max(STORY_LEAD_DATES, k - STORY_RECENT_DATES):k]
+            found = _read_story(g, text, published, tense_at, refs, s, e, rule, m)
             if found is not None:
                 out.append(found)
     return out
+
+
+class _Taken:
+    """The spans already read, kept apart and in order, so an overlap is found by bisection (a
+    text with thousands of dates must not cost thousands of comparisons per date)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e)      # the spans that start before e ...
+        return i > 0 and self.ends[i - 1] > s       # ... the last of which is the only one that can reach s
+
+    def append(self, span: tuple[int, int]) -> None:
+        i = bisect.bisect_left(self.starts, span[0])
+        self.starts.insert(i, span[0])
+        self.ends.insert(i, span[1])
 
 
 def _read_story(g: Grammar, text: str, published: dt.date | None, tense_at: TenseAt,

@@ -11,8 +11,8 @@ _SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z“\"'‘(])|\n\s*\n|\n")
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Rough sentence around [start, end): punctuation or line breaks (pure fallback for spaCy's)."""
-    s = 0
-    for m in _SENT_END.finditer(text, max(0, start - SENTENCE_REACH), start):
+    s = max(0, start - SENTENCE_REACH)      # a text without sentence ends is read in windows, not whole
+    for m in _SENT_END.finditer(text, s, start):
         s = m.end()
     after = _SENT_END.search(text, end, end + SENTENCE_REACH)
     return s, (after.start() + 1 if after else min(len(text), end + SENTENCE_REACH))
