@@ -18,8 +18,9 @@ Reported, over the gold DATE marks with a calendar value (``*_REF`` and ``UNKNOW
 - value F1 (a record counts when it matches a gold mark and has its value) and value accuracy
   over matched marks;
 - value accuracy by the gold value's form (day, week, month, quarter, ...), by anchor (the
-  publication date, another date of the story, none), and for the publication-anchored marks
-  by direction (the value before, at or after publication: the future-into-past family);
+  publication date, another date of the story, none), for the publication-anchored marks by
+  direction (the value before, at or after publication), and by the families of issue 18
+  (future, fiscal/anaphoric, relative unit, season/half, range, spelled/holiday, modifier);
 - ``mod`` right over matched marks that have one;
 - the same without the fiscal marks (the set labels a fiscal period by the year it ends; the
   records read fiscal periods as calendar ones);
@@ -146,6 +147,31 @@ def gold_value(g: dict) -> str:
     return f"{g['value']}/{g['range_end']}" if g.get("range_end") else g["value"]
 
 
+# The families of issue 18, from a gold mark's text, value and anchor (a mark may be in several).
+_RELATIVE_UNIT = re.compile(r"\b(?:earlier|later|ago|past|this|fiscal|year[\s-]?end|current)\b", re.I)
+_SPELLED_HOLIDAY = re.compile(r"\b(?:nineteen|twenty|thousand|christmas|easter|thanksgiving|election|new year|"
+                              r"independence|labou?r day|memorial|veterans|holiday|eve)\b", re.I)
+
+
+def families(g: dict, published: str) -> list[str]:
+    out = []
+    if g["anchor"] == "dct" and direction(g, published) == "after":
+        out.append("future")
+    if g["anchor"] == "text" or g.get("fiscal"):
+        out.append("fiscal/anaphoric")
+    if _RELATIVE_UNIT.search(g["text"]) and g["anchor"] == "dct":
+        out.append("relative unit")
+    if form(g["value"]) in ("season", "half"):
+        out.append("season/half")
+    if g.get("range_end"):
+        out.append("range")
+    if _SPELLED_HOLIDAY.search(g["text"]):
+        out.append("spelled/holiday")
+    if g.get("mod"):
+        out.append("modifier")
+    return out
+
+
 def direction(g: dict, published: str) -> str:
     v = g["value"]
     if form(v) is None:
@@ -186,6 +212,9 @@ class Score:
                 key = f"dct {direction(g, doc['published'])}"
                 self.by[key]["n"] += 1
                 self.by[key]["ok"] += ok
+            for fam in families(g, doc["published"]):
+                self.by[f"family {fam}"]["n"] += 1
+                self.by[f"family {fam}"]["ok"] += ok
             if g.get("mod"):
                 self.mod["n"] += 1
                 self.mod["ok"] += (p.get("mod") or "").upper() == g["mod"]
@@ -194,7 +223,8 @@ class Score:
                                  f"({g['anchor']}) pred {pred_value(p)} {p['text']!r} | {context(text, g)}")
         for j, g in enumerate(golds):
             if j not in matched_g:
-                for key in (f"form {form(g['value'])}", f"anchor {g['anchor']}"):
+                for key in (f"form {form(g['value'])}", f"anchor {g['anchor']}",
+                            *(f"family {fam}" for fam in families(g, doc["published"]))):
                     self.by[key]["missed"] += 1
                 if show:
                     self.show.append(f"{doc['id']} [{doc['published']}] MISS {g['text']!r} {gold_value(g)} | "
