@@ -5,12 +5,14 @@ From the date's root the parse is climbed to the first verb (or a word like "due
 "likely"). A date that modifies a noun on the way ("the deadline on Dec. 20", "the Oscars on
 Feb. 9") takes no tense from the verb beyond it: the noun's event may lie either side of what the
 verb reports, so the nearest occurrence wins, unless the noun says it ("the upcoming vote"). The
-words are in patterns/dates.jsonl (``future_head``, ``future_adjective``, ``past_adjective``)."""
+words are in patterns/dates.jsonl (``future_head``, ``ahead_alone``, ``future_adjective``,
+``past_adjective``, ``stative``)."""
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
 from ..normalize.dates import Tense, load
+from ..normalize.dates.lexicon import Lexicon
 from . import sents
 
 # How many heads the climb from a date to its verb may take.
@@ -21,9 +23,7 @@ HEADLINE_CHARS = 150
 _VERBS = ("VERB", "AUX")
 _FUTURE_AUX = ("will", "shall", "'ll", "wo", "’ll")
 _MODAL_AUX = ("would", "could", "may", "might", "should", "must", "can", "ca")
-# Present-tense verbs that state, not schedule: "sales are up in January", "it has a plant"
-_STATIVE = ("is", "are", "'s", "'re", "am", "has", "have", "'ve", "remains", "remain", "stands", "stand", "compares",
-            "compare", "shows", "show", "includes", "include", "says", "say", "sees", "see", "means", "mean")
+
 
 
 def governing_tense(span: Span) -> Tense:
@@ -64,12 +64,7 @@ def governing_tense(span: Span) -> Tense:
     return None
 
 
-# Future heads that look ahead without an infinitive after them: "is scheduled for May 4",
-# "slated for June", "planned for 2026"; "set in January" and "expected in May" do not.
-_AHEAD_ALONE = ("schedule", "slate", "plan")
-
-
-def _looks_ahead(verb: Token, lex) -> bool:
+def _looks_ahead(verb: Token, lex: Lexicon) -> bool:
     """A future head as the date's verb: with an infinitive after it ("set to resume Monday",
     "expected to close on June 30") or one of the heads that need none; not in the past
     ("was scheduled for May 4" may be over)."""
@@ -77,7 +72,7 @@ def _looks_ahead(verb: Token, lex) -> bool:
     if lemma not in lex.future_head or verb.tag_ == "VBD" \
             or any(a.lower_ in ("was", "were", "had") for a in _aux(verb)):
         return False
-    return lemma in _AHEAD_ALONE or any(c.dep_ == "xcomp" for c in verb.children)
+    return lemma in lex.ahead_alone or any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _because(adj: Token) -> bool:
@@ -86,7 +81,7 @@ def _because(adj: Token) -> bool:
     return nxt is not None and nxt.lower_ == "to" and not (nxt.i + 1 < len(adj.doc) and nxt.nbor(1).tag_ == "VB")
 
 
-def _base(tok: Token, lex) -> str:
+def _base(tok: Token, lex: Lexicon) -> str:
     """The future-head word a token is a form of ("scheduled", "plans", "going"), else its lower
     case: read from the form, not the lemmatizer, so that ``--only dates`` (which skips it)
     reads the same tense as a full run."""
@@ -119,7 +114,7 @@ def _aux(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
 
 
-def _noun_tense(tok: Token, lex) -> Tense:
+def _noun_tense(tok: Token, lex: Lexicon) -> Tense:
     for c in tok.children:
         if c.dep_ in ("amod", "compound", "nmod") and c.lower_ in lex.future_adjective:
             return "future"
@@ -128,7 +123,7 @@ def _noun_tense(tok: Token, lex) -> Tense:
     return None
 
 
-def _verb_tense(verb: Token, lex, depth: int = 0) -> Tense:
+def _verb_tense(verb: Token, lex: Lexicon, depth: int = 0) -> Tense:
     """The tense of a verb group: its auxiliaries, its tag, or (an infinitive, a conjunct) the
     verb it depends on."""
     aux = [a.lower_ for a in _aux(verb)]
@@ -145,7 +140,7 @@ def _verb_tense(verb: Token, lex, depth: int = 0) -> Tense:
         return "past"
     if tag == "VBG" and any(a in ("is", "are", "'s", "'re", "am") for a in aux):
         return "future"                      # "is meeting Monday": arranged
-    if tag in ("VBZ", "VBP") and not aux and verb.lower_ not in _STATIVE and not _headline(verb):
+    if tag in ("VBZ", "VBP") and not aux and verb.lower_ not in lex.stative and not _headline(verb):
         return "future"                      # "the accord expires in October", "voters go to the polls Nov. 6"
     if tag in ("VB", "VBG", "VBN") and depth < 3 and verb.dep_ in ("xcomp", "conj"):
         head = verb.head

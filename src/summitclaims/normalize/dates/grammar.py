@@ -153,6 +153,7 @@ class Cues:
     week_of_after: re.Pattern[str]  # "of" after "the week": not this week ("the week of April 10")
     future: re.Pattern[str]
     past: re.Pattern[str]
+    compared: re.Pattern[str]       # a comparing word before a date, in its clause ("against ... in January")
 
 
 def _before(words: str) -> re.Pattern[str]:
@@ -177,4 +178,5 @@ def cues(lex: Lexicon) -> Cues:
         week_of=re.compile(rf"(?:\bthe\s+)?(?:\bweek\s+{week_of}(?:\s+on)?|\bw/c)\s+$", re.I),
         week_of_after=re.compile(rf"\s+{week_of}\b"),        # case-sensitive, unlike week_of (as it always was)
         future=_word(lex.listed("future", ("will",))), past=_word(lex.listed("past", ("said",))),
+        compared=re.compile(rf"(?<!\w){alt(lex.listed('compared', ('from',)))}(?!\w)[^.;]*$", re.I),
     )

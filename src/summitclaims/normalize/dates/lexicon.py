@@ -43,6 +43,10 @@ class Lexicon:
     future_head: set[str] = field(default_factory=set)           # read from the parse (pipeline.tense)
     future_adjective: set[str] = field(default_factory=set)
     past_adjective: set[str] = field(default_factory=set)
+    stative: set[str] = field(default_factory=set)
+    ahead_alone: set[str] = field(default_factory=set)
+    comparing: set[str] = field(default_factory=set)
+    year_cue: set[str] = field(default_factory=set)
 
     def listed(self, kind: str, default: tuple[str, ...] = ()) -> list[str]:
         """A plain word list of the table (cue, future...), as written, for regexes."""
@@ -156,6 +160,7 @@ def build_lexicon(rows: Sequence[Row]) -> Lexicon:
     for table, kind in ((lex.vague, "vague"), (lex.units, "unit"), (lex.quantity, "quantity"),
                         (lex.period_cue, "period_cue"), (lex.past_period, "past_period"),
                         (lex.future_head, "future_head"), (lex.future_adjective, "future_adjective"),
-                        (lex.past_adjective, "past_adjective")):
+                        (lex.past_adjective, "past_adjective"), (lex.stative, "stative"),
+                        (lex.ahead_alone, "ahead_alone"), (lex.comparing, "comparing"), (lex.year_cue, "year_cue")):
         table.update(w.lower() for w in lex.words.get(kind, ()))
     return lex

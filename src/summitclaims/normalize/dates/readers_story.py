@@ -17,7 +17,6 @@ Match = re.Match[str]
 
 # Characters before a date searched for a word that makes it the period compared with.
 COMPARED_WINDOW = 40
-_COMPARED = re.compile(r"\b(?:from|against|than|versus|vs\.?|compared\s+with|after)\b[^.;]*$", re.I)
 
 # the units an anchor of each rule unit may have: "the previous quarter" steps from a quarter,
 # "that year" from any date (its year), "the same period" from any period longer than a week
@@ -63,7 +62,7 @@ def _anchor(r: Reading, m: Match, unit: str, reported: str | None = None) -> Dat
         # a period compared with ("against 736 mln in January and 543 mln a year earlier") is not
         # the one reported
         in_sentence = [(at, v) for at, v in in_sentence
-                       if not _COMPARED.search(r.text, max(sent_start, at - COMPARED_WINDOW), at)]
+                       if not r.cues.compared.search(r.text, max(sent_start, at - COMPARED_WINDOW), at)]
     if in_sentence:
         return in_sentence[0][1] if reported == "year" else in_sentence[-1][1]
     return refs[0][1]
@@ -193,10 +192,9 @@ def offset_from_story(r: Reading, m: Match) -> Got | None:
     return _moved(base, unit, unit, sign * k)
 
 
-# a figure in the sentence, or a comparing word right before it, makes "a year ago" a comparison
-# with the period the story reports
+# a figure in the sentence, or a comparing word right before it (patterns/dates.jsonl), makes "a
+# year ago" a comparison with the period the story reports
 _FIGURE = re.compile(r"\d|\b(?:pct|percent|per\s+cent)\b", re.I)
-_COMPARING = ("from", "than", "with", "against", "versus", "vs", "over")
 
 
 def year_ago(r: Reading, m: Match) -> Got | None:
@@ -206,23 +204,20 @@ def year_ago(r: Reading, m: Match) -> Got | None:
                                             or re.match(r"\s+\d", r.text[m.end():m.end() + 3])):
         return None                                           # "year-ago" is a modifier: "year-ago levels"
     s, e = sentence_bounds(r.text, m.start(), m.end())
-    if m.group("adj") or _FIGURE.search(r.text, s, e) or r.word_before(m.start()) in _COMPARING:
+    if m.group("adj") or _FIGURE.search(r.text, s, e) or r.word_before(m.start()) in r.lex.comparing:
         period = _anchor(r, m, "period", "year")
         if period is not None and _gran(period) in _YEAR_STEP_UNITS:
             return _moved(period, _gran(period) or "year", "year", -1)
     return r.period("year", -1)
 
 
-# "the year" names the story's year only after one of these ("growth for the year"); elsewhere it
-# is a phrase ("the year before", "player of the year") or a duration
-_YEAR_CUES = ("for", "during", "throughout", "in", "over")
 
 
 def the_period(r: Reading, m: Match) -> Got | None:
     """the quarter / the period / the latest quarter / (for) the year: the period of the story
     before it; None without one (or, in resolve(), the publication date's)."""
     unit = _unit_of(m)
-    if r.strict and unit == "year" and r.word_before(m.start()) not in _YEAR_CUES:
+    if r.strict and unit == "year" and r.word_before(m.start()) not in r.lex.year_cue:
         return None
     anchor = _anchor(r, m, unit, "year")           # "for the quarter": the one the story reports
     if anchor is None or anchor.start is None:
