@@ -32,6 +32,9 @@ STORY = [
     ("Exports rose in February to 8.4 billion from 7.1 billion a year ago.", "1987-03-27",
      [("February", "1987-02"), ("a year ago", "1986-02")]),
     ("A year ago, he was still in office.", "1987-03-27", [("A year ago", "1986")]),
+    # wire text wraps its sentences: a line break after a word goes on
+    ("Output fell in March.\n    The index rose 1.8 pct in the\nfirst quarter, down from 2.3 pct a year ago.",
+     "1987-04-29", [("March", "1987-03"), ("the\nfirst quarter", "1987-Q1"), ("a year ago", "1986-Q1")]),
     ("In February energy prices were 12.2 pct below year-ago levels.", "1987-03-27",
      [("February", "1987-02"), ("year-ago", "1986-02")]),
     ("The department revised March sales to a 2.7 pct fall from the previous month.", "1987-06-02",
