@@ -32,6 +32,11 @@ STORY = [
     ("Exports rose in February to 8.4 billion from 7.1 billion a year ago.", "1987-03-27",
      [("February", "1987-02"), ("a year ago", "1986-02")]),
     ("A year ago, he was still in office.", "1987-03-27", [("A year ago", "1986")]),
+    # a range of years is stepped from its first year; "a year ago" beside it is no period's
+    ("Exports in the 1986/87 season are up 40 pct from the previous year.", "1987-03-03",
+     [("1986/87", None), ("the previous year", "1985")]),
+    ("Sales for 1986/87 total only 600,000 tonnes versus 700,000 a year ago.", "1987-03-03",
+     [("1986/87", None), ("a year ago", "1986")]),
     # wire text wraps its sentences: a line break after a word goes on
     ("Output fell in March.\n    The index rose 1.8 pct in the\nfirst quarter, down from 2.3 pct a year ago.",
      "1987-04-29", [("March", "1987-03"), ("the\nfirst quarter", "1987-Q1"), ("a year ago", "1986-Q1")]),

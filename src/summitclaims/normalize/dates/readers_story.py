@@ -31,16 +31,25 @@ _MONTHS = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
 _YEAR_STEP_UNITS = ("quarter", "half", "month", "season", "months")
 
 
+# The longest range of months that is one period of a story ("the first nine months").
+MAX_PERIOD_MONTHS = 12
+
+
 def _months_of(v: DateValue) -> int | None:
     """A range of whole months ("the nine months to September"): its length, else None."""
     if v.start is None or v.end is None or v.start.day != 1 or v.end != cal.month_end(v.end.year, v.end.month):
         return None
-    return (v.end.year - v.start.year) * 12 + v.end.month - v.start.month + 1
+    n = (v.end.year - v.start.year) * 12 + v.end.month - v.start.month + 1
+    return n if n <= MAX_PERIOD_MONTHS else None
 
 
 def _gran(v: DateValue) -> str | None:
+    """The unit an anchor steps as: its own, "months" for a range of months, "year" for a range
+    of years ("the 1986/87 season" is stepped from 1986)."""
     if v.timex is None and _months_of(v):
         return "months"
+    if v.timex is None and v.granularity == "year":
+        return "year"
     return v.granularity if v.timex and not v.timex.startswith("P") else None
 
 
