@@ -139,7 +139,7 @@ def _month_modifier(r: Reading, m: Match) -> bool:
     if noun_after and word[0].isupper() and not word.isupper() and (
             word not in r.lex.ambiguous or (word != "May" and re.search(r"[a-z,]\s+$", before))):
         return True                     # "June exports were", "revised March sales" (not "May")
-    if word.isupper() and word != "MAY":          # "KANEB ENERGY MAY OMIT PAYOUTS"
+    if word.isupper() and word.title() not in r.lex.ambiguous:   # not "KANEB ENERGY MAY OMIT PAYOUTS"
         return _caps_headline(r, m)
     return False
 

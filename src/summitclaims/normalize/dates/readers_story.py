@@ -12,6 +12,7 @@ from .grammar import Got
 from .lexicon import norm
 from .reading import Reading
 from .sentences import sentence_bounds
+from .timex import timex
 
 Match = re.Match[str]
 
@@ -93,6 +94,11 @@ def _moved(v: DateValue, gran: str, unit: str, k: int) -> Got:
     return (*cal.unit_range(x, gran), gran)
 
 
+def _unit(start: dt.date, end: dt.date, gran: str) -> DateValue:
+    """An anchor made here (a unit of the publication date, of another anchor), with its value."""
+    return DateValue("", start, end, gran, timex=timex(start, end, gran))
+
+
 def _fallback(r: Reading, unit: str, reported: bool = False) -> DateValue | None:
     """Without an anchor: the publication date's unit; for the period a comparison reports
     (``reported``: "the year-ago quarter") the quarter just ended."""
@@ -101,11 +107,11 @@ def _fallback(r: Reading, unit: str, reported: bool = False) -> DateValue | None
         return None
     if unit == "period" or (unit == "quarter" and reported):
         s, e = cal.quarter_range(*_quarter_before(pub))
-        return DateValue("", s, e, "quarter", timex="Q")
+        return _unit(s, e, "quarter")
     gran = "day" if unit == "day" else "week" if unit == "week" else "month" if unit == "month" else \
         "half" if unit == "half" else "year"
     s, e = cal.unit_range(pub, gran)
-    return DateValue("", s, e, gran, timex="U")
+    return _unit(s, e, gran)
 
 
 def _quarter_before(pub: dt.date) -> tuple[int, int]:
@@ -137,7 +143,7 @@ def anaphoric_period(r: Reading, m: Match) -> Got | None:
     gran = _gran(anchor) or anchor.granularity or "year"
     if unit != "period" and unit != gran:
         gran = unit
-        anchor = DateValue("", *cal.unit_range(anchor.start, gran), gran, timex="U")
+        anchor = _unit(*cal.unit_range(anchor.start, gran), gran)
     y = m.group("y") or m.group("yin") or m.group("yin2")
     if y and anchor.start is not None:
         return _moved(anchor, gran, "year", int(y) - anchor.start.year)
@@ -177,7 +183,7 @@ def following_unit(r: Reading, m: Match) -> Got | None:
     anchor = _anchor(r, m, unit) or (None if r.strict else _fallback(r, unit))   # "the day before" what?
     if anchor is None or anchor.start is None:
         return None if r.strict else (None, None, unit)
-    return _moved(DateValue("", *cal.unit_range(anchor.start, unit), unit, timex="U"), unit, unit, k)
+    return _moved(_unit(*cal.unit_range(anchor.start, unit), unit), unit, unit, k)
 
 
 def offset_from_story(r: Reading, m: Match) -> Got | None:
@@ -197,7 +203,7 @@ def offset_from_story(r: Reading, m: Match) -> Got | None:
     anchor = _anchor(r, m, unit) or (None if r.strict else _fallback(r, unit))
     if anchor is None or anchor.start is None:
         return None if r.strict else (None, None, unit)
-    base = DateValue("", *cal.unit_range(anchor.start, unit), unit, timex="U")
+    base = _unit(*cal.unit_range(anchor.start, unit), unit)
     return _moved(base, unit, unit, sign * k)
 
 
