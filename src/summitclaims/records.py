@@ -69,11 +69,12 @@ def money_record(doc: Doc, span: Span, text: str) -> dict[str, Any]:
     rec = _base("money", doc, span.start_char, span.end_char, text)
     rec.update(
         value=number(m.value), low=number(m.low), high=number(m.high), currency=m.currency,
-        qualifier=m.qualifier, period=m.period, actor=m.actor, type=m.type, type_cue=m.type_cue,
+        currency_source=m.currency_source, qualifier=m.qualifier, period=m.period, actor=m.actor,
+        type=m.type, type_cue=m.type_cue,
         evidence=m.evidence, recipient=m.recipient, recipient_start=_at(m.recipient_span, 0),
         recipient_end=_at(m.recipient_span, 1), purpose=m.purpose, purpose_start=_at(m.purpose_span, 0),
         purpose_end=_at(m.purpose_span, 1), date=iso(m.date), date_end=iso(m.date_end), new=m.new,
-        usd=number(m.usd), eur=number(m.eur), fx_date=iso(m.fx_date),
+        usd=number(m.usd), eur=number(m.eur), fx_date=iso(m.fx_date), fx_note=m.fx_note,
     )
     if m.equivalent_of is not None:
         rec["equivalent_of"] = m.equivalent_of

@@ -49,6 +49,7 @@ class MoneyRecord(_Base, _MoneyOptional):
     low: Optional[float]
     high: Optional[float]
     currency: Optional[str]
+    currency_source: Optional[str]
     qualifier: Optional[str]
     period: Optional[str]
     actor: Optional[str]
@@ -67,6 +68,7 @@ class MoneyRecord(_Base, _MoneyOptional):
     usd: Optional[float]
     eur: Optional[float]
     fx_date: Optional[str]
+    fx_note: Optional[str]
 
 
 class DateRecord(_Base):

@@ -75,15 +75,23 @@ TABLES: dict[str, dict[str | None, Shape]] = {
     },
     "actor_noise": {"word": _shape("text"), "head": _shape("text"), "alone": _shape("text")},
     "roles": {"title": _shape("title", "given_name"), "office": _shape("role holder label patterns")},
-    "currencies": {None: _shape("iso words", "prefix suffix codes codes_any_case minor singular "
-                                "minor_attached attached_not_after spaced note")},
+    "currencies": {None: _shape("iso", "words prefix suffix codes codes_any_case minor singular "
+                                "minor_attached attached_not_after spaced note family units members "
+                                "not_alone")},
+    "currencies_cldr": {
+        "currency": _shape("iso name plural unit symbols active", "code_alone dated metal"),
+        "territory": _shape("country name currencies", "names"),
+    },
+    "dateline_cities": {None: _shape("country cities")},
     "money_words": {
         "magnitude": _shape("word factor", "abbr short stops_grouping"), "number": _shape("word value"),
         "fraction": _shape("phrase value"), "change": _shape("word"), "range_opener": _shape("word"),
         "comparison": _shape("phrase"), "comparison_end": _shape("word"),
+        "event_noun": _shape("word"), "compound_head": _shape("word"),
     },
     "money_qualifiers": {None: _shape("phrase qualifier")},
     "fx_legacy": {None: _shape("iso per_eur")},
+    "fx_pegs": {None: _shape("iso per_usd since")},
     "money_periods": {
         "unit": _shape("word code", "hyphen"), "phrase": _shape("phrase period"), "lead": _shape("phrase"),
         "position": _shape("word"), "cancel": _shape("word"),

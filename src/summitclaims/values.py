@@ -13,6 +13,7 @@ class Money:
     low: float | None = None
     high: float | None = None
     currency: str | None = None          # ISO 4217
+    currency_source: str | None = None   # written | context (the story's country) | default (of "$", "pounds")
     qualifier: str | None = None         # up_to | about | more_than | less_than | at_least
     period: str | None = None            # ISO 8601 duration, e.g. P5Y
     rate_note: bool = False              # "($1 = 0.9698 euros)": not a claim
@@ -31,6 +32,7 @@ class Money:
     usd: float | None = None             # converted at the ECB rate of fx_date
     eur: float | None = None
     fx_date: dt.date | None = None
+    fx_note: str | None = None           # why usd or eur is missing for an amount with a currency
 
 
 @dataclass

@@ -175,7 +175,7 @@ def test_adjectival(text, raw, value, currency):
     P("to invest between 30 billion and 50 billion euros in it", "between 30 billion and 50 billion euros",
       30e9, 50e9, "EUR", id="between-and"),
     P("a $30-50bn market", "$30-50bn", 30e9, 50e9, "USD", id="bare-high-end"),
-    P("rose from $1bn to $2bn", "from $1bn to $2bn", 1e9, 2e9, "USD", id="from-to"),
+    P("ranged from $1bn to $2bn", "from $1bn to $2bn", 1e9, 2e9, "USD", id="from-to"),
     P("20 to 25 million euros", "20 to 25 million euros", 20e6, 25e6, "EUR", id="low-end-borrows-magnitude"),
     P("between $30 and $50 billion", "between $30 and $50 billion", 30e9, 50e9, "USD", id="between-symbols"),
     P("costs 160 to 165 dlrs", "160 to 165 dlrs", 160, 165, "USD", id="no-magnitude"),
@@ -359,11 +359,9 @@ def test_parse_money_none():
 @pytest.mark.parametrize("text, value", [
     P("one kuai and five mao five", 1.55,
       marks=pytest.mark.xfail(strict=True, reason="mao/fen sub-units"), id="mao-fen"),
-    P("It costs one dollar and one and one point of credit.", 1.01,
-      marks=pytest.mark.xfail(strict=True, reason="bare cents only at a clause end"), id="bare-cents-mid-clause"),
-    P("3 dollars 0 cents", 3,
-      marks=pytest.mark.xfail(strict=True, reason="zero cents: a TypeError drops every amount of the text"),
-      id="zero-cents"),
+    P("10 $ 30 cent", 10.3,
+      marks=pytest.mark.xfail(strict=True, reason="a spaced $ after the number begins the next amount"),
+      id="spaced-dollar-after"),
 ])
 def test_known_misses(text, value):
     assert one(text)[1].value == pytest.approx(value)

@@ -54,7 +54,9 @@ def test_no_fx_without_date(kinds):
 
 def test_no_fx_before_the_ecb_series(kinds):
     (rec,) = kinds("Profit was 5 mln dlrs.", "money", "1987-03-02")
-    assert rec["usd"] is None and rec["fx_date"] is None
+    # a dollar is a dollar: usd is the value; no euro rate before 1999, and the record says so
+    assert (rec["usd"], rec["eur"], rec["fx_date"]) == (5e6, None, None)
+    assert rec["fx_note"] == "no ECB rate before 1999-01-04"
 
 
 def test_not_money_makes_no_record(kinds):

@@ -38,8 +38,8 @@ def test_gbp_goes_through_both_rates():
 
 
 @pytest.mark.parametrize("kw, day", [
-    P({"value": 5e6, "currency": "USD"}, None, id="no-date"),
-    P({"value": 5e6, "currency": "USD"}, dt.date(1987, 3, 2), id="before-ecb-series"),
+    P({"value": 5e6, "currency": "EUR"}, None, id="no-date"),
+    P({"value": 5e6, "currency": "GBP"}, dt.date(1987, 3, 2), id="before-ecb-series"),
     P({"value": 5e6, "currency": None}, dt.date(2025, 2, 7), id="ambiguous-currency"),  # "francs": which one?
     P({"value": 5e6, "currency": "XYZ"}, dt.date(2025, 2, 7), id="no-ecb-rate"),
     P({"value": 1.0, "currency": "USD", "rate_note": True}, dt.date(2025, 2, 7), id="rate-note"),
@@ -60,3 +60,27 @@ def test_rate_date_never_after_publication():
     day = dt.date(2024, 12, 25)                                           # Christmas: no fixing
     m = conv(1e6, "JPY", day)
     assert m.fx_date is not None and m.fx_date < day and (day - m.fx_date).days <= 10
+
+
+@pytest.mark.parametrize("currency, day, usd, note", [
+    P("USD", dt.date(1987, 3, 2), 5e6, "no ECB rate before 1999-01-04", id="usd-before-ecb-series"),
+    P("USD", None, 5e6, "no publication date to take a rate from", id="usd-no-date"),
+    P("GBP", dt.date(1987, 3, 2), None, "no ECB rate before 1999-01-04", id="gbp-before-ecb-series"),
+    P("DEM", dt.date(1987, 3, 2), None, "no ECB rate before 1999-01-04", id="legacy-before-ecb-series"),
+    P("ARS", dt.date(2020, 3, 3), None, "the ECB publishes no rate for ARS", id="no-ecb-rate"),
+    P("AED", dt.date(1987, 3, 2), None, "no rate for AED before its dollar peg of 1997-11-01", id="before-peg"),
+    P("SAR", dt.date(1987, 3, 2), 5e6 / 3.75, "no ECB rate before 1999-01-04", id="peg-before-ecb-series"),
+    P("EUR", None, None, "no publication date to take a rate from", id="eur-no-date"),
+])
+def test_usd_and_why_not(currency, day, usd, note):
+    m = fx.convert(Money(raw="x", value=5e6, currency=currency), day)
+    assert (m.usd, m.eur, m.fx_date, m.fx_note) == (pytest.approx(usd) if usd else None, None, None, note)
+
+
+@pytest.mark.parametrize("currency, per_usd", [P("AED", 3.6725, id="aed"), P("SAR", 3.75, id="sar")])
+def test_pegged_currencies_convert_through_the_dollar(currency, per_usd):
+    day = dt.date(2025, 2, 7)
+    m = fx.convert(Money(raw="x", value=1e6, currency=currency), day)
+    dollar = fx.convert(Money(raw="x", value=1e6 / per_usd, currency="USD"), day)
+    assert m.usd == pytest.approx(1e6 / per_usd, abs=0.01) and m.eur == pytest.approx(dollar.eur, abs=0.01)
+    assert (m.fx_date, m.fx_note) == (day, None)

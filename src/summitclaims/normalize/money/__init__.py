@@ -1,6 +1,6 @@
 """Find and normalise monetary amounts in plain text (pure: no spaCy, never raises).
 
-``find_money(text)`` -> ``[(start, end, Money)]`` (char offsets, end exclusive); ``parse_money(phrase)``
+``find_money(text, published=None)`` -> ``[(start, end, Money)]`` (char offsets, end exclusive); ``parse_money(phrase)``
 -> ``Money | None``. The grammars are built once per process from the rule data in
 ``patterns/currencies.jsonl``, ``money_words.jsonl``, ``money_qualifiers.jsonl`` and
 ``money_periods.jsonl`` (``lexicon``).
@@ -13,7 +13,9 @@ compared with (``comparisons``: "136.6 mln dlrs from 127.4 mln"); a qualifier ju
 (``qualifiers``: "up to"); a period just after in the same clause (``periods``: "over five years");
 conversions and exchange-rate notes linked (``links``: "109 billion euros ($112 billion)").
 Numbers and magnitudes are read in ``numbers``, currencies in ``currencies``.
-Currency words shared by several countries ("crowns", "pesos", "francs") give ``currency`` None.
+Currencies are every ISO 4217 currency of CLDR under the newsroom table (``catalog``); a word
+several currencies share ("dlrs", "crowns", "francs") takes the currency of the story's country,
+else its default or None (``context``), and ``currency_source`` says which.
 """
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ class Cents:
             {SP}(?:(?i:and){SP})?                 # " and "
             (?P<n>\d{{1,2}}|(?i:{n.wordnum}))     # "50", "forty-five" ...
             (?![\w,.]\w)                          # ... whole, not "50.5" or "50,000" ...
-            (?=\s*(?:[.,;!?)]|$))                 # ... and at a clause end: "15 dollars and 50."
+            (?=\s*(?:[.,;!?)]|$)|\s+(?i:and)\b)   # ... and at a clause end: "15 dollars and 50.", "... and 50 and"
         """, re.X)
 
     def merge(self, text: str, hits: list[Hit]) -> list[Hit]:
@@ -39,11 +39,9 @@ class Cents:
             prev = out[-1] if out else None
             if (prev is not None and prev.low is None and prev.factor is None and prev.unit.factor == 1
                     and h.low is None and h.factor is None and h.unit.factor == MINOR_FACTOR
-                    and h.unit.iso == prev.unit.iso and self.between.match(text[prev.end:h.start])):
-                if prev.num is None or not h.num:
-                    # Known bug kept for byte-identical output (issue 14): zero cents ("3 dollars 0
-                    # cents") added a float to a Decimal; the TypeError drops every amount of the text.
-                    raise TypeError("zero cents")
+                    and _same_money(prev, h) and self.between.match(text[prev.end:h.start])
+                    and prev.num is not None and h.num is not None):
+                # "3 CAD 3 cents": a minor word several currencies share is the whole amount's
                 prev.num = prev.num + h.num / CENTS_PER_UNIT
                 prev.end = h.end
                 continue
@@ -59,3 +57,9 @@ class Cents:
                 if cents is not None and cents < CENTS_PER_UNIT:
                     h.num += cents / CENTS_PER_UNIT
                     h.end = m.end()
+
+
+def _same_money(whole: Hit, minor: Hit) -> bool:
+    """The minor unit is the whole amount's: its own ("20 ringgit 43 sen") or a shared word
+    ("cents", "pennies") after any currency."""
+    return minor.unit.iso == whole.unit.iso or minor.unit.family is not None

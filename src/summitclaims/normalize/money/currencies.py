@@ -24,6 +24,9 @@ def currency_grammar(c: Currencies) -> CurrencyGrammar:
     symbols = rf"(?:{alt(dollar_led, 'i')}|{alt([s for s in c.prefix_symbols if s not in dollar_led])})"
     spaced = "|".join(re.escape(s).replace(r"\ ", SP + "?") for s in c.spaced_symbols)
     code = rf"(?:{alt(c.codes_upper)}|{alt(c.codes_any)})"
+    # symbols led by letters ("US$", "Rs", "RM") also follow the number in some styles; "Rs." keeps
+    # its point only before the number
+    lettered = [s for s in c.prefix_symbols if s[0].isalpha() and len(s) >= 2 and not s.endswith(".")]
     before = rf"""(?:
         {WORD_START}(?i:{spaced})               # "HK $", "C $": a space may sit before the "$"
       | {WORD_START}{symbols}                   # "$", "€", "US$", "Rs.": not after a letter ("BUS$")
@@ -35,6 +38,7 @@ def currency_grammar(c: Currencies) -> CurrencyGrammar:
             (?i:{alt(c.names)}){WORD_END}       # "euros", "dlrs", "cents", in any case
           | {code}{WORD_END}                    # "USD"
           | {alt(c.suffix_symbols)}(?!{SP}?\d)  # "€", "$", unless it begins the next amount ("2025 $500")
+          | {alt(lettered)}{WORD_END}(?!{SP}?\d) # a symbol of letters written after: "3.14US$", "20Rs", "42 RM"
         )
       | {alt(c.attached)}{WORD_END}             # a minor unit glued on: "12p"
     )"""
@@ -57,4 +61,4 @@ def unit_after(c: Currencies, s: str) -> Unit | None:
         return c.words[f]
     if s.upper() in c.codes and (s.isupper() or s.islower()):
         return c.codes[s.upper()]
-    return c.suffix.get(f) or c.suffix.get(s)
+    return c.suffix.get(f) or c.suffix.get(s) or c.prefix.get(f)

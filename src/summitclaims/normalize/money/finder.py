@@ -2,10 +2,11 @@
 comparisons, then qualifiers, periods and the links between neighbours."""
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 
 from ...values import Money
-from . import lexicon, links, periods
+from . import context, lexicon, links, periods
 from .cents import Cents
 from .comparisons import Comparisons
 from .currencies import currency_grammar
@@ -24,6 +25,7 @@ class Finder:
     """All passes, each with its tables and grammars built once; ``find`` keeps its state local."""
 
     def __init__(self, lex: lexicon.Lexicon) -> None:
+        self.currencies = lex.currencies
         n, c = number_grammar(lex.words), currency_grammar(lex.currencies)
         numbers = Numbers(lex.words, n)
         self.singles = Singles(lex, numbers, n, c)
@@ -34,10 +36,12 @@ class Finder:
         self.qualifiers = Qualifiers(lex)
         self.periods = periods.Periods(lex, numbers, n)
 
-    def find(self, text: str) -> list[tuple[int, int, Money]]:
-        """All amounts in ``text`` as (start, end, Money), in text order; may raise one of ``_ERRORS``."""
+    def find(self, text: str, published: dt.date | None = None) -> list[tuple[int, int, Money]]:
+        """All amounts in ``text`` as (start, end, Money), in text order; may raise one of ``_ERRORS``.
+        ``published``: the story's date, for the currency a country had then ("francs" in Paris)."""
         hits = self.cents.merge(text, self._singles_and_ranges(text))
         hits = _without_overlaps(self.comparisons.add(text, hits))
+        context.resolve(text, hits, self.currencies, published)
         for i, h in enumerate(hits):
             self.qualifiers.qualify(text, hits, i)
             stop = hits[i + 1].start if i + 1 < len(hits) else len(text)
@@ -85,12 +89,17 @@ def finder() -> Finder:
     return Finder(lexicon.build())
 
 
-def find_money(text: str) -> list[tuple[int, int, Money]]:
-    """All amounts in ``text`` as (start, end, Money); the span includes a leading qualifier."""
+def find_money(text: str, published: dt.date | None = None) -> list[tuple[int, int, Money]]:
+    """All amounts in ``text`` as (start, end, Money); the span includes a leading qualifier.
+    ``published`` (the story's date) picks the currency a country had then for a shared word."""
     if not isinstance(text, str) or not text:
         return []
+    if not isinstance(published, dt.date):
+        published = None
+    elif isinstance(published, dt.datetime):
+        published = published.date()
     try:
-        return finder().find(text)
+        return finder().find(text, published)
     except _ERRORS:
         return []
 

@@ -24,6 +24,7 @@ class Hit:
     high: Decimal | None = None
     qualifier: str | None = None
     period: str | None = None
+    source: str | None = None      # how the currency was known: written | context | default
 
 
 def scaled(num: Decimal | None, factor: Decimal | None, unit: Unit) -> Decimal | None:
@@ -51,6 +52,6 @@ def to_money(text: str, h: Hit) -> Money:
     raw = text[h.start:h.end]
     if h.low is not None:
         return Money(raw=raw, low=finite(h.low), high=finite(h.high), currency=h.unit.iso,
-                     qualifier=h.qualifier, period=h.period)
+                     qualifier=h.qualifier, period=h.period, currency_source=h.source)
     return Money(raw=raw, value=finite(scaled(h.num, h.factor, h.unit)), currency=h.unit.iso,
-                 qualifier=h.qualifier, period=h.period)
+                 qualifier=h.qualifier, period=h.period, currency_source=h.source)

@@ -1,4 +1,5 @@
-"""The money finder's vocabulary, read once from the rule tables: currencies (``currencies.jsonl``),
+"""The money finder's vocabulary, read once from the rule tables: currencies (``currencies.jsonl``
+over CLDR's ``currencies_cldr.jsonl``, merged in ``catalog``),
 the words of amounts (``money_words.jsonl``), qualifiers (``money_qualifiers.jsonl``) and periods
 (``money_periods.jsonl``).
 
@@ -13,6 +14,7 @@ from typing import Any, Iterable, Sequence
 
 from ... import resources
 from ...text.folds import word_key as fold
+from . import catalog
 
 Row = dict[str, Any]
 
@@ -25,6 +27,7 @@ class Unit:
     """What a currency word, symbol or code stands for."""
     iso: str | None
     factor: float = 1.0       # MINOR_FACTOR for cents/pence, CODE_MILLIONS for "MUSD"
+    family: str | None = None  # a word several currencies share ("dlrs", "crowns"): iso is its default
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class Currencies:
     codes_any: tuple[str, ...]         # lower-case forms of the codes matched in any case ("usd")
     names: tuple[str, ...]             # words and minor words, with wire forms ("dlrs")
     attached: tuple[str, ...]          # minor units only glued to the number ("12p")
+    families: dict[str, catalog.Family]   # "crown" -> its default and members
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ class AmountWords:
     range_openers: tuple[str, ...]     # "between", "from"
     comparisons: tuple[str, ...]       # "from", "vs", "compared with"
     comparison_ends: tuple[str, ...]   # words that may follow a compared number
+    event_nouns: frozenset[str]        # "the COP 29 talks": a code and a small number are a name
+    compound_heads: frozenset[str]     # "3 Penny Stocks": a singular currency word is a modifier
 
 
 @dataclass(frozen=True)
@@ -84,7 +90,8 @@ class Lexicon:
 def build() -> Lexicon:
     """The lexicon of the shipped tables."""
     return Lexicon(
-        currencies=_currencies(resources.load_patterns("currencies")),
+        currencies=_currencies(catalog.build(resources.load_patterns("currencies"),
+                                             resources.load_patterns("currencies_cldr"))),
         words=_amount_words(resources.load_patterns("money_words")),
         qualifiers={fold(r["phrase"]): r["qualifier"] for r in resources.load_patterns("money_qualifiers")},
         periods=_periods(resources.load_patterns("money_periods")),
@@ -104,22 +111,29 @@ def _forms(rows: Sequence[Row], *keys: str) -> list[tuple[str, Row]]:
     return [(s, row) for row in rows for key in keys for s in row.get(key, ())]
 
 
-def _currencies(rows: Sequence[Row]) -> Currencies:
+def _unit(row: Row, factor: float = 1.0) -> Unit:
+    return Unit(row.get("iso"), factor, row.get("family"))
+
+
+def _currencies(cat: catalog.Catalog) -> Currencies:
+    rows = cat.rows
     codes_upper = [c for row in rows for code in row.get("codes", ()) for c in (code.upper(), "M" + code.upper())]
     codes_any = [c for row in rows if row.get("codes_any_case")
                  for code in row.get("codes", ()) for c in (code.lower(), "m" + code.lower())]
     names = [w for row in rows for w in (*with_wire_forms(row.get("words", ())), *row.get("minor", ()))]
     return Currencies(
-        prefix={fold(s): Unit(row.get("iso")) for s, row in _forms(rows, "prefix", "spaced")},
+        prefix={fold(s): _unit(row) for s, row in _forms(rows, "prefix", "spaced")},
         suffix=_suffix_units(rows), codes=_code_units(rows), words=_name_units(rows),
         attached_not_after={fold(w): frozenset(Decimal(n) for n in row.get("attached_not_after", ()))
                             for w, row in _forms(rows, "minor_attached")},
         singular=frozenset(fold(w) for row in rows for w in with_wire_forms(row.get("singular", ()))),
-        prefix_symbols=tuple(s for s, _ in _forms(rows, "prefix")),
-        spaced_symbols=tuple(s for s, _ in _forms(rows, "spaced")),
-        suffix_symbols=tuple(s for s, _ in _forms(rows, "suffix")),
-        codes_upper=tuple(codes_upper), codes_any=tuple(codes_any), names=tuple(names),
+        prefix_symbols=tuple(dict.fromkeys(s for s, _ in _forms(rows, "prefix"))),
+        spaced_symbols=tuple(dict.fromkeys(s for s, _ in _forms(rows, "spaced"))),
+        suffix_symbols=tuple(dict.fromkeys(s for s, _ in _forms(rows, "suffix"))),
+        codes_upper=tuple(dict.fromkeys(codes_upper)), codes_any=tuple(dict.fromkeys(codes_any)),
+        names=tuple(dict.fromkeys(names)),
         attached=tuple(s for s, _ in _forms(rows, "minor_attached")),
+        families=cat.families,
     )
 
 
@@ -127,9 +141,9 @@ def _suffix_units(rows: Sequence[Row]) -> dict[str, Unit]:
     out: dict[str, Unit] = {}
     for row in rows:
         for s in row.get("suffix", ()):
-            out[fold(s)] = Unit(row.get("iso"))
+            out[fold(s)] = _unit(row)
         for w in row.get("minor_attached", ()):
-            out[fold(w)] = Unit(row.get("iso"), MINOR_FACTOR)
+            out[fold(w)] = _unit(row, MINOR_FACTOR)
     return out
 
 
@@ -137,8 +151,8 @@ def _code_units(rows: Sequence[Row]) -> dict[str, Unit]:
     out: dict[str, Unit] = {}
     for row in rows:
         for c in row.get("codes", ()):
-            out[c.upper()] = Unit(row.get("iso"))
-            out["M" + c.upper()] = Unit(row.get("iso"), CODE_MILLIONS)
+            out[c.upper()] = _unit(row)
+            out["M" + c.upper()] = _unit(row, CODE_MILLIONS)
     return out
 
 
@@ -146,9 +160,9 @@ def _name_units(rows: Sequence[Row]) -> dict[str, Unit]:
     out: dict[str, Unit] = {}
     for row in rows:
         for w in with_wire_forms(row.get("words", ())):
-            out[fold(w)] = Unit(row.get("iso"))
+            out[fold(w)] = _unit(row)
         for w in row.get("minor", ()):
-            out[fold(w)] = Unit(row.get("iso"), MINOR_FACTOR)
+            out[fold(w)] = _unit(row, MINOR_FACTOR)
     return out
 
 
@@ -171,6 +185,8 @@ def _amount_words(rows: Sequence[Row]) -> AmountWords:
         range_openers=_of_kind(rows, "range_opener", "word"),
         comparisons=_of_kind(rows, "comparison", "phrase"),
         comparison_ends=_of_kind(rows, "comparison_end", "word"),
+        event_nouns=frozenset(w.lower() for w in _of_kind(rows, "event_noun", "word")),
+        compound_heads=frozenset(w.lower() for w in _of_kind(rows, "compound_head", "word")),
     )
 
 

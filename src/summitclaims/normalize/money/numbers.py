@@ -21,9 +21,11 @@ _GROUP_SPACE = r"[ \u00a0\u202f\u2009]"      # thousands separated by a space, n
 
 
 def _digits(words: AmountWords) -> str:
-    """A number in digits: English "1,234.5", European "1.234,5", "1,5" and "10 000", plain "30"."""
+    """A number in digits: English "1,234.5", Indian "1,09,383", European "1.234,5", "1,5" and
+    "10 000", plain "30"."""
     return rf"""(?:
-        \d{{1,3}}(?:\.\d{{3}})+,\d+(?![\d])     # European "1.234,5": dots group, a comma decimals
+        \d{{1,2}}(?:,\d\d)+,\d{{3}}(?:\.\d+)?(?![\d]|,\d)   # Indian "1,09,383": lakhs and crores grouped by two
+      | \d{{1,3}}(?:\.\d{{3}})+,\d+(?![\d])     # European "1.234,5": dots group, a comma decimals
       | \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?        # English "1,234.5"
       | \d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+     # space-grouped "10 000" ...
         (?![\d]|[.,]\d)                         # ... not cut out of a longer number ...

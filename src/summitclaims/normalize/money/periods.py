@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...text.folds import word_key as fold
-from .fragments import SP, WORD_END, WORD_START, alt
+from .fragments import NAME_SP, WORD_END, WORD_START, alt
 from .lexicon import Lexicon
 from .numbers import NumberGrammar, Numbers
 
@@ -23,7 +23,7 @@ class Periods:
         p = lex.periods
         self.units, self.phrases = p.units, p.phrases
         count = rf"(?:\d+|(?i:{n.wordnum})|{'|'.join(_ONE)})"
-        phrases = alt(p.phrases).replace(SP, r"[\s-]{1,3}")       # also "$2bn-a-year"
+        phrases = alt(p.phrases).replace(NAME_SP, r"[\s-]{1,3}")       # also "$2bn-a-year"
         self.after = re.compile(rf"""
             {WORD_START}{alt(p.leads, "i")}                     # "over", "in the next"
             \s+(?:(?i:the)\s+)?(?:{alt(p.positions, "i")}\s+)?  # "the next", "the first"

@@ -18,6 +18,11 @@ FORWARD_REACH = 60        # chars after an amount searched for a bare high end (
 OPENER_REACH = 20         # chars before a low end searched for "between" / "from"
 SHORTHAND_RATIO = 100     # "1.5110-5120 stg": a bare high end over 100x the low end is a quote shorthand
 _DASHES = "-–—"
+CHANGE_REACH = 80         # chars before "from" searched for a verb of change ("raised its price target")
+CHANGE_WORDS = 6          # ... at most this many words back, within the clause
+_CLAUSE_START = re.compile(r"[.;:!?,()]")
+# words of the change list that are no verbs: "up from $5 to $6" is not said, "down by" neither
+_NOT_VERBS = frozenset(("up", "down", "by"))
 _AMOUNT_SIGNS = "$€£"     # a bare high end running into one of these is the start of the next amount
 
 
@@ -56,6 +61,8 @@ class Ranges:
             return None
         m = self.back.search(window)
         if not m or self._not_a_range(window, m):
+            return None
+        if m.group("kw") and self._old_and_new(text, lo + m.start("kw")):
             return None
         low_end = self._low_end(m, hit)
         if low_end is None:
@@ -101,6 +108,14 @@ class Ranges:
             return None
         return low_unit, lnum, lfactor
 
+    def _old_and_new(self, text: str, kw_start: int) -> bool:
+        """ "raised its price target from $35 to $40", "sales rose from $35 million to $40 million":
+        after a verb of change in the same clause, "from ... to" gives the old and the new amount,
+        two amounts, not a range of one."""
+        clause = _CLAUSE_START.split(text[max(0, kw_start - CHANGE_REACH):kw_start])[-1]
+        words = clause.lower().split()[-CHANGE_WORDS:]
+        return any(w.strip("'\"") in self.lex.words.change and w not in _NOT_VERBS for w in words)
+
     # -- the high end after -----------------------------------------------------------------------
     def extend_forward(self, text: str, hit: Hit) -> Hit | None:
         """Extend ``hit`` (the low end) rightwards over a bare high end: "$30-50bn", "$1 to 2 million"."""
@@ -111,6 +126,8 @@ class Ranges:
         if hnum is None:
             return None
         before = text[max(0, hit.start - OPENER_REACH):hit.start]
+        # "rose from $1 to 2 million" stays a range after a verb of change: alone, "$1" would be
+        # wrong, and the bare "2 million" no amount at all
         kw = self.opener_before.search(before)
         if self._not_a_high_end(text, hit, m, hfactor, opened=kw is not None):
             return None

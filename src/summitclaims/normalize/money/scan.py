@@ -84,6 +84,8 @@ class Scanner:
                     self._memo.clear()
                 good = self._memo[word] = self._starts_amount(word)
             return good
+        if p >= 4 and text[p - 3:p] == " . " and text[p - 4].isdigit():
+            return False        # "1 . 8500": a decimal point in tokenised text, not a new number
         return not (p and c.group()[0] in self.number_chars
                     and (text[p - 1].isalnum() or text[p - 1] in _AFTER_NUMBER))
 

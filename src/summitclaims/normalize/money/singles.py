@@ -7,12 +7,16 @@ from decimal import Decimal
 
 from ...text.folds import word_key as fold
 from .currencies import CurrencyGrammar, unit_after, unit_before
-from .fragments import SP, WORD_END, alt
+from .fragments import SP, WORD_END, WORD_START, alt
 from .hits import Hit
 from .lexicon import Lexicon
 from .numbers import NumberGrammar, Numbers
 
+# "a dollar" is one dollar only before these or a clause's end: elsewhere it is the currency ("a
+# dollar bond", "a dollar-denominated loan", "a euro zone country")
+ONE_BEFORE = ("a", "an", "per", "each", "apiece", "and", "or", "for", "to", "more", "less", "or so", "in")
 YEARS = (1900, 2100)      # a bare four-digit number in this span before "euro" is a year ("the 2025 euro area")
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z]+)")
 
 
 class Singles:
@@ -25,6 +29,8 @@ class Singles:
           | (?P<cnum>{n.digits}){SP}(?P<ccode>{c.code}){SP}      # "75 USD million": a code between ...
             (?P<cmag>(?i:{alt(lex.words.full + lex.words.abbr)})){WORD_END}   # ... number and magnitude
           | (?P<snum>{n.nummag})(?P<suf>{c.after})               # "3 billion euros", "120 mln dlrs", "20€", "12p"
+          | {WORD_START}(?P<one>[Aa]){SP}(?P<one_name>(?i:{alt(lex.currencies.singular)})){WORD_END}
+            (?=[ \t]*(?:[.,;:!?)]|$)|{SP}(?i:{alt(ONE_BEFORE)}){WORD_END})   # "a dollar a share", "a euro."
         """, re.X)
 
     def read(self, m: re.Match[str]) -> Hit | None:
@@ -33,6 +39,11 @@ class Singles:
         if m.group("pre") is not None:
             unit = unit_before(cur, m.group("pre"))
             num, factor = self.numbers.nummag_value(m.group("pnum"))
+            if factor is None and self._a_name(m):
+                return None
+        elif m.group("one") is not None:
+            unit = unit_after(cur, m.group("one_name"))
+            num, factor = Decimal(1), None
         elif m.group("ccode") is not None:
             unit = unit_after(cur, m.group("ccode"))
             num = self.numbers.number(m.group("cnum"))
@@ -42,9 +53,31 @@ class Singles:
             num, factor = self.numbers.nummag_value(m.group("snum"))
             if num is not None and factor is None and self._not_an_amount(m.group("snum"), m.group("suf"), num):
                 return None
+            if self._compound(m):
+                return None
         if unit is None or num is None:
             return None
         return Hit(m.start(), m.end(), unit, num, factor)
+
+    def _a_name(self, m: re.Match[str]) -> bool:
+        """ "COP29", "the COP 29 talks": a code with a number of one or two digits glued on, or
+        spaced before an event's noun, names a conference or a model, not an amount."""
+        pre, num = m.group("pre"), m.group("pnum")
+        if not (pre.isalpha() and pre.isupper() and len(pre) == 3 and num.isdigit() and len(num) <= 2):
+            return False
+        if m.start("pnum") == m.end("pre"):
+            return True
+        nxt = _NEXT_WORD.match(m.string, m.end())
+        return nxt is not None and nxt.group(1).lower() in self.lex.words.event_nouns
+
+    def _compound(self, m: re.Match[str]) -> bool:
+        """ "3 Penny Stocks", "a 99 cent store": a currency word in the singular before one of these
+        nouns modifies it."""
+        word = m.group("suf").strip(" \t\u00a0-").lower()
+        if not word.isalpha() or word.endswith("s"):
+            return False
+        nxt = _NEXT_WORD.match(m.string, m.end())
+        return nxt is not None and nxt.group(1).lower() in self.lex.words.compound_heads
 
     def _not_an_amount(self, num_text: str, suffix: str, num: Decimal) -> bool:
         """ "1080p" is a video resolution; "the 2025 euro area" a year before the currency's name."""

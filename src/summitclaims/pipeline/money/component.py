@@ -34,7 +34,7 @@ class MoneyFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = sents.text(doc)
-        found = find_money(text)
+        found = find_money(text, doc._.sc_published)
         ctx = DocContext.of(doc, self.words) if self.link_actors and found else None
         if ctx is not None:
             ctx.amounts.extend((start, end) for start, end, _ in found)

@@ -1,0 +1,215 @@
+"""The currency of a word several currencies share ("dlrs", "crowns", "riyals", "francs"), from
+where the story is.
+
+In order, the first that names one member of the word's family (``catalog.Family``) decides:
+
+1. a member written out earlier in the amount's sentence ("5 billion Norwegian crowns and 3
+   billion crowns");
+2. the dateline's country ("WELLINGTON, March 3 - ... a 1.3 billion dlr deficit" is NZD; "SYDNEY"
+   alone is Australia, "SYDNEY, N.S." is not, "BIRMINGHAM, Ala." is the U.S.);
+3. the amount's sentence: a currency's adjective or a country's name in it, nearest first before
+   the amount, then after ("LONDON - Norway's Statoil will invest 1.5 billion crowns"); after the
+   dateline, since a foreign firm in a Washington story ("a New Zealand firm ... paid 13.1 mln
+   dlrs" in an SEC filing) does not make its dollars foreign;
+4. a currency of the family written out elsewhere in the story, the nearest before, else after, or
+   a member named before without an amount ("the Norwegian crown fell ... 10 billion crowns");
+5. the family's default (USD for dollars, GBP for pounds), or no currency (crowns, pesos, dinars).
+
+A country counts through the currencies that were its legal tender on the publication date (France
+in 1987: francs are FRF), from CLDR. ``currency_source`` tells which kind of evidence decided:
+``written`` (the amount names its currency), ``context`` (1-4) or ``default`` (5).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from ... import resources
+from ...text.folds import word_key as fold
+from ...text.newswire import AGENCY_DATELINE, CITY_DATELINE, DATELINE_WINDOW
+from .catalog import Family
+from .fragments import alt
+from .hits import Hit
+from .lexicon import Currencies, Unit
+
+SENTENCE_REACH = 400      # characters searched back (and half as far on) for the amount's sentence
+# where a sentence ends: a full stop, "?" or "!" (maybe a closing quote) before a capital, or a blank line
+_SENTENCE_END = re.compile(r"""[.!?]["'\u201d\u2019]?\s+(?=["'\u201c\u2018]?[A-Z])|\n[ \t]*\n""")
+
+WRITTEN, CONTEXT, DEFAULT = "written", "context", "default"
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where a story may say it is, and which currencies each place had."""
+    tender: dict[str, tuple[tuple[str, dt.date | None, dt.date | None], ...]]   # country -> spans
+    country_of: dict[str, str]         # folded country name -> ISO 3166 code ("norway" -> "NO")
+    currency_of: dict[str, frozenset[str]]   # folded currency adjective -> ISO 4217 ("norwegian")
+    city_country: dict[str, str]       # folded dateline city -> country
+    us_states: frozenset[str]          # folded state names and abbreviations
+    cues: re.Pattern[str]              # any country name or currency adjective as words
+
+
+@lru_cache(maxsize=1)
+def places() -> Places:
+    """The places of the shipped tables, read on the first amount that needs them."""
+    cldr = resources.load_patterns("currencies_cldr")
+    tender: dict[str, tuple[tuple[str, dt.date | None, dt.date | None], ...]] = {}
+    country_of: dict[str, str] = {}
+    for t in cldr:
+        if t.get("kind") != "territory":
+            continue
+        tender[t["country"]] = tuple((iso, _day(a), _day(b)) for iso, a, b in t["currencies"])
+        for name in (t["name"], *t.get("names", ())):
+            country_of.setdefault(fold(name), t["country"])
+    currency_of: dict[str, set[str]] = {}
+    for r in cldr:
+        words = r["name"].split() if r.get("kind") == "currency" else []
+        if len(words) >= 2 and r.get("active"):
+            currency_of.setdefault(fold(" ".join(words[:-1])), set()).add(r["iso"])
+    cities = {fold(c): row["country"] for row in resources.load_patterns("dateline_cities") for c in row["cities"]}
+    states = frozenset(fold(w) for row in resources.load_patterns("actor_us_states")
+                       for w in (row["state"], *row["abbr"]))
+    # "Norway" and "Norway's" and "Norwegian", as words; the cue words' case as written
+    forms = [*(t["name"] for t in cldr if t.get("kind") == "territory"),
+             *(n for t in cldr if t.get("kind") == "territory" for n in t.get("names", ())),
+             *(" ".join(r["name"].split()[:-1]) for r in cldr
+               if r.get("kind") == "currency" and r.get("active") and len(r["name"].split()) >= 2)]
+    cues = re.compile(rf"(?<![\w.]){alt(forms)}(?![\w])", re.X)
+    return Places(tender, country_of, {k: frozenset(v) for k, v in currency_of.items()}, cities, states, cues)
+
+
+def _day(s: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(s) if s else None
+
+
+def resolve(text: str, hits: Sequence[Hit], c: Currencies, published: dt.date | None) -> None:
+    """Give each hit of a family word the currency the story points to, and every hit its
+    ``source``; in place. Pure and bounded: each amount looks at its own sentence only."""
+    story: str | None | bool = False          # the dateline's country, looked up once
+    written = [h.unit.iso if h.unit.family is None else None for h in hits]
+    for i, h in enumerate(hits):
+        fam = c.families.get(h.unit.family) if h.unit.family else None
+        if fam is None:
+            h.source = WRITTEN if h.unit.iso else None
+            continue
+        p = places()
+        start, stop = _sentence_bounds(text, h)
+        iso = _written_before_in(hits, written, i, start, fam)
+        if iso is None:
+            if story is False:
+                story = dateline_country(text, p)
+            if isinstance(story, str):
+                iso = _one(_members_in(story, fam, p, published))
+        if iso is None:
+            iso = _sentence_cue(text, h, start, stop, fam, p, published)
+        if iso is None:
+            iso = _written_elsewhere(written, i, fam) or _named_before(text, h.start, fam, c, p)
+        if iso is not None:
+            h.unit, h.source = Unit(iso, h.unit.factor), CONTEXT
+        else:
+            h.source = DEFAULT if fam.default else None
+
+
+def _written_before_in(hits: Sequence[Hit], written: Sequence[str | None], i: int, start: int,
+                       fam: Family) -> str | None:
+    """A member written out earlier in the same sentence: "5 billion Norwegian crowns and 3
+    billion crowns" is NOK even in a Stockholm story."""
+    for j in range(i - 1, -1, -1):
+        if hits[j].start < start:
+            break
+        if written[j] in fam.members:
+            return written[j]
+    return None
+
+
+def _members_in(country: str, fam: Family, p: Places, day: dt.date | None) -> set[str]:
+    """The family's currencies that were legal tender in ``country`` on ``day`` (today if None)."""
+    out = set()
+    for iso, start, end in p.tender.get(country, ()):
+        if iso not in fam.members:
+            continue
+        if day is None:
+            if end is None:
+                out.add(iso)
+        elif (start is None or start <= day) and (end is None or day <= end):
+            out.add(iso)
+    return out
+
+
+def _one(isos: set[str]) -> str | None:
+    return next(iter(isos)) if len(isos) == 1 else None
+
+
+def _sentence_bounds(text: str, h: Hit) -> tuple[int, int]:
+    """Where the amount's sentence begins and ends, looking a bounded way each side."""
+    lo = max(0, h.start - SENTENCE_REACH)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, h.start)]
+    start = ends[-1] if ends else lo
+    nxt = _SENTENCE_END.search(text, h.end, h.end + SENTENCE_REACH // 2)
+    return start, (nxt.start() + 1 if nxt else min(len(text), h.end + SENTENCE_REACH // 2))
+
+
+def _sentence_cue(text: str, h: Hit, start: int, stop: int, fam: Family, p: Places,
+                  day: dt.date | None) -> str | None:
+    """The member a cue of the amount's sentence names: the nearest before it, else after."""
+    before = list(p.cues.finditer(text, start, h.start))
+    after = list(p.cues.finditer(text, h.end, stop))
+    for m in [*reversed(before), *after]:
+        iso = _cue_member(m.group(), fam, p, day)
+        if iso is not None:
+            return iso
+    return None
+
+
+def _cue_member(cue: str, fam: Family, p: Places, day: dt.date | None) -> str | None:
+    key = fold(cue)
+    if key in p.currency_of:
+        iso = _one(set(p.currency_of[key]) & fam.members)
+        if iso is not None:
+            return iso
+    country = p.country_of.get(key)
+    return _one(_members_in(country, fam, p, day)) if country else None
+
+
+def dateline_country(text: str, p: Places | None = None) -> str | None:
+    """The country of the story's newswire dateline, if it has one and the place is known."""
+    p = p or places()
+    m = CITY_DATELINE.search(text, 0, DATELINE_WINDOW) or AGENCY_DATELINE.search(text, 0, DATELINE_WINDOW)
+    if m is None:
+        return None
+    city, region = fold(m.group(1)), fold(m.group(2) or "")
+    if region:
+        if region in p.country_of:
+            return p.country_of[region]          # "TIGNES, France"
+        if region in p.us_states:
+            return "US"                          # "BIRMINGHAM, Ala."
+        return None                              # a province or state of elsewhere: the city alone may mislead
+    return p.city_country.get(city) or p.country_of.get(city)
+
+
+_NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*([^\W\d_]+)")
+NAMED_REACH = 5000        # characters searched back for "the Norwegian crown" named without an amount
+
+
+def _named_before(text: str, end: int, fam: Family, c: Currencies, p: Places) -> str | None:
+    """A member of the family named earlier with its adjective or country ("the Norwegian kroner
+    fell"), the nearest first."""
+    found = None
+    for m in p.cues.finditer(text, max(0, end - NAMED_REACH), end):
+        w = _NEXT_WORD.match(text, m.end())
+        unit = c.words.get(fold(f"{m.group()} {w.group(1)}")) if w else None
+        if unit is not None and unit.family is None and unit.iso in fam.members:
+            found = unit.iso
+    return found
+
+
+def _written_elsewhere(written: Sequence[str | None], i: int, fam: Family) -> str | None:
+    """The currency of the family another amount of the story writes out, nearest before first."""
+    for j in [*range(i - 1, -1, -1), *range(i + 1, len(written))]:
+        if written[j] in fam.members:
+            return written[j]
+    return None

@@ -1,0 +1,177 @@
+"""normalize.money at large: every ISO 4217 currency by its CLDR names, the families of shared
+words ("dlrs", "crowns") read in the currency of the story's country, newsroom forms (Indian
+digit grouping, cents after the whole amount, symbols after the number) and what is not money.
+One parametrized example table per family; known misses are xfail(strict=True)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from summitclaims import resources
+from summitclaims.normalize.money import find_money
+
+P = pytest.param
+D1987 = dt.date(1987, 3, 3)
+
+
+def amounts(text, published=None):
+    return [(text[s:e], m.value, m.low, m.high, m.currency, m.currency_source)
+            for s, e, m in find_money(text, published)]
+
+
+def one(text, published=None):
+    found = amounts(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- every currency of CLDR by its names ------------------------------------------------------------
+_CURRENCIES = [r for r in resources.load_patterns("currencies_cldr")
+               if r["kind"] == "currency" and r["active"] and r["plural"] != r["iso"]]
+
+
+@pytest.mark.parametrize("row", _CURRENCIES, ids=[r["iso"] for r in _CURRENCIES])
+def test_every_current_currency_by_its_plural_name(row):
+    found = amounts(f"It cost 42 million {row['plural']}.")
+    if row.get("metal"):
+        assert found == []          # "42 million troy ounces of gold" is a weight
+        return
+    assert [(f[1], f[4], f[5]) for f in found] == [(42e6, row["iso"], "written")]
+
+
+# --- names, symbols and codes beyond the sample beat -----------------------------------------------
+@pytest.mark.parametrize("text, value, currency", [
+    P("42 million Kuwaiti dinars", 42e6, "KWD", id="adjective-plural"),
+    P("a 5 billion ringgit plan", 5e9, "MYR", id="unit-alone-one-currency"),
+    P("fined 20 million forints", 20e6, "HUF", id="forints"),
+    P("100 ngultrums", 100, "BTN", id="ngultrum"),
+    P("10 Tugrik", 10, "MNT", id="tugrik"),
+    P("20 Malaysia ringgit", 20, "MYR", id="country-and-unit"),
+    P("3 billion Canadian dlrs", 3e9, "CAD", id="adjective-and-wire-dollars"),
+    P("1.2 billion Norwegian crowns", 1.2e9, "NOK", id="adjective-and-family-word"),
+    P("SDR 1.5 billion", 1.5e9, "XDR", id="special-drawing-rights"),
+    P("50 mln ECUs", 50e6, "XEU", id="ecu"),
+    P("42 QAR", 42, "QAR", id="code-after"),
+    P("UAH 3.04", 3.04, "UAH", id="code-before"),
+    P("₴ 500", 500, "UAH", id="home-symbol"),
+    P("42 bucks", 42, "USD", id="bucks"),
+    P("It costs a dollar.", 1, "USD", id="a-dollar"),
+    P("less than a euro a litre", 1, "EUR", id="a-euro-before-a"),
+    P("3.14US$", 3.14, "USD", id="symbol-after-glued"),
+    P("20Rs", 20, "INR", id="rs-after"),
+    P("42 RM", 42, "MYR", id="rm-after"),
+])
+def test_names_symbols_codes(text, value, currency):
+    _, v, _, _, cur, _ = one(text)
+    assert (v, cur) == (pytest.approx(value), currency)
+
+
+@pytest.mark.parametrize("text", [
+    P("a dollar bond", id="a-dollar-modifier"),
+    P("a dollar-denominated loan", id="a-dollar-hyphened"),
+    P("the 10,000 mark", id="mark-a-threshold"),
+    P("0.88 troy ounce of gold per ton", id="gold-a-weight"),
+])
+def test_not_an_amount_of_that_currency(text):
+    assert amounts(text) == []
+
+
+# --- newsroom forms --------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, value, currency", [
+    P("Rs 1,09,383 crore", 1.09383e12, "INR", id="indian-grouping-crore"),
+    P("Rs 1,05,309\ncrore", 1.05309e12, "INR", id="indian-grouping-line-break"),
+    P("12,50,000 rupees", 1.25e6, "INR", id="indian-grouping-lakhs"),
+    P("$20 and 43c", 20.43, "USD", id="cents-glued-after-and"),
+    P("3 CAD 3 cents", 3.03, "CAD", id="shared-cents-take-the-whole-currency"),
+    P("20 ringgit and 43 sen", 20.43, "MYR", id="own-minor-unit"),
+    P("above a dollar and 42 cents", 1.42, "USD", id="a-dollar-and-cents"),
+    P("3 dollars 0 cents", 3, "USD", id="zero-cents"),
+    P("It costs one dollar and one and one point of credit.", 1.01, "USD", id="bare-cents-before-and"),
+])
+def test_newsroom_forms(text, value, currency):
+    _, v, _, _, cur, _ = one(text)
+    assert (v, cur) == (pytest.approx(value), currency)
+
+
+# --- a shared word in the currency of the story's country ------------------------------------------
+@pytest.mark.parametrize("text, published, currency, source", [
+    P("WELLINGTON, March 3 - New Zealand posted a 1.3 billion dlr deficit.", D1987, "NZD", "context",
+      id="dateline-dollar"),
+    P("OSLO, March 3 - Statoil will invest 1.5 billion crowns in the field.", D1987, "NOK", "context",
+      id="dateline-crown"),
+    P("STOCKHOLM, March 3 - Volvo earned five crowns a share.", D1987, "SEK", "context", id="stockholm"),
+    P("COPENHAGEN, March 3 - Novo made 357 mln crowns.", D1987, "DKK", "context", id="copenhagen"),
+    P("TORONTO, March 3 - Noranda said it paid 45 mln dlrs.", D1987, "CAD", "context", id="toronto"),
+    P("SYDNEY, March 3 - The bank raised 500 mln dlrs.", D1987, "AUD", "context", id="sydney"),
+    P("HONG KONG, March 3 - The fund borrowed 32 billion dlrs.", D1987, "HKD", "context", id="hong-kong"),
+    P("SINGAPORE, March 3 - It will spend 1.2 billion dlrs.", D1987, "SGD", "context", id="singapore"),
+    P("DOHA, May 5 - Qatar will spend 5 billion riyals.", None, "QAR", "context", id="doha-riyals"),
+    P("PARIS, March 3 - Total said profit rose to 3 billion francs.", D1987, "FRF", "context",
+      id="paris-francs-1987"),
+    P("KARACHI, March 3 - Exports earned Rs 5 billion.", D1987, "PKR", "context", id="karachi-rs"),
+    P("LISBON, March 3 - The deficit was 336.5 billion escudos.", D1987, "PTE", "context",
+      id="escudos-of-their-time"),
+    P("BIRMINGHAM, Ala., March 3 - It paid 45 mln dlrs.", D1987, "USD", "context", id="us-state-beats-city"),
+    P("LONDON, March 3 - Norway's Statoil will invest 1.5 billion crowns.", D1987, "NOK", "context",
+      id="country-in-the-sentence"),
+    P("WASHINGTON, March 11 - Brierley, a New Zealand firm, paid 13.1 mln dlrs.", D1987, "USD", "context",
+      id="dateline-before-a-foreign-firm"),
+    P("The Norwegian kroner fell. Norsk Hydro said it would spend 10 billion kroner.", None, "NOK", "context",
+      id="named-earlier-without-an-amount"),
+    P("It paid $5 for it.", None, "USD", "default", id="dollar-default"),
+    P("It paid 5 mln crowns.", None, None, None, id="crowns-no-default"),
+    P("PARIS, March 3 - Total paid 3 billion francs.", dt.date(2010, 3, 3), None, None,
+      id="no-franc-in-france-2010"),
+])
+def test_context_currency(text, published, currency, source):
+    found = amounts(text, published)
+    assert [(f[4], f[5]) for f in found] == [(currency, source)]
+
+
+def test_a_member_written_in_the_sentence_beats_the_dateline():
+    found = amounts("STOCKHOLM, March 3 - It paid 5 billion Norwegian crowns and 3 billion crowns.", D1987)
+    assert [(f[4], f[5]) for f in found] == [("NOK", "written"), ("NOK", "context")]
+
+
+# --- not money -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    P("at the COP29 summit in Baku", id="cop29"),
+    P("the COP 29 climate talks", id="cop-29-spaced"),
+    P("3 Penny Stocks to Watch", id="penny-stocks"),
+    P("a 99 cent store", id="cent-store"),
+    P("F-35 jets and a Boeing 787 order", id="models"),
+    P("the G20 meeting", id="g20"),
+    P("the index fell 35 points", id="index-points"),
+    P("they won 3-1", id="score"),
+    P("dollar : 143.80 yen , up 0 . 95 ; 1 . 8500 marks", id="tokenised-decimal"),
+])
+def test_not_money(text):
+    assert [f for f in amounts(text) if "yen" not in f[0]] == []
+
+
+@pytest.mark.parametrize("text, values", [
+    P("Goldman raised its price target from $35 to $40.", [35, 40], id="raised-target"),
+    P("the bank lifted its price target for Apple from $150 to $175", [150, 175], id="lifted-target"),
+    P("sales rose from $35 million to $40 million", [35e6, 40e6], id="rose-from-to"),
+])
+def test_old_and_new_are_two_amounts(text, values):
+    assert [f[1] for f in amounts(text)] == values
+
+
+def test_from_to_without_a_change_is_a_range():
+    assert [(f[2], f[3]) for f in amounts("prices ranging from $35 to $40")] == [(35, 40)]
+
+
+# --- known misses ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, value, currency", [
+    P("ringgit 42", 42, "MYR", marks=pytest.mark.xfail(strict=True, reason="a name before the number"),
+      id="name-before-number"),
+    P("42 egyptianpound", 42, "EGP", marks=pytest.mark.xfail(strict=True, reason="glued words"), id="glued-name"),
+    P("CNY3", 3, "CNY", marks=pytest.mark.xfail(strict=True, reason="a code glued to one or two digits is a name"),
+      id="glued-code-small-number"),
+    P("10 c", 0.1, "USD", marks=pytest.mark.xfail(strict=True, reason="a spaced c is too ambiguous"), id="spaced-c"),
+])
+def test_known_misses(text, value, currency):
+    _, v, _, _, cur, _ = one(text)
+    assert (v, cur) == (pytest.approx(value), currency)
