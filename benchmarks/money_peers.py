@@ -6,8 +6,10 @@ price-parser and quantulum3 on the same cases.
 PEERS_DIR defaults to ../shared/peers (relative to the repository). A third table, the forms listed in
 issue 3 (newsroom styles), is built in. For each expected amount we count a match when one of the
 extractor's amounts overlaps its span with the same value and, where the case gives an ISO code, the
-same currency. Peers missing from the environment are reported as "not installed"; the peers live in
-a separate venv (``pip install -e .[bench]``: price-parser, quantulum3), never in the project's.
+same currency; summitclaims' amounts that overlap no expected span are counted as extra (price-parser
+gives no spans, and quantulum3's extras are not ours to count). Peers missing from the environment
+are reported as "not installed"; the peers live in a separate venv (``pip install -e .[bench]``:
+price-parser, quantulum3), never in the project's.
 
 Deliberate differences from the peer's expectations:
 - their qualifiers sit outside their spans ("about $ 14 million"); ours include them: overlap is enough;
@@ -131,7 +133,7 @@ def cases_of_file(path: Path) -> Iterable[tuple[str, list[dict]]]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             case = json.loads(line)
-            yield case["input"], [e for e in case["expected"] if e.get("value") is not None]
+            yield case["input"], case["expected"]
 
 
 def issue_cases() -> Iterable[tuple[str, list[dict]]]:
@@ -139,10 +141,18 @@ def issue_cases() -> Iterable[tuple[str, list[dict]]]:
         yield text, [{"text": text, "value": value, "currency_iso": iso, "start": 0, "end": len(text)}]
 
 
-def score(cases, extract, verbose: bool, name: str) -> tuple[int, int]:
-    hits = total = 0
-    for text, expected in cases:
+def score(cases, extract, verbose: bool, name: str) -> tuple[int, int, int]:
+    """(expected amounts found, expected amounts, extra amounts): an extra amount overlaps no span
+    the case expects (a bare currency word the case expects without a value counts as expected)."""
+    hits = total = extra = 0
+    for text, all_expected in cases:
+        expected = [e for e in all_expected if e.get("value") is not None]
         found = extract(text)
+        for start, end, value, iso in found:
+            if start is not None and not any(start < e["end"] and e["start"] < end for e in all_expected):
+                extra += 1
+                if verbose:
+                    print(f"  [{name}] EXTRA {text[start:end]!r} {value} {iso} in {text!r}")
         used: set[int] = set()
         for exp in expected:
             total += 1
@@ -164,7 +174,7 @@ def score(cases, extract, verbose: bool, name: str) -> tuple[int, int]:
             hits += ok
             if verbose and not ok:
                 print(f"  [{name}] MISS {exp['text']!r} {want} {exp.get('currency_iso')} | got {found}")
-    return hits, total
+    return hits, total, extra
 
 
 def main(argv: list[str]) -> int:
@@ -188,9 +198,10 @@ def main(argv: list[str]) -> int:
             if extract is None:
                 cells.append(f"{'not installed':>22}")
                 continue
-            hits, total = score(cases(), extract, verbose and peer == "summitclaims", peer)
+            hits, total, extra = score(cases(), extract, verbose and peer == "summitclaims", peer)
             share = hits / total if total else 0.0
-            cells.append(f"{f'{hits}/{total} ({share:.1%})':>22}")
+            more = f", {extra} extra" if peer == "summitclaims" else ""
+            cells.append(f"{f'{hits}/{total} ({share:.1%}){more}':>22}")
         print(f"{name:<{width}}  " + "  ".join(cells))
     return 0
 
