@@ -77,7 +77,7 @@ TABLES: dict[str, dict[str | None, Shape]] = {
     "roles": {"title": _shape("title", "given_name"), "office": _shape("role holder label patterns")},
     "currencies": {None: _shape("iso", "words prefix suffix codes codes_any_case minor singular "
                                 "minor_attached attached_not_after spaced note family units members "
-                                "not_alone")},
+                                "not_alone with_magnitude")},
     "currencies_cldr": {
         "currency": _shape("iso name plural unit symbols active", "code_alone dated metal"),
         "territory": _shape("country name currencies", "names"),

@@ -72,6 +72,7 @@ def test_names_symbols_codes(text, value, currency):
     P("a dollar-denominated loan", id="a-dollar-hyphened"),
     P("the 10,000 mark", id="mark-a-threshold"),
     P("0.88 troy ounce of gold per ton", id="gold-a-weight"),
+    P("in 1983 Zaire devalued", id="year-before-a-country-named-like-its-currency"),
 ])
 def test_not_an_amount_of_that_currency(text):
     assert amounts(text) == []
@@ -119,6 +120,16 @@ def test_newsroom_forms(text, value, currency):
       id="dateline-before-a-foreign-firm"),
     P("The Norwegian kroner fell. Norsk Hydro said it would spend 10 billion kroner.", None, "NOK", "context",
       id="named-earlier-without-an-amount"),
+    P("Toronto, April 6 - Noranda will buy the shares at 5.25 dlrs.", D1987, "CAD", "context",
+      id="title-case-dateline"),
+    P("VANCOUVER, B.C., June 19 - It paid 70,000 dlrs in cash.", D1987, "CAD", "context",
+      id="province-then-city"),
+    P("MELBOURNE, Fla, March 20 - Net loss was 490,000 dlrs.", D1987, "USD", "context", id="state-without-point"),
+    P("OTTAWA, June 29 - Canada Post must cut a $160\nmillion (U.S.) deficit.", D1987, "USD", "context",
+      id="bracket-after"),
+    P("SINGAPORE, March 3 - Malaysia assumed crude at 13 dlrs a barrel.", D1987, "USD", "context",
+      id="world-price-per-barrel"),
+    P("DAKAR, May 5 - Senegal's debt came to 800 billion francs cfa.", None, "XOF", "context", id="cfa-francs"),
     P("It paid $5 for it.", None, "USD", "default", id="dollar-default"),
     P("It paid 5 mln crowns.", None, None, None, id="crowns-no-default"),
     P("PARIS, March 3 - Total paid 3 billion francs.", dt.date(2010, 3, 3), None, None,
@@ -127,6 +138,20 @@ def test_newsroom_forms(text, value, currency):
 def test_context_currency(text, published, currency, source):
     found = amounts(text, published)
     assert [(f[4], f[5]) for f in found] == [(currency, source)]
+
+
+def test_a_member_written_for_an_earlier_amount_beats_the_dateline():
+    text = ("OTTAWA, April 3 - Reserves rose 1.23 billion U.S. dlrs in March.\n"
+            "    Of the rise, 258.1 mln dlrs came from swaps.")
+    assert [(f[4], f[5]) for f in amounts(text, D1987)] == [("USD", "written"), ("USD", "context")]
+
+
+@pytest.mark.parametrize("text, found", [
+    P("a 44 billion mark tax package", [(44e9, "DEM")], id="mark-after-a-magnitude"),
+    P("the index passed the 10,000 mark", [], id="mark-after-a-bare-number"),
+])
+def test_words_that_need_a_magnitude(text, found):
+    assert [(f[1], f[4]) for f in amounts(text)] == found
 
 
 def test_a_member_written_in_the_sentence_beats_the_dateline():

@@ -70,11 +70,12 @@ PLACE_DATELINE = re.compile(
 )
 
 # A whole dateline line, for money attribution, which must not take its place for an actor: a place
-# in any case, then a date either way round and the dash or agency that ends a dateline.
+# in any case, then a date either way round and the dash or agency that ends a dateline. Groups:
+# ``place`` and ``region`` (its state or country).
 DATELINE_LINE = re.compile(
     r"""
-    ^[ \t]*[A-Z][A-Za-z.'’ -]{1,40},            # the place: "MILWAUKEE,"
-    (?:[ \t]*[A-Za-z.' ]{2,20},)?               # perhaps its state or country: " WIS.,"
+    ^[ \t]*(?P<place>[A-Z][A-Za-z.'’ -]{1,40}),  # the place: "MILWAUKEE,", "Toronto,"
+    (?:[ \t]*(?P<region>[A-Za-z.' ]{2,20}),)?   # perhaps its state or country: " WIS.,"
     [ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}    # the date: "March 17" ...
             |\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)   # ... or "17 March"
     (?:,[ \t]*\d{4})?                           # perhaps the year

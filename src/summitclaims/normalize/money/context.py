@@ -3,21 +3,24 @@ where the story is.
 
 In order, the first that names one member of the word's family (``catalog.Family``) decides:
 
-1. a member written out earlier in the amount's sentence ("5 billion Norwegian crowns and 3
-   billion crowns");
-2. the dateline's country ("WELLINGTON, March 3 - ... a 1.3 billion dlr deficit" is NZD; "SYDNEY"
-   alone is Australia, "SYDNEY, N.S." is not, "BIRMINGHAM, Ala." is the U.S.);
-3. the amount's sentence: a currency's adjective or a country's name in it, nearest first before
+1. the amount itself: a member written out earlier in its sentence ("5 billion Norwegian crowns and
+   3 billion crowns"), the member in brackets right after it ("$160 million (U.S.)"), or a world
+   commodity price, quoted in US dollars everywhere ("13 dlrs a barrel", "96 dlrs per tonne");
+2. a member written out for an earlier amount of the story: a story that gives "1.23 billion U.S.
+   dlrs" goes on in "dlrs", whatever its dateline;
+3. the dateline's country ("WELLINGTON, March 3 - ... a 1.3 billion dlr deficit" is NZD; "SYDNEY"
+   alone is Australia, "BIRMINGHAM, Ala." the U.S.);
+4. the amount's sentence: a currency's adjective or a country's name in it, nearest first before
    the amount, then after ("LONDON - Norway's Statoil will invest 1.5 billion crowns"); after the
    dateline, since a foreign firm in a Washington story ("a New Zealand firm ... paid 13.1 mln
    dlrs" in an SEC filing) does not make its dollars foreign;
-4. a currency of the family written out elsewhere in the story, the nearest before, else after, or
-   a member named before without an amount ("the Norwegian crown fell ... 10 billion crowns");
-5. the family's default (USD for dollars, GBP for pounds), or no currency (crowns, pesos, dinars).
+5. a member written out for a later amount, or named before without an amount ("the Norwegian
+   crown fell ... 10 billion crowns");
+6. the family's default (USD for dollars, GBP for pounds), or no currency (crowns, pesos, dinars).
 
 A country counts through the currencies that were its legal tender on the publication date (France
 in 1987: francs are FRF), from CLDR. ``currency_source`` tells which kind of evidence decided:
-``written`` (the amount names its currency), ``context`` (1-4) or ``default`` (5).
+``written`` (the amount names its currency), ``context`` (1-5) or ``default`` (6).
 """
 from __future__ import annotations
 
@@ -29,7 +32,7 @@ from typing import Sequence
 
 from ... import resources
 from ...text.folds import word_key as fold
-from ...text.newswire import AGENCY_DATELINE, CITY_DATELINE, DATELINE_WINDOW
+from ...text.newswire import AGENCY_DATELINE, CITY_DATELINE, DATELINE_LINE, DATELINE_WINDOW
 from .catalog import Family
 from .fragments import alt
 from .hits import Hit
@@ -78,6 +81,8 @@ def places() -> Places:
              *(n for t in cldr if t.get("kind") == "territory" for n in t.get("names", ())),
              *(" ".join(r["name"].split()[:-1]) for r in cldr
                if r.get("kind") == "currency" and r.get("active") and len(r["name"].split()) >= 2)]
+    # "US" is also written "U.S."
+    forms += [".".join(f) + "." for f in forms if f.isupper() and f.isalpha() and len(f) <= 3]
     cues = re.compile(rf"(?<![\w.]){alt(forms)}(?![\w])", re.X)
     return Places(tender, country_of, {k: frozenset(v) for k, v in currency_of.items()}, cities, states, cues)
 
@@ -98,7 +103,8 @@ def resolve(text: str, hits: Sequence[Hit], c: Currencies, published: dt.date | 
             continue
         p = places()
         start, stop = _sentence_bounds(text, h)
-        iso = _written_before_in(hits, written, i, start, fam)
+        iso = (_written_before_in(hits, written, i, start, fam) or _bracketed_after(text, h, fam, p, published)
+               or _world_price(text, h, fam) or _written_before(hits, written, i, fam))
         if iso is None:
             if story is False:
                 story = dateline_country(text, p)
@@ -107,7 +113,7 @@ def resolve(text: str, hits: Sequence[Hit], c: Currencies, published: dt.date | 
         if iso is None:
             iso = _sentence_cue(text, h, start, stop, fam, p, published)
         if iso is None:
-            iso = _written_elsewhere(written, i, fam) or _named_before(text, h.start, fam, c, p)
+            iso = _written_after(written, i, fam) or _named_before(text, h.start, fam, c, p)
         if iso is not None:
             h.unit, h.source = Unit(iso, h.unit.factor), CONTEXT
         else:
@@ -166,7 +172,7 @@ def _sentence_cue(text: str, h: Hit, start: int, stop: int, fam: Family, p: Plac
 
 
 def _cue_member(cue: str, fam: Family, p: Places, day: dt.date | None) -> str | None:
-    key = fold(cue)
+    key = fold(cue.replace(".", ""))             # "U.S." as "US"
     if key in p.currency_of:
         iso = _one(set(p.currency_of[key]) & fam.members)
         if iso is not None:
@@ -179,15 +185,19 @@ def dateline_country(text: str, p: Places | None = None) -> str | None:
     """The country of the story's newswire dateline, if it has one and the place is known."""
     p = p or places()
     m = CITY_DATELINE.search(text, 0, DATELINE_WINDOW) or AGENCY_DATELINE.search(text, 0, DATELINE_WINDOW)
-    if m is None:
-        return None
-    city, region = fold(m.group(1)), fold(m.group(2) or "")
+    if m is not None:
+        city, region = fold(m.group(1)), fold(m.group(2) or "")
+    else:
+        m = DATELINE_LINE.search(text, 0, DATELINE_WINDOW)      # "Toronto, April 6 -"
+        if m is None:
+            return None
+        city, region = fold(m.group("place")), fold(m.group("region") or "")
     if region:
         if region in p.country_of:
             return p.country_of[region]          # "TIGNES, France"
-        if region in p.us_states:
+        if region in p.us_states or region + "." in p.us_states:     # "Fla." is also written "Fla"
             return "US"                          # "BIRMINGHAM, Ala."
-        return None                              # a province or state of elsewhere: the city alone may mislead
+        # a province or state of elsewhere ("VANCOUVER, B.C."): the city tells
     return p.city_country.get(city) or p.country_of.get(city)
 
 
@@ -207,9 +217,40 @@ def _named_before(text: str, end: int, fam: Family, c: Currencies, p: Places) ->
     return found
 
 
-def _written_elsewhere(written: Sequence[str | None], i: int, fam: Family) -> str | None:
-    """The currency of the family another amount of the story writes out, nearest before first."""
-    for j in [*range(i - 1, -1, -1), *range(i + 1, len(written))]:
+def _written_before(hits: Sequence[Hit], written: Sequence[str | None], i: int, fam: Family) -> str | None:
+    """The member the story wrote out for an earlier sum: a story that gives "1.23 billion U.S.
+    dlrs" goes on in "dlrs", even under an Ottawa dateline. Only sums with a magnitude or ranges
+    count: a written unit price is often an exchange rate ("the Australian dollar rose to 0.6820
+    U.S. dlrs"), which says nothing of the story's other amounts."""
+    for j in range(i - 1, -1, -1):
+        if written[j] in fam.members and (hits[j].factor is not None or hits[j].low is not None):
+            return written[j]
+    return None
+
+
+def _written_after(written: Sequence[str | None], i: int, fam: Family) -> str | None:
+    for j in range(i + 1, len(written)):
         if written[j] in fam.members:
             return written[j]
+    return None
+
+
+_BRACKET = re.compile(r"[ \t]*\n?[ \t]*\((?P<cue>[A-Z][A-Za-z. ]{0,24}?)\.?[ \t]*(?:dlrs?|dollars?)?\)")
+
+
+def _bracketed_after(text: str, h: Hit, fam: Family, p: Places, day: dt.date | None) -> str | None:
+    """ "$160 million (U.S.)", "50 mln dlrs (Canadian)": the member named in brackets right after."""
+    m = _BRACKET.match(text, h.end)
+    return _cue_member(m.group("cue"), fam, p, day) if m else None
+
+
+# "13 dlrs a barrel", "96.00 dlrs per tonne": world commodity prices are quoted in US dollars
+_WORLD_PRICE = re.compile(r"""[ \t]*\n?[ \t]*(?:a|an|per|/)[ \t]*\n?[ \t]*
+    (?:barrel|bbl|tonne|ton|short[ ]ton|metric[ ]ton|ounce|troy[ ]ounce|oz|bushel|lb|pound|cwt)s?\b""",
+                          re.X | re.I)
+
+
+def _world_price(text: str, h: Hit, fam: Family) -> str | None:
+    if "USD" in fam.members and _WORLD_PRICE.match(text, h.end):
+        return "USD"
     return None

@@ -47,6 +47,7 @@ class Currencies:
     names: tuple[str, ...]             # words and minor words, with wire forms ("dlrs")
     attached: tuple[str, ...]          # minor units only glued to the number ("12p")
     families: dict[str, catalog.Family]   # "crown" -> its default and members
+    with_magnitude: frozenset[str]     # folded words money only after a magnitude ("44 billion mark")
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ def _currencies(cat: catalog.Catalog) -> Currencies:
         names=tuple(dict.fromkeys(names)),
         attached=tuple(s for s, _ in _forms(rows, "minor_attached")),
         families=cat.families,
+        with_magnitude=frozenset(fold(w) for row in rows for w in row.get("with_magnitude", ())),
     )
 
 

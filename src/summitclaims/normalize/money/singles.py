@@ -53,7 +53,8 @@ class Singles:
             num, factor = self.numbers.nummag_value(m.group("snum"))
             if num is not None and factor is None and self._not_an_amount(m.group("snum"), m.group("suf"), num):
                 return None
-            if self._compound(m):
+            if self._compound(m) or (factor is None and fold(m.group("suf").strip(" \t\u00a0-"))
+                                     in cur.with_magnitude):
                 return None
         if unit is None or num is None:
             return None
@@ -80,10 +81,15 @@ class Singles:
         return nxt is not None and nxt.group(1).lower() in self.lex.words.compound_heads
 
     def _not_an_amount(self, num_text: str, suffix: str, num: Decimal) -> bool:
-        """ "1080p" is a video resolution; "the 2025 euro area" a year before the currency's name."""
+        """ "1080p" is a video resolution; "the 2025 euro area" and "in 1983 Zaire" a year before a
+        currency's name."""
         cur = self.lex.currencies
         suf = fold(suffix.strip(" \t\u00a0-"))
         if suf in cur.attached_not_after and num in cur.attached_not_after[suf]:
             return True
         digits = num_text.strip()
-        return suf in cur.singular and digits.isdigit() and len(digits) == 4 and YEARS[0] <= num <= YEARS[1]
+        if not (digits.isdigit() and len(digits) == 4 and YEARS[0] <= num <= YEARS[1]):
+            return False
+        # "the 2025 euro area"; "in 1983 Zaire ...": a capitalised word after a year is a name
+        word = suffix.strip(" \t\u00a0-")
+        return suf in cur.singular or (word[:1].isupper() and word[1:].islower())
