@@ -1,7 +1,7 @@
 """The currency of shared words ("dlrs", "crowns", "francs", "rupees") in stories from many
 countries, against a hand-annotated dev set of Reuters-21578 amounts.
 
-    python benchmarks/money_context.py [--gold benchmarks/dev/money_context/gold.jsonl] [--show]
+    python benchmarks/money_context.py [--set money_context|money_context_fresh] [--show]
 
 Each gold amount (``id``, character ``start``/``end`` in the article's text, ``currency`` as a
 careful reader decides it, ``cue``: what tells) is matched to the finder's amount that overlaps it;
@@ -22,7 +22,7 @@ from summitclaims.normalize.money import find_money
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578.jsonl"
-GOLD = ROOT / "benchmarks" / "dev" / "money_context" / "gold.jsonl"
+DEV = ROOT / "benchmarks" / "dev"
 
 
 def _find(text: str, published: dt.date):
@@ -33,11 +33,14 @@ def _find(text: str, published: dt.date):
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--set", default="money_context", choices=("money_context", "money_context_fresh"),
+                    help="the dev set: the one the rules were written on, or the fresh one")
+    ap.add_argument("--gold", type=Path, help="another gold file")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--show", action="store_true", help="list every wrong amount")
     args = ap.parse_args()
-    gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    path = args.gold or DEV / args.set / "gold.jsonl"
+    gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted = {g["id"] for g in gold}
     texts = {}
     with args.corpus.open(encoding="utf-8") as fh:
