@@ -15,7 +15,10 @@ In order, the first that names one member of the word's family (``catalog.Family
    dateline, since a foreign firm in a Washington story ("a New Zealand firm ... paid 13.1 mln
    dlrs" in an SEC filing) does not make its dollars foreign;
 5. a member written out for a later amount, or named before without an amount ("the Norwegian
-   crown fell ... 10 billion crowns");
+   crown fell ... 10 billion crowns"), or, for a word with no usual currency, the nearest country
+   or adjective earlier in the story that has a member ("NEW YORK - Moody's reviews Swedish
+   Gotabanken ... 2.2 billion crowns"; a Bombay story's far mention of Hong Kong does not make its
+   dollars Hong Kong's);
 6. the family's default (USD for dollars, GBP for pounds), or no currency (crowns, pesos, dinars).
 
 A country counts through the currencies that were its legal tender on the publication date (France
@@ -113,7 +116,8 @@ def resolve(text: str, hits: Sequence[Hit], c: Currencies, published: dt.date | 
         if iso is None:
             iso = _sentence_cue(text, h, start, stop, fam, p, published)
         if iso is None:
-            iso = _written_after(written, i, fam) or _named_before(text, h.start, fam, c, p)
+            iso = (_written_after(written, i, fam) or _named_before(text, h.start, fam, c, p)
+                   or (None if fam.default else _story_cue(text, h.start, fam, p, published)))
         if iso is not None:
             h.unit, h.source = Unit(iso, h.unit.factor), CONTEXT
         else:
@@ -215,6 +219,17 @@ def _named_before(text: str, end: int, fam: Family, c: Currencies, p: Places) ->
         if unit is not None and unit.family is None and unit.iso in fam.members:
             found = unit.iso
     return found
+
+
+def _story_cue(text: str, end: int, fam: Family, p: Places, day: dt.date | None) -> str | None:
+    """The nearest country or currency adjective before the amount, in the story's last few
+    thousand characters, that names a member ("NEW YORK - Moody's reviews Swedish Gotabanken ...
+    its 2.2 billion crowns of debt")."""
+    for m in reversed(list(p.cues.finditer(text, max(0, end - NAMED_REACH), end))):
+        iso = _cue_member(m.group(), fam, p, day)
+        if iso is not None:
+            return iso
+    return None
 
 
 def _written_before(hits: Sequence[Hit], written: Sequence[str | None], i: int, fam: Family) -> str | None:
