@@ -77,9 +77,9 @@ TABLES: dict[str, dict[str | None, Shape]] = {
     "roles": {"title": _shape("title", "given_name"), "office": _shape("role holder label patterns")},
     "currencies": {None: _shape("iso", "words prefix suffix codes codes_any_case minor singular "
                                 "minor_attached attached_not_after spaced note family units members "
-                                "not_alone with_magnitude")},
+                                "not_alone with_magnitude one")},
     "currencies_cldr": {
-        "currency": _shape("iso name plural unit symbols active", "code_alone dated metal"),
+        "currency": _shape("iso name plural unit symbols active", "code_alone metal"),
         "territory": _shape("country name currencies", "names"),
     },
     "dateline_cities": {None: _shape("country cities")},

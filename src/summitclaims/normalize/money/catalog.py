@@ -11,6 +11,7 @@ adjective or country with any of the family's words ("Norwegian crowns", "Canadi
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
@@ -19,6 +20,7 @@ from ...text.folds import word_key as fold
 
 Row = dict[str, Any]
 
+_BRACKET_END = re.compile(r"\s*\([^)]*\)\s*$")
 MAX_PLACE_WORDS = 3       # "Trinidad and Tobago dollars": longer country names are never written so
 
 
@@ -35,6 +37,7 @@ class Catalog:
     """The merged table: rows in the hand table's shape, CLDR's first (later rows win), and families."""
     rows: tuple[Row, ...]
     families: dict[str, Family]
+    title_names: frozenset[str]     # unit words that, capitalised after a bare number, are names ("10 Pula Road")
 
 
 def build(hand: Sequence[Row], cldr: Sequence[Row]) -> Catalog:
@@ -80,7 +83,13 @@ def build(hand: Sequence[Row], cldr: Sequence[Row]) -> Catalog:
     rows: list[Row] = [_currency_row(r, by_key, family_of_key, not_alone) for r in ordered]
     rows += _family_rows(currencies, territories, families, hand_families, not_alone)
     rows += hand
-    return Catalog(tuple(rows), families)
+    # CLDR's unit words, but not the newsroom's names of one currency ("20 Euros", "5 Yen") or of a
+    # family with a usual currency ("Dollars")
+    common = {fold(w) for r in hand if r.get("iso") and not r.get("family") or r.get("family") and r.get("iso")
+              for w in r.get("words", ())}
+    units = {fold(u) for r in currencies for u in r["unit"]} | {
+        fold(w) for name, r in hand_families.items() if not r.get("iso") for w in r.get("words", ())}
+    return Catalog(tuple(rows), families, frozenset(units - common))
 
 
 def _currency_row(r: Row, by_key: dict[str, set[str]], family_of_key: dict[str, str],
@@ -94,7 +103,9 @@ def _currency_row(r: Row, by_key: dict[str, set[str]], family_of_key: dict[str, 
         words += [u for u in r["unit"] if fold(u) not in not_alone]
     signs = [s for s in r["symbols"] if not s[:1].isalpha()]
     row: Row = {"iso": r["iso"], "words": words, "prefix": list(r["symbols"]), "suffix": signs}
-    if r.get("code_alone", True):
+    # a code alone only for the money of today: old codes ("BAD", "SIT", "ATS")
+    # are more often acronyms in a headline than amounts
+    if r.get("code_alone", True) and r.get("active"):
         row["codes"] = [r["iso"]]
     return row
 
@@ -138,11 +149,16 @@ def _family_rows(currencies: Sequence[Row], territories: Sequence[Row], families
     return rows
 
 
+def _base(name: str) -> str:
+    """A currency name without a bracket after it ("US dollar (next day)" -> "US dollar")."""
+    return _BRACKET_END.sub("", name)
+
+
 def _qualifiers(r: Row, territories: Iterable[Row]) -> list[str]:
     """The adjective of a currency's name ("Norwegian" of "Norwegian krone") and the names of the
     countries that used it ("Malaysia")."""
     out = []
-    words = r["name"].split()
+    words = _base(r["name"]).split()
     if len(words) >= 2:
         out.append(" ".join(words[:-1]))
     for t in territories:

@@ -27,6 +27,7 @@ in 1987: francs are FRF), from CLDR. ``currency_source`` tells which kind of evi
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -41,10 +42,12 @@ from .fragments import alt
 from .hits import Hit
 from .lexicon import Currencies, Unit
 
+WRITTEN_REACH = 600       # characters back (or on) a written member of the family still counts
 SENTENCE_REACH = 400      # characters searched back (and half as far on) for the amount's sentence
 # where a sentence ends: a full stop, "?" or "!" (maybe a closing quote) before a capital, or a blank line
 _SENTENCE_END = re.compile(r"""[.!?]["'\u201d\u2019]?\s+(?=["'\u201c\u2018]?[A-Z])|\n[ \t]*\n""")
 
+_BRACKET_END = re.compile(r"\s*\([^)]*\)\s*$")
 WRITTEN, CONTEXT, DEFAULT = "written", "context", "default"
 
 
@@ -73,7 +76,7 @@ def places() -> Places:
             country_of.setdefault(fold(name), t["country"])
     currency_of: dict[str, set[str]] = {}
     for r in cldr:
-        words = r["name"].split() if r.get("kind") == "currency" else []
+        words = _base(r["name"]).split() if r.get("kind") == "currency" else []
         if len(words) >= 2 and r.get("active"):
             currency_of.setdefault(fold(" ".join(words[:-1])), set()).add(r["iso"])
     cities = {fold(c): row["country"] for row in resources.load_patterns("dateline_cities") for c in row["cities"]}
@@ -82,12 +85,17 @@ def places() -> Places:
     # "Norway" and "Norway's" and "Norwegian", as words; the cue words' case as written
     forms = [*(t["name"] for t in cldr if t.get("kind") == "territory"),
              *(n for t in cldr if t.get("kind") == "territory" for n in t.get("names", ())),
-             *(" ".join(r["name"].split()[:-1]) for r in cldr
-               if r.get("kind") == "currency" and r.get("active") and len(r["name"].split()) >= 2)]
+             *(" ".join(_base(r["name"]).split()[:-1]) for r in cldr
+               if r.get("kind") == "currency" and r.get("active") and len(_base(r["name"]).split()) >= 2)]
     # "US" is also written "U.S."
     forms += [".".join(f) + "." for f in forms if f.isupper() and f.isalpha() and len(f) <= 3]
     cues = re.compile(rf"(?<![\w.]){alt(forms)}(?![\w])", re.X)
     return Places(tender, country_of, {k: frozenset(v) for k, v in currency_of.items()}, cities, states, cues)
+
+
+def _base(name: str) -> str:
+    """A currency name without a bracket after it ("US dollar (next day)" -> "US dollar")."""
+    return _BRACKET_END.sub("", name)
 
 
 def _day(s: str | None) -> dt.date | None:
@@ -96,9 +104,12 @@ def _day(s: str | None) -> dt.date | None:
 
 def resolve(text: str, hits: Sequence[Hit], c: Currencies, published: dt.date | None) -> None:
     """Give each hit of a family word the currency the story points to, and every hit its
-    ``source``; in place. Pure and bounded: each amount looks at its own sentence only."""
+    ``source``; in place. Linear in the text: every look is bounded (the amount's sentence, a
+    reach of characters back or on), and the story's cue words are found once."""
     story: str | None | bool = False          # the dateline's country, looked up once
     written = [h.unit.iso if h.unit.family is None else None for h in hits]
+    local_symbol = _writes_local_symbol(text, hits, written)
+    cues: _Cues | None = None
     for i, h in enumerate(hits):
         fam = c.families.get(h.unit.family) if h.unit.family else None
         if fam is None:
@@ -106,34 +117,53 @@ def resolve(text: str, hits: Sequence[Hit], c: Currencies, published: dt.date | 
             continue
         p = places()
         start, stop = _sentence_bounds(text, h)
-        iso = (_written_before_in(hits, written, i, start, fam) or _bracketed_after(text, h, fam, p, published)
-               or _world_price(text, h, fam) or _written_before(hits, written, i, fam))
+        if _a_conversion(text, hits, i) or (local_symbol and "$" in text[h.start:h.end]):
+            # "HK$10 billion ($1.28 billion)", "($1 = 7.75 Hong Kong dollars)"; a story that
+            # writes "A$" for its local dollars means the US dollar by a bare "$"
+            iso = fam.default
+        else:
+            iso = (_bracketed_after(text, h, fam, p, published) or _world_price(text, h, fam)
+                   or _written_before(hits, written, i, fam, start))
         if iso is None:
             if story is False:
                 story = dateline_country(text, p)
             if isinstance(story, str):
                 iso = _one(_members_in(story, fam, p, published))
-        if iso is None:
-            iso = _sentence_cue(text, h, start, stop, fam, p, published)
-        if iso is None:
-            iso = (_written_after(written, i, fam) or _named_before(text, h.start, fam, c, p)
-                   or (None if fam.default else _story_cue(text, h.start, fam, p, published)))
+        if iso is None and not fam.default:
+            # a country in the sentence or earlier in the story decides only a word with no usual
+            # currency: "Liberia received $5 million from the World Bank" is in US dollars
+            if cues is None:
+                cues = _Cues(text, p)
+            iso = (_sentence_cue(cues, h, start, stop, fam, p, published)
+                   or _written_after(hits, written, i, fam) or _named_before(text, cues, h.start, fam, c)
+                   or _story_cue(cues, h.start, fam, p, published))
+        if iso is None and fam.default:
+            iso = _written_after(hits, written, i, fam)
+            if iso is None:
+                if cues is None:
+                    cues = _Cues(text, p)
+                iso = _named_before(text, cues, h.start, fam, c)
         if iso is not None:
             h.unit, h.source = Unit(iso, h.unit.factor), CONTEXT
         else:
             h.source = DEFAULT if fam.default else None
 
 
-def _written_before_in(hits: Sequence[Hit], written: Sequence[str | None], i: int, start: int,
-                       fam: Family) -> str | None:
-    """A member written out earlier in the same sentence: "5 billion Norwegian crowns and 3
-    billion crowns" is NOK even in a Stockholm story."""
-    for j in range(i - 1, -1, -1):
-        if hits[j].start < start:
-            break
-        if written[j] in fam.members:
-            return written[j]
-    return None
+def _a_conversion(text: str, hits: Sequence[Hit], i: int) -> bool:
+    """The amount opens brackets right after another amount ("HK$10 billion ($1.28 billion)") or
+    an exchange-rate note ("($1 = 7.7530 Hong Kong dollars)")."""
+    h = hits[i]
+    before = text[max(0, h.start - 3):h.start].rstrip(" \t")
+    if not before.endswith("("):
+        return False
+    if text[h.end:h.end + 4].lstrip(" \t").startswith("="):
+        return True
+    return i > 0 and 0 <= h.start - hits[i - 1].end <= 4
+
+
+def _writes_local_symbol(text: str, hits: Sequence[Hit], written: Sequence[str | None]) -> bool:
+    """The story writes a dollar other than the US one with its own symbol ("A$", "HK$", "C$")."""
+    return any(iso and iso != "USD" and "$" in text[h.start:h.end] for h, iso in zip(hits, written))
 
 
 def _members_in(country: str, fam: Family, p: Places, day: dt.date | None) -> set[str]:
@@ -163,12 +193,24 @@ def _sentence_bounds(text: str, h: Hit) -> tuple[int, int]:
     return start, (nxt.start() + 1 if nxt else min(len(text), h.end + SENTENCE_REACH // 2))
 
 
-def _sentence_cue(text: str, h: Hit, start: int, stop: int, fam: Family, p: Places,
+class _Cues:
+    """The story's cue words, found once, and where each starts (for bisecting)."""
+
+    def __init__(self, text: str, p: Places) -> None:
+        self.found = list(p.cues.finditer(text))
+        self.starts = [m.start() for m in self.found]
+
+
+def _in(cues: _Cues, lo: int, hi: int) -> list[re.Match[str]]:
+    """The cue matches inside [lo, hi)."""
+    a, b = bisect.bisect_left(cues.starts, lo), bisect.bisect_left(cues.starts, hi)
+    return cues.found[a:b]
+
+
+def _sentence_cue(cues: _Cues, h: Hit, start: int, stop: int, fam: Family, p: Places,
                   day: dt.date | None) -> str | None:
     """The member a cue of the amount's sentence names: the nearest before it, else after."""
-    before = list(p.cues.finditer(text, start, h.start))
-    after = list(p.cues.finditer(text, h.end, stop))
-    for m in [*reversed(before), *after]:
+    for m in [*reversed(_in(cues, start, h.start)), *_in(cues, h.end, stop)]:
         iso = _cue_member(m.group(), fam, p, day)
         if iso is not None:
             return iso
@@ -206,48 +248,59 @@ def dateline_country(text: str, p: Places | None = None) -> str | None:
 
 
 _NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*([^\W\d_]+)")
-NAMED_REACH = 5000        # characters searched back for "the Norwegian crown" named without an amount
+NAMED_REACH = 5000        # characters searched back for "the Norwegian crown" named without an amount ...
+NAMED_CUES = 20           # ... among the nearest this many cue words, so a cue-dense text stays cheap
 
 
-def _named_before(text: str, end: int, fam: Family, c: Currencies, p: Places) -> str | None:
-    """A member of the family named earlier with its adjective or country ("the Norwegian kroner
-    fell"), the nearest first."""
-    found = None
-    for m in p.cues.finditer(text, max(0, end - NAMED_REACH), end):
+def _named_before(text: str, cues: _Cues, end: int, fam: Family, c: Currencies) -> str | None:
+    """A member named earlier with its adjective or country ("the Norwegian kroner fell"), the
+    nearest first."""
+    for m in reversed(_in(cues, max(0, end - NAMED_REACH), end)[-NAMED_CUES:]):
         w = _NEXT_WORD.match(text, m.end())
         unit = c.words.get(fold(f"{m.group()} {w.group(1)}")) if w else None
         if unit is not None and unit.family is None and unit.iso in fam.members:
-            found = unit.iso
-    return found
+            return unit.iso
+    return None
 
 
-def _story_cue(text: str, end: int, fam: Family, p: Places, day: dt.date | None) -> str | None:
+def _story_cue(cues: _Cues, end: int, fam: Family, p: Places, day: dt.date | None) -> str | None:
     """The nearest country or currency adjective before the amount, in the story's last few
     thousand characters, that names a member ("NEW YORK - Moody's reviews Swedish Gotabanken ...
     its 2.2 billion crowns of debt")."""
-    for m in reversed(list(p.cues.finditer(text, max(0, end - NAMED_REACH), end))):
+    for m in reversed(_in(cues, max(0, end - NAMED_REACH), end)[-NAMED_CUES:]):
         iso = _cue_member(m.group(), fam, p, day)
         if iso is not None:
             return iso
     return None
 
 
-def _written_before(hits: Sequence[Hit], written: Sequence[str | None], i: int, fam: Family) -> str | None:
-    """The member the story wrote out for an earlier sum: a story that gives "1.23 billion U.S.
-    dlrs" goes on in "dlrs", even under an Ottawa dateline. Only sums with a magnitude or ranges
-    count: a written unit price is often an exchange rate ("the Australian dollar rose to 0.6820
-    U.S. dlrs"), which says nothing of the story's other amounts."""
+def _written_before(hits: Sequence[Hit], written: Sequence[str | None], i: int, fam: Family,
+                    sentence_start: int) -> str | None:
+    """A member written out shortly before: earlier in the sentence ("5 billion Norwegian crowns
+    and 3 billion crowns"), or for a sum with a magnitude in the last few hundred characters (a
+    story that gives "1.23 billion U.S. dlrs" goes on in "dlrs", even under an Ottawa dateline).
+    A written unit price further back is often an exchange rate ("0.6820 U.S. dlrs") and says
+    nothing of the story's other amounts."""
     for j in range(i - 1, -1, -1):
-        if written[j] in fam.members and (hits[j].factor is not None or hits[j].low is not None):
+        if hits[i].start - hits[j].end > WRITTEN_REACH:
+            break
+        if written[j] in fam.members and (hits[j].start >= sentence_start or _a_sum(hits[j])):
             return written[j]
     return None
 
 
-def _written_after(written: Sequence[str | None], i: int, fam: Family) -> str | None:
-    for j in range(i + 1, len(written)):
-        if written[j] in fam.members:
+def _written_after(hits: Sequence[Hit], written: Sequence[str | None], i: int, fam: Family) -> str | None:
+    """A member written out for a sum shortly after."""
+    for j in range(i + 1, len(hits)):
+        if hits[j].start - hits[i].end > WRITTEN_REACH:
+            break
+        if written[j] in fam.members and _a_sum(hits[j]):
             return written[j]
     return None
+
+
+def _a_sum(h: Hit) -> bool:
+    return h.factor is not None or h.low is not None
 
 
 _BRACKET = re.compile(r"[ \t]*\n?[ \t]*\((?P<cue>[A-Z][A-Za-z. ]{0,24}?)\.?[ \t]*(?:dlrs?|dollars?)?\)")

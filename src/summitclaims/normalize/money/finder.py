@@ -3,6 +3,7 @@ comparisons, then qualifiers, periods and the links between neighbours."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 from ...values import Money
@@ -39,7 +40,7 @@ class Finder:
     def find(self, text: str, published: dt.date | None = None) -> list[tuple[int, int, Money]]:
         """All amounts in ``text`` as (start, end, Money), in text order; may raise one of ``_ERRORS``.
         ``published``: the story's date, for the currency a country had then ("francs" in Paris)."""
-        hits = self.cents.merge(text, self._singles_and_ranges(text))
+        hits = [h for h in self.cents.merge(text, self._singles_and_ranges(text)) if not _lone_glued_cents(text, h)]
         hits = _without_overlaps(self.comparisons.add(text, hits))
         context.resolve(text, hits, self.currencies, published)
         for i, h in enumerate(hits):
@@ -71,6 +72,15 @@ class Finder:
                 continue
             hits.append(self.ranges.extend_forward(text, h) or h)
         return hits
+
+
+def _lone_glued_cents(text: str, h: Hit) -> bool:
+    """ "43c" counts only joined to a whole amount ("$20 and 43c"): alone it is a clause, a
+    house number or a temperature ("section 5c", "12c Baker Street", "30c")."""
+    return h.unit.factor != 1 and _GLUED_C.fullmatch(text, h.start, h.end) is not None
+
+
+_GLUED_C = re.compile(r"\d+c")
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:

@@ -48,6 +48,8 @@ class Currencies:
     attached: tuple[str, ...]          # minor units only glued to the number ("12p")
     families: dict[str, catalog.Family]   # "crown" -> its default and members
     with_magnitude: frozenset[str]     # folded words money only after a magnitude ("44 billion mark")
+    title_names: frozenset[str]        # unit words that, capitalised after a bare number, are names
+    one: tuple[str, ...]               # names "a" counts as one of ("a dollar a share")
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,8 @@ def _currencies(cat: catalog.Catalog) -> Currencies:
         attached=tuple(s for s, _ in _forms(rows, "minor_attached")),
         families=cat.families,
         with_magnitude=frozenset(fold(w) for row in rows for w in row.get("with_magnitude", ())),
+        title_names=cat.title_names,
+        one=tuple(dict.fromkeys(w for row in rows for w in with_wire_forms(row.get("one", ())))),
     )
 
 

@@ -17,6 +17,10 @@ from .numbers import NumberGrammar, Numbers
 ONE_BEFORE = ("a", "an", "per", "each", "apiece", "and", "or", "for", "to", "more", "less", "or so", "in")
 YEARS = (1900, 2100)      # a bare four-digit number in this span before "euro" is a year ("the 2025 euro area")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z]+)")
+_NEXT_WORDS = re.compile(r"[ \t\u00a0]+([A-Za-z]+)(?:[ \t\u00a0]+([A-Za-z]+))?")   # "climate talks"
+_THE_BEFORE = re.compile(r"(?i:\bthe)[ \t]+$")
+# an amount or a currency word right before "a dollar" / "a pound" makes it a rate ("$3 a pound")
+_PER_UNIT = re.compile(r"(?:\d|[$€£¥]|\b(?i:cents?|cts|pence|dollars?|dlrs?|euros?|yen))[ \t]*$")
 
 
 class Singles:
@@ -29,7 +33,7 @@ class Singles:
           | (?P<cnum>{n.digits}){SP}(?P<ccode>{c.code}){SP}      # "75 USD million": a code between ...
             (?P<cmag>(?i:{alt(lex.words.full + lex.words.abbr)})){WORD_END}   # ... number and magnitude
           | (?P<snum>{n.nummag})(?P<suf>{c.after})               # "3 billion euros", "120 mln dlrs", "20€", "12p"
-          | {WORD_START}(?P<one>[Aa]){SP}(?P<one_name>(?i:{alt(lex.currencies.singular)})){WORD_END}
+          | {WORD_START}(?P<one>[Aa]){SP}(?P<one_name>(?i:{alt(lex.currencies.one)})){WORD_END}
             (?=[ \t]*(?:[.,;:!?)]|$)|{SP}(?i:{alt(ONE_BEFORE)}){WORD_END})   # "a dollar a share", "a euro."
         """, re.X)
 
@@ -42,6 +46,8 @@ class Singles:
             if factor is None and self._a_name(m):
                 return None
         elif m.group("one") is not None:
+            if _PER_UNIT.search(m.string, max(0, m.start() - 30), m.start()):
+                return None         # "$3 a pound", "120 cents a dollar": a rate, not one unit
             unit = unit_after(cur, m.group("one_name"))
             num, factor = Decimal(1), None
         elif m.group("ccode") is not None:
@@ -53,23 +59,34 @@ class Singles:
             num, factor = self.numbers.nummag_value(m.group("snum"))
             if num is not None and factor is None and self._not_an_amount(m.group("snum"), m.group("suf"), num):
                 return None
-            if self._compound(m) or (factor is None and fold(m.group("suf").strip(" \t\u00a0-"))
-                                     in cur.with_magnitude):
+            if self._compound(m) or self._a_word(m, factor):
                 return None
         if unit is None or num is None:
             return None
         return Hit(m.start(), m.end(), unit, num, factor)
 
     def _a_name(self, m: re.Match[str]) -> bool:
-        """ "COP29", "the COP 29 talks": a code with a number of one or two digits glued on, or
-        spaced before an event's noun, names a conference or a model, not an amount."""
+        """ "the COP29 summit", "the COP 29 climate talks": a code and a number of one or two
+        digits before an event's noun name a conference, not an amount ("USD25 each" is money)."""
         pre, num = m.group("pre"), m.group("pnum")
         if not (pre.isalpha() and pre.isupper() and len(pre) == 3 and num.isdigit() and len(num) <= 2):
             return False
-        if m.start("pnum") == m.end("pre"):
-            return True
-        nxt = _NEXT_WORD.match(m.string, m.end())
-        return nxt is not None and nxt.group(1).lower() in self.lex.words.event_nouns
+        nxt = _NEXT_WORDS.match(m.string, m.end())
+        return nxt is not None and any(w.lower() in self.lex.words.event_nouns for w in nxt.groups() if w)
+
+    def _a_word(self, m: re.Match[str], factor: Decimal | None) -> bool:
+        """Currency words that are also English words or names: "the 1 million mark", "the 10,000
+        mark", "a 100 million Real Madrid contract", "2 drams of whisky" (money only after a
+        magnitude and not after "the"), and a unit word written as a name after a bare number ("100
+        Crown Street", "10 Pula Road", "Palmeiras 3 Cruzeiro 1")."""
+        cur = self.lex.currencies
+        word = m.group("suf").strip(" \t\u00a0-")
+        key = fold(word)
+        titled = word[:1].isupper() and word[1:].islower()
+        if key in cur.with_magnitude:
+            the = _THE_BEFORE.search(m.string, max(0, m.start() - 6), m.start())
+            return factor is None or the is not None or titled
+        return key in cur.title_names and titled and factor is None
 
     def _compound(self, m: re.Match[str]) -> bool:
         """ "3 Penny Stocks", "a 99 cent store": a currency word in the singular before one of these
