@@ -37,6 +37,10 @@ OUT = Path(__file__).resolve().parent.parent / "patterns" / "currencies_cldr.jso
 SINCE = dt.date(1970, 1, 1)       # older tender never meets a news archive
 # codes ISO keeps that are not money a story writes: testing and "no currency"
 NOT_MONEY = {"XTS", "XXX"}
+# countries of the news archives that no longer exist, with the names stories give them; CLDR
+# keeps their currencies ("East German marks", "Yugoslav dinars") under these codes
+DISSOLVED = {"DD": ("East Germany", "German Democratic Republic"), "SU": ("Soviet Union", "USSR"),
+             "YU": ("Yugoslavia",), "YD": ("South Yemen",)}
 # precious metals: their names are weights in a story ("0.88 troy ounce of gold per ton of ore")
 METALS = {"XAG", "XAU", "XPD", "XPT"}
 # codes that are also English words or company tickers ("ALL", "TOP", "AMD", "CUP"): read only
@@ -59,7 +63,7 @@ def _clean(name: str) -> str:
 
 def _territory_rows(loc: Locale) -> tuple[list[dict], set[str]]:
     rows, used = [], set()
-    for code in sorted(c.alpha_2 for c in pycountry.countries):
+    for code in sorted({c.alpha_2 for c in pycountry.countries} | set(DISSOLVED)):
         spans = []
         for cur in get_global("territory_currencies").get(code, ()):
             iso, start, end, tender = cur
@@ -72,7 +76,8 @@ def _territory_rows(loc: Locale) -> tuple[list[dict], set[str]]:
                           end_day.isoformat() if end_day else None])
             used.add(iso)
         if spans:
-            row = {"kind": "territory", "country": code, "name": loc.territories.get(code, code),
+            row = {"kind": "territory", "country": code,
+                   "name": DISSOLVED[code][0] if code in DISSOLVED else loc.territories.get(code, code),
                    "currencies": spans}
             names = _other_names(code, row["name"])
             if names:
@@ -84,6 +89,8 @@ def _territory_rows(loc: Locale) -> tuple[list[dict], set[str]]:
 def _other_names(code: str, name: str) -> list[str]:
     """pycountry's names of a country as running text writes them ("Hong Kong" beside CLDR's
     "Hong Kong SAR China"); inverted ISO forms ("Korea, Republic of") never occur."""
+    if code in DISSOLVED:
+        return [n for n in DISSOLVED[code][1:] if n != name]
     c = pycountry.countries.get(alpha_2=code)
     forms = [getattr(c, key, None) for key in ("common_name", "name")] if c else []
     return sorted({f for f in forms if f and f != name and "," not in f and "(" not in f})
