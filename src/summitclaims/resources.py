@@ -85,9 +85,10 @@ TABLES: dict[str, dict[str | None, Shape]] = {
     "dateline_cities": {None: _shape("country cities")},
     "money_words": {
         "magnitude": _shape("word factor", "abbr short stops_grouping"), "number": _shape("word value"),
-        "fraction": _shape("phrase value"), "change": _shape("word"), "range_opener": _shape("word"),
+        "fraction": _shape("phrase value"), "change": _shape("word", "not_verb"), "range_opener": _shape("word"),
         "comparison": _shape("phrase"), "comparison_end": _shape("word"),
-        "event_noun": _shape("word"), "compound_head": _shape("word"),
+        "event_noun": _shape("word"), "compound_head": _shape("word"), "one_before": _shape("phrase"),
+        "commodity_unit": _shape("word"),
     },
     "money_qualifiers": {None: _shape("phrase qualifier")},
     "fx_legacy": {None: _shape("iso per_eur")},

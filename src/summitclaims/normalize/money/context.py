@@ -102,7 +102,8 @@ def _day(s: str | None) -> dt.date | None:
     return dt.date.fromisoformat(s) if s else None
 
 
-def resolve(text: str, hits: Sequence[Hit], c: Currencies, published: dt.date | None) -> None:
+def resolve(text: str, hits: Sequence[Hit], c: Currencies, published: dt.date | None,
+            commodity_units: tuple[str, ...] = ()) -> None:
     """Give each hit of a family word the currency the story points to, and every hit its
     ``source``; in place. Linear in the text: every look is bounded (the amount's sentence, a
     reach of characters back or on), and the story's cue words are found once."""
@@ -122,7 +123,7 @@ def resolve(text: str, hits: Sequence[Hit], c: Currencies, published: dt.date | 
             # writes "A$" for its local dollars means the US dollar by a bare "$"
             iso = fam.default
         else:
-            iso = (_bracketed_after(text, h, fam, p, published) or _world_price(text, h, fam)
+            iso = (_bracketed_after(text, h, fam, p, published) or _world_price(text, h, fam, commodity_units)
                    or _written_before(hits, written, i, fam, start))
         if iso is None:
             if story is False:
@@ -312,13 +313,14 @@ def _bracketed_after(text: str, h: Hit, fam: Family, p: Places, day: dt.date | N
     return _cue_member(m.group("cue"), fam, p, day) if m else None
 
 
-# "13 dlrs a barrel", "96.00 dlrs per tonne": world commodity prices are quoted in US dollars
-_WORLD_PRICE = re.compile(r"""[ \t]*\n?[ \t]*(?:a|an|per|/)[ \t]*\n?[ \t]*
-    (?:barrel|bbl|tonne|ton|short[ ]ton|metric[ ]ton|ounce|troy[ ]ounce|oz|bushel|lb|pound|cwt)s?\b""",
-                          re.X | re.I)
+@lru_cache(maxsize=4)
+def _world_price_after(units: tuple[str, ...]) -> re.Pattern[str]:
+    """ "a barrel", "per tonne", "/oz" after an amount."""
+    return re.compile(rf"""[ \t]*\n?[ \t]*(?:a|an|per|/)[ \t]*\n?[ \t]*(?i:{alt(units)})s?\b""", re.X | re.I)
 
 
-def _world_price(text: str, h: Hit, fam: Family) -> str | None:
-    if "USD" in fam.members and _WORLD_PRICE.match(text, h.end):
+def _world_price(text: str, h: Hit, fam: Family, units: tuple[str, ...]) -> str | None:
+    """ "13 dlrs a barrel", "96.00 dlrs per tonne": world commodity prices are quoted in US dollars."""
+    if "USD" in fam.members and _world_price_after(units).match(text, h.end):
         return "USD"
     return None

@@ -26,7 +26,7 @@ class Finder:
     """All passes, each with its tables and grammars built once; ``find`` keeps its state local."""
 
     def __init__(self, lex: lexicon.Lexicon) -> None:
-        self.currencies = lex.currencies
+        self.currencies, self.commodity_units = lex.currencies, lex.words.commodity_units
         n, c = number_grammar(lex.words), currency_grammar(lex.currencies)
         numbers = Numbers(lex.words, n)
         self.singles = Singles(lex, numbers, n, c)
@@ -42,7 +42,7 @@ class Finder:
         ``published``: the story's date, for the currency a country had then ("francs" in Paris)."""
         hits = [h for h in self.cents.merge(text, self._singles_and_ranges(text)) if not _lone_glued_cents(text, h)]
         hits = _without_overlaps(self.comparisons.add(text, hits))
-        context.resolve(text, hits, self.currencies, published)
+        context.resolve(text, hits, self.currencies, published, self.commodity_units)
         for i, h in enumerate(hits):
             self.qualifiers.qualify(text, hits, i)
             stop = hits[i + 1].start if i + 1 < len(hits) else len(text)

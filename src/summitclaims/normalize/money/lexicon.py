@@ -68,6 +68,9 @@ class AmountWords:
     comparison_ends: tuple[str, ...]   # words that may follow a compared number
     event_nouns: frozenset[str]        # "the COP 29 talks": a code and a small number are a name
     compound_heads: frozenset[str]     # "3 Penny Stocks": a singular currency word is a modifier
+    one_before: tuple[str, ...]        # "a dollar" is one dollar before these ("a dollar a share")
+    commodity_units: tuple[str, ...]   # "13 dlrs a barrel": a world price, in US dollars
+    change_verbs: frozenset[str]       # the change words that are verbs ("raised", not "up")
 
 
 @dataclass(frozen=True)
@@ -193,6 +196,9 @@ def _amount_words(rows: Sequence[Row]) -> AmountWords:
         comparison_ends=_of_kind(rows, "comparison_end", "word"),
         event_nouns=frozenset(w.lower() for w in _of_kind(rows, "event_noun", "word")),
         compound_heads=frozenset(w.lower() for w in _of_kind(rows, "compound_head", "word")),
+        one_before=_of_kind(rows, "one_before", "phrase"),
+        commodity_units=_of_kind(rows, "commodity_unit", "word"),
+        change_verbs=frozenset(r["word"].lower() for r in rows if r.get("kind") == "change" and not r.get("not_verb")),
     )
 
 

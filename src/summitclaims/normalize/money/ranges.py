@@ -21,8 +21,7 @@ _DASHES = "-–—"
 CHANGE_REACH = 80         # chars before "from" searched for a verb of change ("raised its price target")
 CHANGE_WORDS = 6          # ... at most this many words back, within the clause
 _CLAUSE_START = re.compile(r"[.;:!?,()]")
-# words of the change list that are no verbs: "up from $5 to $6" is not said, "down by" neither
-_NOT_VERBS = frozenset(("up", "down", "by"))
+
 _AMOUNT_SIGNS = "$€£"     # a bare high end running into one of these is the start of the next amount
 
 
@@ -114,7 +113,7 @@ class Ranges:
         two amounts, not a range of one."""
         clause = _CLAUSE_START.split(text[max(0, kw_start - CHANGE_REACH):kw_start])[-1]
         words = clause.lower().split()[-CHANGE_WORDS:]
-        return any(w.strip("'\"") in self.lex.words.change and w not in _NOT_VERBS for w in words)
+        return any(w.strip("'\"") in self.lex.words.change_verbs for w in words)
 
     # -- the high end after -----------------------------------------------------------------------
     def extend_forward(self, text: str, hit: Hit) -> Hit | None:

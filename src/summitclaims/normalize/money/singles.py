@@ -12,9 +12,6 @@ from .hits import Hit
 from .lexicon import Lexicon
 from .numbers import NumberGrammar, Numbers
 
-# "a dollar" is one dollar only before these or a clause's end: elsewhere it is the currency ("a
-# dollar bond", "a dollar-denominated loan", "a euro zone country")
-ONE_BEFORE = ("a", "an", "per", "each", "apiece", "and", "or", "for", "to", "more", "less", "or so", "in")
 YEARS = (1900, 2100)      # a bare four-digit number in this span before "euro" is a year ("the 2025 euro area")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z]+)")
 _NEXT_WORDS = re.compile(r"[ \t\u00a0]+([A-Za-z]+)(?:[ \t\u00a0]+([A-Za-z]+))?")   # "climate talks"
@@ -34,7 +31,7 @@ class Singles:
             (?P<cmag>(?i:{alt(lex.words.full + lex.words.abbr)})){WORD_END}   # ... number and magnitude
           | (?P<snum>{n.nummag})(?P<suf>{c.after})               # "3 billion euros", "120 mln dlrs", "20€", "12p"
           | {WORD_START}(?P<one>[Aa]){SP}(?P<one_name>(?i:{alt(lex.currencies.one)})){WORD_END}
-            (?=[ \t]*(?:[.,;:!?)]|$)|{SP}(?i:{alt(ONE_BEFORE)}){WORD_END})   # "a dollar a share", "a euro."
+            (?=[ \t]*(?:[.,;:!?)]|$)|{SP}(?i:{alt(lex.words.one_before)}){WORD_END})   # "a dollar a share", "a euro."
         """, re.X)
 
     def read(self, m: re.Match[str]) -> Hit | None:
