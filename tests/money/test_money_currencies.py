@@ -169,6 +169,16 @@ def test_conversions_and_symbols(text, want):
     assert [(f[4], f[5]) for f in amounts(text, D1987)] == want
 
 
+@pytest.mark.parametrize("text, published, currency", [
+    P("5 billion Turkish lira", D1987, "TRL", id="turkish-lira-1987"),
+    P("5 billion Turkish lira", dt.date(2020, 3, 3), "TRY", id="turkish-lira-2020"),
+    P("5 billion Turkish lira", None, "TRY", id="turkish-lira-undated"),
+    P("5 bln Russian rubles", dt.date(1995, 3, 3), "RUR", id="russian-rubles-1995"),
+])
+def test_a_name_of_currencies_over_time_takes_the_one_of_the_date(text, published, currency):
+    assert [(f[4], f[5]) for f in amounts(text, published)] == [(currency, "written")]
+
+
 def test_a_member_written_for_an_earlier_amount_beats_the_dateline():
     text = ("OTTAWA, April 3 - Reserves rose 1.23 billion U.S. dlrs in March.\n"
             "    Of the rise, 258.1 mln dlrs came from swaps.")

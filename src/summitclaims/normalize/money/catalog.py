@@ -30,6 +30,7 @@ class Family:
     name: str
     default: str | None
     members: frozenset[str]
+    by_date: bool = False     # one name of a country's currencies over time: the date picks, not the place
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,20 @@ def build(hand: Sequence[Row], cldr: Sequence[Row]) -> Catalog:
 
     # current currencies last, so that they win a name an older one had ("Russian rubles": RUB, not RUR)
     ordered = sorted(currencies, key=lambda r: bool(r.get("active")))
-    rows: list[Row] = [_currency_row(r, by_key, family_of_key, not_alone) for r in ordered]
+    # A name CLDR gives several currencies of one country over time ("Turkish lira": TRL until 2005,
+    # then TRY) is written, but the publication date says which
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for r in currencies:
+        by_name[fold(r["name"])].add(r["iso"])
+    dated: dict[str, str] = {}
+    for key, isos in by_name.items():
+        if len(isos) > 1:
+            now = [r["iso"] for r in currencies if r["iso"] in isos and r.get("active")]
+            families["=" + key] = Family("=" + key, now[0] if len(now) == 1 else None, frozenset(isos), by_date=True)
+            dated.update(dict.fromkeys(isos, "=" + key))
+    rows: list[Row] = [_currency_row(r, by_key, family_of_key, not_alone, dated.get(r["iso"])) for r in ordered]
+    rows += [{"iso": families[f].default, "family": f, "words": [r["name"], r["plural"]]}
+             for r in ordered if (f := dated.get(r["iso"])) is not None and not r.get("metal")]
     rows += _family_rows(currencies, territories, families, hand_families, not_alone)
     rows += hand
     # CLDR's unit words, but not the newsroom's names of one currency ("20 Euros", "5 Yen") or of a
@@ -93,11 +107,11 @@ def build(hand: Sequence[Row], cldr: Sequence[Row]) -> Catalog:
 
 
 def _currency_row(r: Row, by_key: dict[str, set[str]], family_of_key: dict[str, str],
-                  not_alone: set[str]) -> Row:
+                  not_alone: set[str], dated: str | None = None) -> Row:
     """A CLDR currency as a hand-table row: its names (none for the metals: "ounces of gold" are
     a weight), its unit alone where it is the only currency of that unit, its code and its own
     symbols."""
-    words = [] if r.get("metal") else [r["name"], r["plural"]]
+    words = [] if r.get("metal") or dated else [r["name"], r["plural"]]
     key = fold(r["unit"][0]) if r["unit"] else None
     if key is not None and by_key.get(key) == {r["iso"]} and key not in family_of_key:
         words += [u for u in r["unit"] if fold(u) not in not_alone]
@@ -118,6 +132,8 @@ def _family_rows(currencies: Sequence[Row], territories: Sequence[Row], families
     rows: list[Row] = []
     words_of: dict[str, list[str]] = {}
     for name, fam in families.items():
+        if fam.by_date:
+            continue                  # a written name, not a shared word: its row is the caller's
         hand_row = hand_families.get(name)
         keys = {fold(k) for k in (name, *(hand_row or {}).get("units", ()))}
         # the members' shared units ("krone", "kroner" of the crowns); a hand family row's own
@@ -131,7 +147,8 @@ def _family_rows(currencies: Sequence[Row], territories: Sequence[Row], families
     family_of_iso: dict[str, list[str]] = defaultdict(list)
     for name, fam in families.items():
         for iso in fam.members:
-            family_of_iso[iso].append(name)
+            if not fam.by_date:
+                family_of_iso[iso].append(name)
 
     qualified: dict[str, set[str]] = defaultdict(set)      # folded form -> ISO codes it would name
     written: dict[str, str] = {}

@@ -117,6 +117,10 @@ def resolve(text: str, hits: Sequence[Hit], c: Currencies, published: dt.date | 
             h.source = WRITTEN if h.unit.iso else None
             continue
         p = places()
+        if fam.by_date:
+            iso = _tender_on(fam, p, published) or fam.default
+            h.unit, h.source = Unit(iso, h.unit.factor), WRITTEN if iso else None
+            continue
         start, stop = _sentence_bounds(text, h)
         if _a_conversion(text, hits, i) or (local_symbol and "$" in text[h.start:h.end]):
             # "HK$10 billion ($1.28 billion)", "($1 = 7.75 Hong Kong dollars)"; a story that
@@ -179,6 +183,14 @@ def _members_in(country: str, fam: Family, p: Places, day: dt.date | None) -> se
         elif (start is None or start <= day) and (end is None or day <= end):
             out.add(iso)
     return out
+
+
+def _tender_on(fam: Family, p: Places, day: dt.date | None) -> str | None:
+    """The member that was legal tender somewhere on ``day`` ("Turkish lira" in 1987: TRL)."""
+    if day is None:
+        return None
+    return _one({iso for spans in p.tender.values() for iso, start, end in spans if iso in fam.members
+                 and (start is None or start <= day) and (end is None or day <= end)})
 
 
 def _one(isos: set[str]) -> str | None:
