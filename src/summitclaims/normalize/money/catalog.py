@@ -89,8 +89,9 @@ def build(hand: Sequence[Row], cldr: Sequence[Row]) -> Catalog:
     dated: dict[str, str] = {}
     for key, isos in by_name.items():
         if len(isos) > 1:
-            now = [r["iso"] for r in currencies if r["iso"] in isos and r.get("active")]
-            families["=" + key] = Family("=" + key, now[0] if len(now) == 1 else None, frozenset(isos), by_date=True)
+            in_use = [r["iso"] for r in currencies if r["iso"] in isos and r.get("active")]
+            default = in_use[0] if len(in_use) == 1 else None
+            families["=" + key] = Family("=" + key, default, frozenset(isos), by_date=True)
             dated.update(dict.fromkeys(isos, "=" + key))
     rows: list[Row] = [_currency_row(r, by_key, family_of_key, not_alone, dated.get(r["iso"])) for r in ordered]
     rows += [{"iso": families[f].default, "family": f, "words": [r["name"], r["plural"]]}

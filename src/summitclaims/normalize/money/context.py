@@ -134,20 +134,15 @@ def resolve(text: str, hits: Sequence[Hit], c: Currencies, published: dt.date | 
                 story = dateline_country(text, p)
             if isinstance(story, str):
                 iso = _one(_members_in(story, fam, p, published))
-        if iso is None and not fam.default:
-            # a country in the sentence or earlier in the story decides only a word with no usual
-            # currency: "Liberia received $5 million from the World Bank" is in US dollars
+        if iso is None:
             if cues is None:
                 cues = _Cues(text, p)
-            iso = (_sentence_cue(cues, h, start, stop, fam, p, published)
+            # a country in the sentence or earlier in the story decides only a word with no usual
+            # currency: "Liberia received $5 million from the World Bank" is in US dollars
+            by_country = fam.default is None
+            iso = ((_sentence_cue(cues, h, start, stop, fam, p, published) if by_country else None)
                    or _written_after(hits, written, i, fam) or _named_before(text, cues, h.start, fam, c)
-                   or _story_cue(cues, h.start, fam, p, published))
-        if iso is None and fam.default:
-            iso = _written_after(hits, written, i, fam)
-            if iso is None:
-                if cues is None:
-                    cues = _Cues(text, p)
-                iso = _named_before(text, cues, h.start, fam, c)
+                   or (_story_cue(cues, h.start, fam, p, published) if by_country else None))
         if iso is not None:
             h.unit, h.source = Unit(iso, h.unit.factor), CONTEXT
         else:
