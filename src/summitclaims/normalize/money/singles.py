@@ -13,7 +13,6 @@ from .lexicon import Lexicon
 from .numbers import NumberGrammar, Numbers
 
 YEARS = (1900, 2100)      # a bare four-digit number in this span before "euro" is a year ("the 2025 euro area")
-_NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z]+)")
 _NEXT_WORDS = re.compile(r"[ \t\u00a0]+([A-Za-z]+)(?:[ \t\u00a0]+([A-Za-z]+))?")   # "climate talks"
 _THE_BEFORE = re.compile(r"(?i:\bthe)[ \t]+$")
 # an amount or a currency word right before "a dollar" / "a pound" makes it a rate ("$3 a pound")
@@ -56,7 +55,8 @@ class Singles:
             num, factor = self.numbers.nummag_value(m.group("snum"))
             if num is not None and factor is None and self._not_an_amount(m.group("snum"), m.group("suf"), num):
                 return None
-            if self._compound(m) or self._a_word(m, factor):
+            word = _suffix_word(m.group("suf"))
+            if self._compound(m, word) or self._a_word(m, word, factor):
                 return None
         if unit is None or num is None:
             return None
@@ -71,13 +71,12 @@ class Singles:
         nxt = _NEXT_WORDS.match(m.string, m.end())
         return nxt is not None and any(w.lower() in self.lex.words.event_nouns for w in nxt.groups() if w)
 
-    def _a_word(self, m: re.Match[str], factor: Decimal | None) -> bool:
+    def _a_word(self, m: re.Match[str], word: str, factor: Decimal | None) -> bool:
         """Currency words that are also English words or names: "the 1 million mark", "the 10,000
         mark", "a 100 million Real Madrid contract", "2 drams of whisky" (money only after a
         magnitude and not after "the"), and a unit word written as a name after a bare number ("100
         Crown Street", "10 Pula Road", "Palmeiras 3 Cruzeiro 1")."""
         cur = self.lex.currencies
-        word = m.group("suf").strip(" \t\u00a0-")
         key = fold(word)
         titled = word[:1].isupper() and word[1:].islower()
         if key in cur.with_magnitude:
@@ -85,25 +84,29 @@ class Singles:
             return factor is None or the is not None or titled
         return key in cur.title_names and titled and factor is None
 
-    def _compound(self, m: re.Match[str]) -> bool:
+    def _compound(self, m: re.Match[str], word: str) -> bool:
         """ "3 Penny Stocks", "a 99 cent store": a currency word in the singular before one of these
         nouns modifies it."""
-        word = m.group("suf").strip(" \t\u00a0-").lower()
-        if not word.isalpha() or word.endswith("s"):
+        if not word.isalpha() or word.lower().endswith("s"):
             return False
-        nxt = _NEXT_WORD.match(m.string, m.end())
+        nxt = _NEXT_WORDS.match(m.string, m.end())
         return nxt is not None and nxt.group(1).lower() in self.lex.words.compound_heads
 
     def _not_an_amount(self, num_text: str, suffix: str, num: Decimal) -> bool:
         """ "1080p" is a video resolution; "the 2025 euro area" and "in 1983 Zaire" a year before a
         currency's name."""
         cur = self.lex.currencies
-        suf = fold(suffix.strip(" \t\u00a0-"))
+        word = _suffix_word(suffix)
+        suf = fold(word)
         if suf in cur.attached_not_after and num in cur.attached_not_after[suf]:
             return True
         digits = num_text.strip()
         if not (digits.isdigit() and len(digits) == 4 and YEARS[0] <= num <= YEARS[1]):
             return False
         # "the 2025 euro area"; "in 1983 Zaire ...": a capitalised word after a year is a name
-        word = suffix.strip(" \t\u00a0-")
         return suf in cur.singular or (word[:1].isupper() and word[1:].islower())
+
+
+def _suffix_word(suffix: str) -> str:
+    """The currency written after the number, without the space or hyphen before it."""
+    return suffix.strip(" \t\u00a0-")
