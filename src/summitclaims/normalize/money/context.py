@@ -55,6 +55,7 @@ WRITTEN, CONTEXT, DEFAULT = "written", "context", "default"
 class Places:
     """Where a story may say it is, and which currencies each place had."""
     tender: dict[str, tuple[tuple[str, dt.date | None, dt.date | None], ...]]   # country -> spans
+    spans_of: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...]]   # currency -> when legal tender
     country_of: dict[str, str]         # folded country name -> ISO 3166 code ("norway" -> "NO")
     currency_of: dict[str, frozenset[str]]   # folded currency adjective -> ISO 4217 ("norwegian")
     city_country: dict[str, str]       # folded dateline city -> country
@@ -90,7 +91,12 @@ def places() -> Places:
     # "US" is also written "U.S."
     forms += [".".join(f) + "." for f in forms if f.isupper() and f.isalpha() and len(f) <= 3]
     cues = re.compile(rf"(?<![\w.]){alt(forms)}(?![\w])", re.X)
-    return Places(tender, country_of, {k: frozenset(v) for k, v in currency_of.items()}, cities, states, cues)
+    spans: dict[str, list[tuple[dt.date | None, dt.date | None]]] = {}
+    for country_spans in tender.values():
+        for iso, a, b in country_spans:
+            spans.setdefault(iso, []).append((a, b))
+    spans_of = {iso: tuple(v) for iso, v in spans.items()}
+    return Places(tender, spans_of, country_of, {k: frozenset(v) for k, v in currency_of.items()}, cities, states, cues)
 
 
 def _base(name: str) -> str:
@@ -166,26 +172,23 @@ def _writes_local_symbol(text: str, hits: Sequence[Hit], written: Sequence[str |
     return any(iso and iso != "USD" and "$" in text[h.start:h.end] for h, iso in zip(hits, written))
 
 
+def _in_force(start: dt.date | None, end: dt.date | None, day: dt.date | None) -> bool:
+    """A span of legal tender covers ``day`` (``None``: today, so the span must be open)."""
+    if day is None:
+        return end is None
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
 def _members_in(country: str, fam: Family, p: Places, day: dt.date | None) -> set[str]:
     """The family's currencies that were legal tender in ``country`` on ``day`` (today if None)."""
-    out = set()
-    for iso, start, end in p.tender.get(country, ()):
-        if iso not in fam.members:
-            continue
-        if day is None:
-            if end is None:
-                out.add(iso)
-        elif (start is None or start <= day) and (end is None or day <= end):
-            out.add(iso)
-    return out
+    return {iso for iso, start, end in p.tender.get(country, ()) if iso in fam.members and _in_force(start, end, day)}
 
 
 def _tender_on(fam: Family, p: Places, day: dt.date | None) -> str | None:
     """The member that was legal tender somewhere on ``day`` ("Turkish lira" in 1987: TRL)."""
     if day is None:
         return None
-    return _one({iso for spans in p.tender.values() for iso, start, end in spans if iso in fam.members
-                 and (start is None or start <= day) and (end is None or day <= end)})
+    return _one({iso for iso in fam.members if any(_in_force(a, b, day) for a, b in p.spans_of.get(iso, ()))})
 
 
 def _one(isos: set[str]) -> str | None:
