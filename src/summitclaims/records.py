@@ -1,6 +1,7 @@
 """Read the normalised values off a processed Doc as JSON-ready records (see schema/record.schema.json)."""
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator
 
 from spacy.tokens import Doc, Span
@@ -9,10 +10,77 @@ from .fields import iso, number
 from .kinds import KIND_ORDER
 from .pipeline import extensions, sents
 
+# A record's ``sentence`` is context for a reader, not a copy of the text: where no full stop ends
+# a sentence (a list of headlines, a table, a timeline) the parser's sentence can be the whole
+# article, and every record repeating it makes output grow with the square of the input.
+SENTENCE_CHARS = 1_000
+ELLIPSIS = "\u2026"
+_INK = re.compile(r"\S")
+
+
+def _line_start(text: str, lo: int, i: int, room: int) -> int | None:
+    """Where the line holding ``text[i]`` begins (not before ``lo``), if no more than ``room`` back."""
+    if room < 0:
+        return None
+    k = text.rfind("\n", max(lo, i - room), i)
+    if k >= 0:
+        return k + 1
+    return lo if i - lo <= room else None
+
+
+def _line_end(text: str, i: int, hi: int, room: int) -> int | None:
+    """Where the line holding ``text[i]`` ends (its line break, or ``hi``), if no more than ``room`` on."""
+    if room < 0:
+        return None
+    k = text.find("\n", i, min(hi, i + room))
+    if k >= 0:
+        return k
+    return hi if hi - i <= room else None
+
+
+def bounded_sentence(text: str, s: int, e: int, start: int, end: int, cap: int = SENTENCE_CHARS) -> str:
+    """``text[s:e]`` stripped, the sentence of the span [start, end); one longer than ``cap`` is cut
+    around the span, to whole lines where it has line breaks (a list, a table), else to words, with
+    an ellipsis where it was cut. Reads no more than about ``cap`` characters either side of the span."""
+    if e - s <= cap:
+        return text[s:e].strip()
+    start = min(max(start, s), e)
+    end = min(max(end, start), e)
+    a, b = _line_start(text, s, start, cap), _line_end(text, end, e, cap)
+    if a is not None and b is not None and b - a <= cap:
+        # the span's own lines fit: whole lines around them, one before and one after in turn
+        grown = True
+        while grown:
+            grown = False
+            if a > s:
+                p = _line_start(text, s, a - 1, cap - (b - a) - 1)
+                if p is not None:
+                    a, grown = p, True
+            if b < e:
+                n = _line_end(text, b + 1, e, cap - (b - a) - 1)
+                if n is not None:
+                    b, grown = n, True
+    else:
+        # one long line: the words around the span
+        # (room one side does not use goes to the other)
+        room = max(0, cap - (end - start))
+        right = min(room - min(room // 2, start - s), e - end)
+        a, b = max(s, start - (room - right)), end + right
+        if a > s:
+            space = text.find(" ", a, start)
+            a = space + 1 if space >= 0 else a
+        if b < e:
+            space = text.rfind(" ", end, b)
+            b = space if space >= 0 else b
+    # a search, not a slice: a slice of the rest would copy the whole sentence for every record
+    return ((ELLIPSIS + " " if _INK.search(text, s, a) else "") + text[a:b].strip()
+            + (" " + ELLIPSIS if _INK.search(text, b, e) else ""))
+
 
 def sentence_of(doc: Doc, start_char: int, end_char: int, text: str | None = None) -> str | None:
-    """The sentence(s) the span [start_char, end_char) stands in, stripped; None without sentence boundaries.
-    ``text``: the doc's text, when the caller has it already."""
+    """The sentence(s) the span [start_char, end_char) stands in, stripped and bounded (see
+    ``bounded_sentence``); None without sentence boundaries. ``text``: the doc's text, when the
+    caller has it already."""
     if not len(doc) or not sents.has_sents(doc):
         return None
     first = doc.char_span(start_char, end_char, alignment_mode="expand")
@@ -20,7 +88,8 @@ def sentence_of(doc: Doc, start_char: int, end_char: int, text: str | None = Non
         return None
     s = sents.sent(doc, first.start)
     e = sents.sent(doc, first.end - 1)
-    return (sents.text(doc) if text is None else text)[s.start_char:e.end_char].strip()
+    return bounded_sentence(sents.text(doc) if text is None else text, s.start_char, e.end_char,
+                            start_char, end_char)
 
 
 def _base(kind: str, doc: Doc, start: int, end: int, text: str) -> dict[str, Any]:

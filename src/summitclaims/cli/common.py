@@ -9,7 +9,7 @@ from typing import Any, NoReturn, Optional
 import typer
 
 from ..fields import parse_iso_date
-from ..io.readers import INPUT_FORMATS
+from ..io.readers import INPUT_FORMATS, MAX_INPUT_BYTES, size_text
 from ..kinds import parse_kinds
 
 USAGE = 2            # exit code of a usage error, a bad rule table or a missing model
@@ -140,6 +140,35 @@ def keep_text_option(help: str = "Put the (extracted) article text on the docume
 def quiet_option(help: str = "No progress bar and no closing summary on stderr.") -> Any:
     """--quiet/-q flag: no progress or summary lines on stderr; Warning and Error lines still show."""
     return typer.Option(False, "--quiet", "-q", metavar="", help=help)
+
+
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1 << 10, "kb": 1 << 10, "kib": 1 << 10, "m": 1 << 20, "mb": 1 << 20,
+               "mib": 1 << 20, "g": 1 << 30, "gb": 1 << 30, "gib": 1 << 30}
+
+
+def check_size(value: Optional[str]) -> int:
+    """Callback of --max-input-size: '64M', '1.5G', '500k', a number of bytes, or 0 for no limit."""
+    import re
+
+    if value is None:
+        return MAX_INPUT_BYTES
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*", value.lower())
+    if not m or m.group(2) not in _SIZE_UNITS:
+        raise typer.BadParameter(f"{value!r} is not a size such as 64M, 1G or 0 (no limit)")
+    return int(float(m.group(1)) * _SIZE_UNITS[m.group(2)])
+
+
+def given_size(value: Any) -> int:
+    """The bytes --max-input-size holds once its callback ran (typer types the parameter as text)."""
+    assert isinstance(value, int)
+    return value
+
+
+def max_size_option(help: str = f"Refuse an input (a file once decompressed, stdin, one JSONL line) larger "
+                                f"than SIZE (K, M, G; 0: no limit) [default: {size_text(MAX_INPUT_BYTES)}].") -> Any:
+    """--max-input-size SIZE, turned into bytes by its callback: the readers' one memory bound."""
+    return typer.Option(None, "--max-input-size", metavar="SIZE", callback=check_size, show_default=False,
+                        help=help)
 
 
 def actor_files(actors: Optional[list[Path]]) -> tuple[str, ...]:

@@ -14,10 +14,12 @@ from .common import (
     actors_option,
     error,
     given_date,
+    given_size,
     id_key_option,
     input_format_option,
     keep_text_option,
     load_pipeline,
+    max_size_option,
     model_option,
     only_option,
     published_key_option,
@@ -53,6 +55,7 @@ def extract_command(
     ),
     keep_text: bool = keep_text_option(),
     strict: bool = typer.Option(False, "--strict", metavar="", help="Stop at the first input that cannot be read."),
+    max_size: Optional[str] = max_size_option(),
     quiet: bool = quiet_option(),
     model: Optional[str] = model_option(),
     actors: Optional[List[Path]] = actors_option(),
@@ -78,7 +81,8 @@ def extract_command(
     load_pipeline(model, actors_files)      # a missing model or a bad table stops here, exit 2
 
     read = ReadOptions(input_format=input_format, text_key=text_key, id_key=id_key,
-                       published_key=published_key, globs=tuple(glob) if glob else DEFAULT_GLOBS)
+                       published_key=published_key, globs=tuple(glob) if glob else DEFAULT_GLOBS,
+                       max_bytes=given_size(max_size))
     opts = runner.RunOptions(published=given_date(published), kinds=parse_kinds(only), keep_text=keep_text)
     counts: Counter = Counter()
     failed = docs = 0

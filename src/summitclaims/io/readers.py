@@ -27,6 +27,14 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 DEFAULT_GLOBS = tuple(f"*{s}{gz}" for s in TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES for gz in ("", ".gz"))
 INPUT_FORMATS = ("auto", "text", "html", "jsonl")
 _BINARY_PROBE = 8192
+# An input (a file once decompressed, stdin, one JSONL line) larger than this is refused rather
+# than read: a gzip bomb, /dev/urandom or an endless line would otherwise fill memory and cost the
+# whole run. 64 MiB is some hundred times the longest news article and keeps a run under 1 GB.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+# JSON nested deeper than this is refused: it is no article, and json's recursion (in reading, and
+# again in writing ``meta``) would otherwise end in a RecursionError
+MAX_JSON_DEPTH = 64
+_READ_CHUNK = 1 << 20
 
 
 @dataclass
@@ -49,6 +57,58 @@ class ReadOptions:
     id_key: str = "id"
     published_key: str = "published"
     globs: tuple[str, ...] = DEFAULT_GLOBS
+    max_bytes: int = MAX_INPUT_BYTES           # per input once decompressed, and per JSONL line; 0: no limit
+
+
+class TooLarge(Exception):
+    """An input past ``ReadOptions.max_bytes``: it is refused, not read on."""
+
+
+def size_text(n: int) -> str:
+    """1048576 -> '1 MiB': limits as people write them."""
+    for unit, size in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= size:
+            return f"{n / size:.4g} {unit}"
+    return f"{n} bytes"
+
+
+def too_large(limit: int, what: str = "") -> str:
+    """The reason given for an input past the limit, naming the option that raises it."""
+    return f"larger than {size_text(limit)}{what}: not read (raise the limit with --max-input-size)"
+
+
+def read_bounded(fh: BinaryIO | io.BufferedIOBase, limit: int, what: str = "") -> bytes:
+    """All of ``fh``, or TooLarge once more than ``limit`` bytes (0: no limit) came: memory stays
+    bounded by the limit however much the stream holds (a gzip bomb, /dev/zero)."""
+    if not limit:
+        return fh.read()
+    parts: list[bytes] = []
+    size = 0
+    while True:
+        part = fh.read(min(_READ_CHUNK, limit + 1 - size))
+        if not part:
+            return b"".join(parts)
+        parts.append(part)
+        size += len(part)
+        if size > limit:
+            raise TooLarge(too_large(limit, what))
+
+
+def bounded_lines(fh: BinaryIO | io.BufferedIOBase, limit: int) -> Iterator[bytes | None]:
+    """The lines of ``fh``; a line longer than ``limit`` bytes is skipped unread and stands as None."""
+    if not limit:
+        yield from fh
+        return
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):      # the rest of the long line, thrown away
+            line = fh.readline(_READ_CHUNK)
+        yield None
 
 
 # -- decoding -------------------------------------------------------------------------------------
@@ -75,9 +135,12 @@ def decode(data: bytes) -> tuple[str | None, str | None, str | None]:
     return text, None, f"not UTF-8 ({where}); read as Windows-1252"
 
 
-def _gunzip(data: bytes) -> tuple[bytes | None, str | None]:
+def _gunzip(data: bytes, limit: int) -> tuple[bytes | None, str | None]:
     try:
-        return gzip.decompress(data), None
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            return read_bounded(fh, limit, " once decompressed"), None
+    except TooLarge as exc:
+        return None, str(exc)
     except (OSError, EOFError, zlib.error) as exc:
         return None, f"broken gzip data: {exc}"
 
@@ -152,30 +215,70 @@ def html_article(doc_id: str, html: str) -> Article:
     return art
 
 
+def _finite(text: str) -> float | None:
+    value = float(text)
+    return value if value - value == 0 else None     # 1e999 overflows to inf: read as null, like Infinity
+
+
 def _loads(text: str) -> Any:
     """JSON as written by other tools: NaN and Infinity (which Python's json accepts and no JSON
-    output may carry on in ``meta``) read as null."""
-    return json.loads(text, parse_constant=lambda _name: None)
+    output may carry on in ``meta``), and numbers too large for a float, read as null."""
+    return json.loads(text, parse_constant=lambda _name: None, parse_float=_finite)
 
 
-def jsonl_articles(name: str, lines: Iterable[bytes], opts: ReadOptions) -> Iterator[Article]:
-    """One article per JSONL line; a bad line is an error record naming its line number."""
+def json_problem(value: Any, limit: int = MAX_JSON_DEPTH) -> str | None:
+    """Why a parsed JSON value cannot travel on to the output, or None: nesting deeper than
+    ``limit``, or a string with a lone surrogate (JSON's "\\ud800", which no UTF-8 output can hold)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:                      # iterative: the depth is what is being checked
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            if not item.isascii():
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError as exc:
+                    return f"a lone surrogate (\\u{ord(item[exc.start]):04x}) in a string"
+        elif isinstance(item, (dict, list)):
+            if depth > limit:
+                return f"nested deeper than {limit} levels"
+            if isinstance(item, dict):
+                stack.extend((k, depth) for k in item)
+                stack.extend((v, depth + 1) for v in item.values())
+            else:
+                stack.extend((v, depth + 1) for v in item)
+    return None
+
+
+def jsonl_articles(name: str, lines: Iterable[bytes | None], opts: ReadOptions) -> Iterator[Article]:
+    """One article per JSONL line; a bad line is an error record naming its line number (a line
+    past the size limit comes as None, unread)."""
     seen = False
     for n, raw in enumerate(lines, 1):
+        where = f"{name}:{n}"
+        if raw is None:
+            seen = True
+            yield Article(where, error=f"line {n}: {too_large(opts.max_bytes)}")
+            continue
         if not raw.strip():
             continue
         seen = True
-        where = f"{name}:{n}"
         try:
             row = _loads(raw.decode("utf-8-sig") if n == 1 else raw.decode("utf-8"))
         except UnicodeDecodeError as exc:
             yield Article(where, error=f"line {n}: not UTF-8 (byte offset {exc.start})")
+            continue
+        except RecursionError:
+            yield Article(where, error=f"line {n}: not read (JSON nested deeper than {MAX_JSON_DEPTH} levels)")
             continue
         except ValueError as exc:
             yield Article(where, error=f"line {n}: not valid JSON ({str(exc).split(':')[0]})")
             continue
         if not isinstance(row, dict):
             yield Article(where, error=f"line {n}: not a JSON object")
+            continue
+        problem = json_problem(row)
+        if problem:
+            yield Article(where, error=f"line {n}: not read ({problem})")
             continue
         text = row.get(opts.text_key)
         if not isinstance(text, str):
@@ -198,14 +301,14 @@ def jsonl_articles(name: str, lines: Iterable[bytes], opts: ReadOptions) -> Iter
 
 def _from_bytes(name: str, data: bytes, opts: ReadOptions) -> Iterator[Article]:
     if name.lower().endswith(".gz") or data[:2] == b"\x1f\x8b":
-        unzipped, error = _gunzip(data)
+        unzipped, error = _gunzip(data, opts.max_bytes)
         if unzipped is None:
             yield Article(name, error=error)
             return
         data = unzipped
     kind = _kind_of(name, data, opts.input_format)
     if kind == "jsonl":
-        yield from jsonl_articles(name, io.BytesIO(data), opts)
+        yield from jsonl_articles(name, bounded_lines(io.BytesIO(data), opts.max_bytes), opts)
         return
     text, error, warning = decode(data)
     if text is None:
@@ -219,12 +322,25 @@ def _from_bytes(name: str, data: bytes, opts: ReadOptions) -> Iterator[Article]:
 
 def _read_file(path: Path, name: str, opts: ReadOptions) -> Iterator[Article]:
     try:
-        if _kind_of(name, None, opts.input_format) == "jsonl":   # streamed: may not fit in memory
-            opener = gzip.open if name.lower().endswith(".gz") else open
-            with opener(path, "rb") as fh:
-                yield from jsonl_articles(name, fh, opts)
+        # a device (/dev/zero, /dev/urandom, a disk) is no article; a named pipe is read, bounded
+        # like stdin (process substitution: <(zcat x.gz))
+        mode = os.stat(path).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            yield Article(name, error="not a regular file")
             return
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            if _kind_of(name, None, opts.input_format) == "jsonl":   # streamed: may not fit in memory
+                if name.lower().endswith(".gz"):
+                    with gzip.GzipFile(fileobj=fh) as unzipped:
+                        yield from jsonl_articles(name, bounded_lines(unzipped, opts.max_bytes), opts)
+                else:
+                    yield from jsonl_articles(name, bounded_lines(fh, opts.max_bytes), opts)
+                return
+            # compressed or not, at most the limit (a .gz is then decompressed, bounded again)
+            data = read_bounded(fh, opts.max_bytes)
+    except TooLarge as exc:
+        yield Article(name, error=str(exc))
+        return
     except (OSError, EOFError, zlib.error) as exc:
         yield Article(name, error=getattr(exc, "strerror", None) or str(exc))
         return
@@ -237,14 +353,17 @@ def read_stream(stream: BinaryIO, opts: ReadOptions | None = None, name: str = S
     opts = opts or ReadOptions()
     try:
         if opts.input_format == "jsonl":
-            yield from jsonl_articles(name, stream, opts)
+            yield from jsonl_articles(name, bounded_lines(stream, opts.max_bytes), opts)
             return
-        data = stream.read()
+        data = read_bounded(stream, opts.max_bytes)
+    except TooLarge as exc:
+        yield Article(name, error=str(exc))
+        return
     except OSError as exc:
         yield Article(name, error=exc.strerror or str(exc))
         return
     if opts.input_format == "auto" and data[:2] != b"\x1f\x8b" and sniff(data) == "jsonl":
-        yield from jsonl_articles(name, io.BytesIO(data), opts)
+        yield from jsonl_articles(name, bounded_lines(io.BytesIO(data), opts.max_bytes), opts)
         return
     yield from _from_bytes(name, data, opts)
 
