@@ -3,22 +3,40 @@ that mean the same everywhere, declared once (as sqlite-utils declares its share
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any, NoReturn, Optional
 
 import typer
 
 from ..fields import parse_iso_date
-from ..io.readers import INPUT_FORMATS, MAX_INPUT_BYTES, size_text
+from ..io.readers import INPUT_FORMATS, MAX_INPUT_BYTES, glob_problem, path_name, size_text
 from ..kinds import parse_kinds
 
 USAGE = 2            # exit code of a usage error, a bad rule table or a missing model
 FAILED = 1           # exit code of a run where some input or the output failed
 
 
+# Control characters (C0, DEL, C1), line and paragraph separators and bidirectional overrides: in
+# an id or a file name they could forge a line on stderr, set the terminal's title or reorder what
+# is shown, so messages show them escaped ("\\n", "\\x1b", "\\u202e").
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that could act on a terminal shown as an escape; a file
+    name's undecodable bytes (lone surrogates) shown as ``\\xe9``."""
+    return path_name(_UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text))
+
+
 def error(message: str) -> None:
     """One ``Error: ...`` line on stderr: an input that failed while the run goes on."""
-    typer.echo(f"Error: {message}", err=True)
+    typer.echo(f"Error: {printable(message)}", err=True)
+
+
+def warning(message: str) -> None:
+    """One ``Warning: ...`` line on stderr."""
+    typer.echo(f"Warning: {printable(message)}", err=True)
 
 
 def fail(message: str, code: int = FAILED) -> NoReturn:
@@ -48,6 +66,15 @@ def check_tables() -> None:
         check()
     except PatternFileError as exc:
         fail(str(exc), USAGE)
+
+
+def check_globs(value: Optional[list[str]]) -> Optional[list[str]]:
+    """Callback of --glob: patterns of files inside the folder, not paths out of it."""
+    for pattern in value or ():
+        problem = glob_problem(pattern)
+        if problem:
+            raise typer.BadParameter(problem)
+    return value
 
 
 def check_date(value: Optional[str]) -> Any:

@@ -12,6 +12,7 @@ import typer
 from .common import (
     actor_files,
     actors_option,
+    check_globs,
     error,
     given_date,
     given_size,
@@ -26,8 +27,17 @@ from .common import (
     published_option,
     quiet_option,
     text_key_option,
+    warning,
 )
-from .output import BINARY_FORMATS, Format, Target, format_option, output_option, resolve_format
+from .output import (
+    BINARY_FORMATS,
+    Format,
+    Target,
+    format_option,
+    output_option,
+    overwrites_input,
+    resolve_format,
+)
 
 
 def extract_command(
@@ -50,7 +60,7 @@ def extract_command(
     id_key: str = id_key_option(),
     published_key: str = published_key_option(),
     glob: Optional[List[str]] = typer.Option(
-        None, "--glob", metavar="PATTERN",
+        None, "--glob", metavar="PATTERN", callback=check_globs,
         help="Folders: file name patterns to read (default: *.txt, *.html, *.jsonl, ... and .gz); repeatable.",
     ),
     keep_text: bool = keep_text_option(),
@@ -70,6 +80,8 @@ def extract_command(
             raise typer.BadParameter("no input: give a PATH, '-', or pipe text in", param_hint="PATH")
         paths = ["-"]
     chosen = resolve_format(fmt, output)
+    if overwrites_input(output, paths):
+        raise typer.BadParameter(f"{output}: is one of the inputs", param_hint="'--output'")
 
     # heavy imports only once a command runs, so --help stays fast
     from .. import runner
@@ -82,20 +94,21 @@ def extract_command(
 
     read = ReadOptions(input_format=input_format, text_key=text_key, id_key=id_key,
                        published_key=published_key, globs=tuple(glob) if glob else DEFAULT_GLOBS,
-                       max_bytes=given_size(max_size))
+                       max_bytes=given_size(max_size), skip=(str(output),) if output else ())
     opts = runner.RunOptions(published=given_date(published), kinds=parse_kinds(only), keep_text=keep_text)
     counts: Counter = Counter()
     failed = docs = 0
     previous = None
     started = time.perf_counter()
     show_progress = not quiet and sys.stderr.isatty()
-    with Target(output, binary=chosen in BINARY_FORMATS) as stream, progress(show_progress) as advance:
+    target = Target(output, binary=chosen in BINARY_FORMATS)
+    with target as stream, progress(show_progress) as advance:
         writer = make_writer(chosen, stream)
         try:
             for article, records in runner.run(iter_articles(paths, opts=read), opts, model=model,
                                               actors_files=actors_files, jobs=jobs):
                 for w in article.warnings:
-                    typer.echo(f"Warning: {article.doc_id}: {w}", err=True)
+                    warning(f"{article.doc_id}: {w}")
                 writer.write(records, continues=article is previous)   # a long article: several parts
                 counts.update(r["kind"] for r in records)
                 docs += sum(r["kind"] == "document" for r in records)
@@ -103,6 +116,7 @@ def extract_command(
                     failed += 1
                     error(f"{article.doc_id}: {records[0]['error']}")
                     if strict:
+                        target.keep_old = True      # a failed run keeps the old FILE, as Ctrl-C does
                         break
                 if article is not previous:
                     advance()
@@ -110,7 +124,10 @@ def extract_command(
         except BaseException:
             writer.abort()      # no closing bracket or Parquet footer: a cut run must not look whole
             raise
-        writer.close()
+        if target.keep_old:
+            writer.abort()      # a run --strict stopped is cut short too
+        else:
+            writer.close()
     if not quiet:
         kinds = ", ".join(f"{k} {counts[k]}" for k in KIND_ORDER if counts[k])
         total = sum(v for k, v in counts.items() if k in KIND_ORDER)

@@ -149,16 +149,48 @@ class _GuardedStream:
 
 
 class _Interrupted(BaseException):
-    """Ctrl-C. Not a KeyboardInterrupt, which click would turn into 'Aborted!' and exit 1."""
+    """Ctrl-C, SIGTERM or SIGHUP. Not a KeyboardInterrupt, which click would turn into 'Aborted!'
+    and exit 1: raised in the main thread, it unwinds the run's cleanup (temporary output, workers)."""
+
+    def __init__(self, signum: int = signal.SIGINT) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
-def _on_sigint(_signum, _frame):
-    raise _Interrupted()
+_SIGNALS = {signal.SIGINT: "Interrupted."}
+for _name, _said in (("SIGTERM", "Terminated."), ("SIGHUP", "Hangup.")):
+    if hasattr(signal, _name):          # no SIGHUP on Windows
+        _SIGNALS[getattr(signal, _name)] = _said
+
+
+def _on_signal(signum, _frame):
+    raise _Interrupted(signum)
+
+
+def _fill_closed_streams() -> None:
+    """A standard stream closed by the shell (``2>&-``) becomes /dev/null: the run goes on and
+    writes its output (Python gives None for such a stream, which nothing here can write to), and
+    the first file the run opens cannot take the closed number and get the messages meant for it."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+    # held open for the life of the process, as the standard streams are
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
 def main() -> None:
     """The console script: the app, with a closed stdout pipe as exit 0 and Ctrl-C as ``Interrupted.`` and exit 130."""
-    signal.signal(signal.SIGINT, _on_sigint)
+    _fill_closed_streams()
+    for signum in _SIGNALS:
+        signal.signal(signum, _on_signal)
     if sys.stdout is not None:
         sys.stdout = _GuardedStream(sys.stdout)
     try:
@@ -167,8 +199,10 @@ def main() -> None:
         # | head: the reader has what it wanted; as for ripgrep or sqlite-utils, that is success
         _quiet_stdout()
         sys.exit(0)
-    except (_Interrupted, KeyboardInterrupt):
-        sys.stderr.write("Interrupted.\n")
+    except (_Interrupted, KeyboardInterrupt) as exc:
+        signum = getattr(exc, "signum", signal.SIGINT)
+        if sys.stderr is not None:
+            sys.stderr.write(_SIGNALS[signum] + "\n")
         # The run's own cleanup (temporary output, workers stopped) has happened on the way here.
         # Exit now: at interpreter shutdown, concurrent.futures wakes the manager thread of the pool
         # the interrupt cut through a pipe already closed, and prints an OSError traceback.
@@ -178,4 +212,4 @@ def main() -> None:
                     stream.flush()
             except (OSError, ValueError, _PipeClosed):
                 pass
-        os._exit(130)
+        os._exit(128 + signum)

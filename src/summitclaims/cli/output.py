@@ -113,6 +113,25 @@ def _new_file_mode(path: Path) -> int:
         return 0o666 & ~mask
 
 
+def overwrites_input(output: Optional[Path], paths: Iterable[str]) -> Optional[str]:
+    """The input file that ``output`` is (it would be overwritten while read), or None."""
+    if output is None:
+        return None
+    try:
+        out = os.stat(output)
+    except OSError:
+        return None
+    if not stat.S_ISREG(out.st_mode):       # /dev/stdout and the like: a stream, not the input
+        return None
+    for given in paths:
+        try:
+            if given != "-" and os.path.samestat(os.stat(given), out):
+                return given
+        except OSError:
+            continue
+    return None
+
+
 class Target:
     """stdout, or FILE written via a temp file in the same folder and renamed on success; a .gz
     FILE is compressed (text formats), reproducibly (no time stamp in the header). A FILE that is
@@ -120,10 +139,16 @@ class Target:
     that reports a failed write: ``Error: FILE: reason`` and exit 1, FILE left as it was."""
 
     def __init__(self, output: Optional[Path], binary: bool = False):
+        # a symlink to a file is followed: that file is replaced (atomically), the link stays a link
+        # (a link to a device, as /dev/stdout is, is written directly: see _special)
         self.output = output
+        if output is not None and os.path.islink(output) and os.path.isfile(output):
+            self.output = Path(os.path.realpath(output))
+        self.shown = output              # the name the user gave, for messages
         self.binary = binary
         self.tmp: Optional[str] = None
         self.stream: Any = None
+        self.keep_old = False            # set by a run that stopped short (--strict): FILE stays as it was
         self._opened: list[Any] = []
 
     def __enter__(self) -> Any:
@@ -148,7 +173,7 @@ class Target:
             self.stream = raw if self.binary else io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
         except OSError as exc:
             self._cleanup()
-            raise typer.BadParameter(f"{self.output}: {exc.strerror or exc}", param_hint="'--output'") from None
+            raise typer.BadParameter(f"{self.shown}: {exc.strerror or exc}", param_hint="'--output'") from None
         if not self.binary:
             self._opened.append(self.stream)
         return self.stream
@@ -188,7 +213,7 @@ class Target:
         closing = self._close()
         if exc_type is None:                 # else the run's own exception says what happened
             failed = closing
-        if exc_type is None and failed is None and self.tmp is not None:
+        if exc_type is None and failed is None and self.tmp is not None and not self.keep_old:
             try:
                 os.chmod(self.tmp, _new_file_mode(self.output))
                 os.replace(self.tmp, self.output)
@@ -197,7 +222,7 @@ class Target:
                 failed = err
         self._cleanup()                      # a temp file still here belongs to a failed run
         if failed is not None:
-            fail(f"{self.output}: {failed.strerror or failed}")
+            fail(f"{self.shown}: {failed.strerror or failed}")
 
 
 def write_json(stream: TextIO, obj: object) -> None:

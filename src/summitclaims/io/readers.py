@@ -15,7 +15,7 @@ import stat
 import sys
 import zlib
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO, Iterable, Iterator
 
 from ..fields import parse_iso_date
@@ -58,6 +58,7 @@ class ReadOptions:
     published_key: str = "published"
     globs: tuple[str, ...] = DEFAULT_GLOBS
     max_bytes: int = MAX_INPUT_BYTES           # per input once decompressed, and per JSONL line; 0: no limit
+    skip: tuple[str, ...] = ()                 # files a folder's listing leaves out (the run's own -o FILE)
 
 
 class TooLarge(Exception):
@@ -368,10 +369,54 @@ def read_stream(stream: BinaryIO, opts: ReadOptions | None = None, name: str = S
     yield from _from_bytes(name, data, opts)
 
 
-def folder_files(folder: Path, globs: Iterable[str]) -> list[Path]:
-    """The files under ``folder`` (recursive) matching any glob, each once, sorted by relative POSIX path."""
-    found = {p for g in globs for p in folder.rglob(g) if p.is_file()}
-    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+def path_name(name: str) -> str:
+    """A path as text any output can hold: the bytes of a file name that are not UTF-8 (which
+    Python hands over as lone surrogates) written as ``\\xe9``; other text unchanged."""
+    if name.isascii():
+        return name
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:       # a lone surrogate no file name decodes to
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def glob_problem(pattern: str) -> str | None:
+    """Why a --glob pattern cannot name files inside a folder, or None: an absolute path or one
+    that climbs out with '..' would read files the folder does not hold."""
+    if not pattern.strip():
+        return "an empty pattern"
+    parts = pattern.replace("\\", "/").split("/")
+    if pattern.startswith(("/", "\\")) or os.path.isabs(pattern) or ".." in parts:
+        return f"{pattern!r} must name files inside the folder (no absolute path, no '..')"
+    return None
+
+
+def _matches(rel: PurePosixPath, globs: Iterable[str]) -> bool:
+    # as Path.rglob: a pattern without '/' matches the file name at any depth, one with '/' the
+    # last parts of the path
+    return any(rel.match(g.removeprefix("**/")) for g in globs)
+
+
+def folder_files(folder: Path, globs: Iterable[str], errors: list[str] | None = None) -> list[Path]:
+    """The files under ``folder`` (recursive, symlinked folders not entered) matching any glob,
+    each once, sorted by relative POSIX path. A subfolder that cannot be read is named in
+    ``errors`` (relative to ``folder``) rather than passed over in silence."""
+    globs = tuple(globs)
+    found: list[tuple[str, Path]] = []
+
+    def unreadable(exc: OSError) -> None:
+        if errors is None:
+            return
+        where = Path(exc.filename) if exc.filename else folder
+        errors.append(f"{where}: cannot read folder: {(exc.strerror or str(exc)).lower()}")
+
+    for root, _dirs, files in os.walk(folder, onerror=unreadable):
+        for name in files:
+            path = Path(root) / name
+            rel = PurePosixPath(path.relative_to(folder).as_posix())
+            if _matches(rel, globs) and path.is_file():
+                found.append((rel.as_posix(), path))
+    return [p for _, p in sorted(found)]
 
 
 def iter_articles(
@@ -379,11 +424,12 @@ def iter_articles(
 ) -> Iterator[Article]:
     """Articles for each path in order: files, folders (recursive, sorted), ``-`` for stdin."""
     opts = opts or ReadOptions()
-    for given in paths:
-        if given == "-":
+    skip = {os.path.realpath(p) for p in opts.skip}
+    for arg in paths:
+        if arg == "-":
             yield from read_stream(stdin if stdin is not None else sys.stdin.buffer, opts)
             continue
-        path = Path(given)
+        path, given = Path(arg), path_name(arg)     # opened as given, named as any output can hold
         try:
             # stat, not Path.is_dir/exists: those raise, not answer, under a folder we may not enter
             is_dir = stat.S_ISDIR(os.stat(path).st_mode)
@@ -392,14 +438,21 @@ def iter_articles(
             yield Article(given, error="no such file or directory" if missing else (exc.strerror or str(exc)).lower())
             continue
         if is_dir:
-            try:
-                files = folder_files(path, opts.globs)
-            except OSError as exc:
-                yield Article(given, error=f"cannot read folder: {(exc.strerror or str(exc)).lower()}")
+            unreadable: list[str] = []
+            files = [f for f in folder_files(path, opts.globs, unreadable) if os.path.realpath(f) not in skip]
+            top = f"{path}: "
+            for problem in unreadable:
+                # the folder itself, or a subfolder named as the user wrote the folder's path
+                if problem.startswith(top):
+                    yield Article(given, error=problem[len(top):])
+                else:
+                    where, _, why = problem.partition(": ")
+                    yield Article(path_name(str(Path(arg) / Path(where).relative_to(path))), error=why)
+            if unreadable and unreadable[0].startswith(top):
                 continue
             if not files:
                 yield Article(given, error=f"no article files ({', '.join(opts.globs)}) in folder")
             for f in files:
-                yield from _read_file(f, str(Path(given) / f.relative_to(path)), opts)
+                yield from _read_file(f, path_name(str(Path(arg) / f.relative_to(path))), opts)
         else:
             yield from _read_file(path, given, opts)

@@ -32,6 +32,11 @@ def resolve_jobs(jobs: int) -> int:
 
 def _init_worker(model: str | None, actors_files: tuple[str, ...]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
+    # a forked worker inherits the CLI's handlers, which unwind a run: the parent ends a cut
+    # run's workers with SIGTERM, and they should just end
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     _nlp.load(model, actors_files)                  # forked: already loaded (cached); spawned: now
 
 

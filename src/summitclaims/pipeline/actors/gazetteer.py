@@ -2,6 +2,7 @@
 for the two span rulers that fill ``doc.spans[GAZ_KEY]``."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -35,11 +36,33 @@ def _row_problem(row: dict[str, Any]) -> str | None:
         isinstance(pat, list) and pat and all(isinstance(t, dict) for t in pat)
     ):
         return "pattern must be a non-empty string (or a list of token patterns)"
+    if isinstance(pat, list):
+        problem = _token_pattern_problem(pat)
+        if problem is not None:
+            return problem
     if not (isinstance(canon, str) and canon.strip()):
         return "id (the canonical name) must be a non-empty string"
     qid = row.get("wikidata")
     if qid is not None and not (isinstance(qid, str) and resources.value_patterns()["wikidata"].fullmatch(qid)):
         return f"wikidata must be a Wikidata item id like 'Q142', not {qid!r}"
+    return None
+
+
+def _token_pattern_problem(pattern: list[dict[str, Any]]) -> str | None:
+    """What spaCy's own schema says of a token pattern, and a REGEX that does not compile: found
+    here, the line is named (the span ruler would say neither which row nor which file)."""
+    from spacy.schemas import validate_token_pattern
+
+    errors = validate_token_pattern(pattern)
+    if errors:
+        return f"token pattern: {errors[0]}"
+    for token in pattern:
+        for value in token.values():
+            if isinstance(value, dict) and "REGEX" in value:
+                try:
+                    re.compile(value["REGEX"])
+                except (re.error, TypeError) as exc:
+                    return f"token pattern: REGEX {value['REGEX']!r} does not compile ({exc})"
     return None
 
 
