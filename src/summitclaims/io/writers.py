@@ -2,6 +2,7 @@
 (Parquet: ``io.arrow``)."""
 from __future__ import annotations
 
+import io
 import json
 from typing import Any, Iterable, TextIO
 
@@ -66,8 +67,19 @@ class CsvWriter(Writer):
 
         self.stream = stream
         self.columns = columns
-        self.writer = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        # The csv module quotes a cell for the characters of its line terminator only: with "\n", a
+        # bare carriage return went out unquoted and readers split the row there. Rows are made
+        # with "\r\n" into a buffer, and written ending in "\n" as before.
+        self.buffer = io.StringIO()
+        self.writer = csv.DictWriter(self.buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
         self.writer.writeheader()
+        self.stream.write(self._take_row())
+
+    def _take_row(self) -> str:
+        row = self.buffer.getvalue()
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        return row[:-2] + "\n"
 
     @staticmethod
     def _cell(value: Any) -> Any:
@@ -78,6 +90,9 @@ class CsvWriter(Writer):
         return "" if value is None else value
 
     def write(self, records: Iterable[dict[str, Any]], continues: bool = False) -> None:
+        rows = []
         for r in records:
             self.writer.writerow({k: self._cell(v) for k, v in r.items()})
+            rows.append(self._take_row())
+        self.stream.write("".join(rows))
         self.stream.flush()
