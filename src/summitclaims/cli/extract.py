@@ -25,7 +25,7 @@ from .common import (
     quiet_option,
     text_key_option,
 )
-from .output import BINARY_FORMATS, Format, Target, format_option, output_option, resolve_format
+from .output import BINARY_FORMATS, Format, Target, csv_raw_option, format_option, output_option, resolve_format
 
 
 def extract_command(
@@ -39,6 +39,7 @@ def extract_command(
         "default: a dateline at the top of the text, else none."),
     fmt: Optional[Format] = format_option("jsonl"),
     output: Optional[Path] = output_option(Format, "jsonl"),
+    csv_raw: bool = csv_raw_option(),
     only: Optional[str] = only_option(
         "Comma list of actors, money, dates, quotes: write only these kinds (the same records "
         "as a full run) and run only the steps they read."),
@@ -86,7 +87,7 @@ def extract_command(
     started = time.perf_counter()
     show_progress = not quiet and sys.stderr.isatty()
     with Target(output, binary=chosen in BINARY_FORMATS) as stream, progress(show_progress) as advance:
-        writer = make_writer(chosen, stream)
+        writer = make_writer(chosen, stream, csv_raw=csv_raw)
         try:
             for article, records in runner.run(iter_articles(paths, opts=read), opts, model=model,
                                               actors_files=actors_files, jobs=jobs):

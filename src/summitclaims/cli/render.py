@@ -58,8 +58,9 @@ class TableView:
             self.console.print(table)
 
 
-def make_writer(fmt: str, stream: TextIO):
-    """The writer for an output format: table (people), jsonl, json, csv, parquet (scripts)."""
+def make_writer(fmt: str, stream: TextIO, csv_raw: bool = False):
+    """The writer for an output format: table (people), jsonl, json, csv, parquet (scripts);
+    ``csv_raw`` leaves CSV text cells that look like formulas as they are."""
     from ..io import writers
 
     if fmt == "table":
@@ -72,7 +73,7 @@ def make_writer(fmt: str, stream: TextIO):
         from ..columns import schema_columns
         from ..resources import record_schema
 
-        return writers.CsvWriter(stream, schema_columns(record_schema()))
+        return writers.CsvWriter(stream, schema_columns(record_schema()), raw=csv_raw)
     return (writers.JsonlWriter if fmt == "jsonl" else writers.JsonArrayWriter)(stream)
 
 
