@@ -85,6 +85,21 @@ def test_table_format_renders_kinds(runner, tmp_path):
     assert "Documents (1)" in result.stdout
 
 
+MARKUP = ("[/]", "[bold]x[/bold]", "[link=https://evil]y[/link]", ":thumbs_up:")
+
+
+def test_table_shows_article_text_literally_not_as_markup(runner, tmp_path):
+    f = tmp_path / "a.jsonl"
+    f.write_text(json.dumps({"id": "[bold]id[/bold] [/]",
+                             "text": f'"{" ".join(MARKUP)} end," said Jane Smith on Monday.'}) + "\n",
+                 encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(f), "-f", "table", "-q"], env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    for text in MARKUP + ("[bold]id[/bold] [/]",):
+        assert text in result.stdout
+
+
 def test_folder_is_walked_in_sorted_order(runner, tmp_path):
     (tmp_path / "sub").mkdir()
     for name in ("b.txt", "a.txt", "sub/c.txt"):
