@@ -224,6 +224,53 @@ def load_patterns(name: str) -> tuple[dict[str, Any], ...]:
     return tuple(read_table(patterns_dir() / f"{name}.jsonl", TABLES[name]))
 
 
+# The Python classes a JSON value of each schema type parses to (exact classes: True is no integer)
+_JSON_CLASSES: dict[str, frozenset[type]] = {
+    "string": frozenset({str}), "integer": frozenset({int}), "number": frozenset({int, float}),
+    "boolean": frozenset({bool}), "null": frozenset({type(None)}), "array": frozenset({list}),
+    "object": frozenset({dict}),
+}
+JSON_TYPE_NAMES: dict[type, str] = {str: "string", int: "integer", float: "number", bool: "boolean",
+                                    type(None): "null", list: "array", dict: "object"}
+
+
+@dataclass(frozen=True)
+class FieldTypes:
+    """What a record kind's fields may hold, as the record schema says: per property the classes
+    its value may have and their JSON names (``allowed``); per array property, those of its items."""
+    classes: dict[str, frozenset[type]]
+    allowed: dict[str, str]
+    items: dict[str, tuple[frozenset[type], str]]
+
+
+def _json_types(prop: dict[str, Any]) -> list[str]:
+    """The JSON types a property allows: its ``type``, or those of its ``const`` or ``enum`` values."""
+    if "type" in prop:
+        t = prop["type"]
+        return list(t) if isinstance(t, list) else [t]
+    values = [prop["const"]] if "const" in prop else _enum(prop)
+    return list(dict.fromkeys(JSON_TYPE_NAMES[v.__class__] for v in values))
+
+
+def _classes(types: list[str]) -> tuple[frozenset[type], str]:
+    return frozenset().union(*(_JSON_CLASSES[t] for t in types)), " or ".join(types)
+
+
+@lru_cache(maxsize=None)
+def field_types() -> dict[str, FieldTypes]:
+    """Per record kind, the JSON types of its fields, read from the record schema (the one list of
+    them): what record files read back (``diff``, ``summarise``) are checked against."""
+    out = {}
+    for kind, d in record_schema().get("$defs", {}).items():
+        classes, allowed, items = {}, {}, {}
+        for name, prop in d.get("properties", {}).items():
+            classes[name], allowed[name] = _classes(_json_types(prop))
+            if "type" in prop.get("items", {}):
+                items[name] = _classes(_json_types(prop["items"]))
+        out[kind] = FieldTypes(classes, allowed, items)
+    return out
+
+
 def record_schema() -> dict[str, Any]:
     """The JSON Schema of the records (shipped inside the package)."""
     return json.loads((_HERE / "schema" / "record.schema.json").read_text(encoding="utf-8"))

@@ -85,6 +85,21 @@ def test_table_format_renders_kinds(runner, tmp_path):
     assert "Documents (1)" in result.stdout
 
 
+MARKUP = ("[/]", "[bold]x[/bold]", "[link=https://evil]y[/link]", ":thumbs_up:")
+
+
+def test_table_shows_article_text_literally_not_as_markup(runner, tmp_path):
+    f = tmp_path / "a.jsonl"
+    f.write_text(json.dumps({"id": "[bold]id[/bold] [/]",
+                             "text": f'"{" ".join(MARKUP)} end," said Jane Smith on Monday.'}) + "\n",
+                 encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(f), "-f", "table", "-q"], env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    for text in MARKUP + ("[bold]id[/bold] [/]",):
+        assert text in result.stdout
+
+
 def test_folder_is_walked_in_sorted_order(runner, tmp_path):
     (tmp_path / "sub").mkdir()
     for name in ("b.txt", "a.txt", "sub/c.txt"):
@@ -280,6 +295,26 @@ def test_csv_has_the_schema_columns_and_one_row_per_record(runner):
             assert json.loads(row["aliases"]) == rec["aliases"]
         if rec["kind"] == "quote":
             assert row["partial"] == ("true" if rec["partial"] else "false")
+
+
+@pytest.mark.parametrize("raw", [False, True])
+def test_csv_cells_that_could_run_as_formulas(runner, tmp_path, raw):
+    starts = ("=", "+", "-", "@", "\t", "\r")
+    articles = tmp_path / "a.jsonl"
+    articles.write_text("".join(json.dumps({
+        "id": f'{c}HYPERLINK("https://evil"){i}',
+        "text": f'"{c}cmd|\' /C calc\'!A0 and more words here," said Jane Smith. Acme will invest €5 billion.',
+    }) + "\n" for i, c in enumerate(starts)), encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(articles), "-f", "csv", "-q", *(["--csv-raw"] if raw else [])])
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
+    mark = "" if raw else "'"
+    assert {r["doc"] for r in rows} == {f'{mark}{c}HYPERLINK("https://evil"){i}' for i, c in enumerate(starts)}
+    quotes = [r["quote"] for r in rows if r["kind"] == "quote"]
+    for c in "=+-@":
+        assert f"{mark}{c}cmd|' /C calc'!A0 and more words here," in quotes
+    money = [r for r in rows if r["kind"] == "money"]
+    assert money and all(float(r["value"]) == 5e9 for r in money)
 
 
 def test_schema_command_prints_the_schema(runner):

@@ -26,6 +26,17 @@ def test_show_prints_the_article(tmp_path):
     assert "Ursula von der Leyen" in result.stdout
 
 
+def test_show_prints_text_and_id_literally_not_as_markup(tmp_path):
+    markup = ("[/]", "[bold]x[/bold]", "[link=https://evil]y[/link]")
+    f = tmp_path / "a.jsonl"
+    f.write_text(json.dumps({"id": "[bold]id[/bold] [/]", "text": f"{' '.join(markup)} {ARTICLE}"}) + "\n",
+                 encoding="utf-8")
+    result = CliRunner().invoke(app, ["show", str(f)], env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.stderr
+    for text in markup + ("[bold]id[/bold] [/]",):
+        assert text in result.stdout
+
+
 def _styled(render) -> str:
     from rich.console import Console
 

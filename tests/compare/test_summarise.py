@@ -241,6 +241,34 @@ def test_summarise_cli_bad_input_is_exit_1_and_still_summarises(files, tmp_path)
     assert json.loads(result.stdout)["documents"] == 2
 
 
+MARKUP = ("[/]", "[bold]x[/bold]", "[link=https://evil]y[/link]")
+
+
+@pytest.fixture()
+def markup_files(tmp_path):
+    bad, bold, link = MARKUP
+    name = f"{bold} {bad}"
+    recs = [document(link), actor(link, name, "ORG", role=bad),
+            money(link, f"€5 billion {link}", 5e9, actor=name, usd=5.4e9, sentence=f"{bad} On Monday {name} said."),
+            quote(link, f"{bad} {bold} {link} words", name), date(link, f"Monday {bad}", "2025-02-10",
+                                                                    sentence=f"{bad} On Monday {name} said.")]
+    a = tmp_path / "a.jsonl"
+    a.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    b = tmp_path / "b.jsonl"
+    b.write_text(json.dumps(document("b")) + "\n", encoding="utf-8")
+    return str(a), str(b)
+
+
+@pytest.mark.parametrize("command", ["summarise", "diff"])
+def test_tables_show_record_text_literally_not_as_markup(markup_files, command):
+    files = markup_files if command == "diff" else markup_files[:1]
+    result = CliRunner().invoke(app, [command, *files, "-f", "table"], env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.stderr
+    for text in MARKUP:
+        assert text in result.stdout
+    assert "[bold]x[/bold] [/]" in result.stdout        # the actor's name
+
+
 def test_commands_help_without_spacy():
     import subprocess
     import sys

@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Optional, TextIO
 
 import typer
 
-from .common import USAGE, check_tables, error, fail, given_date, load_pipeline, model_option, published_option
+from .common import USAGE, check_tables, error, given_date, load_pipeline, model_option, published_option
 from .output import (
     ReportFormat,
     Target,
@@ -76,22 +76,24 @@ def diff_command(
     """Pair the money claims, quotes, actors and dates of A and B: same, conflicts, only in A, only in B.
 
     Exit codes: 0 done (with --exit-code: nothing differs), 1 something differs (--exit-code only),
-    2 an input could not be read or a usage error.
+    2 an input could not be read (nothing compared), a line of one was bad (the rest compared), or a usage error.
     """
     chosen = resolve_format(fmt, output, "jsonl", ReportFormat)
     check_tables()
 
     from ..compare.diff import Side, diff_sides, differs
-    from ..compare.load import iter_records
+    from ..compare.load import is_line_error, iter_records
 
     loader = load_nlp(model)
     sides = []
     for path in (a, b):
         sides.append(Side(tol, fx_tol).add(iter_records([path], given_date(published), nlp_loader=loader)))
     errors = sides[0].errors + sides[1].errors
-    if errors:
-        report_errors(errors[:-1])
-        fail(f"{errors[-1].get('doc')}: {errors[-1].get('error')}", USAGE)
+    report_errors(errors)
+    # a side missing a whole input would show as "only in" everything the input holds; a bad line
+    # costs only its own record, and the exit code still says that something was left out
+    if any(not is_line_error(e) for e in errors):
+        raise typer.Exit(USAGE)
     rows = diff_sides(sides[0], sides[1], tol=tol, fx_tol=fx_tol)
     with Target(output) as stream:
         if chosen == "json":
@@ -100,6 +102,8 @@ def diff_command(
             write_jsonl(stream, rows)
         else:
             render(stream, rows, a, b)
+    if errors:
+        raise typer.Exit(USAGE)
     if exit_code and differs(rows):
         raise typer.Exit(1)
 

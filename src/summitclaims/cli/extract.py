@@ -33,6 +33,7 @@ from .output import (
     BINARY_FORMATS,
     Format,
     Target,
+    csv_raw_option,
     format_option,
     output_option,
     overwrites_input,
@@ -51,6 +52,7 @@ def extract_command(
         "default: a dateline at the top of the text, else none."),
     fmt: Optional[Format] = format_option("jsonl"),
     output: Optional[Path] = output_option(Format, "jsonl"),
+    csv_raw: bool = csv_raw_option(),
     only: Optional[str] = only_option(
         "Comma list of actors, money, dates, quotes: write only these kinds (the same records "
         "as a full run) and run only the steps they read."),
@@ -103,7 +105,7 @@ def extract_command(
     show_progress = not quiet and sys.stderr.isatty()
     target = Target(output, binary=chosen in BINARY_FORMATS)
     with target as stream, progress(show_progress) as advance:
-        writer = make_writer(chosen, stream)
+        writer = make_writer(chosen, stream, csv_raw=csv_raw)
         try:
             for article, records in runner.run(iter_articles(paths, opts=read), opts, model=model,
                                               actors_files=actors_files, jobs=jobs):

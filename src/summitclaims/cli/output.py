@@ -59,6 +59,15 @@ def format_option(piped: str) -> Any:
     )
 
 
+def csv_raw_option() -> Any:
+    """--csv-raw flag: CSV text cells written as they are, even those a spreadsheet would run as a formula."""
+    return typer.Option(
+        False, "--csv-raw", metavar="",
+        help="CSV: write text cells as they are; by default one starting with = + - @ (or a tab or "
+             "carriage return) gets a leading ' so that a spreadsheet shows it rather than runs it.",
+    )
+
+
 def _output_path(value: Optional[Path]) -> Optional[Path]:
     if value is None or str(value) == "-":
         return None

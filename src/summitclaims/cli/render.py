@@ -6,6 +6,7 @@ from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 COLUMNS = {
     "document": ("doc", "published", "published_source", "chars"),
@@ -31,6 +32,13 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def literal(*cells: Any) -> list[Any]:
+    """Cells for a Rich table: text as Text, which Rich shows as written; a plain string it would
+    read as markup (a quote's ``[/]`` raised, ``[link=...]`` made a link) and as emoji codes.
+    Cells that are Rich renderables already (styled Text) pass as they are."""
+    return [Text(c) if isinstance(c, str) else c for c in cells]
+
+
 class TableView:
     """Collects records, renders at close (tables need every row to size their columns)."""
 
@@ -54,12 +62,13 @@ class TableView:
             for c in cols:
                 table.add_column(c, overflow="fold", max_width=70 if c in ("quote", "error") else None)
             for r in rows:
-                table.add_row(*(_cell(r.get(c)) for c in cols))
+                table.add_row(*literal(*(_cell(r.get(c)) for c in cols)))
             self.console.print(table)
 
 
-def make_writer(fmt: str, stream: TextIO):
-    """The writer for an output format: table (people), jsonl, json, csv, parquet (scripts)."""
+def make_writer(fmt: str, stream: TextIO, csv_raw: bool = False):
+    """The writer for an output format: table (people), jsonl, json, csv, parquet (scripts);
+    ``csv_raw`` leaves CSV text cells that look like formulas as they are."""
     from ..io import writers
 
     if fmt == "table":
@@ -72,7 +81,7 @@ def make_writer(fmt: str, stream: TextIO):
         from ..columns import schema_columns
         from ..resources import record_schema
 
-        return writers.CsvWriter(stream, schema_columns(record_schema()))
+        return writers.CsvWriter(stream, schema_columns(record_schema()), raw=csv_raw)
     return (writers.JsonlWriter if fmt == "jsonl" else writers.JsonArrayWriter)(stream)
 
 

@@ -119,7 +119,8 @@ def render_terminal(doc, console) -> None:
     text = Text(sents.text(doc))
     for start, end, label, _ in _highlights(doc):
         text.stylize(STYLES.get(label, ("bold", ""))[0], start, end)
-    title = f"{doc._.sc_doc_id}  published {doc._.sc_published or 'unknown'}"
+    # Text: a str title is read as Rich markup, and the id is the input's (a JSONL "id" is anything)
+    title = Text(f"{doc._.sc_doc_id}  published {doc._.sc_published or 'unknown'}")
     console.print(Panel(text, title=title, title_align="left"))
     legend = Text("  ").join(Text(label, style=style) for label, (style, _) in STYLES.items())
     console.print(legend)

@@ -86,6 +86,8 @@ def render(stream: TextIO, s: Dict[str, Any]) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from .render import literal
+
     console = Console(file=stream, soft_wrap=False)
     console.print(Text.assemble(
         (f"{s['documents']} documents", "bold"), f", {s['records']} records, {s['errors']} errors",
@@ -104,27 +106,27 @@ def render(stream: TextIO, s: Dict[str, Any]) -> None:
         totals = ", ".join(human_amount(v, k) for k, v in a["totals"].items())
         if a["ranges"]:
             totals += f" (+{a['ranges']} range{'s' if a['ranges'] > 1 else ''})"
-        actors.add_row(a["name"], a["role"] or "", str(a["documents"]), str(a["money"]), str(a["claims"]),
-                       totals, human_amount(a["total_usd"]) if a["total_usd"] else "", Text(bar, style="green"),
-                       str(a["quotes"]))
+        actors.add_row(*literal(a["name"], a["role"] or "", str(a["documents"]), str(a["money"]), str(a["claims"]),
+                                totals, human_amount(a["total_usd"]) if a["total_usd"] else "",
+                                Text(bar, style="green"), str(a["quotes"])))
     console.print(actors)
 
     claims = Table(title="Claims across documents", title_justify="left", title_style="bold", show_lines=True)
     for col in ("actor", "type", "amount", "USD", "sources", "copies", "as written", "agree"):
         claims.add_column(col, overflow="fold", max_width=50 if col == "as written" else None)
     for c in s["clusters"]:
-        claims.add_row(c["actor"] or "(no actor)", c.get("type") or "", _amount(c),
-                       human_amount(c["usd"]) if c["usd"] else "", str(c["sources"]), str(c.get("copies", 0)),
-                       " | ".join(c["variants"]),
-                       Text("yes", style="green") if c["agree"] else Text("no", style="red"))
+        claims.add_row(*literal(c["actor"] or "(no actor)", c.get("type") or "", _amount(c),
+                                human_amount(c["usd"]) if c["usd"] else "", str(c["sources"]),
+                                str(c.get("copies", 0)), " | ".join(c["variants"]),
+                                Text("yes", style="green") if c["agree"] else Text("no", style="red")))
     console.print(claims)
     if s.get("other_amounts"):
         other = Table(title="Prices, rates and other figures", title_justify="left", title_style="bold")
         for col in ("actor", "type", "amount", "sources", "as written"):
             other.add_column(col, overflow="fold", max_width=50 if col == "as written" else None)
         for c in s["other_amounts"]:
-            other.add_row(c["actor"] or "(no actor)", c.get("type") or "", _amount(c), str(c["sources"]),
-                          " | ".join(c["variants"]))
+            other.add_row(*literal(c["actor"] or "(no actor)", c.get("type") or "", _amount(c), str(c["sources"]),
+                                   " | ".join(c["variants"])))
         console.print(other)
 
     speakers = Table(title="Top speakers", title_justify="left", title_style="bold", show_lines=True)
@@ -132,7 +134,7 @@ def render(stream: TextIO, s: Dict[str, Any]) -> None:
         speakers.add_column(col, overflow="fold", max_width=80 if col == "sample quote" else None)
     for sp in s["speakers"]:
         q = str((sp["sample"] or {}).get("quote") or "")
-        speakers.add_row(sp["name"], str(sp["quotes"]), str(sp["documents"]), f"“{q[:240]}”")
+        speakers.add_row(*literal(sp["name"], str(sp["quotes"]), str(sp["documents"]), f"“{q[:240]}”"))
     console.print(speakers)
 
     timeline = Table(title="Timeline of dated claims", title_justify="left", title_style="bold")
@@ -142,5 +144,5 @@ def render(stream: TextIO, s: Dict[str, Any]) -> None:
         span = d["start"] if d["start"] == d["end"] else f"{d['start']}..{d['end']}"
         ex = d["examples"][0] if d["examples"] else {}
         example = f"{ex.get('text')} ({ex.get('actor') or 'no actor'})" if ex else ""
-        timeline.add_row(span, str(d["money"]), str(d["quotes"]), str(d["documents"]), example)
+        timeline.add_row(*literal(span, str(d["money"]), str(d["quotes"]), str(d["documents"]), example))
     console.print(timeline)

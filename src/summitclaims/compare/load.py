@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, cast
 
 from ..fields import error_record
 from ..kinds import RECORD_KINDS
+from ..resources import JSON_TYPE_NAMES, FieldTypes, field_types
 
 try:  # a dependency (1.5x the json module's speed on record lines); json stays as a fallback
     import orjson as _orjson
@@ -49,8 +51,39 @@ def is_record_file(path: str | Path) -> bool:
     return False
 
 
+def wrong_field(rec: Record, types: FieldTypes) -> Optional[str]:
+    """Why a record's fields are not of the types its kind's schema gives ("currency is an array, not
+    string or null"), or None. Fields the schema does not name, and absent ones, are let be: files of
+    older versions lack the newer fields."""
+    classes = types.classes
+    for key, value in rec.items():
+        allowed = classes.get(key)
+        if allowed is not None and value.__class__ not in allowed:
+            return f"{key} is {_a(value)}, not {types.allowed[key]}"
+    for key, (allowed, names) in types.items.items():
+        for i, item in enumerate(rec.get(key) or ()):
+            if item.__class__ not in allowed:
+                return f"{key}[{i}] is {_a(item)}, not {names}"
+    return None
+
+
+def _a(value: Any) -> str:
+    name = JSON_TYPE_NAMES.get(value.__class__, value.__class__.__name__)
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
+
+
+_LINE_ERROR = re.compile(r"line \d+: ")
+
+
+def is_line_error(rec: Record) -> bool:
+    """Whether an error record is about one line of an input (a record file's, a JSONL article
+    file's), whose other lines were read, rather than about a whole input that could not be."""
+    return bool(_LINE_ERROR.match(str(rec.get("error"))))
+
+
 def read_records(path: str | Path) -> Iterator[Record]:
-    """Records of a JSONL file, one at a time; a bad line gives an ``error`` record and reading goes on."""
+    """Records of a JSONL file, one at a time; a bad line (not JSON, not a record, a field of the
+    wrong type) gives an ``error`` record naming it and reading goes on."""
     name = str(path)
     try:
         f = open(path, "rb")  # noqa: SIM115  (closed below; apart, so that only opening errors land here)
@@ -58,6 +91,7 @@ def read_records(path: str | Path) -> Iterator[Record]:
         yield error_record(name, exc.strerror or str(exc))
         return
     kinds = _KIND_SET
+    types = field_types()
     with f:
         for n, line in enumerate(f, 1):
             try:
@@ -66,8 +100,14 @@ def read_records(path: str | Path) -> Iterator[Record]:
                 if line.strip():     # blank lines fail to parse too: tested only then, not per line
                     yield error_record(name, f"line {n}: not JSON")
                 continue
-            if rec.__class__ is not dict or rec.get("kind") not in kinds:
+            kind = rec.get("kind") if rec.__class__ is dict else None
+            # a str first: a kind that is a list or an object cannot be looked up in a set
+            if kind.__class__ is not str or kind not in kinds:
                 yield error_record(name, f"line {n}: not a summitclaims record")
+                continue
+            wrong = wrong_field(rec, types[kind])
+            if wrong:
+                yield error_record(name, f"line {n}: {wrong}")
                 continue
             yield rec
 

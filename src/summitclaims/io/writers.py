@@ -2,6 +2,7 @@
 (Parquet: ``io.arrow``)."""
 from __future__ import annotations
 
+import io
 import json
 from typing import Any, Iterable, TextIO
 
@@ -58,16 +59,40 @@ class JsonArrayWriter(Writer):
         self.stream.flush()
 
 
-class CsvWriter(Writer):
-    """One flat row per record; lists and objects as JSON text; absent fields empty."""
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP's list: tab and
+# carriage return too, since some programs skip them and read what follows)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-    def __init__(self, stream: TextIO, columns: list[str]):
+
+def neutralise(text: str) -> str:
+    """``text`` as a spreadsheet shows it and never runs it: a leading ``'`` when it could start a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+class CsvWriter(Writer):
+    """One flat row per record; lists and objects as JSON text; absent fields empty. Text cells
+    that a spreadsheet would run as a formula get a leading ``'`` unless ``raw``; numbers never
+    (a negative amount stays a number)."""
+
+    def __init__(self, stream: TextIO, columns: list[str], raw: bool = False):
         import csv
 
         self.stream = stream
         self.columns = columns
-        self.writer = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        self.raw = raw
+        # The csv module quotes a cell for the characters of its line terminator only: with "\n", a
+        # bare carriage return went out unquoted and readers split the row there. Rows are made
+        # with "\r\n" into a buffer, and written ending in "\n" as before.
+        self.buffer = io.StringIO()
+        self.writer = csv.DictWriter(self.buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
         self.writer.writeheader()
+        self.stream.write(self._take_row())
+
+    def _take_row(self) -> str:
+        row = self.buffer.getvalue()
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        return row[:-2] + "\n"
 
     @staticmethod
     def _cell(value: Any) -> Any:
@@ -77,7 +102,15 @@ class CsvWriter(Writer):
             return "true" if value else "false"
         return "" if value is None else value
 
+    def _safe_cell(self, value: Any) -> Any:
+        # lists and objects are JSON text, which starts with [ or {: only strings can start a formula
+        return neutralise(value) if isinstance(value, str) else self._cell(value)
+
     def write(self, records: Iterable[dict[str, Any]], continues: bool = False) -> None:
+        cell = self._cell if self.raw else self._safe_cell
+        rows = []
         for r in records:
-            self.writer.writerow({k: self._cell(v) for k, v in r.items()})
+            self.writer.writerow({k: cell(v) for k, v in r.items()})
+            rows.append(self._take_row())
+        self.stream.write("".join(rows))
         self.stream.flush()
