@@ -3,6 +3,7 @@ line, skipped; the others are still compared and summarised, and nothing a user 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -147,3 +148,31 @@ def test_diff_and_summarise_never_raise_on_mutated_records(tmp_path, good_file, 
         assert result.exit_code in (0, 1, 2) and "Traceback" not in result.stderr
         if args[-1] == "json" and result.stdout:
             json.loads(result.stdout)
+
+
+def test_a_line_past_the_size_limit_is_skipped_unread(tmp_path, monkeypatch):
+    from summitclaims.compare import load
+
+    monkeypatch.setattr(load, "MAX_INPUT_BYTES", 2000)
+    path = bad_file(tmp_path, json.dumps(dict(GOOD[KIND_LINE["quote"]], quote="x" * 5000)))
+    got = list(read_records(path))
+    errors = [r for r in got if r["kind"] == "error"]
+    assert [e["error"] for e in errors] == ["line 4: larger than 1.953 KiB: not read (raise the limit with "
+                                            "--max-input-size)"]
+    assert [r["kind"] for r in got if r["kind"] != "error"] == [r["kind"] for r in GOOD]
+
+
+def test_deep_nesting_is_a_bad_line(tmp_path):
+    path = bad_file(tmp_path, '{"kind": "money", "x": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    assert [r["error"] for r in read_records(path) if r["kind"] == "error"] == ["line 4: not JSON"]
+
+
+@pytest.mark.parametrize("command", ["diff", "summarise"])
+def test_o_naming_an_input_is_refused(tmp_path, good_file, command):
+    other = write(tmp_path / "other.jsonl", [json.dumps(r) for r in GOOD])
+    args = [command, good_file, other] if command == "diff" else [command, good_file]
+    before = Path(good_file).read_text()
+    result = CliRunner().invoke(app, [*args, "-o", good_file], env={"COLUMNS": "300"})
+    assert result.exit_code == 2
+    assert f"{good_file}: is one of the inputs" in result.output
+    assert Path(good_file).read_text() == before

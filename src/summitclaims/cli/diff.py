@@ -13,6 +13,7 @@ from .output import (
     format_option,
     human_amount,
     output_option,
+    overwrites_input,
     resolve_format,
     write_json,
     write_jsonl,
@@ -79,6 +80,8 @@ def diff_command(
     2 an input could not be read (nothing compared), a line of one was bad (the rest compared), or a usage error.
     """
     chosen = resolve_format(fmt, output, "jsonl", ReportFormat)
+    if overwrites_input(output, [a, b]):
+        raise typer.BadParameter(f"{output}: is one of the inputs", param_hint="'--output'")
     check_tables()
 
     from ..compare.diff import Side, diff_sides, differs

@@ -21,6 +21,7 @@ from .output import (
     format_option,
     human_amount,
     output_option,
+    overwrites_input,
     resolve_format,
     write_json,
     write_jsonl,
@@ -46,6 +47,8 @@ def summarise_command(
     be read (the rest is summarised), 2 usage error.
     """
     chosen = resolve_format(fmt, output, "json", ReportFormat)
+    if overwrites_input(output, paths):
+        raise typer.BadParameter(f"{output}: is one of the inputs", param_hint="'--output'")
     check_tables()
 
     from ..compare.load import iter_records

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, cast
 
 from ..fields import error_record
+from ..io.readers import MAX_INPUT_BYTES, bounded_lines, too_large
 from ..kinds import RECORD_KINDS
 from ..resources import JSON_TYPE_NAMES, FieldTypes, field_types
 
@@ -23,7 +24,7 @@ try:  # a dependency (1.5x the json module's speed on record lines); json stays 
     JSON_ERRORS: tuple = (_orjson.JSONDecodeError, ValueError)
 except ImportError:  # pragma: no cover - depends on the environment
     loads = json.loads
-    JSON_ERRORS = (ValueError,)
+    JSON_ERRORS = (ValueError, RecursionError)
 
 _SNIFF_BYTES = 1 << 20
 _KIND_SET = frozenset(RECORD_KINDS)
@@ -93,7 +94,11 @@ def read_records(path: str | Path) -> Iterator[Record]:
     kinds = _KIND_SET
     types = field_types()
     with f:
-        for n, line in enumerate(f, 1):
+        # a line past the readers' size limit is skipped unread: an endless line must not fill memory
+        for n, line in enumerate(bounded_lines(f, MAX_INPUT_BYTES), 1):
+            if line is None:
+                yield error_record(name, f"line {n}: {too_large(MAX_INPUT_BYTES)}")
+                continue
             try:
                 rec = loads(line)
             except JSON_ERRORS:
