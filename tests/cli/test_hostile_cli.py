@@ -204,3 +204,22 @@ def test_a_bad_token_pattern_names_file_and_line(runner, tmp_path, good, pattern
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"Error: {table}:2: token pattern: ") and says in line
+
+
+def test_show_html_naming_its_input_is_refused(runner, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body><p>{GOOD}</p></body></html>")
+    before = page.read_text()
+    result = runner.invoke(app, ["show", str(page), "--html", str(page)], env={"COLUMNS": "300"})
+    assert result.exit_code == 2
+    assert f"{page}: is the input" in result.output
+    assert page.read_text() == before
+
+
+def test_show_html_through_a_symlink_keeps_the_link(runner, tmp_path, good):
+    real, link = tmp_path / "real.html", tmp_path / "view.html"
+    real.write_text("old")
+    link.symlink_to(real)
+    result = runner.invoke(app, ["show", str(good), "--html", str(link)])
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and "<html" in real.read_text().lower()

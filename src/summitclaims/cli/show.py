@@ -10,7 +10,7 @@ from typing import Iterable, Optional, Sequence
 
 import typer
 
-from .common import error, fail, given_date, load_pipeline, model_option, published_option
+from .common import error, given_date, load_pipeline, model_option, published_option
 
 STYLES = {   # Rich styles for the terminal; the same labels colour the HTML page
     "MONEY": ("bold green", "#a3e4a1"),
@@ -316,6 +316,10 @@ def show_command(
 ) -> None:
     """Show an article in the terminal with money, dates, actors and quotes highlighted."""
     when = given_date(published)
+    from .output import Target, overwrites_input
+
+    if overwrites_input(html_out, [path]):
+        raise typer.BadParameter(f"{html_out}: is the input", param_hint="'--html'")
     from rich.console import Console
 
     from ..io.readers import iter_articles
@@ -341,10 +345,9 @@ def show_command(
         if html_out is None:
             render_terminal(doc, console)
     if html_out is not None and docs:
-        try:
-            html_out.write_text(render_html(docs, titles), encoding="utf-8")
-        except OSError as exc:
-            fail(f"{html_out}: {exc.strerror or exc}")
+        # as -o: through a temporary file, so a failed write leaves OUT.html as it was
+        with Target(html_out) as stream:
+            stream.write(render_html(docs, titles))
         typer.echo(f"wrote {html_out}", err=True)
     if failed:
         raise typer.Exit(1)
