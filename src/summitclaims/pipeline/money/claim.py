@@ -648,7 +648,7 @@ def _counted(count: str, unit: str) -> str | None:
     f = finder().periods
     n = f.numbers.number(count)
     code = f.units.get(unit.lower())
-    if n is None or code is None or n <= 0 or n != int(n) or n > MAX_UNTIL_YEARS:
+    if n is None or code is None or n <= 0 or n > MAX_UNTIL_YEARS or n != int(n):
         return None
     return duration(code, int(n))
 
