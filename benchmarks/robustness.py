@@ -3,15 +3,19 @@
     python benchmarks/robustness.py [--corpus ../shared/corpora/reuters21578.jsonl] [--jobs 2] [--limit N]
     python benchmarks/robustness.py --huge 50      # one 50 MB article: peak RSS and time
     python benchmarks/robustness.py --dates-worst  # the date finder on repeated phrases
+    python benchmarks/robustness.py --finders-worst  # every finder, and the pipeline, on hostile text
 
 The first prints internal errors by exception type (the goal is none) and records by kind; the
 second builds a single article of N MB from the corpus and runs the CLI on it; the third times
 the date finder on texts of one phrase repeated, at two sizes: the ratio should stay near 2
-(time linear in the text).
+(time linear in the text). The fourth does the same for the money finder, the date finder, the
+quotes' surname completion and the pipeline (money and dates, then quotes) on the texts that once
+made one of them quadratic, and fails if a doubling more than triples the time.
 """
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import subprocess
 import sys
@@ -103,6 +107,72 @@ def dates_worst(chars: int) -> int:
     return 0 if worst < 3.5 else 1
 
 
+# Texts that once made a finder quadratic (issue 20): runs of space-grouped numbers with each kind
+# of space, a Kelvin sign (re.I reads it as "k") that made the money scan try every character, a
+# run of capitals before a surname, and runs of the characters each grammar repeats.
+KELVIN = "\u212a"
+MONEY_WORST = ("100 ", "100\u00a0", "100\u202f", KELVIN + " 100 ", KELVIN + "1111", "$ ", "1.", "1,111 ",
+               "1 USD million ", "x1,111", "\u017f", "Mr. ", "«")
+QUOTES_WORST = ("A", "Ab ", "Mr. Mr. ", "«", "\" ")
+# "$ 1.$ 1. ...": the parse hangs every "1.$" on one token, whose children each amount's claim reads
+PIPELINE_WORST = (("money,dates", "100 "), ("money,dates", KELVIN + " 100 "), ("money,dates", "May 5 "),
+                  ("money,dates", "$ 1."), ("quotes", "A"), ("quotes", "\u201cMr. Mulford "),
+                  ("quotes", "\"Ab\" said Mulford "))
+MAX_RATIO = 3.0         # a doubling of the text that more than triples the time is not linear
+REPEATS = 3             # runs shorter than a second are timed this many times, the best kept
+
+
+def _timed(run, text: str) -> float:
+    best = float("inf")
+    for _ in range(REPEATS):
+        gc.collect()                # the garbage of the run before is not this one's time
+        started = time.perf_counter()
+        run(text)
+        best = min(best, time.perf_counter() - started)
+        if best > 1:
+            break
+    return best
+
+
+def _doubling(label: str, phrase: str, chars: int, run) -> float:
+    """Time ``run`` on ``phrase`` repeated to ``chars`` and to twice as many; print and return the ratio."""
+    times = [_timed(run, phrase * max(1, size // len(phrase))) for size in (chars, 2 * chars)]
+    ratio = times[1] / max(times[0], 1e-3)      # below a millisecond the ratio is noise
+    flag = "" if ratio <= MAX_RATIO else "  <-- not linear"
+    print(f"{label:11} {phrase!r:22} {chars:>6} chars {times[0]:6.2f}s, {2 * chars:>6} chars "
+          f"{times[1]:6.2f}s (x{ratio:.1f}){flag}", flush=True)
+    return ratio
+
+
+def finders_worst(chars: int) -> int:
+    import datetime as dt
+
+    from summitclaims import nlp as load_nlp
+    from summitclaims.api import extract_articles
+    from summitclaims.io.readers import Article
+    from summitclaims.normalize.dates import find
+    from summitclaims.normalize.money import find_money
+    from summitclaims.pipeline.quotes.candidates import complete
+    from summitclaims.pipeline.quotes.tables import QuoteTables
+
+    published = dt.date(2025, 2, 11)
+    tables = QuoteTables.load("quote_cues", "quote_pronouns", "quote_gender", "quote_nouns", "roles", 8, 3, 6)
+    find_money("$5"), find("May 5", published)          # the grammars are built before the clock runs
+    ratios = [_doubling("money", p, chars, find_money) for p in MONEY_WORST]
+    ratios += [_doubling("dates", p, chars, lambda t: find(t, published)) for p in (*DATES_WORST, "May 5 ")]
+    ratios += [_doubling("quotes", p, chars, lambda t: complete(t + " Mulford", tables, "Mulford"))
+               for p in QUOTES_WORST]
+    nlp = load_nlp.load()
+    for kinds, phrase in PIPELINE_WORST:
+        def pipeline(text: str, kinds: str = kinds) -> None:
+            for _ in extract_articles(nlp, [Article("worst", text=text)], published, kinds=frozenset(kinds.split(","))):
+                pass
+        pipeline("warm up")
+        ratios.append(_doubling(kinds, phrase, chars // 2, pipeline))
+    print(f"worst doubling ratio x{max(ratios):.1f} (linear: about 2; the limit x{MAX_RATIO:.0f})")
+    return 0 if max(ratios) <= MAX_RATIO else 1
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -110,9 +180,12 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--huge", type=int, metavar="MB", default=None)
     ap.add_argument("--dates-worst", type=int, nargs="?", const=25_000, metavar="CHARS", default=None)
+    ap.add_argument("--finders-worst", type=int, nargs="?", const=20_000, metavar="CHARS", default=None)
     args = ap.parse_args()
     if args.dates_worst:
         return dates_worst(args.dates_worst)
+    if args.finders_worst:
+        return finders_worst(args.finders_worst)
     if args.huge:
         return huge(args.corpus, args.huge)
     return every_article(args.corpus, args.jobs, args.limit)

@@ -325,3 +325,34 @@ def test_one_scan_serves_the_dateline_and_the_finder():
     assert find(text, PUB, scan=scan) == find(text, PUB)
     with pytest.raises(ValueError, match="another text"):
         find("Prices rose on Monday.", PUB, scan=scan)
+
+
+# --------------------------------------------------------------------------------- hostile text
+# Once quadratic (issue 20): here only their results; the timing is benchmarks/robustness.py's.
+K = "\u212a"    # the Kelvin sign, which re.I reads as "k"
+
+
+@pytest.mark.parametrize("phrase, per_phrase", [
+    pytest.param("May 5 ", [("May 5", D(2025, 5, 5))], id="day-and-month"),
+    pytest.param("5 May ", [("5 May", D(2025, 5, 5))], id="day-first"),
+    pytest.param("Monday ", [("Monday", D(2025, 2, 10))], id="weekday"),
+    pytest.param("May ", [], id="a-bare-month-repeated-is-no-date"),
+    pytest.param("100 ", [], id="numbers"),
+])
+def test_a_phrase_repeated_thousands_of_times(phrase, per_phrase):
+    times = 6_000 // len(phrase)
+    found = [(f.value.raw, f.value.start) for f in find(phrase * times, PUB)]
+    assert found == per_phrase * times
+
+
+_HOSTILE = st.sampled_from(list("0123456789 ,.-/'") + ["\u00a0", "\u202f", K, "\u017f", "May ", "May 5 ", "Monday ",
+                                                        "the ", "year-end ", "from ", "to ", "A", "«", "Mr. "])
+
+
+@settings(max_examples=40, deadline=2000)
+@given(st.lists(_HOSTILE, min_size=200, max_size=1500).map("".join))
+def test_hostile_text_is_fast_and_sane(text):
+    for f in find(text, PUB):
+        assert text[f.start:f.end] == f.value.raw
+        if f.value.start is not None:
+            assert f.value.start <= f.value.end

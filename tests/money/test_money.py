@@ -398,3 +398,35 @@ def _check(text):
         if m.low is not None:
             assert m.low <= m.high
     parse_money(text)
+
+
+# --- hostile text: once quadratic (issue 20), here only checked for its result ---------------------------
+K = "\u212a"    # the Kelvin sign, which re.I reads as "k"
+
+
+@pytest.mark.parametrize("text, found", [
+    P("100 " * 1250 + "and 5 000 euros", [("5 000 euros", 5000, "EUR")], id="space-grouped-run"),
+    P("100\u00a0" * 1250 + "to $5 million", [("$5 million", 5e6, "USD")], id="no-break-space-run"),
+    P("100\u202f" * 1250 + "or 5\u202f000 euros", [("5\u202f000 euros", 5000, "EUR")], id="narrow-no-break-run"),
+    P(K + " " + "100 " * 1250 + "cost $5 million", [("$5 million", 5e6, "USD")], id="kelvin-sign-and-run"),
+    P(K + "1" * 5000 + " then $5 million", [("$5 million", 5e6, "USD")], id="kelvin-sign-and-digits"),
+    P("x" + "1" * 5000 + ",5678 USD million", [("5678 USD million", 5678e6, "USD")], id="digits-before-code"),
+    P("x1" + ",111" * 1250 + ",1 USD million", [("111,1 USD million", 111.1e6, "USD")], id="commas-before-code"),
+])
+def test_hostile_runs(text, found):
+    assert [(text[s:e], m.value, m.currency) for s, e, m in find_money(text)] == found
+
+
+def test_a_long_space_grouped_number_is_read_whole():
+    # too large for a value, as before: the run is one number, not its last groups
+    assert find_money("100 " * 1250 + "euros") == []
+
+
+_HOSTILE = st.sampled_from(list("0123456789 ,.$€£-") + ["\u00a0", "\u202f", K, "\u017f", "USD", "euros",
+                                                        "million", "MR", "A", "«", "100 ", "1,000"])
+
+
+@settings(max_examples=60, deadline=2000)
+@given(st.lists(_HOSTILE, min_size=200, max_size=2000).map("".join))
+def test_hostile_text_is_fast_and_sane(text):
+    _check(text)

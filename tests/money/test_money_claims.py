@@ -595,3 +595,14 @@ def test_misparsed_verbs_are_read_by_their_form():
         lemma_, lower_ = "fin", "fined"
 
     assert types.load().lemma(Tok()) == "fine"
+
+
+# --- hostile text ----------------------------------------------------------------------------------------
+def test_a_token_with_thousands_of_children(nlp):
+    # the parse hangs every "1.$" on one token, whose children each amount's claim reads (issue 20:
+    # once quadratic); the claims are still made for every amount the finder gives
+    from summitclaims.normalize.money import find_money
+
+    text = "$ 1." * 1000
+    doc = _doc(nlp, text)
+    assert len(doc.spans[extensions.MONEY]) == len(find_money(text)) > 900

@@ -33,6 +33,13 @@ TRICKY = [
     "ſix million dollars", "ſix dollars", "\u212aES 5 million", "İN 5", "120 mln dlrs from 127.4 mln",
     "$30-50bn", "between $1 and $2 million", "3 dollars 50 cents", "1/2 dollars", ",5 euros", "_5 dollars",
     "٢٠ dollars", "5\u00a0000 euros", "$1 = 0.9698 euros", "109 billion euros ($112 billion)",
+    # space-grouped runs: a failed try at the run skips its later groups, never the last
+    "100 100 100 euros", "x100 100 100 euros", "1.100 100 euros", "2023 100 000 euros", "$100 100 1000",
+    "100 100,5 dollars", "100 100 100,5 USD million", "x100 100 1.5 USD million", "100\u202f100\u00a0100 euros",
+    "100 100 mln dlrs", "July 6 100 mln dlrs", "x1 000 000 USD million",
+    # a folding letter inside or after a word, before a code with a magnitude
+    "U\u017f$5", "H\u212a $ 5 million", "a\u212aES 5", "\u017fUSD 5", "xſix dollars", "5 U\u017fD million",
+    "1,1234,567 USD million", "12.345.678 USD million", "x1.5 USD million", "x.5 USD million",
 ]
 
 
@@ -62,8 +69,11 @@ PIECES = st.one_of(
     st.integers(0, 999).map(str), st.integers(0, 10**7).map(lambda n: f"{n:,}"),
     st.floats(0, 1000, allow_nan=False).map(lambda f: f"{f:.2f}"),
     st.sampled_from(["$", "€", "£", "¥", "US$", "HK$", "Rs.", "ſ", "ı", "İ", "\u212a", "é", "_", "٢", "½"]),
+    st.sampled_from(["USD million", "EUR bn", "usd mln"]),
+    st.lists(st.sampled_from(["1", "12", "100", "000", "1000"]), min_size=2, max_size=5).map(" ".join),
 )
-SEPS = st.sampled_from(["", " ", "  ", "-", "/", ".", ",", ", ", " - ", "–", "\n", "\n\n", "(", ") ", "+"])
+SEPS = st.sampled_from(["", " ", "  ", "-", "/", ".", ",", ", ", " - ", "–", "\n", "\n\n", "(", ") ", "+",
+                        "\u00a0", "\u202f"])
 
 
 @settings(max_examples=500, deadline=None)

@@ -49,8 +49,9 @@ class Cents:
         return out
 
     def _add_bare_cents(self, text: str, h: Hit) -> None:
+        # whole, tested in Decimal: int() of a run of thousands of digits takes quadratic time
         if h.low is None and h.factor is None and h.unit.factor == 1 and h.num is not None \
-                and h.num == int(h.num):
+                and h.num == h.num.to_integral_value():
             m = self.bare.match(text, h.end)
             if m:
                 cents = self.numbers.number(m.group("n"))

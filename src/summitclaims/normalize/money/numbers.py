@@ -17,7 +17,12 @@ from .fragments import SP, WORD_END, WORD_START, alt
 from .lexicon import AmountWords
 
 MAX_MAGNITUDES = 2        # "5 lakh crore": two magnitudes multiply; a third word is something else
-_GROUP_SPACE = r"[ \u00a0\u202f\u2009]"      # thousands separated by a space, no-break, narrow or thin
+GROUP_SPACE = r"[ \u00a0\u202f\u2009]"       # thousands separated by a space, no-break, narrow or thin
+# A digit run grouped by spaces as the digits grammar reads one ("10 000 000"); the scanner uses it to
+# know how far a failed try at a run's start already looked (scan.py).
+SPACE_GROUPED = rf"\d{{1,3}}(?:{GROUP_SPACE}\d{{3}})+"
+# Every character a number in digits may hold, and the spaces after it.
+NUMBER_CHARS = r"[\d.,\u00a0\u202f\u2009 ]"
 
 
 def _digits(words: AmountWords) -> str:
@@ -27,7 +32,7 @@ def _digits(words: AmountWords) -> str:
         \d{{1,2}}(?:,\d\d)+,\d{{3}}(?:\.\d+)?(?![\d]|,\d)   # Indian "1,09,383": lakhs and crores grouped by two
       | \d{{1,3}}(?:\.\d{{3}})+,\d+(?![\d])     # European "1.234,5": dots group, a comma decimals
       | \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?        # English "1,234.5"
-      | \d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+     # space-grouped "10 000" ...
+      | {SPACE_GROUPED}                         # space-grouped "10 000" ...
         (?![\d]|[.,]\d)                         # ... not cut out of a longer number ...
         (?!\s*(?i:{alt(words.stops_grouping)})\b)   # ... nor before a magnitude ("July 6 100 mln" is a date)
       | \d+,\d{{1,2}}(?![\d]|[.,]\d)            # a comma and one or two digits is a decimal comma: "1,5"

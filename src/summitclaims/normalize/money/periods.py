@@ -64,7 +64,7 @@ class Periods:
         if n_txt.lower() in ("", *_ONE):
             return duration(code, 1)
         n = self.numbers.number(n_txt)
-        if n is None or n <= 0 or n != int(n) or n > MAX_COUNT:
+        if n is None or n <= 0 or n > MAX_COUNT or n != int(n):
             return None
         return duration(code, int(n))
 
@@ -75,7 +75,7 @@ class Periods:
             return None
         n = self.numbers.number(m.group("n"))
         code = self.units.get(m.group("unit").lower())
-        if n is None or code is None or n <= 0 or n != int(n) or n > MAX_COUNT:
+        if n is None or code is None or n <= 0 or n > MAX_COUNT or n != int(n):
             return None
         return duration(code, int(n))
 

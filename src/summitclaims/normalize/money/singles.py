@@ -10,8 +10,12 @@ from .currencies import CurrencyGrammar, unit_after, unit_before
 from .fragments import SP, WORD_END, WORD_START, alt
 from .hits import Hit
 from .lexicon import Lexicon
-from .numbers import NumberGrammar, Numbers
+from .numbers import NUMBER_CHARS, NumberGrammar, Numbers
 
+# "75 USD million" may begin anywhere inside a run of digits ("1234,567 USD million" at "234"), so
+# the scanner tries every digit before such a code; this many characters of number (and the spaces
+# up to the code) at most keeps those tries few.
+MAX_CODE_NUMBER = 64
 YEARS = (1900, 2100)      # a bare four-digit number in this span before "euro" is a year ("the 2025 euro area")
 _NEXT_WORDS = re.compile(r"[ \t\u00a0]+([A-Za-z]+)(?:[ \t\u00a0]+([A-Za-z]+))?")   # "climate talks"
 _THE_BEFORE = re.compile(r"(?i:\bthe)[ \t]+$")
@@ -26,7 +30,8 @@ class Singles:
         self.lex, self.numbers = lex, numbers
         self.pattern = re.compile(rf"""
             (?P<pre>{c.before}){SP}?(?P<pnum>{n.nummag_glued})   # "$5.6 million", "US$ 4.7bn", "EUR200 billion"
-          | (?P<cnum>{n.digits}){SP}(?P<ccode>{c.code}){SP}      # "75 USD million": a code between ...
+          | (?={NUMBER_CHARS}{{1,{MAX_CODE_NUMBER}}}(?!{NUMBER_CHARS}))   # of a sane length (MAX_CODE_NUMBER) ...
+            (?P<cnum>{n.digits}){SP}(?P<ccode>{c.code}){SP}      # "75 USD million": a code between ...
             (?P<cmag>(?i:{alt(lex.words.full + lex.words.abbr)})){WORD_END}   # ... number and magnitude
           | (?P<snum>{n.nummag})(?P<suf>{c.after})               # "3 billion euros", "120 mln dlrs", "20€", "12p"
           | {WORD_START}(?P<one>[Aa]){SP}(?P<one_name>(?i:{alt(lex.currencies.one)})){WORD_END}

@@ -22,7 +22,7 @@ from ...values import Money
 from .. import extensions, layout, sents
 from . import clauses, nouns, owners, targets, types
 from . import labels as L
-from .context import DocContext
+from .context import DocContext, children
 
 NEW_REACH = 3             # words before an amount in which "new" / "additional" is read
 REPEAT_REACH = 40         # chars before an amount in which "previously announced" is read
@@ -523,10 +523,10 @@ def _new(ctx: DocContext, span: Span, words: ClaimWords, type_: str) -> bool | N
         return True
     if ctx.parsed and len(span):
         noun = span.root.head if span.root.dep_ in types.MEASURE_DEPS else None
-        if noun is not None and any(c.lower_ in words.new for c in noun.children if c.dep_ == "amod"):
+        if noun is not None and any(c.lower_ in words.new for c in children(ctx, noun, ("amod",))):
             return True
-        for c in span.root.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+        for c in children(ctx, span.root, ("prep",)):
+            if c.lower_ in ("of", "in"):
                 obj = next((o for o in c.children if o.dep_ == "pobj"), None)
                 if obj is not None and any(a.lower_ in words.new for a in obj.children if a.dep_ == "amod"):
                     return True
@@ -648,7 +648,7 @@ def _counted(count: str, unit: str) -> str | None:
     f = finder().periods
     n = f.numbers.number(count)
     code = f.units.get(unit.lower())
-    if n is None or code is None or n <= 0 or n != int(n) or n > MAX_UNTIL_YEARS:
+    if n is None or code is None or n <= 0 or n > MAX_UNTIL_YEARS or n != int(n):
         return None
     return duration(code, int(n))
 

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from . import headings, nouns
 from . import labels as L
-from .context import DocContext
+from .context import DocContext, children
 
 RECEIVED = "received, no giver named"     # evidence of a receiver's amount: the actor is not said here
 LISTED_DEPS = frozenset(("nummod", "appos", "npadvmod", "compound", "nmod"))   # "Freedonia $1.7bn"
@@ -176,7 +176,7 @@ def _at_verb(ctx: DocContext, climb: _Climb, verb: Token) -> tuple[bool, str | N
         climb.evidence = RECEIVED
         return True, None
     # "The private equity firm KKR will pay": of two subjects the parse gives, the named one
-    subjects = [c for c in verb.children if c.dep_ in L.SUBJECT_DEPS]
+    subjects = children(ctx, verb, L.SUBJECT_DEPS)
     subj = next((c for c in subjects if ctx.mention(c) is not None), subjects[0] if subjects else None)
     if subj is None and verb.dep_ == "xcomp":
         # "Barbados has mandated Barclays Bank to arrange a 25 mln stg credit": the object of the
@@ -186,7 +186,7 @@ def _at_verb(ctx: DocContext, climb: _Climb, verb: Token) -> tuple[bool, str | N
         if controller is not None:
             subj = controller
     # passive: "was announced by Nvidia" names the actor in the agent
-    agent = next((c for c in verb.children if c.dep_ == L.AGENT), None)
+    agent = next(iter(children(ctx, verb, (L.AGENT,))), None)
     by = next((c for c in agent.children if c.dep_ == L.PREP_OBJECT), None) if agent is not None else None
     if subj is not None and climb.span.start <= subj.i < climb.span.end:
         # "€20 billion will come from Brookfield", "$10bn is expected from Fluidstack"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -60,6 +61,8 @@ class DocContext:
     memo: dict[str, bool] = field(default_factory=dict)     # which of those lazy scans were made
     # (start, end) chars of every amount the money finder found in the doc
     amounts: list[tuple[int, int]] = field(default_factory=list)
+    # token index -> its children by dependency label, made when first asked (``children``)
+    kids: dict[int, dict[str, list[Token]]] = field(default_factory=dict)
     # the countries whose economy's figures (exports, a deficit) were linked so far, in text order
     economies: list[str] = field(default_factory=list)
     breaker: list[re.Pattern[str]] = field(default_factory=list)   # what ends a paragraph here, once asked
@@ -191,3 +194,17 @@ def _own_subject(span: Span, tok: Token) -> bool:
     # puts "the company" in a clause of its own, whose understood subject may well be Reddit
     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
     return verb is not None and verb.i == root.head.i
+
+
+def children(ctx: DocContext, tok: Token, deps: Iterable[str]) -> list[Token]:
+    """The children of ``tok`` with one of the labels ``deps``, in text order.
+
+    A parse of hostile text may hang thousands of words on one token ("$ 1.$ 1.$ 1. ..."), which
+    the claims of each of its amounts read: grouped once by label, each read costs what it finds."""
+    by_dep = ctx.kids.get(tok.i)
+    if by_dep is None:
+        by_dep = ctx.kids[tok.i] = {}
+        for c in tok.children:
+            by_dep.setdefault(c.dep_, []).append(c)
+    found = [c for d in set(deps) for c in by_dep.get(d, ())]
+    return sorted(found, key=lambda c: c.i) if len(found) > 1 else found

@@ -10,13 +10,15 @@ from spacy.tokens import Doc, Span, Token
 
 from . import clauses
 from . import labels as L
-from .context import DocContext
+from .context import DocContext, children
 
 MAX_WORDS = 12            # a longer phrase is a clause of its own, not the short "what for"
 MAX_UP = 6                # steps from the amount up to the verb or noun it belongs to
 STOP_DEPS = frozenset(("relcl", "punct", "cc", "conj", "appos", "advcl", "parataxis"))
 RECIPIENT_PREPS = frozenset(("to", "into", "in"))      # "a grant to X", "invest in X"
 PURPOSE_PREPS = frozenset(("for",))                     # "for AI gigafactories"
+# the children of the amount's heads that may say what for or to whom: a clause, a preposition
+_TARGET_DEPS = ("xcomp", "advcl", "acl", "relcl", "prep", "dative")
 CUT_MARKS = frozenset((",", ";", "(", "—", "–", ":"))
 TIME_ENTS = frozenset(("DATE", "TIME"))
 NOT_TARGETS = frozenset(("MONEY", "DATE", "TIME", "PERCENT", "CARDINAL", "QUANTITY"))
@@ -47,7 +49,7 @@ def targets(ctx: DocContext, span: Span, words: TargetWords) -> tuple[Phrase | N
     purpose: Phrase | None = None
     chain = _chain(span)
     for tok in chain:
-        for child in tok.children:
+        for child in children(ctx, tok, _TARGET_DEPS):
             if child.i in range(span.start, span.end):
                 continue
             if purpose is None and child.dep_ in ("xcomp", "advcl", "acl", "relcl") and _to_verb(child):
@@ -68,9 +70,9 @@ def targets(ctx: DocContext, span: Span, words: TargetWords) -> tuple[Phrase | N
             continue        # "two loans to Mexico totalling 205 mln dlrs": the noun's words come next
         if tok.pos_ in L.VERB_POS:
             lemma = tok.lemma_.lower()
-            subj = next((c for c in tok.children if c.dep_ in L.SUBJECT_DEPS), None)
+            subj = next(iter(children(ctx, tok, L.SUBJECT_DEPS)), None)
             if subj is None and tok.dep_ == "xcomp":      # "Keppel decided to issue ...": who decided
-                subj = next((c for c in tok.head.children if c.dep_ in L.SUBJECT_DEPS), None)
+                subj = next(iter(children(ctx, tok.head, L.SUBJECT_DEPS)), None)
             if subj is not None and subj.left_edge.i <= span.root.i <= subj.right_edge.i:
                 subj = None      # "up to 30 billion euros would be given to Greece": the amount is no receiver
             passive = subj is not None and subj.dep_ == L.PASSIVE_SUBJECT
@@ -79,8 +81,8 @@ def targets(ctx: DocContext, span: Span, words: TargetWords) -> tuple[Phrase | N
                     or (lemma in ctx.words.issuers and clauses.securities_sold(ctx, span, tok))):
                 recipient = phrase(ctx.doc, subj)      # (the issuer of notes receives what they bring)
             if recipient is None and lemma in words.acquire:
-                obj = next((c for c in tok.children
-                            if c.dep_ in L.OBJECT_DEPS and c.i not in range(span.start, span.end)), None)
+                obj = next((c for c in children(ctx, tok, L.OBJECT_DEPS)
+                            if c.i not in range(span.start, span.end)), None)
                 if obj is not None:
                     recipient = phrase(ctx.doc, obj)
             break

@@ -138,7 +138,7 @@ def complete(text: str, tables: QuoteTables, name: str) -> str:
     words = name.split()
     last = words[-1]
     if len(words) == 1:
-        m = re.search(_FIRST_NAMES + re.escape(last) + r"\b", text, re.VERBOSE)
+        m = first_full_mention(text, last)
         if m:
             full = m.group(1).split()
             cut = max((k + 1 for k, w in enumerate(full)
@@ -147,3 +147,52 @@ def complete(text: str, tables: QuoteTables, name: str) -> str:
             if full and all(w[:1].isupper() and not w.isupper() for w in full):
                 return " ".join(full + [last])
     return " ".join(words)
+
+
+_NAME_CHAR = re.compile(r"[\w'\u2019-]")     # what a word of ``_FIRST_NAMES`` holds after its capital
+_SPACE = re.compile(r"\s")
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+def first_full_mention(text: str, last: str) -> re.Match[str] | None:
+    """``re.search(_FIRST_NAMES + last + r"\b", text)``, the one or two capitalised words before the
+    surname's first mention that has them, in time linear in the text.
+
+    The search itself tries every capital of the text, and each try reads its word to the end: a
+    run of capitals ("AAAA...") made it quadratic. Instead the surname's mentions are found, the
+    earliest place the words before each may begin is read backwards from it (a word may begin at
+    any capital of its run, as the pattern has no word boundary before it), and the pattern is
+    matched once, at the earliest of them, where the search would have found it."""
+    pattern = re.compile(_FIRST_NAMES + re.escape(last) + r"\b", re.VERBOSE)
+    starts = [p for m in re.finditer(re.escape(last) + r"\b", text)
+              if (p := _names_start(text, m.start())) is not None]
+    return pattern.match(text, min(starts)) if starts else None
+
+
+def _names_start(text: str, end: int) -> int | None:
+    """The earliest start of one or two words of ``_FIRST_NAMES`` that end (with their space) at
+    ``end``, or None."""
+    word = _word_before(text, end)
+    if word is None:
+        return None
+    run, first = word
+    if run == first and (two := _word_before(text, run)) is not None:
+        return two[1]
+    return first
+
+
+def _word_before(text: str, end: int) -> tuple[int, int] | None:
+    """(start of its run of word characters, its first capital) of a word of ``_FIRST_NAMES``
+    followed by spaces up to ``end``, or None."""
+    i = end
+    while i > 0 and _SPACE.match(text, i - 1):
+        i -= 1
+    if i == end:
+        return None             # the words and the surname are apart by a space at least
+    if i > 0 and text[i - 1] == ".":
+        i -= 1                  # an initial's dot
+    run = i
+    while run > 0 and _NAME_CHAR.match(text, run - 1):
+        run -= 1
+    first = _CAPITAL.search(text, run, i)
+    return None if first is None else (run, first.start())
