@@ -4,13 +4,17 @@
     python benchmarks/robustness.py --huge 50      # one 50 MB article: peak RSS and time
     python benchmarks/robustness.py --dates-worst  # the date finder on repeated phrases
     python benchmarks/robustness.py --finders-worst  # every finder, and the pipeline, on hostile text
+    python benchmarks/robustness.py --hostile 4      # bombs, devices, endless lines: memory and errors
 
 The first prints internal errors by exception type (the goal is none) and records by kind; the
 second builds a single article of N MB from the corpus and runs the CLI on it; the third times
 the date finder on texts of one phrase repeated, at two sizes: the ratio should stay near 2
 (time linear in the text). The fourth does the same for the money finder, the date finder, the
 quotes' surname completion and the pipeline (money and dates, then quotes) on the texts that once
-made one of them quadratic, and fails if a doubling more than triples the time.
+made one of them quadratic, and fails if a doubling more than triples the time. The fifth runs
+the CLI on each input that could exhaust memory (a gzip bomb of GIB GiB, /dev/zero, a 300 MB JSONL
+line, deep JSON, an article with no full stop) under a 3 GiB address-space cap, beside a good
+file, and fails unless each gives its Error line and exit code with peak RSS under 1 GB.
 """
 from __future__ import annotations
 
@@ -173,6 +177,96 @@ def finders_worst(chars: int) -> int:
     return 0 if max(ratios) <= MAX_RATIO else 1
 
 
+# -- hostile inputs through the CLI: each under a memory cap, beside a good file ---------------------
+
+GOOD_TEXT = "Apple said on Monday it would invest $5 billion in Texas, chief executive Tim Cook said.\n"
+RSS_GOAL_MB = 1024          # the issue's bound: every case under 1 GB
+AS_CAP = 3 << 30            # address-space cap of the child: a regression fails here, not the machine
+
+
+def _zero_bomb(path: Path, gib: int) -> None:
+    """A .gz of ``gib`` GiB of zeros, written in chunks (a few MB on disk)."""
+    import zlib
+
+    comp = zlib.compressobj(9, zlib.DEFLATED, 31)        # 31: a gzip header
+    chunk = b"\0" * (1 << 24)
+    with path.open("wb") as fh:
+        for _ in range(gib * 64):
+            fh.write(comp.compress(chunk))
+        fh.write(comp.flush())
+
+
+def _run_capped(args: list[str], stdin: str | None = None) -> tuple[int, float, int, int, str]:
+    """(exit code, seconds, peak RSS in MB, stdout bytes, its Error lines) of the CLI under AS_CAP."""
+    import ast
+
+    code = (
+        "import resource, subprocess, sys\n"
+        f"def cap(): resource.setrlimit(resource.RLIMIT_AS, ({AS_CAP}, {AS_CAP}))\n"
+        "stdin = open(sys.argv[1], 'rb') if sys.argv[1] != '-' else subprocess.DEVNULL\n"
+        "r = subprocess.run(sys.argv[2:], stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,"
+        " preexec_fn=cap)\n"
+        "err = r.stderr.decode(errors='replace').strip().splitlines()\n"
+        "print(r.returncode, len(r.stdout), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,"
+        " repr(err))\n"
+    )
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code, stdin or "-", sys.executable, "-m", "summitclaims",
+                          *args], capture_output=True, text=True, check=True)
+    seconds = time.perf_counter() - started
+    rc, size, rss, err = out.stdout.split(" ", 3)
+    errors = [line for line in ast.literal_eval(err) if line.startswith(("Error:", "Traceback"))]
+    return int(rc), seconds, int(rss) // 1024, int(size), " | ".join(errors)[:150]
+
+
+def hostile_inputs(gib: int) -> int:
+    """Every reader and output worst case of issue 20, each beside a good file: exit code, time,
+    peak RSS (goal: under 1 GB), output size, and the Error line it gave."""
+    failures = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        d = Path(tmp)
+        good = d / "good.txt"
+        good.write_text(GOOD_TEXT)
+        print(f"writing a gzip bomb of {gib} GiB ...", file=sys.stderr)
+        _zero_bomb(d / "bomb.txt.gz", gib)
+        _zero_bomb(d / "bomb.jsonl.gz", gib)
+        endless = d / "endless.jsonl"          # one 300 MB line, then a good one
+        with endless.open("w") as fh:
+            fh.write('{"id": "long", "text": "')
+            for _ in range(300):
+                fh.write("a" * 1_000_000)
+            fh.write('"}\n{"id": "after", "text": "Apple paid $6 million."}\n')
+        nested = d / "nested.jsonl"
+        nested.write_text('{"text": "t", "x": 1e999}\n{"id": "\\ud800", "text": "t"}\n' + "[" * 200_000 + "\n"
+                          + '{"id": "after", "text": "Apple paid $6 million."}\n')
+        for n in (10_000, 40_000):
+            (d / f"years{n}.txt").write_text("2024 " * n)
+        cases: list[tuple[str, list[str], str | None, bool]] = [
+            # (name, arguments, stdin file, an input is expected to fail)
+            (f"gzip bomb, {gib} GiB of zeros", [str(d / "bomb.txt.gz")], None, True),
+            (f"JSONL gzip bomb, {gib} GiB line", [str(d / "bomb.jsonl.gz")], None, True),
+            ("/dev/zero as a path", ["/dev/zero"], None, True),
+            ("/dev/urandom as a path", ["/dev/urandom"], None, True),
+            ("a 300 MB JSONL line on stdin", ["--input-format", "jsonl", "-"], str(endless), True),
+            ("1e999, a lone surrogate, 200,000-deep [", [str(nested)], None, True),
+            ("'2024 ' x 10,000 (50 KB, no full stop)", [str(d / "years10000.txt")], None, False),
+            ("'2024 ' x 40,000 (200 KB, no full stop)", [str(d / "years40000.txt")], None, False),
+        ]
+        print(f"{'case':44} {'exit':>4} {'s':>6} {'RSS MB':>7} {'out MB':>7}  error line")
+        for name, paths, stdin, bad in cases:
+            if paths[0].startswith("/dev/") and not Path(paths[0]).exists():
+                continue
+            # the good file beside each (a stdin case names its own good line after the bad one)
+            args = ["extract", "-q", "-f", "jsonl", *paths] + ([] if stdin else [str(good)])
+            rc, seconds, rss, size, err = _run_capped(args, stdin)
+            ok = rss < RSS_GOAL_MB and "Traceback" not in err and rc == (1 if bad else 0) and (err or not bad)
+            failures += not ok
+            print(f"{name:44} {rc:>4} {seconds:6.1f} {rss:>7} {size / 1e6:>7.1f}  {err or '-'}"
+                  f"{'' if ok else '   <-- FAILS'}")
+    print(f"{failures} cases failed (goal: none; RSS under {RSS_GOAL_MB} MB, one Error line, no traceback)")
+    return 1 if failures else 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -181,11 +275,14 @@ def main() -> int:
     ap.add_argument("--huge", type=int, metavar="MB", default=None)
     ap.add_argument("--dates-worst", type=int, nargs="?", const=25_000, metavar="CHARS", default=None)
     ap.add_argument("--finders-worst", type=int, nargs="?", const=20_000, metavar="CHARS", default=None)
+    ap.add_argument("--hostile", type=int, nargs="?", const=4, metavar="GIB", default=None)
     args = ap.parse_args()
     if args.dates_worst:
         return dates_worst(args.dates_worst)
     if args.finders_worst:
         return finders_worst(args.finders_worst)
+    if args.hostile:
+        return hostile_inputs(args.hostile)
     if args.huge:
         return huge(args.corpus, args.huge)
     return every_article(args.corpus, args.jobs, args.limit)

@@ -63,3 +63,23 @@ def test_same_as_the_search_of_the_whole_text(text):
                 min_size=500, max_size=5000).map("".join))
 def test_hostile_text_is_fast(text):
     complete(text, TABLES, "Mulford")
+
+
+OLD_TRAILING = re.compile(r"\s+(?:and|but|or|while)$")
+
+
+@settings(max_examples=400, deadline=1000)
+@given(st.text(alphabet=" \n\tandbutorwhilex.", max_size=60), st.data())
+def test_a_trailing_conjunction_is_cut_as_a_search_of_the_whole_clause_would(text, data):
+    from summitclaims.pipeline.quotes import reported
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    old = OLD_TRAILING.search(text, start, end)
+    new = reported._TRAILING_CONJUNCTION.search(text, max(start, end - reported._CONJUNCTION_TAIL), end)
+    assert (old is None) == (new is None)
+    if new is not None:
+        cut = new.start()
+        while cut > start and text[cut - 1].isspace():
+            cut -= 1
+        assert cut == old.start()

@@ -29,7 +29,10 @@ EDGE_PUNCT = ",;:-\u2013\u2014 \t\n"
 # between a fronted reported clause and its speaker: a comma, a quote's closing mark or a dash, and
 # no words (a run-on "... will expand innovation He said that" is no fronted clause)
 _FRONTED_GAP = re.compile(r"""[\s.!?]*(?:,|["\u201d\u2019']|[\u2013\u2014]|\s-\s)[\s,"\u201d\u2019']*""")
-_TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|but|or|while)$")
+# searched in the clause's last few characters only, its whitespace then walked back: "\s+" over
+# the whole clause would try each space of a long run against the rest of the run (quadratic)
+_TRAILING_CONJUNCTION = re.compile(r"\s(?:and|but|or|while)$")
+_CONJUNCTION_TAIL = len(" while\n")
 _CLOSING = re.compile(r"""[.,!?]?["\u201d\u2019]""")    # a quotation's end: '."', ',"', '”'
 MIN_CONTENT_WORDS = 3       # "it was", "he would": too short to be something said
 ACCORDING = ("according", "to")
@@ -284,9 +287,11 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and text[end - 1] in EDGE_PUNCT + ".":
         end -= 1
-    tail = _TRAILING_CONJUNCTION.search(text, start, end)
+    tail = _TRAILING_CONJUNCTION.search(text, max(start, end - _CONJUNCTION_TAIL), end)
     if tail is not None:           # "rose 3.1 pct but added that ...": the clause ends before "but"
         end = tail.start()
+        while end > start and text[end - 1].isspace():
+            end -= 1
         while end > start and text[end - 1] in EDGE_PUNCT:
             end -= 1
     close = _CLOSING.match(text, end)
