@@ -42,6 +42,8 @@ def numbered_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise PatternFileError(f"{path}:{n}: not valid JSON: {exc.msg}") from None
+        except RecursionError:
+            raise PatternFileError(f"{path}:{n}: not valid JSON: nested too deeply") from None
         if not isinstance(row, dict):
             raise PatternFileError(f"{path}:{n}: expected a JSON object")
         yield n, row

@@ -223,3 +223,21 @@ def test_show_html_through_a_symlink_keeps_the_link(runner, tmp_path, good):
     result = runner.invoke(app, ["show", str(good), "--html", str(link)])
     assert result.exit_code == 0, result.output
     assert link.is_symlink() and "<html" in real.read_text().lower()
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["extract", "-q", "-f", "jsonl"], ["extract", "-q", "-f", "csv"], ["schema"]])
+def test_a_full_disk_on_stdout_is_one_error_line(good, args):
+    cmd = [sys.executable, "-m", "summitclaims", *args] + ([str(good)] if args[0] == "extract" else [])
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run(cmd, stdout=full, stderr=subprocess.PIPE, timeout=300)
+    assert proc.returncode == 1
+    assert proc.stderr.decode().strip().splitlines() == ["Error: <stdout>: No space left on device"]
+
+
+def test_a_deeply_nested_actors_file_names_file_and_line(runner, tmp_path, good):
+    table = tmp_path / "deep.jsonl"
+    table.write_text('{"label": "ORG", "id": "X", "pattern": ' + "[" * 100_000 + "]" * 100_000 + "}\n")
+    result = runner.invoke(app, ["extract", "-q", str(good), "--actors", str(table)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"Error: {table}:1: not valid JSON: nested too deeply"

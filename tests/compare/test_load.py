@@ -176,3 +176,35 @@ def test_o_naming_an_input_is_refused(tmp_path, good_file, command):
     assert result.exit_code == 2
     assert f"{good_file}: is one of the inputs" in result.output
     assert Path(good_file).read_text() == before
+
+
+def test_extracts_own_output_reads_back_gzipped_and_with_wide_integers(tmp_path):
+    import gzip
+
+    from summitclaims.compare.load import is_record_file
+
+    wide = dict(GOOD[KIND_LINE["document"]], meta={"n": 9 ** 2000})     # json writes it, orjson would refuse
+    lines = [json.dumps(wide)] + [json.dumps(r) for r in GOOD[1:]]
+    path = tmp_path / "records.jsonl.gz"
+    path.write_bytes(gzip.compress("".join(x + "\n" for x in lines).encode()))
+    assert is_record_file(path)
+    got = list(read_records(path))
+    assert [r["kind"] for r in got] == [r["kind"] for r in GOOD]
+    assert got[0]["meta"]["n"] == 9 ** 2000
+
+
+def test_a_broken_gzip_record_file_is_one_error(tmp_path):
+    import gzip
+
+    path = tmp_path / "records.jsonl.gz"
+    path.write_bytes(gzip.compress(("".join(json.dumps(r) + "\n" for r in GOOD) * 50).encode())[:-30])
+    got = list(read_records(path))
+    assert got[-1]["kind"] == "error" and got[-1]["error"].startswith("broken gzip data")
+
+
+def test_an_endless_first_line_is_no_record_file(tmp_path):
+    from summitclaims.compare import load
+
+    path = tmp_path / "long.jsonl"
+    path.write_bytes(b"x" * (load._SNIFF_BYTES + 10))
+    assert not load.is_record_file(path)

@@ -239,3 +239,66 @@ def test_cli_max_input_size_values(runner, tmp_path, given, ok):
     assert result.exit_code == (0 if ok else 2), result.output
     if not ok:
         assert "is not a size such as 64M" in result.output
+
+
+# -- found by review: sniffing, stdin, record files, sizes -------------------------------------------
+
+def test_deep_json_on_unnamed_input_is_sniffed_as_jsonl_and_one_line_fails(tmp_path):
+    f = tmp_path / "deep.dat"
+    f.write_text('{"text": "t", "a": ' + "[" * 100_000 + "]" * 100_000 + '}\n{"id": "g", "text": "ok"}\n')
+    for arts in (read([f]), list(read_stream(io.BytesIO(f.read_bytes())))):
+        assert arts[0].error == f"line 1: not read (JSON nested deeper than {MAX_JSON_DEPTH} levels)"
+        assert (arts[1].doc_id, arts[1].text) == ("g", "ok")
+
+
+def test_jsonl_on_stdin_in_auto_mode_is_limited_per_line_not_as_a_whole():
+    data = b"".join(json.dumps({"id": str(i), "text": "x" * 400}).encode() + b"\n" for i in range(10))
+    arts = list(read_stream(io.BytesIO(data), ReadOptions(max_bytes=1000)))
+    assert [a.doc_id for a in arts] == [str(i) for i in range(10)] and not any(a.error for a in arts)
+
+
+def test_stdin_exactly_at_the_limit_is_read_and_one_byte_more_is_not():
+    assert read_stream(io.BytesIO(b"x" * 1000), ReadOptions(max_bytes=1000)).__next__().text == "x" * 1000
+    assert next(read_stream(io.BytesIO(b"x" * 1001), ReadOptions(max_bytes=1000))).error.startswith("larger than")
+
+
+def test_an_html_page_has_an_eighth_of_the_limit(tmp_path):
+    from summitclaims.io.readers import HTML_SHARE
+
+    page = tmp_path / "big.html"
+    page.write_text("<html><body>" + "<p>Acme paid $5 million.</p>" * 100 + "</body></html>")
+    limit = page.stat().st_size * HTML_SHARE - 1
+    (art,) = read([page], max_bytes=limit)
+    assert art.error.endswith("for an HTML page: not read (raise the limit with --max-input-size)")
+    (art,) = read([page], max_bytes=limit + HTML_SHARE)
+    assert art.error is None and "Acme" in art.text
+
+
+def test_an_earlier_runs_records_in_a_folder_are_one_error_not_articles(tmp_path):
+    (tmp_path / "out.jsonl").write_text(json.dumps(
+        {"id": "1", "kind": "money", "doc": "a", "text": "$5", "char_start": 0, "char_end": 2}) + "\n")
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a", "text": "ok"}) + "\n")
+    arts = read([tmp_path])
+    assert [(a.doc_id, a.error) for a in arts] == [
+        ("a", None),
+        (str(tmp_path / "out.jsonl"), "a file of summitclaims records, not articles (diff and summarise read it)"),
+    ]
+
+
+def test_no_limit_and_a_bomb_too_big_for_memory_is_one_error(tmp_path, monkeypatch):
+    from summitclaims.io import readers
+
+    def no_memory(_fh, _limit, what="", used=0):
+        raise MemoryError
+
+    monkeypatch.setattr(readers, "read_bounded", no_memory)
+    f = tmp_path / "bomb.txt.gz"
+    f.write_bytes(gzip.compress(b"0" * 1000))
+    (art,) = read([f], max_bytes=0)
+    assert art.error.startswith("out of memory while reading it")
+
+
+def test_cli_max_input_size_past_any_memory_is_a_usage_error(runner, tmp_path):
+    result = runner.invoke(app, ["extract", "-q", "--max-input-size", "99999999999G", str(tmp_path)],
+                           env={"COLUMNS": "300"})
+    assert result.exit_code == 2 and "more than 1T" in result.output

@@ -63,3 +63,10 @@ def test_a_negative_integer_stays_a_number():
 def test_ordinary_text_is_unchanged():
     [row] = rows_of([{"id": "0123abcd", "kind": "quote", "quote": "We want AI to be a force for good."}])
     assert row["quote"] == "We want AI to be a force for good." and row["id"] == "0123abcd"
+
+
+def test_spaces_before_a_formula_start_do_not_hide_it():
+    from summitclaims.io.writers import neutralise
+
+    assert neutralise("  =1+1") == "'  =1+1"
+    assert neutralise("  plain") == "  plain"

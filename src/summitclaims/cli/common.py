@@ -169,8 +169,10 @@ def quiet_option(help: str = "No progress bar and no closing summary on stderr."
     return typer.Option(False, "--quiet", "-q", metavar="", help=help)
 
 
+MAX_SIZE = 1 << 40                 # past any memory: a typo, not a limit
 _SIZE_UNITS = {"": 1, "b": 1, "k": 1 << 10, "kb": 1 << 10, "kib": 1 << 10, "m": 1 << 20, "mb": 1 << 20,
-               "mib": 1 << 20, "g": 1 << 30, "gb": 1 << 30, "gib": 1 << 30}
+               "mib": 1 << 20, "g": 1 << 30, "gb": 1 << 30, "gib": 1 << 30,
+               "t": 1 << 40, "tb": 1 << 40, "tib": 1 << 40}
 
 
 def check_size(value: Optional[str]) -> int:
@@ -182,7 +184,10 @@ def check_size(value: Optional[str]) -> int:
     m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*", value.lower())
     if not m or m.group(2) not in _SIZE_UNITS:
         raise typer.BadParameter(f"{value!r} is not a size such as 64M, 1G or 0 (no limit)")
-    return int(float(m.group(1)) * _SIZE_UNITS[m.group(2)])
+    size = float(m.group(1)) * _SIZE_UNITS[m.group(2)]
+    if size > MAX_SIZE:
+        raise typer.BadParameter(f"{value!r} is more than 1T; give 0 for no limit")
+    return int(size)
 
 
 def given_size(value: Any) -> int:

@@ -121,8 +121,17 @@ class _PipeClosed(BaseException):
     catches it before ``main``."""
 
 
+class _StdoutFailed(BaseException):
+    """stdout could not be written (a full disk: ``> /dev/full``). A BaseException for the same
+    reason as _PipeClosed: ``main`` says so in one Error line."""
+
+    def __init__(self, exc: OSError) -> None:
+        super().__init__(exc.strerror or str(exc))
+
+
 class _GuardedStream:
-    """stdout (and its binary buffer) turning BrokenPipeError into _PipeClosed."""
+    """stdout (and its binary buffer) turning BrokenPipeError into _PipeClosed, another failed
+    write into _StdoutFailed."""
 
     def __init__(self, stream):
         self._stream = stream
@@ -132,12 +141,16 @@ class _GuardedStream:
             return self._stream.write(data)
         except BrokenPipeError:
             raise _PipeClosed() from None
+        except OSError as exc:
+            raise _StdoutFailed(exc) from None
 
     def flush(self):
         try:
             return self._stream.flush()
         except BrokenPipeError:
             raise _PipeClosed() from None
+        except OSError as exc:
+            raise _StdoutFailed(exc) from None
 
     @property
     def buffer(self):
@@ -194,7 +207,16 @@ def main() -> None:
     if sys.stdout is not None:
         sys.stdout = _GuardedStream(sys.stdout)
     try:
-        app()
+        try:
+            app()
+        finally:
+            if sys.stdout is not None:
+                sys.stdout.flush()        # here, where a failure is caught, not at shutdown
+    except _StdoutFailed as exc:
+        if sys.stderr is not None:
+            sys.stderr.write(f"Error: <stdout>: {exc}\n")
+        _quiet_stdout()
+        sys.exit(1)
     except (BrokenPipeError, _PipeClosed):
         # | head: the reader has what it wanted; as for ripgrep or sqlite-utils, that is success
         _quiet_stdout()

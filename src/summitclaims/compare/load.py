@@ -7,8 +7,10 @@ Nothing here raises on bad input: unreadable inputs and malformed lines become `
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import re
+import zlib
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, cast
 
@@ -38,18 +40,39 @@ def is_record_file(path: str | Path) -> bool:
     if not p.is_file():
         return False
     try:
-        with p.open("rb") as f:
-            for line in f:
-                if line.strip():
-                    if len(line) > _SNIFF_BYTES:
-                        return False
-                    obj = loads(line)
-                    return isinstance(obj, dict) and obj.get("kind") in RECORD_KINDS
-                if f.tell() > _SNIFF_BYTES:
+        with _open(p) as f:
+            seen = 0
+            while seen <= _SNIFF_BYTES:
+                line = f.readline(_SNIFF_BYTES + 1)    # bounded: a first line may be endless
+                if not line or len(line) > _SNIFF_BYTES:
                     return False
-    except (OSError, *JSON_ERRORS):
+                seen += len(line)
+                if line.strip():
+                    obj = _loads(line)
+                    return isinstance(obj, dict) and obj.get("kind") in RECORD_KINDS
+    except (OSError, EOFError, zlib.error, *JSON_ERRORS):
         return False
     return False
+
+
+def _open(path: str | Path) -> Any:
+    """A record file for reading; one ``extract -o records.jsonl.gz`` wrote is decompressed."""
+    f = open(path, "rb")  # noqa: SIM115  (the caller closes it)
+    return gzip.GzipFile(fileobj=f) if str(path).lower().endswith(".gz") else f
+
+
+def _loads(line: bytes) -> Any:
+    """A JSON line; one orjson refuses that Python's json reads (an integer wider than 64 bits,
+    which extract passes on in ``meta``) is read by json, so extract's own output reads back."""
+    try:
+        return loads(line)
+    except JSON_ERRORS:
+        if loads is json.loads:
+            raise
+        try:
+            return json.loads(line)
+        except RecursionError:       # nested past orjson's limit, then past the interpreter's
+            raise ValueError("nested too deeply") from None
 
 
 def wrong_field(rec: Record, types: FieldTypes) -> Optional[str]:
@@ -87,34 +110,41 @@ def read_records(path: str | Path) -> Iterator[Record]:
     wrong type) gives an ``error`` record naming it and reading goes on."""
     name = str(path)
     try:
-        f = open(path, "rb")  # noqa: SIM115  (closed below; apart, so that only opening errors land here)
+        f = _open(path)   # closed below; apart, so that only opening errors land here
     except OSError as exc:
         yield error_record(name, exc.strerror or str(exc))
         return
+    with f:
+        try:
+            yield from _records(name, f)
+        except (OSError, EOFError, zlib.error) as exc:     # a .gz broken part-way
+            yield error_record(name, f"broken gzip data: {exc}")
+
+
+def _records(name: str, f: Any) -> Iterator[Record]:
     kinds = _KIND_SET
     types = field_types()
-    with f:
-        # a line past the readers' size limit is skipped unread: an endless line must not fill memory
-        for n, line in enumerate(bounded_lines(f, MAX_INPUT_BYTES), 1):
-            if line is None:
-                yield error_record(name, f"line {n}: {too_large(MAX_INPUT_BYTES)}")
-                continue
-            try:
-                rec = loads(line)
-            except JSON_ERRORS:
-                if line.strip():     # blank lines fail to parse too: tested only then, not per line
-                    yield error_record(name, f"line {n}: not JSON")
-                continue
-            kind = rec.get("kind") if rec.__class__ is dict else None
-            # a str first: a kind that is a list or an object cannot be looked up in a set
-            if kind.__class__ is not str or kind not in kinds:
-                yield error_record(name, f"line {n}: not a summitclaims record")
-                continue
-            wrong = wrong_field(rec, types[kind])
-            if wrong:
-                yield error_record(name, f"line {n}: {wrong}")
-                continue
-            yield rec
+    # a line past the readers' size limit is skipped unread: an endless line must not fill memory
+    for n, line in enumerate(bounded_lines(f, MAX_INPUT_BYTES), 1):
+        if line is None:
+            yield error_record(name, f"line {n}: {too_large(MAX_INPUT_BYTES)}")
+            continue
+        try:
+            rec = _loads(line)
+        except (*JSON_ERRORS, EOFError, zlib.error):
+            if line.strip():     # blank lines fail to parse too: tested only then, not per line
+                yield error_record(name, f"line {n}: not JSON")
+            continue
+        kind = rec.get("kind") if rec.__class__ is dict else None
+        # a str first: a kind that is a list or an object cannot be looked up in a set
+        if kind.__class__ is not str or kind not in kinds:
+            yield error_record(name, f"line {n}: not a summitclaims record")
+            continue
+        wrong = wrong_field(rec, types[kind])
+        if wrong:
+            yield error_record(name, f"line {n}: {wrong}")
+            continue
+        yield rec
 
 
 def iter_records(paths: Iterable[str], published: Optional[dt.date] = None, model: Optional[str] = None,

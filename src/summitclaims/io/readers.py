@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import io
+import itertools
 import json
 import os
 import stat
@@ -19,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO, Iterable, Iterator
 
 from ..fields import parse_iso_date
+from ..kinds import RECORD_KINDS
 
 STDIN = "<stdin>"
 TEXT_SUFFIXES = (".txt", ".text")
@@ -61,6 +63,12 @@ class ReadOptions:
     skip: tuple[str, ...] = ()                 # files a folder's listing leaves out (the run's own -o FILE)
 
 
+OUT_OF_MEMORY = "out of memory while reading it (set a limit with --max-input-size)"
+# the HTML parser needs some 40 bytes of memory a byte of page: an eighth of the input limit keeps
+# a page under a few hundred MB (a news page is well under 1 MiB)
+HTML_SHARE = 8
+
+
 class TooLarge(Exception):
     """An input past ``ReadOptions.max_bytes``: it is refused, not read on."""
 
@@ -78,13 +86,16 @@ def too_large(limit: int, what: str = "") -> str:
     return f"larger than {size_text(limit)}{what}: not read (raise the limit with --max-input-size)"
 
 
-def read_bounded(fh: BinaryIO | io.BufferedIOBase, limit: int, what: str = "") -> bytes:
-    """All of ``fh``, or TooLarge once more than ``limit`` bytes (0: no limit) came: memory stays
-    bounded by the limit however much the stream holds (a gzip bomb, /dev/zero)."""
+def read_bounded(fh: BinaryIO | io.BufferedIOBase, limit: int, what: str = "", used: int = 0) -> bytes:
+    """All of ``fh``, or TooLarge once more than ``limit`` bytes (0: no limit) came, counting ``used``
+    bytes read before: memory stays bounded by the limit however much the stream holds (a gzip
+    bomb, /dev/zero)."""
     if not limit:
         return fh.read()
     parts: list[bytes] = []
-    size = 0
+    size = used
+    if size > limit:
+        raise TooLarge(too_large(limit, what))
     while True:
         part = fh.read(min(_READ_CHUNK, limit + 1 - size))
         if not part:
@@ -142,6 +153,8 @@ def _gunzip(data: bytes, limit: int) -> tuple[bytes | None, str | None]:
             return read_bounded(fh, limit, " once decompressed"), None
     except TooLarge as exc:
         return None, str(exc)
+    except MemoryError:             # --max-input-size 0 (no limit) and a bomb
+        return None, OUT_OF_MEMORY
     except (OSError, EOFError, zlib.error) as exc:
         return None, f"broken gzip data: {exc}"
 
@@ -171,6 +184,8 @@ def sniff(data: bytes) -> str:
         try:
             if isinstance(json.loads(first), dict):
                 return "jsonl"
+        except RecursionError:
+            return "jsonl"          # an object nested too deep: JSONL, whose reader says so for the line
         except ValueError:
             pass
     if head.startswith((b"<!doctype html", b"<html")) or (head.startswith(b"<") and b"<body" in data[:65536].lower()):
@@ -250,10 +265,14 @@ def json_problem(value: Any, limit: int = MAX_JSON_DEPTH) -> str | None:
     return None
 
 
+def _is_record(row: dict[str, Any]) -> bool:
+    return row.get("kind") in RECORD_KINDS and "char_start" in row and "doc" in row
+
+
 def jsonl_articles(name: str, lines: Iterable[bytes | None], opts: ReadOptions) -> Iterator[Article]:
     """One article per JSONL line; a bad line is an error record naming its line number (a line
     past the size limit comes as None, unread)."""
-    seen = False
+    seen = seen_article = False
     for n, raw in enumerate(lines, 1):
         where = f"{name}:{n}"
         if raw is None:
@@ -277,6 +296,12 @@ def jsonl_articles(name: str, lines: Iterable[bytes | None], opts: ReadOptions) 
         if not isinstance(row, dict):
             yield Article(where, error=f"line {n}: not a JSON object")
             continue
+        if _is_record(row) and not seen_article:
+            # an earlier run's output (in a folder read again): its records carry a "text" too, and
+            # would come back as articles of a few words each
+            yield Article(name, error="a file of summitclaims records, not articles (diff and summarise read it)")
+            return
+        seen_article = True
         problem = json_problem(row)
         if problem:
             yield Article(where, error=f"line {n}: not read ({problem})")
@@ -315,6 +340,9 @@ def _from_bytes(name: str, data: bytes, opts: ReadOptions) -> Iterator[Article]:
     if text is None:
         yield Article(name, error=error)
         return
+    if kind == "html" and opts.max_bytes and len(data) > opts.max_bytes // HTML_SHARE:
+        yield Article(name, error=too_large(opts.max_bytes // HTML_SHARE, " for an HTML page"))
+        return
     art = html_article(name, text) if kind == "html" else Article(name, text=text)
     if warning:
         art.warnings.insert(0, warning)
@@ -342,6 +370,9 @@ def _read_file(path: Path, name: str, opts: ReadOptions) -> Iterator[Article]:
     except TooLarge as exc:
         yield Article(name, error=str(exc))
         return
+    except MemoryError:
+        yield Article(name, error=OUT_OF_MEMORY)
+        return
     except (OSError, EOFError, zlib.error) as exc:
         yield Article(name, error=getattr(exc, "strerror", None) or str(exc))
         return
@@ -349,16 +380,26 @@ def _read_file(path: Path, name: str, opts: ReadOptions) -> Iterator[Article]:
 
 
 def read_stream(stream: BinaryIO, opts: ReadOptions | None = None, name: str = STDIN) -> Iterator[Article]:
-    """The articles of a binary stream (stdin): JSONL read line by line when the format says so, else read whole
-    and, for auto, sniffed."""
+    """The articles of a binary stream (stdin): JSONL read line by line, bounded per line, when the
+    format says so or (auto) its first line is a JSON object; else read whole, bounded, and sniffed."""
     opts = opts or ReadOptions()
     try:
         if opts.input_format == "jsonl":
             yield from jsonl_articles(name, bounded_lines(stream, opts.max_bytes), opts)
             return
-        data = read_bounded(stream, opts.max_bytes)
+        first = b""
+        if opts.input_format == "auto":
+            first = stream.readline(opts.max_bytes + 1) if opts.max_bytes else stream.readline()
+            if first[:2] != b"\x1f\x8b" and first.endswith(b"\n") and sniff(first) == "jsonl":
+                lines = itertools.chain([first], bounded_lines(stream, opts.max_bytes))
+                yield from jsonl_articles(name, lines, opts)
+                return
+        data = first + read_bounded(stream, opts.max_bytes, used=len(first))
     except TooLarge as exc:
         yield Article(name, error=str(exc))
+        return
+    except MemoryError:
+        yield Article(name, error=OUT_OF_MEMORY)
         return
     except OSError as exc:
         yield Article(name, error=exc.strerror or str(exc))

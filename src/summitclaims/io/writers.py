@@ -66,7 +66,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def neutralise(text: str) -> str:
     """``text`` as a spreadsheet shows it and never runs it: a leading ``'`` when it could start a formula."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    # spaces first too: some spreadsheets trim them before they read the cell ("  =1+1")
+    return "'" + text if text.lstrip(" ").startswith(FORMULA_STARTS) else text
 
 
 class CsvWriter(Writer):

@@ -29,6 +29,7 @@ from . import labels as L
 TYPES = ("commitment", "revenue", "valuation", "price", "rate", "other")
 MAX_CLIMB = 10            # parse steps from the amount; further up is another clause's matter
 LOOK_BACK = 8             # words before the amount on its line searched by the lexical fallback
+LINE_WINDOW = 600         # characters before the amount those words are looked for in
 # the measured noun an amount modifies: "a $5bn deal", "a 2.5 million fine"
 MEASURE_DEPS = frozenset(("compound", "nummod", "amod", "nmod", "quantmod", "npadvmod", "appos"))
 # an amount's own complements that say what it is: "$5bn of investment", "$5bn in revenue"
@@ -356,7 +357,13 @@ def _names_company(verb: Token, came: Token, orgs: frozenset[int]) -> bool:
 
 def _on_line(words: TypeWords, text: str, start: int) -> tuple[str, str] | None:
     """The nearest cue noun or verb written before ``start`` on its line and clause."""
-    line_start = text.rfind("\n", 0, start) + 1
+    # no further back than LINE_WINDOW: eight words lie well within it, and a scan from the line's
+    # start for every amount is quadratic on a long line of amounts ("$5, $5, $5, ...")
+    low = max(0, start - LINE_WINDOW)
+    line_start = text.rfind("\n", low, start) + 1 or low
+    if line_start == low and low > 0 and text[low - 1] != "\n":
+        space = text.find(" ", low, start)       # not from inside a word
+        line_start = space + 1 if space >= 0 else start
     before = text[line_start:start]
     cut = None
     for m in _LINE_BREAK.finditer(before):
