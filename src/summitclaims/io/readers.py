@@ -349,6 +349,16 @@ def _from_bytes(name: str, data: bytes, opts: ReadOptions) -> Iterator[Article]:
     yield art
 
 
+_READ_ERRORS = (TooLarge, MemoryError, OSError, EOFError, zlib.error)
+
+
+def read_failure(exc: BaseException) -> str:
+    """The reason an input could not be read, from what reading it raised (one of _READ_ERRORS)."""
+    if isinstance(exc, MemoryError):
+        return OUT_OF_MEMORY
+    return getattr(exc, "strerror", None) or str(exc)
+
+
 def _read_file(path: Path, name: str, opts: ReadOptions) -> Iterator[Article]:
     try:
         # a device (/dev/zero, /dev/urandom, a disk) is no article; a named pipe is read, bounded
@@ -367,14 +377,8 @@ def _read_file(path: Path, name: str, opts: ReadOptions) -> Iterator[Article]:
                 return
             # compressed or not, at most the limit (a .gz is then decompressed, bounded again)
             data = read_bounded(fh, opts.max_bytes)
-    except TooLarge as exc:
-        yield Article(name, error=str(exc))
-        return
-    except MemoryError:
-        yield Article(name, error=OUT_OF_MEMORY)
-        return
-    except (OSError, EOFError, zlib.error) as exc:
-        yield Article(name, error=getattr(exc, "strerror", None) or str(exc))
+    except _READ_ERRORS as exc:
+        yield Article(name, error=read_failure(exc))
         return
     yield from _from_bytes(name, data, opts)
 
@@ -395,14 +399,8 @@ def read_stream(stream: BinaryIO, opts: ReadOptions | None = None, name: str = S
                 yield from jsonl_articles(name, lines, opts)
                 return
         data = first + read_bounded(stream, opts.max_bytes, used=len(first))
-    except TooLarge as exc:
-        yield Article(name, error=str(exc))
-        return
-    except MemoryError:
-        yield Article(name, error=OUT_OF_MEMORY)
-        return
-    except OSError as exc:
-        yield Article(name, error=exc.strerror or str(exc))
+    except _READ_ERRORS as exc:
+        yield Article(name, error=read_failure(exc))
         return
     if opts.input_format == "auto" and data[:2] != b"\x1f\x8b" and sniff(data) == "jsonl":
         yield from jsonl_articles(name, bounded_lines(io.BytesIO(data), opts.max_bytes), opts)
