@@ -1,9 +1,16 @@
 """Shared fixtures: the pipeline is loaded once per test session."""
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
 
 from tests.paths import SAMPLES
+
+# The compiled-regex and table cache of the test session in a folder of its own, not the user's:
+# a test run starts cold and leaves nothing behind in ~/.cache.
+os.environ.setdefault("SUMMITCLAIMS_CACHE_DIR", tempfile.mkdtemp(prefix="summitclaims-cache-"))
 
 
 @pytest.fixture()

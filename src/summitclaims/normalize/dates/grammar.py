@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
+from ... import cache
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class RuleList:
 def rule_pattern(body: str, digit_first: bool = False) -> re.Pattern[str]:
     """A rule's regex (verbose, case-insensitive). Every rule starts on a letter or a digit: the
     lookahead lets the regex engine skip to candidate characters (3x faster than without)."""
-    return re.compile(("(?=\\d)" if digit_first else "(?=[A-Za-z0-9])") + body, re.I | re.X)
+    return cache.regex(("(?=\\d)" if digit_first else "(?=[A-Za-z0-9])") + body, re.I | re.X)
 
 
 def digits(lengths: str, after: str = "sapo") -> list[str]:
@@ -72,7 +73,8 @@ def alt(words: Iterable[str], case_sensitive: Iterable[str] = ()) -> str:
     """Regex alternation, longest first; spaces match any whitespace; some words keep their case."""
     keep = set(case_sensitive)
     out = []
-    for w in sorted(set(words), key=len, reverse=True):
+    # ties by text: the same pattern text in every process, so that its compiled form is cached
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
         pat = re.escape(w).replace(r"\ ", r"\s+")
         if w in keep:
             pat = f"(?-i:{re.escape(w)}|{re.escape(w.upper())})"
@@ -83,7 +85,7 @@ def alt(words: Iterable[str], case_sensitive: Iterable[str] = ()) -> str:
 def _holiday_alt(names: list[str]) -> str:
     """Holiday names: spaces also as hyphens, apostrophes optional or curly ("Valentines Day")."""
     hol = [re.escape(a).replace(r"\ ", r"[\s-]+").replace("'", "['’]?") for a in names]
-    return "(?:" + "|".join(sorted(set(hol), key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(sorted(set(hol), key=lambda h: (-len(h), h))) + ")"   # ties by text, as in alt
 
 
 @dataclass(frozen=True)
@@ -158,11 +160,11 @@ class Cues:
 
 def _before(words: str) -> re.Pattern[str]:
     # searched back from a match's start, so the rules stay cheap to scan
-    return re.compile(rf"(?<!\w){words}\s+$", re.I)
+    return cache.regex(rf"(?<!\w){words}\s+$", re.I)
 
 
 def _word(words: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + alt(words) + r"(?!\w)", re.I)
+    return cache.regex(r"(?<!\w)" + alt(words) + r"(?!\w)", re.I)
 
 
 def cues(lex: Lexicon) -> Cues:
@@ -173,10 +175,10 @@ def cues(lex: Lexicon) -> Cues:
         month=_before(alt(cue)), day=_before(alt(lex.listed("day_cue"))),
         holiday=_before(alt(cue + lex.listed("holiday_cue"))),
         # not re.I: a capitalised word after the name starts a new phrase
-        noun_after=re.compile(rf"[\s-]+(?!{alt(lex.listed('function_word'))}\b)[a-z]"),
-        lead=re.compile(r"^(?:" + alt(cue) + r")\s+", re.I),
-        week_of=re.compile(rf"(?:\bthe\s+)?(?:\bweek\s+{week_of}(?:\s+on)?|\bw/c)\s+$", re.I),
-        week_of_after=re.compile(rf"\s+{week_of}\b"),        # case-sensitive, unlike week_of (as it always was)
+        noun_after=cache.regex(rf"[\s-]+(?!{alt(lex.listed('function_word'))}\b)[a-z]"),
+        lead=cache.regex(r"^(?:" + alt(cue) + r")\s+", re.I),
+        week_of=cache.regex(rf"(?:\bthe\s+)?(?:\bweek\s+{week_of}(?:\s+on)?|\bw/c)\s+$", re.I),
+        week_of_after=cache.regex(rf"\s+{week_of}\b"),        # case-sensitive, unlike week_of (as it always was)
         future=_word(lex.listed("future", ("will",))), past=_word(lex.listed("past", ("said",))),
-        compared=re.compile(rf"(?<!\w){alt(lex.listed('compared', ('from',)))}(?!\w)[^.;]*$", re.I),
+        compared=cache.regex(rf"(?<!\w){alt(lex.listed('compared', ('from',)))}(?!\w)[^.;]*$", re.I),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ... import cache
 from .fragments import SP
 from .hits import Hit
 from .lexicon import MINOR_FACTOR
@@ -18,8 +19,8 @@ class Cents:
     def __init__(self, numbers: Numbers, n: NumberGrammar) -> None:
         self.numbers = numbers
         # between "3 dollars" and "50 cents": a space, perhaps "and"
-        self.between = re.compile(rf"{SP}(?:(?i:and){SP})?$", re.X)
-        self.bare = re.compile(rf"""
+        self.between = cache.regex(rf"{SP}(?:(?i:and){SP})?$", re.X)
+        self.bare = cache.regex(rf"""
             {SP}(?:(?i:and){SP})?                 # " and "
             (?P<n>\d{{1,2}}|(?i:{n.wordnum}))     # "50", "forty-five" ...
             (?![\w,.]\w)                          # ... whole, not "50.5" or "50,000" ...

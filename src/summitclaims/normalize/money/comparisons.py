@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ... import cache
 from .fragments import SP, WORD_START, alt
 from .hits import Hit
 from .lexicon import Lexicon
@@ -18,7 +19,7 @@ class Comparisons:
     def __init__(self, lex: Lexicon, numbers: Numbers, n: NumberGrammar) -> None:
         self.numbers = numbers
         words = lex.words
-        self.compared = re.compile(rf"""
+        self.compared = cache.regex(rf"""
             {WORD_START}{alt(words.comparisons, "i")}{SP}       # "from", "vs", "compared with"
             (?P<num>{n.digits})(?![\d]|[.,]\d)                 # the whole number ...
             (?P<mags>{n.mag_word})                             # ... with a magnitude: "127.4 mln"
@@ -26,7 +27,7 @@ class Comparisons:
               |\s+(?i:{alt(words.comparison_ends)})\b)         # ... or a word of comparison follows ("a year earlier")
         """, re.X)
         # a new sentence, a blank line or another number between the amounts: they are not compared
-        self.sentence_break = re.compile(r"""[.!?;]\s+[A-Z"“] | \n[ \t]*\n | \d""", re.X)
+        self.sentence_break = cache.regex(r"""[.!?;]\s+[A-Z"“] | \n[ \t]*\n | \d""", re.X)
 
     def add(self, text: str, hits: list[Hit]) -> list[Hit]:
         """``hits`` and, after each with a magnitude, the bare amount compared with it.

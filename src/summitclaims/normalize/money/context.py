@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from ... import resources
+from ... import cache, resources
 from ...text.folds import word_key as fold
 from ...text.newswire import AGENCY_DATELINE, CITY_DATELINE, DATELINE_LINE, DATELINE_WINDOW
 from .catalog import Family
@@ -90,7 +90,7 @@ def places() -> Places:
                if r.get("kind") == "currency" and r.get("active") and len(_base(r["name"]).split()) >= 2)]
     # "US" is also written "U.S."
     forms += [".".join(f) + "." for f in forms if f.isupper() and f.isalpha() and len(f) <= 3]
-    cues = re.compile(rf"(?<![\w.]){alt(forms)}(?![\w])", re.X)
+    cues = cache.regex(rf"(?<![\w.]){alt(forms)}(?![\w])", re.X)
     spans: dict[str, list[tuple[dt.date | None, dt.date | None]]] = {}
     for country_spans in tender.values():
         for iso, a, b in country_spans:
@@ -326,7 +326,7 @@ def _bracketed_after(text: str, h: Hit, fam: Family, p: Places, day: dt.date | N
 @lru_cache(maxsize=4)
 def _world_price_after(units: tuple[str, ...]) -> re.Pattern[str]:
     """ "a barrel", "per tonne", "/oz" after an amount."""
-    return re.compile(rf"""[ \t]*\n?[ \t]*(?:a|an|per|/)[ \t]*\n?[ \t]*(?i:{alt(units)})s?\b""", re.X | re.I)
+    return cache.regex(rf"""[ \t]*\n?[ \t]*(?:a|an|per|/)[ \t]*\n?[ \t]*(?i:{alt(units)})s?\b""", re.X | re.I)
 
 
 def _world_price(text: str, h: Hit, fam: Family, units: tuple[str, ...]) -> str | None:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from ... import cache
 from ...text.folds import word_key as fold
 from .fragments import SP, WORD_END, WORD_START, alt
 from .lexicon import AmountWords
@@ -120,17 +121,17 @@ class Numbers:
 
     def __init__(self, words: AmountWords, g: NumberGrammar) -> None:
         self.words = words
-        self._nummag = re.compile(rf"""
+        self._nummag = cache.regex(rf"""
             (?P<num>{g.digits}|(?i:{g.wordnum})|{g.fraction})   # the number ...
             (?P<mags>{g.mag}{{0,{MAX_MAGNITUDES}}})$      # ... and its magnitudes, to the end
         """, re.X)
-        self._mag_tokens = re.compile(rf"""
+        self._mag_tokens = cache.regex(rf"""
             (?i:{alt(words.full + words.abbr)})     # "billion", "bn", any case
           | {alt(words.short)}                      # "m", "k"
           | [KMB]
         """, re.X)
-        self._wordnum = re.compile(rf"{_wordnum(words, named=True)}$", re.I | re.X)
-        self._hundred = re.compile(r"hundred", re.I | re.X)
+        self._wordnum = cache.regex(rf"{_wordnum(words, named=True)}$", re.I | re.X)
+        self._hundred = cache.regex(r"hundred", re.I | re.X)
 
     def number(self, s: str) -> Decimal | None:
         """Value of a number in digits, words or a fraction ("1,5", "twenty-five", "half a")."""

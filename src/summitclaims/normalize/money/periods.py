@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ... import cache
 from ...text.folds import word_key as fold
 from .fragments import NAME_SP, WORD_END, WORD_START, alt
 from .lexicon import Lexicon
@@ -24,7 +25,7 @@ class Periods:
         self.units, self.phrases = p.units, p.phrases
         count = rf"(?:\d+|(?i:{n.wordnum})|{'|'.join(_ONE)})"
         phrases = alt(p.phrases).replace(NAME_SP, r"[\s-]{1,3}")       # also "$2bn-a-year"
-        self.after = re.compile(rf"""
+        self.after = cache.regex(rf"""
             {WORD_START}{alt(p.leads, "i")}                     # "over", "in the next"
             \s+(?:(?i:the)\s+)?(?:{alt(p.positions, "i")}\s+)?  # "the next", "the first"
             (?:(?P<n>{count})(?:\s+|-))?                        # "five", "18", "a"
@@ -32,13 +33,13 @@ class Periods:
           | {WORD_START}(?P<ph>(?i:{phrases})){WORD_END}        # "a year", "per annum", "annually" ...
             (?!\s+{alt(p.cancels, "i")}\b)                      # ... but not "a year ago", "a year of talks"
         """, re.X)
-        self.before = re.compile(rf"""
+        self.before = cache.regex(rf"""
             {WORD_START}(?P<n>\d+|(?i:{n.wordnum}))             # "five", "10"
             -(?P<unit>{alt(p.hyphen_units, "i")})               # "-year"
             (?:-long)?[ \t,]*$                                  # "-long", then the amount
         """, re.X)
         # A period ends at a clause boundary or a line break.
-        self.clause_end = re.compile(r"""
+        self.clause_end = cache.regex(r"""
             [.!?;:](?=\s|$)         # a sentence or clause mark before a space
           | [,\n\r(\u2014]          # a comma, a line break, a parenthesis, an em dash
           | \s[-\u2013]\s           # a spaced dash

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ... import cache
 from ...text.folds import word_key as fold
 from .fragments import alt
 from .hits import Hit
@@ -18,11 +19,11 @@ class Qualifiers:
     def __init__(self, lex: Lexicon) -> None:
         self.phrases = lex.qualifiers
         # "a $100 million-plus deal", "$1bn+": a trailing plus is "more than"
-        self.plus_after = re.compile(r"""
+        self.plus_after = cache.regex(r"""
             -?(?i:plus)(?![A-Za-z])     # "-plus", "plus"
           | \+(?![\w])                  # "+", not "+5"
         """, re.X)
-        self.before = re.compile(rf"""
+        self.before = cache.regex(rf"""
             (?:^|(?<=[\s(\[,;:"'“‘—–-]))      # starting the text or after a space or punctuation
             (?P<q>{alt(self.phrases, "i")})\s*$   # "up to", "more than", right before the amount
         """, re.X)

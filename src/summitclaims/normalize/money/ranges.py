@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ... import cache
 from .currencies import CurrencyGrammar, unit_after, unit_before
 from .fragments import CONNECTOR, SP, WORD_START, alt
 from .hits import Hit, scaled
@@ -35,18 +36,18 @@ class Ranges:
             (?P<lpre>{c.before}){SP}?(?P<lpnum>{n.nummag_glued})   # "$30bn", "from $1"
           | (?P<lnum>{n.nummag})(?P<lsuf>{c.after})?               # "30 billion", "30bn euros", "20"
         )"""
-        self.back = re.compile(rf"""
+        self.back = cache.regex(rf"""
             (?:{WORD_START}(?P<kw>{alt(openers, "i")})\s+)?     # "between", "from"
             {low}\s*{CONNECTOR}\s*$                            # the low end and "-", "to", "and" before the amount
         """, re.X)
-        self.forward = re.compile(rf"""
+        self.forward = cache.regex(rf"""
             \s*{CONNECTOR}\s*
             (?P<hnum>{n.nummag_glued})(?P<hsuf>{c.after})?      # "50bn", "2 million", "65 billion dlrs"
         """, re.X)
         # cheap test first: most amounts follow no "-", "to" or "and"
-        self.connector_end = re.compile(r"(?:-|–|—|(?<![A-Za-z])(?i:to|and))\s*$", re.X)
-        self.last_word = re.compile(r"([A-Za-z]+)\W*$", re.X)
-        self.opener_before = re.compile(rf"(?i:\b{alt(openers)})\s+$", re.X)
+        self.connector_end = cache.regex(r"(?:-|–|—|(?<![A-Za-z])(?i:to|and))\s*$", re.X)
+        self.last_word = cache.regex(r"([A-Za-z]+)\W*$", re.X)
+        self.opener_before = cache.regex(rf"(?i:\b{alt(openers)})\s+$", re.X)
 
     # -- the low end before -----------------------------------------------------------------------
     def extend_back(self, text: str, hit: Hit, prev_end: int) -> tuple[Hit, bool] | None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ... import cache
 from ...text.folds import TO_ASCII
 from .currencies import CurrencyGrammar
 from .fragments import SP, WORD_END, alt
@@ -59,7 +60,7 @@ class Scanner:
         self.start_mags = tuple(sorted({m.group() for w in words.full + words.abbr + words.short
                                         if (m := _LETTERS.match(w.lower()))}))
         sym_class = "| [" + "".join(re.escape(ch) for ch in sorted(syms)) + "]" if syms else ""
-        self.candidates = re.compile(rf"""
+        self.candidates = cache.regex(rf"""
             \d+                 # a digit run
           | \.(?=\d)            # ".5"
             {sym_class}         # the first character of a symbol
@@ -71,7 +72,7 @@ class Scanner:
         self.number_chars = "0123456789" if "." in syms else "0123456789."
         # "75 USD million" may begin inside a digit run ("1234,567 USD million" at "234"): the
         # digits shortly before a code between a number and a magnitude are all tried
-        self.code_mag = re.compile(rf"""
+        self.code_mag = cache.regex(rf"""
             \d{SP}{c.code}{SP}(?i:{alt(words.full + words.abbr)}){WORD_END}
         """, re.X)
         self._memo: dict[str, bool] = {}   # word -> begins an amount; a cache of a pure test

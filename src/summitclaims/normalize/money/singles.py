@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ... import cache
 from ...text.folds import word_key as fold
 from .currencies import CurrencyGrammar, unit_after, unit_before
 from .fragments import SP, WORD_END, WORD_START, alt
@@ -28,7 +29,7 @@ class Singles:
 
     def __init__(self, lex: Lexicon, numbers: Numbers, n: NumberGrammar, c: CurrencyGrammar) -> None:
         self.lex, self.numbers = lex, numbers
-        self.pattern = re.compile(rf"""
+        self.pattern = cache.regex(rf"""
             (?P<pre>{c.before}){SP}?(?P<pnum>{n.nummag_glued})   # "$5.6 million", "US$ 4.7bn", "EUR200 billion"
           | (?={NUMBER_CHARS}{{1,{MAX_CODE_NUMBER}}}(?!{NUMBER_CHARS}))   # of a sane length (MAX_CODE_NUMBER) ...
             (?P<cnum>{n.digits}){SP}(?P<ccode>{c.code}){SP}      # "75 USD million": a code between ...

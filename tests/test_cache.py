@@ -1,0 +1,148 @@
+"""The start-up cache: compiled regexes and derived tables kept between runs, never a different result."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summitclaims import cache
+
+
+@pytest.fixture()
+def fresh(tmp_path, monkeypatch):
+    """An empty cache folder, and a process that has not read it yet."""
+    monkeypatch.setenv("SUMMITCLAIMS_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("SUMMITCLAIMS_NO_CACHE", raising=False)
+    cache._reset()
+    yield tmp_path
+    cache._reset()
+
+
+def _big(words: list[str]) -> str:
+    """A verbose pattern long enough to be cached, with named groups and a lookbehind."""
+    alternation = "|".join(re.escape(w) for w in words)
+    return rf"""
+        (?<![A-Za-z])(?P<word>{alternation})   # one of the words
+        \s* (?P<num>\d+(?:[.,]\d+)?)?           # and maybe a number
+    """ + "#" + "x" * cache.MIN_CHARS
+
+
+TEXT = "alpha 12 beta3 gamma, delta 4.5 zeta alphabet 7 ALPHA 9"
+WORDS = ["alpha", "beta", "gamma", "delta", "epsilon"]
+
+
+def _matches(p: re.Pattern[str], text: str) -> list[tuple]:
+    return [(m.span(), m.groupdict()) for m in p.finditer(text)]
+
+
+def test_cached_pattern_matches_as_re_compile(fresh):
+    pattern = _big(WORDS)
+    plain = re.compile(pattern, re.X | re.I)
+    first = cache.regex(pattern, re.X | re.I)
+    assert list(fresh.glob("regex-*.marshal")), "a large pattern is written to the cache"
+    cache._reset()                                  # as a new process: rebuilt from the file
+    second = cache.regex(pattern, re.X | re.I)
+    for p in (first, second):
+        assert p.pattern == plain.pattern and p.flags == plain.flags
+        assert p.groupindex == plain.groupindex and p.groups == plain.groups
+        assert _matches(p, TEXT) == _matches(plain, TEXT)
+
+
+def test_small_pattern_not_cached(fresh):
+    assert cache.regex(r"\d+").findall("a 1 b 22") == ["1", "22"]
+    assert not list(fresh.iterdir())
+
+
+def test_edited_pattern_is_a_miss_not_a_stale_hit(fresh):
+    cache.regex(_big(WORDS), re.X)
+    cache._reset()
+    edited = cache.regex(_big(["omega"]), re.X)
+    assert edited.search("omega 1") and not edited.search("alpha 1")
+
+
+@pytest.mark.parametrize("damage", [b"", b"not marshal data", b"\xff" * 100])
+def test_corrupt_file_falls_back(fresh, damage):
+    pattern = _big(WORDS)
+    cache.regex(pattern, re.X)
+    for f in fresh.glob("regex-*.marshal"):
+        f.write_bytes(damage)
+    cache._reset()
+    assert _matches(cache.regex(pattern, re.X), TEXT) == _matches(re.compile(pattern, re.X), TEXT)
+
+
+def test_invalid_opcodes_are_refused_not_run(fresh):
+    """_sre validates the code it is given: a tampered entry is rebuilt from the pattern."""
+    import marshal
+
+    pattern = _big(WORDS)
+    cache.regex(pattern, re.X)
+    (path,) = fresh.glob("regex-*.marshal")
+    store = marshal.loads(path.read_bytes())
+    for key, (src, flags, code, groups, gi, ig) in store.items():
+        store[key] = (src, flags, [c ^ 0x5A for c in code], groups, gi, ig)
+    path.write_bytes(marshal.dumps(store))
+    cache._reset()
+    assert _matches(cache.regex(pattern, re.X), TEXT) == _matches(re.compile(pattern, re.X), TEXT)
+
+
+def test_unwritable_folder_still_compiles(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("SUMMITCLAIMS_CACHE_DIR", str(blocker / "cache"))
+    cache._reset()
+    try:
+        assert cache.regex(_big(WORDS), re.X).search("gamma 3")
+        assert cache.table("t", lambda: {"a": 1}) == {"a": 1}
+    finally:
+        cache._reset()
+
+
+def test_off_switch(fresh, monkeypatch):
+    monkeypatch.setenv("SUMMITCLAIMS_NO_CACHE", "1")
+    assert cache.regex(_big(WORDS), re.X).search("beta 2")
+    assert cache.table("t", lambda: [1, 2]) == [1, 2]
+    assert not list(fresh.iterdir())
+
+
+def test_table_built_once_while_its_sources_stay(fresh, tmp_path):
+    calls = []
+    source = tmp_path / "data.txt"
+    source.write_text("one")
+
+    def build():
+        calls.append(1)
+        return {"words": frozenset({"a", "b"}), "n": (1, 2.5, None)}
+
+    first = cache.table("demo", build, [source])
+    again = cache.table("demo", build, [source])
+    assert first == again == {"words": frozenset({"a", "b"}), "n": (1, 2.5, None)}
+    assert len(calls) == 1
+    source.write_text("one, changed")
+    cache.table("demo", build, [source])
+    assert len(calls) == 2, "a changed source is a miss"
+    cache.table("demo", build, [source, None])
+    assert len(calls) == 3, "another list of sources is another key"
+
+
+def test_a_failing_build_caches_nothing(fresh):
+    def broken():
+        raise ValueError("bad table")
+
+    with pytest.raises(ValueError):
+        cache.table("broken", broken)
+    assert not list(fresh.glob("table-broken*"))
+
+
+@settings(max_examples=40, deadline=None)
+@given(words=st.lists(st.text(alphabet="abcxyz .-", min_size=1, max_size=8), min_size=1, max_size=30),
+       text=st.text(alphabet="abcxyz .-0123456789", max_size=80))
+def test_cached_and_plain_agree(words, text):
+    pattern = _big(words)
+    cache._reset()
+    cached = cache.regex(pattern, re.X)
+    cache._reset()
+    reread = cache.regex(pattern, re.X)
+    plain = re.compile(pattern, re.X)
+    assert _matches(cached, text) == _matches(plain, text) == _matches(reread, text)
