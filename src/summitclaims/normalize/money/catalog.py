@@ -153,10 +153,11 @@ def _family_rows(currencies: Sequence[Row], territories: Sequence[Row], families
 
     qualified: dict[str, set[str]] = defaultdict(set)      # folded form -> ISO codes it would name
     written: dict[str, str] = {}
+    places_of = _places_of(territories)
     for iso, r in by_iso.items():
         shared = [w for name in family_of_iso.get(iso, ()) for w in words_of[name]]
         units = list(r["unit"]) + shared
-        for qualifier in _qualifiers(r, territories):
+        for qualifier in _qualifiers(r, places_of):
             for unit in units:
                 form = f"{qualifier} {unit}"
                 qualified[fold(form)].add(iso)
@@ -172,16 +173,23 @@ def _base(name: str) -> str:
     return _BRACKET_END.sub("", name)
 
 
-def _qualifiers(r: Row, territories: Iterable[Row]) -> list[str]:
+def _qualifiers(r: Row, places_of: dict[str, list[str]]) -> list[str]:
     """The adjective of a currency's name ("Norwegian" of "Norwegian krone") and the names of the
-    countries that used it ("Malaysia")."""
+    countries that used it ("Malaysia"; ``places_of``: see ``_places_of``)."""
     out = []
     words = _base(r["name"]).split()
     if len(words) >= 2:
         out.append(" ".join(words[:-1]))
-    for t in territories:
-        if any(span[0] == r["iso"] for span in t["currencies"]):
-            for place in (t["name"], *t.get("names", ())):
-                if len(place.split()) <= MAX_PLACE_WORDS:
-                    out.append(place)
+    out += places_of.get(r["iso"], ())
     return list(dict.fromkeys(out))
+
+
+def _places_of(territories: Iterable[Row]) -> dict[str, list[str]]:
+    """ISO code -> the short names of the territories that used it, in table order (an index, so
+    that each currency does not scan every territory)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for t in territories:
+        names = [p for p in (t["name"], *t.get("names", ())) if len(p.split()) <= MAX_PLACE_WORDS]
+        for iso in dict.fromkeys(span[0] for span in t["currencies"]):
+            out[iso] += names
+    return out
