@@ -68,3 +68,45 @@ def test_only_is_checked_without_importing_spacy():
             "assert 'spacy' not in sys.modules\n")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
+
+
+# The console script ends with os._exit once the command is done (the interpreter's teardown of
+# the model was a quarter of a second of every run): what it wrote must be complete, its exit
+# code the command's, and atexit handlers must still run.
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_quick_exit_leaves_complete_output(tmp_path, fmt, jobs):
+    out = tmp_path / f"out.{fmt}"
+    base = [sys.executable, "-m", "summitclaims", "extract", "-q", "-j", jobs, str(SAMPLES)]
+    piped = subprocess.run(base + ["-f", "jsonl"], capture_output=True, timeout=300)
+    to_file = subprocess.run(base + ["-f", fmt, "-o", str(out)], capture_output=True, timeout=300)
+    assert piped.returncode == to_file.returncode == 0, to_file.stderr.decode()
+    rows = [json.loads(line) for line in piped.stdout.splitlines()]
+    assert rows and piped.stdout.endswith(b"\n")
+    if fmt == "jsonl":
+        assert out.read_bytes() == piped.stdout
+    elif fmt == "csv":
+        import csv
+
+        with out.open(newline="", encoding="utf-8") as fh:
+            assert len(list(csv.DictReader(fh))) == len(rows)
+    else:
+        import pyarrow.parquet as pq
+
+        assert pq.read_table(out).num_rows == len(rows)
+
+
+def test_quick_exit_keeps_the_exit_code_and_runs_atexit(tmp_path):
+    marker = tmp_path / "atexit-ran"
+    code = (
+        "import atexit, pathlib, sys\n"
+        f"atexit.register(pathlib.Path({str(marker)!r}).write_text, 'yes')\n"
+        "sys.argv = ['summitclaims', 'extract', '-q', sys.argv[1]]\n"
+        "from summitclaims.cli.main import main\n"
+        "main()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(tmp_path / "missing.txt")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr.strip().startswith("Error: ") and "Traceback" not in proc.stderr
+    assert marker.read_text() == "yes"
