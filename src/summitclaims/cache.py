@@ -26,6 +26,7 @@ off.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import marshal
 import os
 import re
@@ -35,17 +36,24 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
 
-try:                                    # Python 3.11 and later
-    from re import _compiler as _sre_compiler  # type: ignore[attr-defined]
-    from re import _parser as _sre_parser
-except ImportError:                     # pragma: no cover - Python 3.9 and 3.10
-    import sre_compile as _sre_compiler  # type: ignore[no-redef]
-    import sre_parse as _sre_parser  # type: ignore[no-redef]
 
+def _engine_module(new: str, old: str) -> Any:
+    """The regex engine's parser or compiler module: ``re._parser`` from Python 3.11,
+    ``sre_parse`` before (imported by name so that no one type checker's view of ``re`` matters)."""
+    try:
+        return importlib.import_module(new)
+    except ImportError:                 # pragma: no cover - Python 3.9 and 3.10
+        return importlib.import_module(old)
+
+
+_sre_compiler = _engine_module("re._compiler", "sre_compile")
+_sre_parser = _engine_module("re._parser", "sre_parse")
+
+_sre: Any
 try:
-    import _sre
+    _sre = importlib.import_module("_sre")
 except ImportError:                     # pragma: no cover - not CPython
-    _sre = None  # type: ignore[assignment]
+    _sre = None
 
 # Below this size a pattern compiles in about a millisecond or less: caching it would save
 # little more than its entry costs (a hash, a rebuild).
@@ -96,7 +104,7 @@ def table(name: str, build: Callable[[], T], sources: Iterable[Path | None] = ()
     path = cache_dir() / f"table-{name}.marshal"
     found = _read(path)
     if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
-        return found[1]  # type: ignore[no-any-return]
+        return found[1]
     value = build()
     _write(path, (key, value))
     return value
@@ -204,7 +212,7 @@ def _save(store: dict[str, Entry]) -> None:
     _write(cache_file(), store)
 
 
-def _write(path: Path, value: object) -> None:
+def _write(path: Path, value: Any) -> None:
     """Write ``value`` in one step (a temporary file renamed over the old one), so that a reader,
     another process among them, sees the old file or the new one, never half of one."""
     try:
