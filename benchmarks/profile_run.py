@@ -1,7 +1,7 @@
 """Where the time goes: each component's share of a warm run, bare model and summitclaims, and the
 phases of one process's start-up.
 
-    python benchmarks/profile.py [--n 400] [--batch-size 16] [--startup-runs 3]
+    python benchmarks/profile_run.py [--n 400] [--batch-size 16] [--startup-runs 3]
 
 Warm: the articles pass through one pipe at a time (the tokenizer, then each component's
 ``pipe`` over the whole list), so that every component is timed alone; then the records are made
