@@ -174,3 +174,26 @@ def test_random_docs_match_spacys(model_lemmatizer, docs):
     for rows in docs:
         theirs, ours = _both(model_lemmatizer.inner, model_lemmatizer, _tagged(vocab, rows))
         assert ours == theirs
+
+
+# Words made of the suffixes the English rules rewrite ("-ies", "-ed", "-ing", "-est", ...) and
+# of digits and hyphens, so that every branch of the rule path is taken: a candidate the index
+# knows, an exception, a form that is not a plain word, none at all.
+_word = st.builds(lambda stem, end: stem + end,
+                  st.sampled_from(["", "b", "ax", "go", "stud", "hop", "happ", "wom", "co-op", "3", "ran"]),
+                  st.sampled_from(["", "s", "es", "ies", "ed", "ing", "er", "est", "en", "men", "'s", "-ed"]))
+_pos = st.sampled_from(["NOUN", "VERB", "ADJ", "ADV", "PROPN", "AUX", "NUM", "PUNCT", "INTJ"])
+_morph = st.sampled_from(["", "Number=Plur", "Tense=Past|VerbForm=Fin", "Aspect=Prog|Tense=Pres|VerbForm=Part",
+                          "Degree=Sup", "Degree=Cmp", "Number=Sing", "VerbForm=Inf"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_word.filter(bool), _pos, _morph), min_size=1, max_size=6))
+def test_the_rule_path_gives_spacys_first_lemma(model_lemmatizer, rows):
+    """A new key's lemma, worked out with the index as a set, against spaCy's rule_lemmatize."""
+    inner = model_lemmatizer.inner
+    fast = lemmas.FastLemmatizer(model_lemmatizer.vocab, inner=inner)
+    doc = _tagged(model_lemmatizer.vocab, rows)
+    for token in doc:
+        inner.cache.clear()
+        assert fast._first_lemma(token, inner) == inner.rule_lemmatize(token)[0], token.text

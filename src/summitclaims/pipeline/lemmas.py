@@ -6,8 +6,10 @@ noun, an infinitive, a positive adjective) converts the morphology to a dict bef
 with no cache for those. That loop was 7% of a whole run. Yet in the ``rule`` and ``lookup`` modes
 of spaCy's ``Lemmatizer`` and ``EnglishLemmatizer`` a lemma depends on nothing but the word, its
 POS and its morphology (the key spaCy's own rule cache uses), so this component reads those three
-columns with one ``Doc.to_array``, asks the wrapped lemmatizer once per distinct key (ever, within a
-bound), and writes the lemma column back with one ``Doc.from_array``.
+columns with one ``Doc.to_array``, works a lemma out once per distinct key (ever, within a bound),
+and writes the lemma column back with one ``Doc.from_array``. A key not seen before is worked out
+from the wrapped lemmatizer's own tables with its own steps, except that a POS's word index is a
+set rather than the list spaCy scans: 0.1 ms less for each new word.
 
 Exactly the wrapped lemmatizer's lemmas: a token whose lemma is set already (the attribute ruler's
 pronouns) keeps it unless ``overwrite``; a token without a POS is handed to the lemmatizer itself
@@ -62,12 +64,17 @@ class FastLemmatizer(Pipe):
         self.vocab = vocab
         self.scorer = scorer
         self.inner = inner
+        self._reset()
+
+    def _reset(self) -> None:
+        """Forget what was derived from the wrapped lemmatizer's tables (they were replaced)."""
         self.memo: dict[tuple[int, int, int], str] = {}
+        self._rule_tables: dict[str, tuple[frozenset, dict, list]] = {}
 
     def use(self, lemmatizer: Any) -> None:
         """Take over ``lemmatizer`` (as loaded with the model)."""
         self.inner = lemmatizer
-        self.memo = {}
+        self._reset()
 
     @property
     def mode(self) -> str:
@@ -107,7 +114,7 @@ class FastLemmatizer(Pipe):
             if found is None:
                 text = memo.get(key) if pos else None
                 if text is None:
-                    text = inner.lemmatize(doc[i])[0]
+                    text = self._first_lemma(doc[i], inner)
                     if pos:
                         if len(memo) >= MEMO_LIMIT:
                             memo.clear()
@@ -119,20 +126,68 @@ class FastLemmatizer(Pipe):
             column: Any = numpy.array(lemmas, dtype="uint64").reshape(-1, 1)
             doc.from_array([LEMMA], column)
 
+    def _first_lemma(self, token: Any, inner: Any) -> str:
+        """The first of ``inner.lemmatize(token)``. In ``rule`` mode worked out here from the same
+        tables in the same order: spaCy tests a candidate's membership in a POS's word index, a
+        list of up to tens of thousands of words, by scanning it, which made a word never seen
+        before cost about 0.1 ms; here the index is a set. Every other case is spaCy's own."""
+        if inner.mode != "rule":
+            return str(inner.lemmatize(token)[0])
+        pos = token.pos_.lower()
+        if pos in ("", "eol", "space"):
+            return str(inner.lemmatize(token)[0])
+        if inner.is_base_form(token):
+            return str(token.text.lower())
+        tables = self._rule_tables.get(pos)
+        if tables is None:
+            tables = self._rule_tables[pos] = self._tables_of(inner, pos)
+        index, exceptions, rules = tables
+        text = str(token.text)
+        if not (index or exceptions or rules):
+            return text if pos == "propn" else text.lower()
+        word = text.lower()
+        indexed: list[str] = []      # candidates the index knows: the last rule's first
+        other: list[str] = []        # not in the index but not a plain word (digits, hyphens): kept
+        unknown: list[str] = []      # plain words the index does not know: only if nothing else
+        for old, new in rules:
+            if word.endswith(old):
+                form = word[: len(word) - len(old)] + new
+                if not form:
+                    continue
+                if form in index:
+                    indexed.append(form)
+                elif not form.isalpha():
+                    other.append(form)
+                else:
+                    unknown.append(form)
+        forms = list(dict.fromkeys(indexed[::-1] + other))
+        for form in exceptions.get(word, ()):      # each exception not yet a candidate goes first
+            if form not in forms:
+                forms.insert(0, form)
+        return forms[0] if forms else unknown[0] if unknown else text
+
+    @staticmethod
+    def _tables_of(inner: Any, pos: str) -> tuple[frozenset, dict, list]:
+        lookups = inner.lookups
+        index = lookups.get_table("lemma_index", {}).get(pos) or ()
+        exceptions = lookups.get_table("lemma_exc", {}).get(pos) or {}
+        rules = lookups.get_table("lemma_rules", {}).get(pos) or ()
+        return frozenset(index), exceptions, [(old, new) for old, new in rules]
+
     # The wrapped lemmatizer's interface, so that code written for spaCy's finds it here.
     def lemmatize(self, token: Any) -> list[str]:
         return list(self.inner.lemmatize(token))
 
     def initialize(self, get_examples: Any = None, *, nlp: Any = None, **kwargs: Any) -> None:
         self.inner.initialize(get_examples, nlp=nlp, **kwargs)
-        self.memo = {}
+        self._reset()
 
     def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
         return bytes(self.inner.to_bytes(exclude=exclude))
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> FastLemmatizer:
         self.inner.from_bytes(bytes_data, exclude=exclude)
-        self.memo = {}
+        self._reset()
         return self
 
     def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
@@ -140,7 +195,7 @@ class FastLemmatizer(Pipe):
 
     def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = SimpleFrozenList()) -> FastLemmatizer:
         self.inner.from_disk(path, exclude=exclude)
-        self.memo = {}
+        self._reset()
         return self
 
 
