@@ -168,3 +168,31 @@ def test_org_and_place_helpers_never_raise(text):
     assert isinstance(n.strip_legal_suffix(text, {"inc"}), str)
     assert isinstance(n.title_case(text), str)
     assert isinstance(n.legal_base(text), str) and isinstance(n.org_key(text, {"inc"}), str)
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    P("AMERICAN EXPRESS SAYS\nAMERICAN EXPRESS said", "AMERICAN EXPRESS", None, id="not-written-otherwise"),
+    P("AMERICAN EXPRESS SAYS\nAmerican Express said", "AMERICAN EXPRESS", "American Express", id="body"),
+    P("USX-Marathon; the usx unit; Usxs", "USX", "usx", id="whole-words-only"),
+    P("AMERICAN EXPRESSO, american express", "AMERICAN EXPRESS", "american express", id="after-a-longer-word"),
+    P("ÉLYSÉE said; the Élysée", "ÉLYSÉE", "Élysée", id="non-ascii"),
+    P("anything", "", None, id="empty-name"),
+])
+def test_written_in_lower(text, name, expected):
+    assert n.written_in_lower(text, name) == expected
+
+
+def _by_regex(text, name):
+    import re
+    pattern = r"(?<!\w)" + re.escape(name) + r"(?!\w)"
+    return next((m.group(0) for m in re.finditer(pattern, text, re.IGNORECASE)
+                 if any(c.islower() for c in m.group(0))), None)
+
+
+_ascii = st.text(alphabet="aAbB _-.'1\n", max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ascii, st.text(alphabet="aAbB _-'1", min_size=1, max_size=4))
+def test_written_in_lower_finds_what_the_regex_finds(text, name):
+    assert n.written_in_lower(text, name) == _by_regex(text, name)

@@ -271,3 +271,35 @@ def title_case(text: str) -> str:
         low = w.lower()
         out.append(low if i and (low in PARTICLES or low in _LOWER_IN_PLACES) else w.title())
     return " ".join(out)                                 # "RIO DE JANEIRO" -> "Rio de Janeiro"
+
+
+def written_in_lower(text: str, name: str) -> str | None:
+    """The first whole-word occurrence of ``name`` in ``text``, in any case, that has a lower-case
+    letter ("American Express" for "AMERICAN EXPRESS"), or None.
+
+    What ``re.finditer(r"(?<!\\w)NAME(?!\\w)", text, re.IGNORECASE)`` finds, without compiling a
+    pattern per name (a component asks this of many names per article): for ASCII text and name,
+    whose case folding is ``str.lower()``'s and whose word characters are letters, digits and "_",
+    the same left-to-right, non-overlapping scan over ``text.lower()``; any other text the regex."""
+    if not name:
+        return None
+    if not (text.isascii() and name.isascii()):
+        pattern = r"(?<!\w)" + re.escape(name) + r"(?!\w)"
+        return next((m.group(0) for m in re.finditer(pattern, text, re.IGNORECASE)
+                     if any(c.islower() for c in m.group(0))), None)
+    low, want, size = text.lower(), name.lower(), len(name)
+    at = low.find(want)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not _ascii_word(text[at - 1])) and (end == len(text) or not _ascii_word(text[end])):
+            found = text[at:end]
+            if any(c.islower() for c in found):
+                return found
+            at = low.find(want, end)        # a match ends where the next search starts
+        else:
+            at = low.find(want, at + 1)
+    return None
+
+
+def _ascii_word(char: str) -> bool:
+    return char.isalnum() or char == "_"

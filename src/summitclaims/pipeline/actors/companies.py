@@ -97,8 +97,11 @@ def _by_legal_form(ctx: DocContext) -> list[Span]:
     doc, legal = ctx.doc, ctx.tables.legal
     in_capitals = _CapitalLines(ctx.text)
     out = []
-    for tok in doc:
-        if tok.lower_ not in legal or not tok.text[:1].isupper() or tok.i == 0 or in_capitals(tok):
+    for i, word in enumerate(ctx.words):
+        if not i or not word[:1].isupper() or word.lower() not in legal:
+            continue
+        tok = doc[i]
+        if in_capitals(tok):
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and _capital(nxt) and nxt.is_alpha and not ctx.breaks(tok) and not nxt.is_sent_start:
@@ -157,13 +160,11 @@ def _bracketed(ctx: DocContext) -> list[Span]:
     (capitalised words, some in lower case: a ticker's capitals alone are no name)."""
     doc = ctx.doc
     out = []
-    for tok in doc:
-        if tok.text != "<":
+    for i in ctx.positions("<"):
+        close = _closing(ctx.words, i, BRACKET_WORDS + 1)
+        if close is None or close - i < 2:
             continue
-        close = next((t.i for t in doc[tok.i + 1:tok.i + 2 + BRACKET_WORDS] if t.text == ">"), None)
-        if close is None or close - tok.i < 2:
-            continue
-        inner = doc[tok.i + 1:close]
+        inner = doc[i + 1:close]
         words = [t for t in inner if t.is_alpha]
         if not words or not _capital(inner[0]) or not any(c.islower() for c in inner.text) \
                 or any(t.is_punct and t.text not in ("&", ".", "-", "'") for t in inner):
@@ -172,15 +173,21 @@ def _bracketed(ctx: DocContext) -> list[Span]:
     return out
 
 
+def _closing(words: list[str], i: int, reach: int) -> int | None:
+    """The offset of the first ">" among the ``reach`` tokens after the "<" at ``i``, or None."""
+    return next((j for j in range(i + 1, min(i + 1 + reach, len(words))) if words[j] == ">"), None)
+
+
 def _before_ticker(ctx: DocContext) -> list[Span]:
     """The name just before a ticker in brackets: "Swissair <SWSZ.Z> reported", not in a headline."""
     doc = ctx.doc
     in_capitals = _CapitalLines(ctx.text)
     out = []
-    for tok in doc:
-        if tok.text != "<" or tok.i == 0 or in_capitals(tok):
+    for i in ctx.positions("<"):
+        tok = doc[i]
+        if not i or in_capitals(tok):
             continue
-        close = next((t.i for t in doc[tok.i + 1:tok.i + 2 + TICKER_TOKENS] if t.text == ">"), None)
+        close = _closing(ctx.words, i, TICKER_TOKENS + 1)
         if close is None or not names.is_acronym(doc[tok.i + 1:close].text.replace(".", "")) \
                 and not doc[tok.i + 1:close].text.isupper():
             continue

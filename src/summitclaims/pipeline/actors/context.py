@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from ...text import names
@@ -72,6 +73,18 @@ class DocContext:
     _written: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     @cached_property
+    def words(self) -> list[str]:
+        """Each token's text, read once: the rules that look for a word in the whole doc scan this
+        list rather than make a ``Token`` per position (five such scans were a fifth of the
+        component's time)."""
+        strings = self.doc.vocab.strings
+        return [strings[orth] for orth in self.doc.to_array(ORTH).tolist()]
+
+    def positions(self, word: str) -> list[int]:
+        """The offsets of the tokens written ``word``."""
+        return [i for i, w in enumerate(self.words) if w == word]
+
+    @cached_property
     def lower_words(self) -> frozenset[str]:
         """Every word the text writes in lower case ("block" makes "Block" a common word here)."""
         return frozenset(w for w in _WORD.findall(self.text) if w.islower())
@@ -80,9 +93,7 @@ class DocContext:
         """How the text writes a name it also has in capitals ("AMERICAN EXPRESS" in a headline,
         "American Express" in the body): the first occurrence with a lower-case letter, or None."""
         if text not in self._written:
-            pattern = r"(?<!\w)" + re.escape(text) + r"(?!\w)"
-            self._written[text] = next((m.group(0) for m in re.finditer(pattern, self.text, re.IGNORECASE)
-                                        if any(c.islower() for c in m.group(0))), None)
+            self._written[text] = names.written_in_lower(self.text, text)
         return self._written[text]
 
     def usual_case(self, text: str, one_word: bool = False) -> str:

@@ -247,11 +247,11 @@ def _rename(ctx: DocContext, m: Mention, fulls: dict[str, str], acronyms: dict[s
 def _add_acronyms(ctx: DocContext, mentions: list[Mention], bracket: dict[str, str | None]) -> None:
     """An acronym defined in brackets is a mention wherever it recurs, also where the model missed it."""
     occupied = {i for m in mentions for i in range(m.start, m.end)}
-    for tok in ctx.doc:
-        canon = bracket.get(tok.text)
-        if canon is not None and tok.i not in occupied:
-            mentions.append(Mention(tok.i, tok.i + 1, "ORG", canon, "model", alias_hit=True))
-            occupied.add(tok.i)
+    for i, word in enumerate(ctx.words):
+        canon = bracket.get(word)
+        if canon is not None and i not in occupied:
+            mentions.append(Mention(i, i + 1, "ORG", canon, "model", alias_hit=True))
+            occupied.add(i)
 
 
 def _one_word_companies(ctx: DocContext, mentions: list[Mention]) -> None:
@@ -332,17 +332,17 @@ def recurring(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         for i in range(m.start, m.end):
             occupied[i] = True
     added = []
-    for tok in doc:
-        for words, canon in surfaces.get(tok.text, ()):
-            end = tok.i + len(words)
-            if end > len(doc) or any(occupied[i] for i in range(tok.i, end)) \
-                    or tuple(t.text for t in doc[tok.i:end]) != words:
+    text = ctx.words
+    for at, word in enumerate(text):
+        for words, canon in surfaces.get(word, ()):
+            end = at + len(words)
+            if end > len(doc) or any(occupied[i] for i in range(at, end)) or tuple(text[at:end]) != words:
                 continue
-            if (tok.i and doc[tok.i - 1].text[:1].isupper() and doc[tok.i - 1].is_alpha) \
-                    or (end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha):
+            if (at and text[at - 1][:1].isupper() and doc[at - 1].is_alpha) \
+                    or (end < len(doc) and text[end][:1].isupper() and doc[end].is_alpha):
                 continue                             # part of a longer name: "Cyclops Industries"
-            added.append(Mention(tok.i, end, "ORG", canon, "model", alias_hit=True))
-            for i in range(tok.i, end):
+            added.append(Mention(at, end, "ORG", canon, "model", alias_hit=True))
+            for i in range(at, end):
                 occupied[i] = True
             break
     return mentions + added

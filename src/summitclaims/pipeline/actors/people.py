@@ -197,9 +197,9 @@ def _fuller_name(ctx: DocContext, c: Cluster, clusters: list[Cluster], where: di
 def _capitalised_words(ctx: DocContext) -> dict[str, list[int]]:
     """Token offsets of each capitalised word, folded: read once for all the clusters."""
     out: dict[str, list[int]] = {}
-    for t in ctx.doc:
-        if t.text[:1].isupper():
-            out.setdefault(names.fold(t.text), []).append(t.i)
+    for i, word in enumerate(ctx.words):
+        if word[:1].isupper():
+            out.setdefault(names.fold(word), []).append(i)
     return out
 
 
