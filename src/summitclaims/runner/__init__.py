@@ -31,7 +31,7 @@ class Runner:
     def __init__(self, nlp: Language, opts: RunOptions | None = None) -> None:
         self.nlp = nlp
         self.opts = opts or RunOptions()
-        self.names = _nlp.pipes_for(nlp, self.opts.kinds)
+        self.names = _nlp.pipes_for(nlp, self.opts.kinds, rules_only=self.opts.rules_only)
         self.zones = zones_of(nlp)
 
     def parts(self, articles: Iterable[Article]) -> Iterator[Pair]:

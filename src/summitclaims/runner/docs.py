@@ -42,7 +42,7 @@ def pipe(nlp: Language, docs: Iterable[Doc], names: list[str], batch_size: int) 
 
 def fill_head(nlp: Language, head: dict[str, Any], art: Article, opts: RunOptions) -> None:
     """What the document record carries beyond the doc: provenance, meta, the text if asked."""
-    head["producer"] = _nlp.producer(nlp)
+    head["producer"] = _nlp.producer(nlp, rules_only=opts.rules_only)
     if art.meta:
         head["meta"] = art.meta
     if opts.keep_text:
