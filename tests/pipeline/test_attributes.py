@@ -2,9 +2,6 @@
 as spaCy's own, token for token."""
 from __future__ import annotations
 
-import json
-from itertools import islice
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,11 +11,9 @@ from spacy.tokens import Doc
 
 from summitclaims import nlp as _nlp
 from summitclaims.pipeline import attributes
-from tests.paths import ROOT
+from tests.pipeline.standins import differing, docs_up_to, reloaded
 
 P = pytest.param
-CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578.jsonl"
-ARTICLES = 200          # real articles compared (about 35,000 tokens; the model's parse is most of the time)
 MODEL_PIPES = ["tok2vec", "tagger", "parser"]     # what runs before the attribute ruler
 
 
@@ -53,17 +48,8 @@ def test_the_model_ruler_is_replaced_in_place(nlp, model_ruler):
 
 
 def test_real_articles_get_the_same_annotations(nlp, model_ruler):
-    if not CORPUS.exists():
-        pytest.skip(f"no corpus at {CORPUS}")
-    with CORPUS.open(encoding="utf-8") as fh:
-        texts = [json.loads(line)["text"] for line in islice(fh, ARTICLES)]
-    with nlp.select_pipes(enable=MODEL_PIPES):
-        docs = list(nlp.pipe(texts))
-    tokens = differ = 0
-    for doc in docs:
-        theirs, ours = _both(model_ruler.ruler, model_ruler.rules, doc)
-        tokens += len(theirs)
-        differ += sum(a != b for a, b in zip(theirs, ours))
+    docs = docs_up_to(nlp, MODEL_PIPES)
+    tokens, differ = differing(docs, lambda doc: _both(model_ruler.ruler, model_ruler.rules, doc))
     assert tokens > 30_000 and differ == 0
 
 
@@ -214,12 +200,7 @@ def test_the_memos_stay_bounded(monkeypatch):
 
 
 def test_the_pipeline_saves_and_loads_with_the_same_annotations(tmp_path):
-    import spacy
-
-    base = _nlp.load_base()
-    assert _nlp.fast_attribute_ruler(base)
-    base.to_disk(tmp_path)
-    again = spacy.load(tmp_path)
+    again = reloaded(_nlp.fast_attribute_ruler, tmp_path)
     fast = again.get_pipe(_nlp.ATTRIBUTE_RULER)
     assert isinstance(fast, attributes.FastAttributeRuler) and fast.rules is not None
     text = "We're gonna see them there.\n\nThe man that she met did it, but y'all ain't."

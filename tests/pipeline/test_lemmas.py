@@ -2,9 +2,7 @@
 lemmas as spaCy's own, token for token."""
 from __future__ import annotations
 
-import json
 import warnings
-from itertools import islice
 
 import pytest
 from hypothesis import given, settings
@@ -15,10 +13,8 @@ from spacy.tokens import Doc
 
 from summitclaims import nlp as _nlp
 from summitclaims.pipeline import lemmas
-from tests.paths import ROOT
+from tests.pipeline.standins import differing, docs_up_to, reloaded
 
-CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578.jsonl"
-ARTICLES = 200
 MODEL_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler"]     # what runs before the lemmatizer
 
 
@@ -56,17 +52,8 @@ def test_the_model_lemmatizer_is_replaced_in_place(nlp, model_lemmatizer):
 
 
 def test_real_articles_get_the_same_lemmas(nlp, model_lemmatizer):
-    if not CORPUS.exists():
-        pytest.skip(f"no corpus at {CORPUS}")
-    with CORPUS.open(encoding="utf-8") as fh:
-        texts = [json.loads(line)["text"] for line in islice(fh, ARTICLES)]
-    with nlp.select_pipes(enable=MODEL_PIPES):
-        docs = list(nlp.pipe(texts))
-    tokens = differ = 0
-    for doc in docs:
-        theirs, ours = _both(model_lemmatizer.inner, model_lemmatizer, doc)
-        tokens += len(theirs)
-        differ += sum(a != b for a, b in zip(theirs, ours))
+    docs = docs_up_to(nlp, MODEL_PIPES)
+    tokens, differ = differing(docs, lambda doc: _both(model_lemmatizer.inner, model_lemmatizer, doc))
     assert tokens > 30_000 and differ == 0
 
 
@@ -149,12 +136,7 @@ def test_a_lemmatizer_of_another_mode_or_class_stays():
 
 
 def test_the_pipeline_saves_and_loads_with_the_same_lemmas(tmp_path):
-    import spacy
-
-    base = _nlp.load_base()
-    assert _nlp.fast_lemmatizer(base)
-    base.to_disk(tmp_path)
-    again = spacy.load(tmp_path)
+    again = reloaded(_nlp.fast_lemmatizer, tmp_path)
     fast = again.get_pipe(_nlp.LEMMATIZER)
     assert isinstance(fast, lemmas.FastLemmatizer) and type(fast.inner) is EnglishLemmatizer
     text = "The ministers were pledging billions; she said the geese had flown better."
