@@ -6,7 +6,6 @@ between processes is plain record dicts (cheap) and the parent decides the order
 """
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import signal
@@ -54,12 +53,6 @@ class _Workers:
         methods = multiprocessing.get_all_start_methods()
         self.ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self.jobs, self.args = jobs, (model, actors_files)
-        self.frozen = self.ctx.get_start_method() == "fork"
-        if self.frozen:
-            # the model's objects, shared with the forked workers page by page: out of the cyclic
-            # collector's reach, so that a worker's collections do not write to (and so copy) them
-            gc.collect()
-            gc.freeze()
         self.pool = self._new(jobs)
 
     def _new(self, jobs: int) -> ProcessPoolExecutor:
@@ -89,8 +82,6 @@ class _Workers:
 
     def close(self, finished: bool) -> None:
         """Shut the pool: wait for it after a finished run, else cancel what is queued and end the workers now."""
-        if self.frozen:
-            gc.unfreeze()
         if finished:
             self.pool.shutdown(wait=True)
             return
