@@ -194,8 +194,7 @@ def pipes_for(nlp: Language, kinds: frozenset[str] | None, rules_only: bool = Fa
     only ``RULES_ONLY`` ones (money's without dates' when money is not asked)."""
     names = list(nlp.pipe_names)
     if rules_only:              # the sentencizer is disabled: looked up among all components
-        money = {"summitclaims_money"} if kinds is None or "money" in kinds else set()
-        wanted = {LAYOUT, SENTENCIZER, *ALWAYS} | money
+        wanted = set(RULES_ONLY) - (set() if kinds is None or "money" in kinds else {"summitclaims_money"})
         return [n for n in nlp.component_names if n in wanted]
     if kinds is None:
         return names

@@ -13,8 +13,9 @@ set rather than the list spaCy scans: 0.1 ms less for each new word.
 
 Exactly the wrapped lemmatizer's lemmas: a token whose lemma is set already (the attribute ruler's
 pronouns) keeps it unless ``overwrite``; a token without a POS is handed to the lemmatizer itself
-each time (it warns then, as spaCy's does); any other lemmatizer class or mode, whose answer may
-read more of the token, is not replaced at all (``summitclaims.nlp.build``).
+(once per word in each doc; it warns then, as spaCy's does) and never remembered; any other
+lemmatizer class or mode, whose answer may read more of the token, is not replaced at all
+(``summitclaims.nlp.build``).
 
 The remembered values are strings, not their hashes: inside ``nlp.memory_zone()`` (the runner's
 chunks) a string added to the vocab is dropped when the zone ends, so each doc adds the lemmas it
@@ -67,7 +68,8 @@ class FastLemmatizer(Pipe):
         self._reset()
 
     def _reset(self) -> None:
-        """Forget what was derived from the wrapped lemmatizer's tables (they were replaced)."""
+        """Forget what was derived from the wrapped lemmatizer and its tables (they were replaced)."""
+        self._exact = self.inner is not None and replaceable(self.inner)
         self.memo: dict[tuple[int, int, int], str] = {}
         self._rule_tables: dict[str, tuple[frozenset, dict, list]] = {}
 
@@ -86,7 +88,7 @@ class FastLemmatizer(Pipe):
 
     def __call__(self, doc: Doc) -> Doc:
         inner = self.inner
-        if inner is None or not replaceable(inner):
+        if not self._exact:
             return inner(doc) if inner is not None else doc
         if not inner._validated:
             inner._validate_tables(Errors.E1004)

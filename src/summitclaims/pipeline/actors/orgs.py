@@ -332,14 +332,14 @@ def recurring(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         for i in range(m.start, m.end):
             occupied[i] = True
     added = []
-    text = ctx.words
-    for at, word in enumerate(text):
+    written = ctx.words
+    for at, word in enumerate(written):
         for words, canon in surfaces.get(word, ()):
             end = at + len(words)
-            if end > len(doc) or any(occupied[i] for i in range(at, end)) or tuple(text[at:end]) != words:
+            if end > len(doc) or any(occupied[i] for i in range(at, end)) or tuple(written[at:end]) != words:
                 continue
-            if (at and text[at - 1][:1].isupper() and doc[at - 1].is_alpha) \
-                    or (end < len(doc) and text[end][:1].isupper() and doc[end].is_alpha):
+            if (at and written[at - 1][:1].isupper() and doc[at - 1].is_alpha) \
+                    or (end < len(doc) and written[end][:1].isupper() and doc[end].is_alpha):
                 continue                             # part of a longer name: "Cyclops Industries"
             added.append(Mention(at, end, "ORG", canon, "model", alias_hit=True))
             for i in range(at, end):
