@@ -135,3 +135,26 @@ def test_a_qualifier_typo_is_caught(tmp_path):
     path.write_text('{"phrase": "up to", "qualifier": "upto"}\n', encoding="utf-8")
     with pytest.raises(resources.PatternFileError, match=r":1: qualifier 'upto' is not one of about, at_least"):
         resources.read_table(path, resources.TABLES["money_qualifiers"])
+
+
+@pytest.mark.parametrize("table", ["money_words", "actors"])
+def test_checked_tables_kept_in_the_cache_are_checked_again_once_edited(patterns_copy, monkeypatch, table):
+    """The cache keeps a table's checked rows between runs; an edit of the file (or the cache
+    switched off) reads and checks it afresh, so a typo is never hidden by an earlier run's rows."""
+    monkeypatch.delenv("SUMMITCLAIMS_NO_CACHE", raising=False)
+    path = patterns_copy / f"{table}.jsonl"
+    fresh = tuple(resources.read_table(path, resources.TABLES[table]))
+    assert resources.load_patterns(table) == fresh           # a miss: read, checked, kept
+    resources.load_patterns.cache_clear()
+    with monkeypatch.context() as m:
+        m.setattr(resources, "read_table", _not_read)
+        assert resources.load_patterns(table) == fresh       # a hit: the same rows, the file not read
+    line = _typo(path)
+    resources.load_patterns.cache_clear()
+    with pytest.raises(resources.PatternFileError) as err:
+        resources.load_patterns(table)
+    assert str(err.value).startswith(f"{path}:{line}: ")
+
+
+def _not_read(path, kinds):
+    raise AssertionError(f"{path} read again although unchanged")

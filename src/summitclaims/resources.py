@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
+from . import cache
+
 _HERE = Path(__file__).resolve().parent
 
 
@@ -220,10 +222,17 @@ def check_tables() -> None:
 @lru_cache(maxsize=None)
 def load_patterns(name: str) -> tuple[dict[str, Any], ...]:
     """Rows of ``patterns/<name>.jsonl``, checked against ``TABLES[name]`` and cached per process
-    (rule data never changes at run time)."""
+    (rule data never changes at run time).
+
+    The checked rows are also kept in the cache folder (``cache.table``) while the file, the
+    record schema its values are checked against and the code are unchanged: parsing and checking
+    every row of every table was a fortieth of a one-article run, to find again what the last
+    run found. A table that fails its check raises before anything is kept, so it fails every run."""
     if name not in TABLES:
         raise PatternFileError(f"{patterns_dir() / (name + '.jsonl')}: no table of that name is declared")
-    return tuple(read_table(patterns_dir() / f"{name}.jsonl", TABLES[name]))
+    path = patterns_dir() / f"{name}.jsonl"
+    return cache.table(f"rules-{name}", lambda: tuple(read_table(path, TABLES[name])),
+                       [path, _SCHEMA])
 
 
 # The Python classes a JSON value of each schema type parses to (exact classes: True is no integer)
@@ -273,6 +282,9 @@ def field_types() -> dict[str, FieldTypes]:
     return out
 
 
+_SCHEMA = _HERE / "schema" / "record.schema.json"
+
+
 def record_schema() -> dict[str, Any]:
     """The JSON Schema of the records (shipped inside the package)."""
-    return json.loads((_HERE / "schema" / "record.schema.json").read_text(encoding="utf-8"))
+    return json.loads(_SCHEMA.read_text(encoding="utf-8"))
