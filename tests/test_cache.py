@@ -1,7 +1,11 @@
 """The start-up cache: compiled regexes and derived tables kept between runs, never a different result."""
 from __future__ import annotations
 
+import datetime as dt
+import pickle
 import re
+from dataclasses import astuple, dataclass
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -133,6 +137,73 @@ def test_a_failing_build_caches_nothing(fresh):
     with pytest.raises(ValueError):
         cache.table("broken", broken)
     assert not list(fresh.glob("table-broken*"))
+
+
+@dataclass(frozen=True)
+class _Part:
+    name: str
+    amount: Decimal
+    when: dt.date | None
+
+
+def test_objects_of_the_classes_named_are_kept(fresh):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"a": _Part("a", Decimal("1.50"), dt.date(2025, 2, 10)), "b": (_Part("b", Decimal(2), None),)}
+
+    classes = (_Part, Decimal, dt.date)
+    first = cache.table("parts", build, classes=classes)
+    again = cache.table("parts", build, classes=classes)
+    assert again == first and again["a"].amount.as_tuple() == Decimal("1.50").as_tuple()
+    assert len(calls) == 1
+
+
+def test_a_kept_object_of_a_class_not_named_is_refused_not_built(fresh):
+    """A cache file that names any class but those the caller allows (code to run, put there by
+    anything that can write the folder) is read as no file: the value is built afresh."""
+    calls = []
+
+    def build():
+        calls.append(1)
+        return _Part("a", Decimal(1), None)
+
+    cache.table("parts", build, classes=(_Part, Decimal))
+    path = next(fresh.glob("table-parts*"))
+    key = pickle.loads(path.read_bytes())[0]
+    path.write_bytes(pickle.dumps((key, _Evil())))
+    assert cache.table("parts", build, classes=(_Part, Decimal)) == _Part("a", Decimal(1), None)
+    assert len(calls) == 2
+    assert not _Evil.ran
+
+
+class _Evil:
+    ran = False
+
+    def __reduce__(self):
+        return (_Evil._run, ())
+
+    @staticmethod
+    def _run():
+        _Evil.ran = True
+        return None
+
+
+def test_the_lexicon_and_places_kept_are_those_built(fresh):
+    """Byte-identical records rest on it: the money finder's lexicon and places read back from
+    the cache equal those the tables build."""
+    from summitclaims.normalize.money import context, lexicon
+
+    built = lexicon.build()
+    for _ in range(2):                                    # a miss, then a hit
+        assert cache.table("money_lexicon", lexicon.build, classes=lexicon.PARTS) == built
+    fields, cues = context._places()
+    for _ in range(2):
+        context.places.cache_clear()
+        kept = context.places()
+        assert astuple(kept)[:-1] == fields and kept.cues.pattern == cues and kept.cues.flags & re.X
+    context.places.cache_clear()
 
 
 @settings(max_examples=40, deadline=None)

@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import io
 import marshal
 import os
+import pickle
 import re
 import sys
 import tempfile
@@ -93,21 +95,59 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return rebuilt
 
 
-def table(name: str, build: Callable[[], T], sources: Iterable[Path | None] = ()) -> T:
+def table(name: str, build: Callable[[], T], sources: Iterable[Path | None] = (),
+          classes: Iterable[type] = ()) -> T:
     """``build()``, or the value it gave before while the code and the rule tables of summitclaims
     and the extra ``sources`` (data files of other packages it reads; None for one that is not
     there) are unchanged. The value must be plain data that ``marshal`` keeps: dicts, lists,
-    tuples, sets, frozensets, strings, numbers, None."""
+    tuples, sets, frozensets, strings, numbers, None; and, where ``classes`` names them,
+    instances of those classes (frozen dataclasses of such data, ``Decimal``), kept by ``pickle``
+    and read back by an unpickler that refuses every other class: a file of the cache can hold
+    values, never code to run."""
     if not enabled():
         return build()
-    key = [name, _FORMAT, _code_key(), *(_stamp(p) for p in sources)]
-    path = cache_dir() / f"table-{name}.marshal"
-    found = _read(path)
+    allowed = {(c.__module__, c.__qualname__): c for c in classes}
+    key = [name, _FORMAT, _code_key(), *(_stamp(p) for p in sources), sorted(allowed)]
+    path = cache_dir() / f"table-{name}.{'pickle' if allowed else 'marshal'}"
+    found = _read_objects(path, allowed) if allowed else _read(path)
     if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
         return found[1]
     value = build()
-    _write(path, (key, value))
+    if allowed:
+        _write_objects(path, (key, value))
+    else:
+        _write(path, (key, value))
     return value
+
+
+class _Unpickler(pickle.Unpickler):
+    """Rebuilds the classes it is given and no other (the "restricting globals" of the pickle docs)."""
+
+    def __init__(self, data: io.BytesIO, allowed: dict[tuple[str, str], type]) -> None:
+        super().__init__(data)
+        self.allowed = allowed
+
+    def find_class(self, module: str, name: str) -> Any:
+        found = self.allowed.get((module, name))
+        if found is None:
+            raise pickle.UnpicklingError(f"{module}.{name} is not a class this cache keeps")
+        return found
+
+
+def _read_objects(path: Path, allowed: dict[tuple[str, str], type]) -> object:
+    """The value of a pickled cache file, or None (missing, unreadable, damaged, another class)."""
+    try:
+        return _Unpickler(io.BytesIO(path.read_bytes()), allowed).load()
+    except Exception:  # noqa: BLE001  (any damage to the file: build the value afresh)
+        return None
+
+
+def _write_objects(path: Path, value: Any) -> None:
+    try:
+        data = pickle.dumps(value, protocol=5)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return
+    _write_bytes(path, data)
 
 
 @lru_cache(maxsize=1)
@@ -213,12 +253,19 @@ def _save(store: dict[str, Entry]) -> None:
 
 
 def _write(path: Path, value: Any) -> None:
-    """Write ``value`` in one step (a temporary file renamed over the old one), so that a reader,
-    another process among them, sees the old file or the new one, never half of one."""
     try:
         data = marshal.dumps(value)
+    except ValueError:                  # not plain data: run uncached
+        return
+    _write_bytes(path, data)
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` in one step (a temporary file renamed over the old one), so that a reader,
+    another process among them, sees the old file or the new one, never half of one."""
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)

@@ -32,7 +32,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import Any, Sequence
 
 from ... import cache, resources
 from ...text.folds import word_key as fold
@@ -65,7 +65,16 @@ class Places:
 
 @lru_cache(maxsize=1)
 def places() -> Places:
-    """The places of the shipped tables, read on the first amount that needs them."""
+    """The places of the shipped tables, read on the first amount that needs them; what they are
+    derived into kept between runs (``cache.table``: a fiftieth of a one-article run), the cue
+    pattern compiled from its kept source."""
+    (tender, spans_of, country_of, currency_of, cities, states), cues = cache.table(
+        "money_places", _places, classes=(dt.date,))
+    return Places(tender, spans_of, country_of, currency_of, cities, states, cache.regex(cues, re.X))
+
+
+def _places() -> tuple[tuple[Any, ...], str]:
+    """The fields of ``Places`` but the last, and the source of its cue pattern."""
     cldr = resources.load_patterns("currencies_cldr")
     tender: dict[str, tuple[tuple[str, dt.date | None, dt.date | None], ...]] = {}
     country_of: dict[str, str] = {}
@@ -90,13 +99,13 @@ def places() -> Places:
                if r.get("kind") == "currency" and r.get("active") and len(_base(r["name"]).split()) >= 2)]
     # "US" is also written "U.S."
     forms += [".".join(f) + "." for f in forms if f.isupper() and f.isalpha() and len(f) <= 3]
-    cues = cache.regex(rf"(?<![\w.]){alt(forms)}(?![\w])", re.X)
+    cues = rf"(?<![\w.]){alt(forms)}(?![\w])"
     spans: dict[str, list[tuple[dt.date | None, dt.date | None]]] = {}
     for country_spans in tender.values():
         for iso, a, b in country_spans:
             spans.setdefault(iso, []).append((a, b))
     spans_of = {iso: tuple(v) for iso, v in spans.items()}
-    return Places(tender, spans_of, country_of, {k: frozenset(v) for k, v in currency_of.items()}, cities, states, cues)
+    return (tender, spans_of, country_of, {k: frozenset(v) for k, v in currency_of.items()}, cities, states), cues
 
 
 def _base(name: str) -> str:

@@ -93,6 +93,10 @@ class Lexicon:
     periods: Periods
 
 
+# What a built lexicon is made of, the classes the cache may rebuild one from (``cache.table``)
+PARTS: tuple[type, ...] = (Lexicon, Currencies, Unit, AmountWords, Periods, catalog.Family, Decimal)
+
+
 def build() -> Lexicon:
     """The lexicon of the shipped tables."""
     return Lexicon(
