@@ -18,7 +18,9 @@ run faster, never different.
 
 A table (``table``) is a plain value (dicts, sets, strings) that a function derives from data
 files, kept with a key naming its sources (path, size, modification time): a changed or
-reinstalled source is a miss.
+reinstalled source is a miss. A value built of our own classes (the money lexicon's frozen
+dataclasses) is kept by ``pickle`` instead, and read back by an unpickler that rebuilds only the
+classes its caller names: a cache file cannot make a run import or call anything else.
 
 ``SUMMITCLAIMS_CACHE_DIR`` names another folder for the cache; ``SUMMITCLAIMS_NO_CACHE=1`` turns it
 off.
