@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import pickle
 import re
 from dataclasses import astuple, dataclass
@@ -190,20 +191,82 @@ class _Evil:
         return None
 
 
-def test_the_lexicon_and_places_kept_are_those_built(fresh):
+def test_the_lexicon_and_places_kept_are_those_built(fresh, monkeypatch):
     """Byte-identical records rest on it: the money finder's lexicon and places read back from
-    the cache equal those the tables build."""
+    the cache equal those the tables build, they are built once, and they are keyed on exactly
+    the tables they are built from."""
+    from summitclaims import resources
     from summitclaims.normalize.money import context, lexicon
 
+    read: list[str] = []
+    real = resources.load_patterns
+    monkeypatch.setattr(resources, "load_patterns", lambda name: read.append(name) or real(name))
     built = lexicon.build()
-    for _ in range(2):                                    # a miss, then a hit
-        assert cache.table("money_lexicon", lexicon.build, classes=lexicon.PARTS) == built
+    assert sorted(set(read)) == sorted(lexicon.TABLES)
+    read.clear()
     fields, cues = context._places()
+    assert sorted(set(read)) == sorted(context.PLACE_TABLES)
+
+    builds = []
+    def counted():
+        builds.append(1)
+        return lexicon.build()
+    sources = [resources.table_file(n) for n in lexicon.TABLES]
+    for _ in range(2):                                    # a miss, then a hit
+        cache._reset()
+        assert cache.table("money_lexicon", counted, sources, classes=lexicon.PARTS) == built
+    assert len(builds) == 1
     for _ in range(2):
         context.places.cache_clear()
         kept = context.places()
         assert astuple(kept)[:-1] == fields and kept.cues.pattern == cues and kept.cues.flags & re.X
     context.places.cache_clear()
+
+
+def test_a_key_that_cannot_be_compared_is_a_miss(fresh):
+    """A file whose key holds a value that raises when compared (a signalling NaN) is no hit and
+    no error: the value is built and the file replaced."""
+    cache.table("parts", lambda: _Part("a", Decimal(1), None), classes=(_Part, Decimal))
+    path = next(fresh.glob("table-parts*"))
+    path.write_bytes(pickle.dumps(([Decimal("sNaN"), 0], None)))
+    assert cache.table("parts", lambda: _Part("b", Decimal(2), None), classes=(_Part, Decimal)).name == "b"
+    assert cache.table("parts", lambda: _Part("c", Decimal(3), None), classes=(_Part, Decimal)).name == "b"
+
+
+@pytest.mark.parametrize("damage", [
+    pytest.param(b"[\xff\xff\xff\x7f", id="a list of 2**31 items"),
+    pytest.param(b"(\x00\x00\x00\x04", id="a tuple cut short"),
+    pytest.param(b"\x00", id="no marshal code"),
+])
+def test_damaged_table_is_rebuilt(fresh, damage):
+    cache.table("t", lambda: [1])
+    path = next(fresh.glob("table-t.*"))
+    path.write_bytes(damage)
+    assert cache.table("t", lambda: [2]) == [2]
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX file modes")
+def test_a_file_others_could_write_is_not_read(fresh):
+    """A cache file writable by others (the folder may be shared) is ignored and replaced."""
+    cache.table("t", lambda: [1])
+    path = next(fresh.glob("table-t.*"))
+    path.chmod(0o666)
+    assert cache.table("t", lambda: [2]) == [2]
+    assert path.stat().st_mode & 0o077 == 0, "the new file is the user's alone"
+    assert cache.table("t", lambda: [3]) == [2]
+
+
+def test_a_small_source_is_told_apart_by_content(fresh, tmp_path):
+    """An edit that keeps the size and the times (cp -p, rsync -t, an unpacked archive) is a miss."""
+    source = tmp_path / "rules.jsonl"
+    source.write_text('{"factor": 1000000.0}\n')
+    st = source.stat()
+    assert cache.table("demo", lambda: 1, [source]) == 1
+    source.write_text('{"factor": 2000000.0}\n')
+    os.utime(source, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert source.stat().st_size == st.st_size and source.stat().st_mtime_ns == st.st_mtime_ns
+    cache._digest.cache_clear()           # a new process: the digest memo is per process
+    assert cache.table("demo", lambda: 2, [source]) == 2
 
 
 @settings(max_examples=40, deadline=None)

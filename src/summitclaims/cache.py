@@ -20,7 +20,11 @@ A table (``table``) is a plain value (dicts, sets, strings) that a function deri
 files, kept with a key naming its sources (path, size, modification time): a changed or
 reinstalled source is a miss. A value built of our own classes (the money lexicon's frozen
 dataclasses) is kept by ``pickle`` instead, and read back by an unpickler that rebuilds only the
-classes its caller names: a cache file cannot make a run import or call anything else.
+classes its caller names: a cache file cannot make a run import or call anything else. A key
+covers the Python and Unicode versions (the folder is shared by all of the user's environments)
+and, for small files (our rule tables among them), their content as well as size and time. A
+cache file that is not the user's own, or that others may write, is not read: a value kept
+there is trusted as the rule tables' checked rows are, so only the user may have put it there.
 
 ``SUMMITCLAIMS_CACHE_DIR`` names another folder for the cache; ``SUMMITCLAIMS_NO_CACHE=1`` turns it
 off.
@@ -36,6 +40,7 @@ import pickle
 import re
 import sys
 import tempfile
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
@@ -109,10 +114,10 @@ def table(name: str, build: Callable[[], T], sources: Iterable[Path | None] = ()
     if not enabled():
         return build()
     allowed = {(c.__module__, c.__qualname__): c for c in classes}
-    key = [name, _FORMAT, _code_key(), *(_stamp(p) for p in sources), sorted(allowed)]
+    key = [name, _FORMAT, _code_key(), _runtime(), *(_content_stamp(p) for p in sources), sorted(allowed)]
     path = cache_dir() / f"table-{name}.{'pickle' if allowed else 'marshal'}"
     found = _read_objects(path, allowed) if allowed else _read(path)
-    if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
+    if isinstance(found, tuple) and len(found) == 2 and _same_key(found[0], key):
         return found[1]
     value = build()
     if allowed:
@@ -120,6 +125,24 @@ def table(name: str, build: Callable[[], T], sources: Iterable[Path | None] = ()
     else:
         _write(path, (key, value))
     return value
+
+
+def _same_key(found: object, key: list[Any]) -> bool:
+    """``found == key``, compared as marshal bytes: a file's key is compared without running any
+    ``__eq__`` of what the file holds (a Decimal signalling NaN raises on comparison). Format 2,
+    the last without back-references, whose bytes depend on the values alone."""
+    try:
+        return type(found) is list and marshal.dumps(found, 2) == marshal.dumps(key, 2)
+    except Exception:  # noqa: BLE001  (a key that is not plain data is no key of ours)
+        return False
+
+
+@lru_cache(maxsize=1)
+def _runtime() -> tuple[str, tuple[int, int], str]:
+    """What a derived table may depend on beyond our files: the Python that folded and split its
+    words (``str.lower``, ``isalpha``) and the Unicode data it did so by. The cache folder is
+    shared by every Python and virtual environment of the user."""
+    return (sys.implementation.name, (sys.version_info[0], sys.version_info[1]), unicodedata.unidata_version)
 
 
 class _Unpickler(pickle.Unpickler):
@@ -138,8 +161,11 @@ class _Unpickler(pickle.Unpickler):
 
 def _read_objects(path: Path, allowed: dict[tuple[str, str], type]) -> object:
     """The value of a pickled cache file, or None (missing, unreadable, damaged, another class)."""
+    data = _read_bytes(path)
+    if data is None:
+        return None
     try:
-        return _Unpickler(io.BytesIO(path.read_bytes()), allowed).load()
+        return _Unpickler(io.BytesIO(data), allowed).load()
     except Exception:  # noqa: BLE001  (any damage to the file: build the value afresh)
         return None
 
@@ -154,19 +180,22 @@ def _write_objects(path: Path, value: Any) -> None:
 
 @lru_cache(maxsize=1)
 def _code_key() -> str:
-    """One digest of the size and time of every module and rule table of summitclaims: a table
-    built by older code, or from older rules, is never taken for the current one."""
+    """One digest of every module of summitclaims (by size and time, as Python's own bytecode
+    cache tells them apart) and of the content of every rule table: a table built by older code,
+    or from older rules, is never taken for the current one, also after a copy that keeps times."""
     from . import resources
 
     package = Path(__file__).resolve().parent
     files = sorted(Path(root, f) for root, _, names in os.walk(package) for f in names if f.endswith(".py"))
-    try:
-        files += sorted(resources.patterns_dir().glob("*.jsonl"))
-    except resources.PatternFileError:
-        pass
     h = hashlib.blake2b(digest_size=12)
     for path in files:
         h.update(repr(_stamp(path)).encode("utf-8", "surrogatepass"))
+    try:
+        rules = sorted(resources.patterns_dir().glob("*.jsonl"))
+    except resources.PatternFileError:
+        rules = []
+    for path in rules:
+        h.update(repr(_content_stamp(path)).encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
 
@@ -179,6 +208,28 @@ def _stamp(path: Path | None) -> tuple[str, int, int] | None:
     except OSError:
         return (str(path), -1, -1)
     return (str(path), st.st_size, st.st_mtime_ns)
+
+
+# Files up to this size are told apart by their content as well (hashing a megabyte takes about
+# a millisecond): an edit that keeps the size and the time (a copy with ``cp -p``, ``rsync -t``,
+# an unpacked archive) is a miss. Larger sources, other packages' installed data, go by stamp.
+CONTENT_BYTES = 1 << 20
+
+
+def _content_stamp(path: Path | None) -> tuple[Any, ...] | None:
+    stamp = _stamp(path)
+    if stamp is None or not 0 <= stamp[1] <= CONTENT_BYTES:
+        return stamp
+    return (*stamp, _digest(stamp))
+
+
+@lru_cache(maxsize=256)
+def _digest(stamp: tuple[str, int, int]) -> str:
+    """The content digest of the file of ``stamp``, once per version of it in a process."""
+    try:
+        return hashlib.blake2b(Path(stamp[0]).read_bytes(), digest_size=12).hexdigest()
+    except OSError:
+        return ""
 
 
 def enabled() -> bool:
@@ -281,9 +332,27 @@ def _write_bytes(path: Path, data: bytes) -> None:
 
 def _read(path: Path) -> object:
     """The value of a cache file, or None (missing, unreadable, not marshal data)."""
+    data = _read_bytes(path)
+    if data is None:
+        return None
     try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        return marshal.loads(data)
+    except Exception:  # noqa: BLE001  (damage of any kind, a size that cannot be allocated among it)
+        return None
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    """The bytes of a cache file, or None when it is missing or unreadable, or when someone else
+    could have written it: not the user's own, or writable by others (the folder may be shared:
+    ``SUMMITCLAIMS_CACHE_DIR``). Checked on the open file, so that it cannot be swapped between
+    the check and the read."""
+    try:
+        with path.open("rb") as fh:
+            st = os.fstat(fh.fileno())
+            if st.st_mode & 0o022 or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+                return None
+            return fh.read()
+    except OSError:
         return None
 
 

@@ -219,6 +219,11 @@ def check_tables() -> None:
         load_patterns(name)
 
 
+def table_file(name: str) -> Path:
+    """The file of the rule table ``name``: what a value derived from it is keyed on in the cache."""
+    return patterns_dir() / f"{name}.jsonl"
+
+
 @lru_cache(maxsize=None)
 def load_patterns(name: str) -> tuple[dict[str, Any], ...]:
     """Rows of ``patterns/<name>.jsonl``, checked against ``TABLES[name]`` and cached per process
@@ -229,8 +234,8 @@ def load_patterns(name: str) -> tuple[dict[str, Any], ...]:
     every row of every table was a fortieth of a one-article run, to find again what the last
     run found. A table that fails its check raises before anything is kept, so it fails every run."""
     if name not in TABLES:
-        raise PatternFileError(f"{patterns_dir() / (name + '.jsonl')}: no table of that name is declared")
-    path = patterns_dir() / f"{name}.jsonl"
+        raise PatternFileError(f"{table_file(name)}: no table of that name is declared")
+    path = table_file(name)
     return cache.table(f"rules-{name}", lambda: tuple(read_table(path, TABLES[name])),
                        [path, _SCHEMA])
 

@@ -69,13 +69,16 @@ def places() -> Places:
     derived into kept between runs (``cache.table``: a fiftieth of a one-article run), the cue
     pattern compiled from its kept source."""
     (tender, spans_of, country_of, currency_of, cities, states), cues = cache.table(
-        "money_places", _places, classes=(dt.date,))
+        "money_places", _places, [resources.table_file(n) for n in PLACE_TABLES], classes=(dt.date,))
     return Places(tender, spans_of, country_of, currency_of, cities, states, cache.regex(cues, re.X))
+
+
+PLACE_TABLES = ("currencies_cldr", "dateline_cities", "actor_us_states")   # what places() is built from
 
 
 def _places() -> tuple[tuple[Any, ...], str]:
     """The fields of ``Places`` but the last, and the source of its cue pattern."""
-    cldr = resources.load_patterns("currencies_cldr")
+    cldr, city_rows, state_rows = (resources.load_patterns(name) for name in PLACE_TABLES)
     tender: dict[str, tuple[tuple[str, dt.date | None, dt.date | None], ...]] = {}
     country_of: dict[str, str] = {}
     for t in cldr:
@@ -89,8 +92,8 @@ def _places() -> tuple[tuple[Any, ...], str]:
         words = _base(r["name"]).split() if r.get("kind") == "currency" else []
         if len(words) >= 2 and r.get("active"):
             currency_of.setdefault(fold(" ".join(words[:-1])), set()).add(r["iso"])
-    cities = {fold(c): row["country"] for row in resources.load_patterns("dateline_cities") for c in row["cities"]}
-    states = frozenset(fold(w) for row in resources.load_patterns("actor_us_states")
+    cities = {fold(c): row["country"] for row in city_rows for c in row["cities"]}
+    states = frozenset(fold(w) for row in state_rows
                        for w in (row["state"], *row["abbr"]))
     # "Norway" and "Norway's" and "Norwegian", as words; the cue words' case as written
     forms = [*(t["name"] for t in cldr if t.get("kind") == "territory"),

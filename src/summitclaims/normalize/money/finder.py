@@ -7,7 +7,7 @@ import re
 from dataclasses import astuple
 from functools import lru_cache
 
-from ... import cache
+from ... import cache, resources
 from ...values import Money
 from . import context, lexicon, links, periods
 from .cents import Cents
@@ -108,7 +108,8 @@ def _without_overlaps(hits: list[Hit]) -> list[Hit]:
 def finder() -> Finder:
     """The finder of the shipped tables, built once per process; its lexicon kept between runs
     (folding and merging the currency tables was a thirtieth of a one-article run)."""
-    lex = cache.table("money_lexicon", lexicon.build, classes=lexicon.PARTS)
+    lex = cache.table("money_lexicon", lexicon.build, [resources.table_file(n) for n in lexicon.TABLES],
+                      classes=lexicon.PARTS)
     return Finder(lex, _grammars(lex))
 
 
@@ -121,8 +122,9 @@ def find_money(text: str, published: dt.date | None = None) -> list[tuple[int, i
         published = None
     elif isinstance(published, dt.datetime):
         published = published.date()
+    find = finder().find      # outside the try: a finder that cannot be built is a bug, not "no amounts"
     try:
-        return finder().find(text, published)
+        return find(text, published)
     except _ERRORS:
         return []
 

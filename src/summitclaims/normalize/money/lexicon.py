@@ -93,18 +93,20 @@ class Lexicon:
     periods: Periods
 
 
-# What a built lexicon is made of, the classes the cache may rebuild one from (``cache.table``)
+# What a built lexicon is made of, the classes the cache may rebuild one from (``cache.table``),
+# and the rule tables it is built from, which the cache keys it on
 PARTS: tuple[type, ...] = (Lexicon, Currencies, Unit, AmountWords, Periods, catalog.Family, Decimal)
+TABLES = ("currencies", "currencies_cldr", "money_words", "money_qualifiers", "money_periods")
 
 
 def build() -> Lexicon:
     """The lexicon of the shipped tables."""
+    hand, cldr, words, qualifiers, periods = (resources.load_patterns(name) for name in TABLES)
     return Lexicon(
-        currencies=_currencies(catalog.build(resources.load_patterns("currencies"),
-                                             resources.load_patterns("currencies_cldr"))),
-        words=_amount_words(resources.load_patterns("money_words")),
-        qualifiers={fold(r["phrase"]): r["qualifier"] for r in resources.load_patterns("money_qualifiers")},
-        periods=_periods(resources.load_patterns("money_periods")),
+        currencies=_currencies(catalog.build(hand, cldr)),
+        words=_amount_words(words),
+        qualifiers={fold(r["phrase"]): r["qualifier"] for r in qualifiers},
+        periods=_periods(periods),
     )
 
 
