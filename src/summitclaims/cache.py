@@ -349,7 +349,8 @@ def _read_bytes(path: Path) -> bytes | None:
     try:
         with path.open("rb") as fh:
             st = os.fstat(fh.fileno())
-            if st.st_mode & 0o022 or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+            # POSIX only: Windows reports every writable file as 0o666 and has no uid to compare
+            if hasattr(os, "getuid") and (st.st_mode & 0o022 or st.st_uid != os.getuid()):
                 return None
             return fh.read()
     except OSError:
